@@ -1,0 +1,111 @@
+"""FuzzyDate keeps precision, parts of periods and provenance."""
+
+from datetime import date
+
+import pytest
+
+from timeline_app.model import DateError, FuzzyDate, Part, Precision
+
+CASES = [
+    # (iso, part, precision, start, end, label, why)
+    (
+        "2023-11-23",
+        None,
+        Precision.DAY,
+        date(2023, 11, 23),
+        date(2023, 11, 23),
+        "23 November 2023",
+        "a day covers itself",
+    ),
+    (
+        "2022-01",
+        "early",
+        Precision.MONTH,
+        date(2022, 1, 1),
+        date(2022, 1, 10),
+        "early January 2022",
+        "early January stays a part of the month, never a day",
+    ),
+    (
+        "2022-11",
+        None,
+        Precision.MONTH,
+        date(2022, 11, 1),
+        date(2022, 11, 30),
+        "November 2022",
+        "a month covers all its days",
+    ),
+    (
+        "2024-02",
+        "late",
+        Precision.MONTH,
+        date(2024, 2, 21),
+        date(2024, 2, 29),
+        "late February 2024",
+        "late February ends on the leap day",
+    ),
+    (
+        "2023",
+        None,
+        Precision.YEAR,
+        date(2023, 1, 1),
+        date(2023, 12, 31),
+        "2023",
+        "a year covers the whole year",
+    ),
+    (
+        "2022",
+        "late",
+        Precision.YEAR,
+        date(2022, 9, 1),
+        date(2022, 12, 31),
+        "late 2022",
+        "late in a year is its last third",
+    ),
+]
+
+
+@pytest.mark.parametrize(("iso", "part", "precision", "start", "end", "label", "why"), CASES)
+def test_interval_and_label(iso, part, precision, start, end, label, why):
+    d = FuzzyDate.from_iso(iso, part=part)
+    assert (d.precision, d.start, d.end, d.label(), d.iso()) == (
+        precision,
+        start,
+        end,
+        label,
+        iso,
+    ), why
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ((2023, 2, 30), "30 February does not exist"),
+        ((2023, 13), "no month 13"),
+        ((0,), "no year 0"),
+        ((2023, None, 5), "a day without a month"),
+    ],
+)
+def test_impossible_dates_raise_date_error(fields, why):
+    with pytest.raises(DateError):
+        FuzzyDate(*fields)
+
+
+@pytest.mark.parametrize("text", ["", "2023-1", "23.11.2023", "2023-11-23T10:00", "yesterday"])
+def test_from_iso_rejects_other_forms(text):
+    with pytest.raises(DateError):
+        FuzzyDate.from_iso(text)
+
+
+def test_inferred_is_described_and_kept():
+    d = FuzzyDate(2023, 2, 13).with_inferred()
+    assert d.inferred and d.describe() == "13 February 2023 (day precision, inferred from context)"
+    assert (
+        FuzzyDate(2022, 1, part=Part.EARLY).describe()
+        == "early January 2022 (month precision, early part)"
+    )
+
+
+def test_contains():
+    assert FuzzyDate(2022, 1).contains(FuzzyDate(2022, 1, 5))
+    assert not FuzzyDate(2022, 1, part=Part.EARLY).contains(FuzzyDate(2022, 1, 15))

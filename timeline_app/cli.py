@@ -1,0 +1,98 @@
+"""Command line: the GUI by default, and headless subcommands for the same work.
+
+timeline-app [PATH]                              open the GUI (default: the shipped corpus)
+timeline-app events PATH [--format json] [-o F]  print the events found
+timeline-app export PATH -o OUT.png [--width N]  render the whole timeline to an image
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .ingest import CorpusError, load_corpus
+from .model import Timeline
+from .paths import SHIPPED_CORPUS
+
+__all__ = ["main"]
+
+PROG = "timeline-app"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {"events": _events, "export": _export}
+    if args and args[0] in commands:
+        parser = _command_parser(args[0])
+        return commands[args[0]](parser.parse_args(args[1:]))
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="a folder of articles or one article (default: the shipped corpus)",
+    )
+    ns = parser.parse_args(args)
+    from .gui.app import run_gui  # Qt is loaded only for the GUI
+
+    return run_gui(ns.path or SHIPPED_CORPUS, load=load_corpus)
+
+
+def _command_parser(command: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"{PROG} {command}")
+    parser.add_argument("path", type=Path, help="a folder of articles or one article")
+    if command == "events":
+        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    else:
+        parser.add_argument("-o", "--output", type=Path, required=True, help="the PNG to write")
+        parser.add_argument("--width", type=int, default=1600, help="image width in pixels")
+    return parser
+
+
+def _load(path: Path) -> Timeline | None:
+    try:
+        timeline = load_corpus(path)
+    except CorpusError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return None
+    for problem in timeline.problems:
+        print(f"{PROG}: skipped {problem}", file=sys.stderr)
+    return timeline
+
+
+def _events(ns: argparse.Namespace) -> int:
+    timeline = _load(ns.path)
+    if timeline is None:
+        return 1
+    from .export.events_json import timeline_records
+
+    text = json.dumps(timeline_records(timeline), indent=2, ensure_ascii=False) + "\n"
+    if ns.output:
+        ns.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _export(ns: argparse.Namespace) -> int:
+    if ns.width < 200 or ns.width > 20000:
+        print(f"{PROG}: --width must be between 200 and 20000 pixels", file=sys.stderr)
+        return 2
+    timeline = _load(ns.path)
+    if timeline is None:
+        return 1
+    from .export.image import export_png
+
+    try:
+        out = export_png(timeline, ns.output, width=ns.width)
+    except OSError as exc:
+        print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({len(timeline.events)} events)")
+    return 0

@@ -1,0 +1,156 @@
+"""Events from one document: every story sentence that dates something becomes a candidate.
+
+Candidates from all documents are merged into events by `merge.py`. Dates come from the
+temporal tagger, resolved against the document's publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+from ..model import DateError, Document, FuzzyDate, Part, Precision, Source
+from ..temporal import Timex, tag
+from .sentences import quote_spans, sentence_spans
+from .titles import TitleContext, make_title
+
+__all__ = ["Candidate", "extract_candidates", "fuzzy_from_timex", "context_year"]
+
+_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T[\d:.]+.*)?$")
+_PARTS = {
+    "START": Part.EARLY,
+    "EARLY": Part.EARLY,
+    "MID": Part.MID,
+    "END": Part.LATE,
+    "LATE": Part.LATE,
+}
+_RECENT = timedelta(days=7)  # a news story reports what happened in the week before it
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One dated statement, before statements of the same happening are merged."""
+
+    source: Source
+    title: str
+    names_event: bool  # the title is the dated noun phrase itself ("the November session")
+    sentence: str
+
+
+def fuzzy_from_timex(timex: Timex, doc: Document) -> FuzzyDate | None:
+    """The calendar interval a DATE/TIME timex names, or None if it names none."""
+    m = _VALUE.match(timex.value)
+    if m:
+        y, mo, d = (int(v) if v else None for v in m.group("y", "m", "d"))
+        part = _PARTS.get(timex.mod or "") if d is None else None
+        try:
+            return FuzzyDate(y, mo, d, part, timex.inferred)  # type: ignore[arg-type]
+        except DateError:
+            return None
+    # "said Saturday" in an article known only to its month: the month is the best we know
+    if timex.value.startswith("XXXX-WXX-") and doc.published is not None:
+        return doc.published.with_inferred(True)
+    return None
+
+
+def context_year(text: str) -> int | None:
+    """The year a text is most about: its most frequent explicit year, the latest on ties."""
+    years = Counter(
+        int(y) for y in re.findall(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)(?![\d.,/-]\d)", text)
+    )
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
+
+
+def extract_candidates(doc: Document, ctx: TitleContext) -> list[Candidate]:
+    dct = doc.published.iso() if doc.published else None
+    timexes = tag(doc.text, dct=dct, day_first=doc.day_first)
+    sentences = sentence_spans(doc.text)
+    quotes = quote_spans(doc.text)
+    found: list[Candidate] = []
+    for timex in timexes:
+        if timex.type not in ("DATE", "TIME") or not doc.is_story(timex.start, timex.end):
+            continue
+        date = fuzzy_from_timex(timex, doc)
+        if date and _inside(quotes, timex.start) and not _explicit_day(date):
+            continue  # quoted speech: "literally tomorrow", "this year" are the speaker's
+        sentence = _containing(sentences, timex.start)
+        if date is None or sentence is None:
+            continue
+        found.append(_candidate(doc, sentence, timex.start, timex.end, date, ctx))
+    lead = _undated_lead(doc, sentences, quotes, found, ctx)
+    if lead:
+        found.append(lead)
+    return found
+
+
+def _candidate(
+    doc: Document,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    date: FuzzyDate,
+    ctx: TitleContext,
+) -> Candidate:
+    s, e = sentence
+    text = doc.text[s:e]
+    ctx.previous_person = _last_person(doc.text[:s], ctx)
+    rel = (start - s, end - s) if s <= start and end <= e else None
+    title = make_title(text, rel, ctx)
+    source = Source(doc.id, s, e, start, end, doc.text[start:end], date)
+    return Candidate(source, title.text, title.names_event, text)
+
+
+def _undated_lead(
+    doc: Document,
+    sentences: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    found: list[Candidate],
+    ctx: TitleContext,
+) -> Candidate | None:
+    """A news story whose lead dates nothing recent reports what happened on its day."""
+    pub = doc.published
+    if pub is None or pub.precision is not Precision.DAY or doc.published_span is None:
+        return None
+    if any(
+        c.source.date.precision is Precision.DAY
+        and pub.start - _RECENT <= c.source.date.start <= pub.start
+        for c in found
+    ):
+        return None
+    lead = next(
+        (
+            s
+            for s in sentences
+            if doc.is_story(*s) and not _inside(quotes, s[0]) and len(doc.text[s[0] : s[1]]) > 40
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    span = doc.published_span
+    return _candidate(doc, lead, span.start, span.end, pub.with_inferred(True), ctx)
+
+
+def _explicit_day(date: FuzzyDate) -> bool:
+    return date.precision is Precision.DAY and not date.inferred
+
+
+def _last_person(text: str, ctx: TitleContext) -> str | None:
+    surnames = set(ctx.names.persons.values())
+    last = None
+    for word in re.findall(r"[A-Z][\w-]+", text[-2000:]):
+        if word in surnames:
+            last = word
+    return last
+
+
+def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in spans if s <= pos < e), None)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)

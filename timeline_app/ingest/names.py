@@ -1,0 +1,88 @@
+"""Corpus-wide names used to shorten titles: acronyms and people.
+
+"Collective Security Treaty Organization (CSTO)" teaches that the long form (in either
+spelling, -isation/-ization) can be written "CSTO"; a capitalised pair of words after a role
+("President Aleksandr Lukashenko") or before a speech verb is a person, shortened to the
+surname, which also merges spelling variants ("Alexander"/"Aleksandr Lukashenko").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["Names", "gather_names", "ROLE_WORDS"]
+
+ROLE_WORDS = (
+    r"President|Secretary[- ]General|Secretary|Prime Minister|Minister|Chairman|"
+    r"Chancellor|Premier|King|Queen|Leader|leader|counterpart|spokesman|"
+    r"spokeswoman|Head of State|head of state|Ambassador|General|Senator|Governor"
+)
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME = rf"{_CAP} +{_CAP}(?: +{_CAP})?"  # spaces only: never across lines
+_AFTER_ROLE = re.compile(rf"\b(?:{ROLE_WORDS})(?:\s+of\s+the\s+[A-Z]{{2,6}})?,?\s+(?P<n>{_NAME})")
+_BEFORE_VERB = re.compile(
+    rf"(?P<n>{_NAME}),?\s+(?:said|says|told|stressed|noted|added|announced|thanked|met|called|"
+    r"speaks|spoke|reveals|revealed|declared|urged|warned)\b"
+)
+_ACRONYM = re.compile(r"(?P<long>(?:[A-Z][a-z]+\s+){1,6}[A-Z][a-z]+)\s+\((?P<abbr>[A-Z]{2,8})\)")
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Belarusian",
+        "Russian",
+        "Central",
+        "Collective",
+        "Security",
+        "Council",
+        "Treaty",
+        "Organization",
+        "Organisation",
+        "Republic",
+        "President",
+        "Secretary",
+        "General",
+        "Minister",
+        "Prime",
+        "Head",
+        "State",
+        "Leader",
+        "Chairman",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Names:
+    acronyms: dict[str, str] = field(default_factory=dict)  # long form pattern -> acronym
+    persons: dict[str, str] = field(default_factory=dict)  # full name -> surname
+
+    def acronym_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        out = []
+        for long, abbr in self.acronyms.items():
+            words = [
+                re.escape(w).replace("iz", "i[sz]").replace("is", "i[sz]") for w in long.split()
+            ]
+            out.append((re.compile(r"\b" + r"\s+".join(words) + rf"(?:\s+\({abbr}\))?"), abbr))
+        return out
+
+
+def gather_names(texts: Iterable[str]) -> Names:
+    names = Names()
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            abbr = m.group("abbr")
+            words = m.group("long").split()[-len(abbr) :]
+            if "".join(w[0] for w in words) == abbr:
+                names.acronyms.setdefault(" ".join(words), abbr)
+        for m in (*_AFTER_ROLE.finditer(text), *_BEFORE_VERB.finditer(text)):
+            full = m.group("n")
+            parts = full.split()
+            if not _NOT_NAMES.intersection(parts):
+                names.persons[full] = parts[-1]
+    return names

@@ -1,0 +1,112 @@
+"""Sentence and quotation spans of plain article text."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sentence_spans", "quote_spans"]
+
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "ed",
+        "no",
+        "fig",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
+# quote or digit; or at a line break.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed; never crosses a line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group().startswith("\n") or not _is_abbreviation(text, m.start()):
+            _add(spans, text, start, m.end() if not m.group().startswith("\n") else m.start())
+            start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        s = start + chunk.index(stripped)
+        spans.append((s, s + len(stripped)))
+
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech: curly/guillemet pairs, and straight double quotes paired per line.
+
+    An opening quote left unclosed at the end of its paragraph closes there (news style
+    continues a quote into the next paragraph with a fresh opening mark).
+    """
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        for m in re.finditer(
+            re.escape(opening)
+            + r"[^"
+            + re.escape(closing)
+            + r"\n]*(?:"
+            + re.escape(closing)
+            + r"|\n|$)",
+            text,
+        ):
+            spans.append((m.start(), m.end()))
+    for m in re.finditer(r'"[^"\n]*"', text):
+        spans.append((m.start(), m.end()))
+    return sorted(spans)

@@ -1,0 +1,19 @@
+"""The model: plain Python data for documents, dates and events. Never imports Qt."""
+
+from .dates import DateError, FuzzyDate, Part, Precision
+from .documents import Document, Span
+from .events import Event, Source
+from .timeline import Problem, Timeline
+
+__all__ = [
+    "DateError",
+    "Document",
+    "Event",
+    "FuzzyDate",
+    "Part",
+    "Precision",
+    "Problem",
+    "Source",
+    "Span",
+    "Timeline",
+]

@@ -1,0 +1,43 @@
+"""A loaded corpus: documents, the events found in them, and what could not be loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .documents import Document
+from .events import Event
+
+__all__ = ["Problem", "Timeline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be (fully) loaded, and why, in words for a user."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Events sorted by date, with the documents they cite."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        self.sort()
+
+    def sort(self) -> None:
+        self.events.sort(key=lambda e: (e.date.start, e.date.end, e.title))
+
+    def event(self, event_id: str) -> Event:
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        raise KeyError(event_id)
