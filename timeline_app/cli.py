@@ -24,7 +24,7 @@ PROG = "timeline-app"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"events": _events, "export": _export}
+    commands = {"events": _events, "export": _export, "tag": _tag}
     if args and args[0] in commands:
         parser = _command_parser(args[0])
         return commands[args[0]](parser.parse_args(args[1:]))
@@ -45,6 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"{PROG} {command}")
+    if command == "tag":
+        parser.add_argument("file", type=Path, nargs="?", help="a plain-text article")
+        parser.add_argument("--dct", help="document creation time, e.g. 2023-11-26")
+        parser.add_argument("--jsonl", type=Path, help='lines of {"doc", "dct", "text"}')
+        parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+        return parser
     parser.add_argument("path", type=Path, help="a folder of articles or one article")
     if command == "events":
         parser.add_argument("--format", choices=["json"], default="json")
@@ -95,4 +101,29 @@ def _export(ns: argparse.Namespace) -> int:
         print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"wrote {out} ({len(timeline.events)} events)")
+    return 0
+
+
+def _tag(ns: argparse.Namespace) -> int:
+    from .temporal import tag
+    from .temporal.jsonl import tag_jsonl, timex_record
+
+    if (ns.file is None) == (ns.jsonl is None):
+        print(f"{PROG} tag: give either FILE or --jsonl IN.jsonl", file=sys.stderr)
+        return 2
+    try:
+        if ns.jsonl:
+            with open(ns.jsonl, encoding="utf-8") as fh:
+                lines = [line + "\n" for line in tag_jsonl(fh)]
+        else:
+            text = ns.file.read_text(encoding="utf-8-sig")
+            lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
+                     for t in tag(text, dct=ns.dct)]
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"{PROG} tag: {ns.jsonl or ns.file}: {exc}", file=sys.stderr)
+        return 1
+    out = ns.output.open("w", encoding="utf-8") if ns.output else sys.stdout
+    out.writelines(lines)
+    if ns.output:
+        out.close()
     return 0

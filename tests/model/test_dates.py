@@ -109,3 +109,10 @@ def test_inferred_is_described_and_kept():
 def test_contains():
     assert FuzzyDate(2022, 1).contains(FuzzyDate(2022, 1, 5))
     assert not FuzzyDate(2022, 1, part=Part.EARLY).contains(FuzzyDate(2022, 1, 15))
+
+
+def test_part_given_as_text_becomes_a_part():
+    d = FuzzyDate(2022, 1, part="early")
+    assert d.part is Part.EARLY and d.describe().startswith("early January 2022")
+    with pytest.raises(ValueError):
+        FuzzyDate(2022, 1, part="sometime")

@@ -58,6 +58,8 @@ class FuzzyDate:
     inferred: bool = False
 
     def __post_init__(self) -> None:
+        if self.part is not None and not isinstance(self.part, Part):
+            object.__setattr__(self, "part", Part(self.part))  # "early" -> Part.EARLY
         if not 1 <= self.year <= 9999:
             raise DateError(f"year out of range: {self.year}")
         if self.month is None and self.day is not None:

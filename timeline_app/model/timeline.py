@@ -29,15 +29,17 @@ class Timeline:
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     name: str = ""
+    _index: dict[str, Event] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.sort()
 
     def sort(self) -> None:
         self.events.sort(key=lambda e: (e.date.start, e.date.end, e.title))
+        self._index = {}
 
     def event(self, event_id: str) -> Event:
-        for e in self.events:
-            if e.id == event_id:
-                return e
-        raise KeyError(event_id)
+        """The event with this id (KeyError if none); indexed, as views look up on every click."""
+        if len(self._index) != len(self.events):
+            self._index = {e.id: e for e in self.events}
+        return self._index[event_id]

@@ -1,0 +1,151 @@
+"""Hand-built timelines for the GUI tests (until the real loader exists)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline
+
+KAZAKHSTAN = """\
+Steppe Herald
+Published: 6 January 2022
+
+Alliance troops arrive in Kazakhstan as unrest spreads
+
+ALMATY — The first troops of the Collective Security Treaty Organization landed in \
+Kazakhstan on Thursday, the alliance said in a statement.
+
+Protests began on 2 January in the western oil town of Zhanaozen after the price of \
+liquefied gas doubled at the start of the year. By the evening of 4 January crowds had \
+gathered in Almaty, the country's largest city.
+
+In early January 2022, fuel price protests spread to almost every region of the country, \
+and several government buildings were set on fire.
+
+President Kassym-Jomart Tokayev asked the alliance for help late on 5 January, calling the \
+protesters "terrorist gangs" trained abroad.
+
+Russian paratroopers made up most of the force, which the alliance described as a \
+peacekeeping mission limited in time.
+"""
+
+WITHDRAWAL = """\
+Caucasus Daily
+19 January 2022
+
+Last alliance troops leave Kazakhstan
+
+The Collective Security Treaty Organization completed the withdrawal of its troops from \
+Kazakhstan on 19 January 2022, two weeks after the first units arrived.
+
+The withdrawal began on 13 January, when the first transport planes left Almaty.
+
+Officials said the mission had protected "strategic facilities" while Kazakh forces \
+restored order.
+"""
+
+ARMENIA = """\
+Caucasus Daily
+Published: 23 February 2024
+
+Armenia freezes its participation in the alliance
+
+YEREVAN — On Thursday, 22 February, Prime Minister Nikol Pashinyan said Armenia had frozen \
+its participation in the Collective Security Treaty Organization.
+
+Relations had been strained since November 2022, when a summit of the alliance in Yerevan \
+ended without a joint declaration.
+
+Armenia declined to host the alliance's military exercises in 2023, citing the situation \
+on its border.
+
+Pashinyan did not say whether Armenia would formally leave the organisation.
+"""
+
+# A title long enough to need eliding.
+LONG_TITLE = ("Armenia declines to host the alliance's annual military exercises, citing the "
+              "situation on its border with Azerbaijan and the lack of support from allies")
+
+
+def _doc(doc_id: str, text: str, title: str, outlet: str, published: FuzzyDate) -> Document:
+    return Document(id=doc_id, path=Path("/corpus") / doc_id, text=text, title=title,
+                    outlet=outlet, published=published)
+
+
+def _source(doc: Document, sentence: str, date_text: str, when: FuzzyDate,
+            date_in: str | None = None) -> Source:
+    """A source for `sentence` in `doc`; the date is looked up in `date_in` (default: the
+    sentence itself), which may be another line such as the header."""
+    start = doc.text.index(sentence)
+    where = doc.text.index(date_in) if date_in else start
+    date_start = doc.text.index(date_text, where)
+    return Source(doc.id, start, start + len(sentence), date_start,
+                  date_start + len(date_text), date_text, when)
+
+
+def make_timeline() -> Timeline:
+    """Three articles, seven events: day, month (incl. "early"), year and inferred dates."""
+    kz = _doc("2022/kazakhstan_troops.txt", KAZAKHSTAN,
+              "Alliance troops arrive in Kazakhstan as unrest spreads", "Steppe Herald",
+              FuzzyDate(2022, 1, 6))
+    wd = _doc("2022/withdrawal.txt", WITHDRAWAL, "Last alliance troops leave Kazakhstan",
+              "Caucasus Daily", FuzzyDate(2022, 1, 19))
+    am = _doc("2024/armenia_freeze.txt", ARMENIA,
+              "Armenia freezes its participation in the alliance", "Caucasus Daily",
+              FuzzyDate(2024, 2, 23))
+    d = FuzzyDate
+    early_jan = d(2022, 1, part=Part.EARLY)
+    events = [
+        Event("e-protests", "Protests begin in Zhanaozen over gas prices", d(2022, 1, 2), [
+            _source(kz, "Protests began on 2 January in the western oil town of Zhanaozen "
+                        "after the price of liquefied gas doubled at the start of the year.",
+                    "2 January", d(2022, 1, 2, inferred=True))]),
+        Event("e-spread", "Fuel price protests spread across Kazakhstan", early_jan, [
+            _source(kz, "In early January 2022, fuel price protests spread to almost every "
+                        "region of the country, and several government buildings were set "
+                        "on fire.", "early January 2022", early_jan)]),
+        Event("e-request", "Tokayev asks the alliance for help", d(2022, 1, 5), [
+            _source(kz, "President Kassym-Jomart Tokayev asked the alliance for help late on "
+                        "5 January", "5 January", d(2022, 1, 5, inferred=True))]),
+        Event("e-arrive", "First alliance troops land in Kazakhstan", d(2022, 1, 6), [
+            _source(kz, "The first troops of the Collective Security Treaty Organization "
+                        "landed in Kazakhstan on Thursday",
+                    "6 January 2022", d(2022, 1, 6), date_in="Published:")]),
+        Event("e-withdraw-start", "Withdrawal of alliance troops begins",
+              d(2022, 1, 13, inferred=True), [
+            _source(wd, "The withdrawal began on 13 January, when the first transport planes "
+                        "left Almaty.", "13 January", d(2022, 1, 13, inferred=True))]),
+        Event("e-withdraw-end", "Alliance completes withdrawal from Kazakhstan",
+              d(2022, 1, 19), [
+            _source(wd, "The Collective Security Treaty Organization completed the withdrawal "
+                        "of its troops from Kazakhstan on 19 January 2022",
+                    "19 January 2022", d(2022, 1, 19)),
+            _source(wd, "Last alliance troops leave Kazakhstan", "19 January 2022",
+                    d(2022, 1, 19), date_in="Caucasus Daily")]),
+        Event("e-summit", "Yerevan summit ends without a joint declaration", d(2022, 11), [
+            _source(am, "Relations had been strained since November 2022, when a summit of "
+                        "the alliance in Yerevan ended without a joint declaration.",
+                    "November 2022", d(2022, 11))]),
+        Event("e-exercises", LONG_TITLE, d(2023), [
+            _source(am, "Armenia declined to host the alliance's military exercises in 2023, "
+                        "citing the situation on its border.", "2023", d(2023))]),
+        Event("e-freeze", "Armenia freezes its participation in the alliance",
+              d(2024, 2, 22, inferred=True), [
+            _source(am, "YEREVAN — On Thursday, 22 February, Prime Minister Nikol Pashinyan "
+                        "said Armenia had frozen its participation in the Collective Security "
+                        "Treaty Organization.", "22 February", d(2024, 2, 22, inferred=True))]),
+    ]
+    return Timeline(documents={x.id: x for x in (kz, wd, am)}, events=events,
+                    name="CSTO test corpus")
+
+
+def make_wide_timeline() -> Timeline:
+    """Day events in 1900, 2023 and 2400 (for the offset-epoch round trip)."""
+    events = [Event(f"e{y}", f"Event in {y}", FuzzyDate(y, m, dd))
+              for y, m, dd in ((1900, 3, 1), (2023, 2, 13), (2400, 12, 31))]
+    return Timeline(events=events, name="wide")
+
+
+def event_date(timeline: Timeline, event_id: str) -> date:
+    return timeline.event(event_id).date.start

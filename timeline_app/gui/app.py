@@ -1,0 +1,43 @@
+"""Entry point of the desktop GUI, called by the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from timeline_app.model import Timeline
+
+from .display import has_display, xcb_problem
+
+__all__ = ["run_gui", "NO_DISPLAY_MESSAGE"]
+
+NO_DISPLAY_MESSAGE = ("timeline-app: no display found; to render the timeline without a window "
+                      "use: timeline-app export PATH -o timeline.png")
+
+
+def run_gui(path: Path | None, load: Callable[[Path], Timeline]) -> int:
+    """Open the main window (loading `path` with `load` if given); return the exit code.
+
+    Returns 2 with a one-line message on stderr when there is no display or Qt's X11
+    libraries are missing, instead of letting Qt abort the process.
+    """
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    problem = xcb_problem()
+    if problem is not None:
+        print(f"timeline-app: cannot open a window: {problem}", file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1] or ["timeline-app"])
+    app.setApplicationName("timeline-app")
+    window = MainWindow(load)
+    window.show()
+    if path is not None:  # load after the window is up, so errors show over it
+        QTimer.singleShot(0, lambda: window.open_folder(Path(path)))
+    return app.exec()

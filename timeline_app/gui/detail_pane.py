@@ -1,0 +1,144 @@
+"""The selected event's title and date, and each source article with the sentence marked."""
+
+from __future__ import annotations
+
+import html
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from timeline_app.model import Document, Event, Source
+
+from .state import TimelineState
+
+__all__ = ["DetailPane", "SourceView", "source_html"]
+
+SENTENCE_STYLE = "background-color:#fff0a0"
+DATE_STYLE = "background-color:#ffc98a; color:#8a1c00; font-weight:bold"
+_ANCHOR = "sentence"
+
+
+def source_html(doc: Document, source: Source) -> str:
+    """The document's full text as HTML: the sentence on a yellow background, the date
+    expression bold on orange (it may lie outside the sentence, e.g. in a header line)."""
+    text = doc.text
+    n = len(text)
+
+    def clamp(i: int) -> int:
+        return min(max(i, 0), n)
+
+    s0, s1 = clamp(source.start), clamp(source.end)
+    d0, d1 = clamp(source.date_start), clamp(source.date_end)
+    anchor_at = s0 if s1 > s0 else d0
+    parts = []
+    for a, b in pairwise(sorted({0, n, s0, s1, d0, d1})):
+        seg = html.escape(text[a:b])
+        if d0 <= a < d1:
+            seg = f'<span style="{DATE_STYLE}">{seg}</span>'
+        elif s0 <= a < s1:
+            seg = f'<span style="{SENTENCE_STYLE}">{seg}</span>'
+        if a == anchor_at:
+            seg = f'<a name="{_ANCHOR}">{seg}</a>'
+        parts.append(seg)
+    meta = [html.escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
+    stated = html.escape(source.date_text)
+    return (f'<p style="margin-bottom:4px"><b>{html.escape(doc.title or doc.id)}</b><br>'
+            f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
+            f'<span style="{DATE_STYLE}">{stated}</span> → {html.escape(source.date.label())}'
+            f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>')
+
+
+def _published(doc: Document) -> str:
+    return f"published {doc.published.label()}" if doc.published else ""
+
+
+class SourceView(QTextBrowser):
+    """One source article; scrolls to the event's sentence once it is first shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self._pending_scroll = False
+
+    def show_source(self, doc: Document | None, source: Source) -> None:
+        if doc is None:
+            self.setHtml(f"<p>The article <b>{html.escape(source.doc_id)}</b> is not part "
+                         "of the loaded corpus.</p>")
+            return
+        self.setHtml(source_html(doc, source))
+        self._pending_scroll = True
+        if self.isVisible():
+            self.scroll_to_sentence()
+
+    def scroll_to_sentence(self) -> None:
+        """Bring the sentence into view with a few lines of context above it."""
+        self._pending_scroll = False
+        self.scrollToAnchor(_ANCHOR)  # puts the sentence at the top, unless near the end
+        bar = self.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():
+            bar.setValue(bar.value() - self.viewport().height() // 4)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if self._pending_scroll:
+            self.scroll_to_sentence()
+
+
+class DetailPane(QWidget):
+    """Shows the state's selected event: its title, its date with precision, its sources."""
+
+    def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._header_plain = ""
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        state.selection_changed.connect(self._on_selection_changed)
+        state.timeline_changed.connect(self._on_timeline_changed)
+        self._show(state.selected_event)
+
+    def plain_text(self) -> str:
+        """Everything the pane shows, as plain text (header, then each source)."""
+        views = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return "\n\n".join([self._header_plain, *(v.toPlainText() for v in views)])
+
+    def _on_selection_changed(self, event_id: str | None) -> None:
+        self._show(self.state.selected_event)
+
+    def _on_timeline_changed(self) -> None:
+        self._show(self.state.selected_event)
+
+    def _show(self, event: Event | None) -> None:
+        while self.tabs.count():
+            view = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            view.deleteLater()
+        if event is None:
+            self._set_header("No event selected",
+                             "Click an event on the timeline, or press → to select the first.")
+            return
+        n = len(event.sources)
+        self._set_header(event.title, f"{event.date.describe()} · "
+                         f"{n} source{'s' if n != 1 else ''}")
+        for i, source in enumerate(event.sources, 1):
+            doc = self.state.timeline.documents.get(source.doc_id)
+            view = SourceView()
+            name = (doc.outlet or doc.title or doc.id) if doc else source.doc_id
+            short = name if len(name) <= 40 else name[:39].rstrip() + "…"
+            self.tabs.addTab(view, f"{i}. {short}")
+            self.tabs.setTabToolTip(i - 1, doc.title if doc else source.doc_id)
+            view.show_source(doc, source)
+
+    def _set_header(self, title: str, detail: str) -> None:
+        self._header_plain = f"{title}\n{detail}"
+        self.header.setText(f'<span style="font-size:13pt; font-weight:bold">'
+                            f"{html.escape(title)}</span><br>{html.escape(detail)}")

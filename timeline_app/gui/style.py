@@ -1,0 +1,62 @@
+"""Colours, fonts, pens and sizes shared by the plot items, the legend and the export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+
+ROW_PX = 26  # vertical distance between timeline rows
+BAR_PX = 12  # bar thickness
+POINT_PX = 10  # point marker diameter
+MAX_LABEL_PX = 360  # longer titles are elided
+
+EVENT = QColor("#1f5f99")
+APPROX_FILL = QColor(31, 95, 153, 55)
+APPROX_HATCH = QColor(31, 95, 153, 120)
+SELECTED = QColor("#e8590c")
+SELECTED_BG = QColor(255, 224, 189)
+TEXT = QColor("#1d1d1d")
+MUTED = QColor("#6b6b6b")
+BACKGROUND = QColor("white")
+
+
+def label_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9)
+    return font
+
+
+def axis_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9)
+    return font
+
+
+def point_pen(inferred: bool) -> QPen:
+    pen = QPen(EVENT, 2 if inferred else 1)
+    pen.setCosmetic(True)
+    return pen
+
+
+def point_brush(inferred: bool) -> QBrush:
+    """Inferred dates get a hollow marker: the text did not state them outright."""
+    return QBrush(BACKGROUND) if inferred else QBrush(EVENT)
+
+
+def bar_pen(inferred: bool, selected: bool = False) -> QPen:
+    pen = QPen(SELECTED if selected else EVENT, 2.5 if selected else 1.2)
+    pen.setCosmetic(True)
+    if inferred:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def hatch_brush() -> QBrush:
+    """Diagonal hatching: the bar spans the period the date could mean, not an exact day."""
+    return QBrush(APPROX_HATCH, Qt.BrushStyle.BDiagPattern)
+
+
+def selection_pen() -> QPen:
+    pen = QPen(SELECTED, 3)
+    pen.setCosmetic(True)
+    return pen

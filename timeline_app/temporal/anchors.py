@@ -1,0 +1,88 @@
+"""One pass over the text for anchor tokens, so patterns only search near them.
+
+Every temporal expression contains an anchor: a digit, a month or weekday name, a unit
+("week", "quarter"), or a word like "today" or "noon". One tokenising pass finds them;
+each pattern then searches only the windows around anchors of the kinds it needs. That
+keeps the cost linear and small: plain prose between anchors is never searched again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import lexicon as lx
+
+__all__ = ["DIGIT", "MONTH", "WEEKDAY", "UNIT", "WORD", "find_windows"]
+
+DIGIT, MONTH, WEEKDAY, UNIT, WORD = "digit", "month", "weekday", "unit", "word"
+_BEFORE, _AFTER, _SNAP = 56, 48, 24  # window margins around an anchor, and snapping reach
+
+_OTHER_WORDS = (
+    "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nights",
+    "overnight", "tonight", "nineteen", "thousand", "nineties", "eighties", "seventies",
+    "christmas", "thanksgiving", "halloween", "independence", "valentine", "boxing",
+    "veterans", "labor", "memorial", "mother", "father", "election", "eve",
+)
+
+
+def _kinds() -> dict[str, str]:
+    """Anchor word -> kind, built from the lexicon's word lists."""
+    kinds: dict[str, str] = {}
+    for words, kind in ((lx.UNIT_FORMS, UNIT), (lx.MONTHS, MONTH), (("period", "periods"), UNIT),
+                        (lx.WEEKDAYS, WEEKDAY), (_OTHER_WORDS, WORD), (lx.SEASONS, WORD),
+                        (lx.SET_ADVERBS, WORD)):
+        for word in words:
+            kinds.setdefault(word, kind)
+    kinds.update({w + "s": WEEKDAY for w in lx.WEEKDAY_FULL})
+    for phrase in lx.DEICTIC:
+        kinds.setdefault(phrase.split()[-1], WORD)
+    return kinds
+
+
+_KINDS = _kinds()
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of possibly overlapping [lo, hi) spans, sorted."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Widen a window to word edges so no match is cut in the middle of a word."""
+    n = len(text)
+    stop = max(0, lo - _SNAP)
+    while lo > stop and not text[lo - 1].isspace():
+        lo -= 1
+    stop = min(n, hi + _SNAP)
+    while hi < stop and (text[hi].isalnum() or text[hi] in "'-."):
+        hi += 1
+    return lo, hi
+
+
+def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged search windows around the anchors of each kind."""
+    raw: dict[str, list[tuple[int, int]]] = {DIGIT: [], MONTH: [], WEEKDAY: [], UNIT: [],
+                                             WORD: []}
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        kind = DIGIT if token.isdigit() else _KINDS.get(token.lower())
+        if kind is not None:
+            raw[kind].append((max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)))
+    return {kind: [_snap(text, lo, hi) for lo, hi in _merge(spans)]
+            for kind, spans in raw.items()}
+
+
+def windows_for(windows: dict[str, list[tuple[int, int]]],
+                kinds: Iterable[str]) -> list[tuple[int, int]]:
+    """The merged windows of several anchor kinds."""
+    return _merge(span for kind in kinds for span in windows[kind])

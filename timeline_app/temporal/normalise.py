@@ -1,0 +1,253 @@
+"""Readers: what a matched expression's own words say, as a `Spec`, before any context.
+
+A reader never looks at the DCT or the rest of the text; `resolve` does that. A reader may
+reject its match (return None) when the words are not temporal after all ("may" the verb,
+"fall" the verb, "34" in "32 out of 34") or name no real date ("Feb 30 2023").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from . import lexicon as lx
+from .spec import Match, Spec, norm, point_mod, rel_of
+
+__all__ = ["Spec"]
+
+
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sat", "sun", "june"})
+# Words after which "May"/"March" is the month, not the verb.
+_MONTH_CUES = frozenset({"in", "of", "by", "since", "until", "till", "from", "through", "to",
+                         "before", "after", "during", "the", "early", "late", "mid", "last",
+                         "next", "this", "each", "every", "and", "or"})
+_SUFFIX = re.compile(r"(st|nd|rd|th)$")
+
+
+def month_of(m: Match) -> int | None:
+    """The month number, rejecting lower-case words that are usually not months ("may")."""
+    word = m["month"].rstrip(".")
+    if word.islower() and word in _AMBIGUOUS_MONTHS:
+        return None
+    return lx.MONTHS.get(word.lower())
+
+
+def day_of(word: str) -> int | None:
+    """A day of month from "13", "13th" or "thirteenth"."""
+    w = _SUFFIX.sub("", word.lower()) if word[:1].isdigit() else word.lower()
+    day = int(w) if w.isdigit() else lx.ORDINALS.get(w)
+    return day if day is not None and 1 <= day <= 31 else None
+
+
+def year_of(m: Match) -> int | None:
+    """The year of a match's `year` or parenthesised `pyear` group, if any."""
+    gd = m.groupdict()
+    y = gd.get("year") or gd.get("pyear")
+    return int(y) if y else None
+
+
+def read_iso(m: Match) -> Spec | None:
+    """2023-11-26 or 2023-11-26T06:06(:00)."""
+    y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    if not _valid(y, mo, d):
+        return None
+    clock = (int(m["h"]), int(m["mi"]), int(m["s"]) if m["s"] else None) if m["h"] else None
+    if clock and clock[0] > 23:
+        return None
+    return Spec("calendar", "TIME" if clock else "DATE", y, mo, d, clock=clock)
+
+
+def _valid(y: int | None, mo: int, d: int | None) -> bool:
+    """Whether the fields name a real date (Feb 29 without a year is allowed)."""
+    if not 1 <= mo <= 12:
+        return False
+    if d is None:
+        return True
+    last = calendar.monthrange(y if y and 1 <= y <= 9999 else 2000, mo)[1]
+    return 1 <= d <= last
+
+
+def read_numeric_date(m: Match) -> Spec | None:
+    """21.11.2023, 11/21/23: the day/month order is decided per document by `resolve`."""
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    if not (_valid(year, b, a) or _valid(year, a, b)) or not 1000 <= year <= 2199:
+        return None
+    return Spec("numeric", year=year, raw=(a, b, m["sep"]))
+
+
+def read_clock(m: Match) -> Spec | None:
+    """14:07, 6:06 AM EST, 10 p.m.: needs minutes or am/pm to be a time, not a number."""
+    h, ampm = int(m["h"]), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    sep = m.group(0)[len(m["h"]):len(m["h"]) + 1]
+    if not ampm and (not m["mi"] or sep == "."):
+        return None
+    if ampm and not 1 <= h <= 12:
+        return None
+    if ampm:
+        h = h % 12 + (12 if ampm == "pm" else 0)
+    clock = (h, int(m["mi"] or 0), int(m["s"]) if m["s"] else None)
+    return Spec("clock", "TIME", clock=clock, tz=(m["tz"] or "").upper() or None)
+
+
+def read_clock_word(m: Match) -> Spec | None:
+    """noon, midnight, 4 in the morning."""
+    word = norm(m["word"])
+    if word:
+        mod = "APPROX" if norm(m["qmod"]) in ("about", "around") else None
+        return Spec("clock", "TIME", clock=(24 if word == "midnight" else 12, 0, None), mod=mod)
+    h = int(m["h"])
+    if not 1 <= h <= 12:
+        return None
+    h = h % 12 + (12 if norm(m["part"]) != "morning" else 0)
+    return Spec("clock", "TIME", clock=(h, 0, None))
+
+
+def read_month_day(m: Match) -> Spec | None:
+    """FEBRUARY 13, 13 February, Sept. 30, 1998, Friday, Nov. 26."""
+    month, day = month_of(m), day_of(m["day"])
+    if month is None or day is None:
+        return None
+    if not m["day"][:1].isdigit() and m["month"][:1].islower():
+        return None
+    year = year_of(m)
+    if not _valid(year, month, day):
+        return None
+    return Spec("calendar", year=year, month=month, day=day, mod=point_mod(m))
+
+
+def read_month(m: Match) -> Spec | None:
+    """November, early January, November 2022, November (2022), last May."""
+    month = month_of(m)
+    if month is None:
+        return None
+    gd = m.groupdict()
+    word = m["month"].rstrip(".").lower()
+    if word in ("may", "march") and not (year_of(m) or gd.get("rel") or gd.get("pmod")):
+        prev = m.string[max(0, m.start() - 8):m.start()].lower().split()
+        if not prev or prev[-1] not in _MONTH_CUES:
+            return None
+    rel_words = norm(gd.get("rel")).split()
+    rel = rel_of(rel_words[-1]) if rel_words else None
+    mod = point_mod(m) or ("START" if rel_words[:1] == ["early"] else None)
+    if rel_words[:1] == ["late"]:
+        mod = "END"
+    if gd.get("relyear"):
+        return Spec("calendar", month=month, rel=rel_of(gd["relyear"]), unit="year", mod=mod)
+    return Spec("calendar", year=year_of(m), month=month, rel=rel, mod=mod)
+
+
+def read_weekday(m: Match) -> Spec | None:
+    """Friday, last Friday, Wednesday night, Tuesdays (a set)."""
+    wd = lx.WEEKDAYS[m["wd"].lower()]
+    part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
+    if m["plural"] or (m["part"] or "").lower().endswith("s"):
+        value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
+        return Spec("fixed", "SET", value=value)
+    return Spec("weekday", weekday=wd, part=part, rel=rel_of(m["rel"]), mod=point_mod(m))
+
+
+def read_year(m: Match) -> Spec | None:
+    """1990, fiscal 1989, mid-1996, late 2022; not "$1990" or "1990,000"."""
+    year = int(m["year"])
+    before = m.string[max(0, m.start() - 1):m.start()]
+    if before in ("$", "#", "+", "€", "£") or not 1000 <= year <= 2199:
+        return None
+    mod = point_mod(m)
+    return Spec("fixed", value=f"{year:04d}", year=year, mod=mod)
+
+
+def read_decade(m: Match) -> Spec | None:
+    """the 1990s, the early '80s."""
+    dec = m["dec"] or f"19{m['short']}"
+    return Spec("fixed", value=dec, mod=point_mod(m))
+
+
+def read_century(m: Match) -> Spec | None:
+    """the 20th century (value "19"); this century."""
+    if m["this"]:
+        return Spec("relative", unit="century", rel=rel_of(m["this"]))
+    cent = int(m["cent"])
+    return Spec("fixed", value=f"{cent - 1:02d}", mod=point_mod(m)) if cent > 0 else None
+
+
+def read_relative(m: Match) -> Spec | None:
+    """last week, next month, this year, early next year, the following year."""
+    unit = m["unit"].lower()
+    rel_word = norm(m["rel"])
+    anchored = rel_word in ("the following", "the previous", "the same", "the next", "same",
+                            "following", "previous")
+    return Spec("relative", unit=unit, rel=rel_of(rel_word), mod=point_mod(m),
+                value="anchored" if anchored else None)
+
+
+def read_season(m: Match) -> Spec | None:
+    """this summer, last fall, the winter of 1994; "fall" the verb is not a season."""
+    season = lx.SEASONS[m["season"].lower()]
+    rel, year = rel_of(m["rel"]), year_of(m)
+    text = norm(m.group(0))
+    if rel is None and year is None and not text.startswith(("the ", "early", "late", "mid")):
+        prev = m.string[max(0, m.start() - 5):m.start()].lower().split()
+        if not prev or prev[-1] not in ("in", "this", "last", "next", "by", "until"):
+            return None
+    return Spec("season", part=season, year=year, rel=rel, mod=point_mod(m))
+
+
+def read_quarter(m: Match) -> Spec | None:
+    """the third quarter, third-quarter, the 1988 second quarter, next year's first quarter."""
+    word = norm(m["ord"])
+    n = lx.ORDINALS.get(word) or {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(word)
+    half = norm(m["qunit"]) == "half"
+    if not n or n > (2 if half else 4):
+        return None
+    part = f"H{n}" if half else f"Q{n}"
+    year = int(m["qyear"]) if m["qyear"] else year_of(m)
+    latest = norm(m["latest"])
+    rel = rel_of(m["relq"]) if m["relq"] else (-1 if "year-" in latest else None)
+    return Spec("quarter", part=part, year=year, rel=rel)
+
+
+def read_anaphor(m: Match) -> Spec | None:
+    """the quarter, the latest period, the year-earlier period: the period talked about."""
+    if m["yearend"]:
+        return Spec("anaphor", unit="year-end")
+    unit, adj = m["unit"].lower(), norm(m["adj"])
+    if m["yr"]:
+        return Spec("anaphor", unit=unit, year=int(m["yr"]), mod=point_mod(m))
+    if unit in ("period", "week") and not adj:
+        return None
+    if unit == "year" and adj in ("", "fiscal", "full") and norm(m["det"]) == "the":
+        return Spec("duration", "DURATION", unit="year", amount=1)  # "for the year (ended ...)"
+    back = "year-" in adj or bool(m["ago"])
+    value = "that" if norm(m["det"]) == "that" else (adj or None)
+    return Spec("anaphor", unit=unit, value=value, rel=-1 if back else None, mod=point_mod(m))
+
+
+def read_year_ago(m: Match) -> Spec | None:
+    """year-earlier, year-ago (as in "year-earlier profit")."""
+    return Spec("anaphor", unit="period", rel=-1, value="year-ago")
+
+
+def read_holiday(m: Match) -> Spec | None:
+    """Christmas, Thanksgiving 1998, last Thanksgiving."""
+    name = norm(m["hol"])
+    if m["hol"][:1].islower():
+        return None
+    return Spec("holiday", value=name, year=year_of(m), rel=rel_of(m["rel"]))
+
+
+def read_spoken_year(m: Match) -> Spec | None:
+    """nineteen ninety-six, the year two thousand, January nineteen ninety-seven."""
+    words = norm(m["words"]).replace("-", " ").split()
+    if words[0] == "nineteen":
+        rest = lx.words_to_number(" ".join(words[1:])) if words[1:] != ["hundred"] else 0
+        year = 1900 + int(rest) if rest is not None and rest < 100 else None
+    else:
+        number = lx.words_to_number(" ".join(words))
+        year = int(number) if number else None
+    if year is None:
+        return None
+    month = month_of(m) if m["month"] else None
+    if month:
+        return Spec("calendar", year=year, month=month)
+    return Spec("fixed", value=f"{year:04d}", year=year)

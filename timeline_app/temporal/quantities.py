@@ -1,0 +1,151 @@
+"""Readers for amounts of time and words that stand for a time on their own.
+
+Durations ("three days", "the past two years"), offsets ("two days ago"), ages (dropped),
+sets ("daily", "every Thursday") and deictic words ("today", "now", "this morning").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .spec import Match, Spec, norm, point_mod
+
+__all__ = ["read_duration", "read_duration_adj", "read_age", "read_deictic",
+           "read_part_of_day", "read_set"]
+
+
+def _amount(m: Match) -> float | None:
+    """The quantity of a duration; None when vague ("several")."""
+    num = norm(m.groupdict().get("num"))
+    if not num:
+        return 1.0
+    amount = lx.words_to_number(num)
+    if amount is not None and (m.groupdict().get("half") or " and a half" in num):
+        amount += 0.5
+    return amount
+
+
+def read_duration(m: Match) -> Spec | None:
+    """three days, the past three years, more than a week, two days ago, many years."""
+    unit = lx.UNIT_FORMS[m["unit"].lower()]
+    plural = m["unit"].lower() != unit
+    num, det, direction = norm(m["num"]), norm(m["det"]), norm(m["dir"])
+    ago = norm(m["ago"])
+    if not num and not plural and not ago:
+        return None  # "last year", "the week": points, handled elsewhere
+    if not num and not (direction or det or ago) and unit in ("second", "minute"):
+        return None
+    if num and num[0].isdigit() and not plural and lx.words_to_number(num) not in (1, None) \
+            and not ago:
+        return None  # "34 measure" is not a duration
+    if num == "the" or (num in ("a", "an") and not (det or direction or ago) and _is_rate(m)):
+        return None
+    amount = _amount(m) if num and not m["num2"] else None
+    if num and amount is None and num not in lx.VAGUE_NUMBER_WORDS and "dozen" not in num \
+            and " of" not in num:
+        return None
+    qmod = lx.QUANT_MODS.get(norm(m["qmod"])) if m["qmod"] else (
+        None if det or direction else outer_mod(m))
+    lead = m.start("unit") - m.start() if det == "the" and not (num or direction) else 0
+    if ago:
+        rel = -1 if ago in ("ago", "earlier", "before") or ago.endswith("ago") else 1
+        return Spec("offset", unit=unit, amount=amount, rel=rel, mod=qmod,
+                    value="approx" if ago.startswith("or so") else None)
+    if direction in ("coming", "next") and not num and det != "the":
+        return Spec("fixed", value="FUTURE_REF")
+    return Spec("duration", "DURATION", unit=unit, amount=amount, mod=qmod, lead=lead)
+
+
+_OUTER_MOD = re.compile(rf"(?i)\b({lx.alternation(set(lx.QUANT_MODS) - lx.QUANT_MODS_IN_SPAN)})"
+                        r"[^\S\n]+$")
+
+
+def outer_mod(m: Match) -> str | None:
+    """The MOD of a quantifier TimeBank leaves outside the span ("about [two weeks]")."""
+    before = _OUTER_MOD.search(m.string, max(0, m.start() - 20), m.start())
+    return lx.QUANT_MODS.get(norm(before[1])) if before else None
+
+
+def read_age(m: Match) -> Spec | None:
+    """"a 6-year-old boy", "52 years old": ages are not temporal expressions in TimeML.
+
+    Matching them (and then dropping them) keeps "6-year" from being read as a duration.
+    """
+    return Spec("drop")
+
+
+def read_duration_adj(m: Match) -> Spec | None:
+    """five-year, 16-hour, 8-month-old: a duration used as an adjective."""
+    unit = m["unit"].lower()
+    num = norm(m["num"])
+    amount = None if num in ("several", "multi") else (0.5 if num == "half" else
+                                                      lx.words_to_number(num))
+    if num not in ("several", "multi") and amount is None:
+        return None
+    return Spec("duration", "DURATION", unit=unit, amount=amount)
+
+
+def read_deictic(m: Match) -> Spec | None:
+    """today, yesterday, now, recently, the future, late yesterday, tomorrow morning."""
+    word = norm(m["word"])
+    meaning = lx.DEICTIC[word]
+    part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
+    if word == "tonight":
+        part = "NI"
+    if isinstance(meaning, str):
+        if m["part"] or (word == "soon" and _soon_as_conjunction(m)):
+            return None
+        return Spec("fixed", value=meaning)
+    return Spec("deictic", "TIME" if part and word == "tonight" else "DATE",
+                amount=meaning, part=part, mod=point_mod(m))
+
+
+def _soon_as_conjunction(m: Match) -> bool:
+    """"as soon as", "soon after": a connective, not a time."""
+    before = m.string[max(0, m.start() - 3):m.start()].lower()
+    after = m.string[m.end():m.end() + 6].lower()
+    return before.endswith("as ") or after.startswith((" as", " after"))
+
+
+def _is_rate(m: Match) -> bool:
+    """"$500 million a year", "24 hours a day": "a <unit>" after an amount is a rate."""
+    words = m.string[max(0, m.start() - 20):m.start()].lower().split()
+    if not words:
+        return False
+    prev = words[-1].strip(",;:")
+    if prev[:1].isdigit() or prev in lx.RATE_WORDS or prev.endswith("%"):
+        return True
+    return len(prev) > 3 and prev.endswith("s") and prev not in lx.NOT_PLURAL \
+        and not prev.endswith(("ss", "us", "'s"))
+
+
+def read_part_of_day(m: Match) -> Spec | None:
+    """this morning, last night, overnight."""
+    if m["over"]:
+        return Spec("deictic", "TIME", amount=0, part="NI")
+    rel = norm(m["rel"])
+    offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
+    if rel == "last" and norm(m["part"]) != "night":
+        return None
+    return Spec("deictic", "TIME", amount=offset, part=lx.DAY_PARTS[norm(m["part"])])
+
+
+def read_set(m: Match) -> Spec | None:
+    """daily, every week, each Thursday, every other month."""
+    if m["adv"]:
+        return Spec("fixed", "SET", value=lx.SET_ADVERBS[norm(m["adv"])])
+    what = norm(m["what"]).rstrip(".")
+    n = lx.words_to_number(norm(m["num"])) if m["num"] else 1
+    n = int(n * (2 if m["other"] else 1)) if n else 1
+    if what in lx.WEEKDAYS:
+        return Spec("fixed", "SET", value=f"XXXX-WXX-{lx.WEEKDAYS[what] + 1}")
+    if what in lx.MONTHS:
+        return Spec("fixed", "SET", value=f"XXXX-{lx.MONTHS[what]:02d}")
+    if what in lx.SEASONS:
+        return Spec("fixed", "SET", value=f"XXXX-{lx.SEASONS[what]}")
+    unit = lx.UNIT_FORMS.get(what)
+    if unit is None:
+        return None
+    code = lx.UNITS[unit]
+    return Spec("fixed", "SET", value=f"P{'T' if unit in lx.TIME_UNITS else ''}{n}{code}")

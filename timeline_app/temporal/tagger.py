@@ -1,0 +1,158 @@
+"""The entry point: find candidate expressions, keep the best non-overlapping ones, resolve.
+
+Pipeline: every named pattern proposes matches (`finditer`, linear time); readers turn
+them into `Spec`s; the longest non-overlapping candidates win; a time of day next to a
+day merges into one TIME ("6:06 AM EST, November 26, 2023"); then, in text order, each
+is resolved against the DCT or, in an undated text, against the last explicit date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .anchors import find_windows, windows_for
+from .patterns import PATTERNS, Pattern
+from .reference import Reference, parse_dct
+from .resolve import Context, resolve
+from .spec import Spec
+from .timex import Timex
+
+__all__ = ["tag", "decide_day_first"]
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2\d{2,4}(?!\d)")
+_JOIN = re.compile(r"[^\S\n]*(?:,|on|at)?[^\S\n]*")
+_EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
+_FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_DAY_KINDS = frozenset({"calendar", "numeric", "weekday", "deictic", "holiday"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed expression: its span, the pattern that found it and what it says."""
+
+    start: int
+    end: int
+    name: str
+    spec: Spec
+    rank: int
+
+
+def decide_day_first(text: str, day_first: bool | None) -> bool:
+    """How to read 01.02.2023: as told, else from the document's unambiguous dates."""
+    if day_first is not None:
+        return day_first
+    dots = slashes = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m[1]), int(m[3])
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+        dots += m[2] == "."
+        slashes += m[2] == "/"
+    return dots >= slashes
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every match of every pattern that its reader accepts."""
+    found = []
+    windows = find_windows(text)
+    for rank, pattern in enumerate(PATTERNS):
+        for m in _matches(pattern, text, windows):
+            spec = pattern.read(m)
+            start = m.start() + (spec.lead if spec else 0)
+            if spec is not None and m.end() > start:
+                found.append(Candidate(start, m.end(), pattern.name, spec, rank))
+    return found
+
+
+def _matches(pattern: Pattern, text: str,
+             windows: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+    """The pattern's matches inside the windows around its anchors."""
+    for lo, hi in windows_for(windows, pattern.anchors):
+        yield from pattern.regex.finditer(text, lo, hi)
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first (then earlier pattern), dropping anything that overlaps a keeper."""
+    cands.sort(key=lambda c: (c.start - c.end, c.rank, c.start))
+    taken: list[Candidate] = []
+    occupied = bytearray()
+    for c in cands:
+        if len(occupied) < c.end:
+            occupied.extend(b"\0" * (c.end - len(occupied)))
+        if any(occupied[c.start:c.end]):
+            continue
+        occupied[c.start:c.end] = b"\1" * (c.end - c.start)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _is_day(spec: Spec) -> bool:
+    """Whether the spec names a single day, so a time of day can attach to it."""
+    if spec.kind == "calendar":
+        return spec.day is not None and spec.clock is None
+    return spec.kind in _DAY_KINDS and spec.clock is None and not spec.part
+
+
+def _compose(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Merge a time of day with an adjacent day into one TIME expression."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and _JOIN.fullmatch(text, prev.end, c.start):
+            pair = (prev.spec, c.spec)
+            clock, day = (pair if prev.spec.kind == "clock" else pair[::-1])
+            if clock.kind == "clock" and _is_day(day):
+                spec = dataclasses.replace(day, clock=clock.clock, tz=clock.tz, type="TIME")
+                out[-1] = Candidate(prev.start, c.end, "composed", spec, prev.rank)
+                continue
+        out.append(c)
+    return out
+
+
+def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
+    """"the eve of <date>": the day before, spanning the whole phrase."""
+    m = _EVE.search(text, max(0, c.start - 16), c.start)
+    if not m or not _FULL_DATE.match(value):
+        return None
+    day = dt.date.fromisoformat(value) - dt.timedelta(days=1)
+    return m.start(), day.isoformat()
+
+
+def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
+    """Resolve one candidate in context and record it for the ones after it."""
+    res = resolve(c.spec, ctx, (c.start, c.end))
+    if res is None or not res.value:
+        return None
+    start, value = c.start, res.value
+    eve = _eve(text, c, value)
+    if eve:
+        start, value = eve
+    ctx.history.append(value)
+    full = _FULL_DATE.match(value)
+    if full and not res.inferred and not eve:
+        ctx.anchor = Reference(int(full[1]), int(full[2]), int(full[3]))
+    return Timex(start, c.end, text[start:c.end], res.type, value, res.mod, res.inferred)
+
+
+def tag(text: str, *, dct: str | dt.date | dt.datetime | None = None,
+        day_first: bool | None = None) -> list[Timex]:
+    """TimeML TIMEX3 expressions in `text`, sorted by start and non-overlapping."""
+    if not isinstance(text, str) or not text:
+        return []
+    ctx = Context(text, parse_dct(dct), decide_day_first(text, day_first))
+    chosen = _compose(text, _select(_candidates(text)))
+    out = []
+    for c in chosen:
+        if c.spec.kind == "drop":
+            continue
+        timex = _emit(text, c, ctx)
+        if timex is not None:
+            out.append(timex)
+    return out

@@ -1,0 +1,61 @@
+"""The tense of the clause around an expression: does "Friday" point back or ahead?
+
+News reports mostly past events, so callers default to the past; this only says when the
+clause clearly speaks of the future ("will meet on Friday", "until Tuesday") or of the past
+("met Friday"). The cue nearest to the expression wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DIRECTION_WORDS, FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS, alternation
+
+__all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near"]
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_WORD = re.compile(r"[A-Za-z']+")
+_FUTURE = re.compile(rf"(?i)(?<![\w'])(?:{alternation(FUTURE_MARKERS)})(?![\w'])")
+_CLAUSE_END = re.compile(r"[.;!?\n]\s")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
+_WINDOW = 90
+_FUTURE_BONUS = 0  # nearest cue wins; a tie goes to the past (news reports the past)
+
+
+def _is_past(word: str) -> bool:
+    w = word.lower()
+    return w in PAST_MARKERS or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around [start, end), at most _WINDOW chars each side."""
+    lo = max(0, start - _WINDOW)
+    before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    lo = before[-1] if before else lo
+    hi = min(len(text), end + _WINDOW)
+    after = _CLAUSE_END.search(text, end, hi)
+    return lo, (after.start() + 1 if after else hi)
+
+
+def _distance(m: re.Match[str], start: int, end: int) -> int:
+    return start - m.end() if m.end() <= start else m.start() - end
+
+
+def tense_near(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN from the tense cue nearest to text[start:end]."""
+    prev = _PREV_WORD.search(text, max(0, start - 20), start)
+    if prev and prev[1].lower() in DIRECTION_WORDS:
+        return DIRECTION_WORDS[prev[1].lower()]
+    lo, hi = _clause(text, start, end)
+    best, best_dist = UNKNOWN, _WINDOW * 2
+    for m in _FUTURE.finditer(text, lo, hi):
+        dist = _distance(m, start, end) - _FUTURE_BONUS
+        if not start <= m.start() < end and dist < best_dist:
+            best, best_dist = FUTURE, dist
+    for m in _WORD.finditer(text, lo, hi):
+        if start <= m.start() < end or not _is_past(m.group(0)):
+            continue
+        dist = _distance(m, start, end)
+        if dist < best_dist:
+            best, best_dist = PAST, dist
+    return best
