@@ -69,16 +69,22 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 
 def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Merged search windows around the anchors of each kind."""
-    raw: dict[str, list[tuple[int, int]]] = {DIGIT: [], MONTH: [], WEEKDAY: [], UNIT: [],
-                                             WORD: []}
-    n = len(text)
+    """Merged search windows around the anchors of each kind (anchors come in text order,
+    so each window either extends the last one of its kind or starts a new one)."""
+    raw: dict[str, list[list[int]]] = {DIGIT: [], MONTH: [], WEEKDAY: [], UNIT: [], WORD: []}
+    n, kinds = len(text), _KINDS
     for m in _TOKEN.finditer(text):
         token = m.group()
-        kind = DIGIT if token.isdigit() else _KINDS.get(token.lower())
-        if kind is not None:
-            raw[kind].append((max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)))
-    return {kind: [_snap(text, lo, hi) for lo, hi in _merge(spans)]
+        kind = DIGIT if token[0].isdigit() else kinds.get(token.lower())
+        if kind is None:
+            continue
+        lo, hi = m.start() - _BEFORE, m.end() + _AFTER
+        spans = raw[kind]
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return {kind: _merge(_snap(text, max(0, lo), min(n, hi)) for lo, hi in spans)
             for kind, spans in raw.items()}
 
 

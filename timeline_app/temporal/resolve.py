@@ -17,7 +17,7 @@ from . import lexicon as lx
 from . import values as vl
 from .reference import Reference
 from .spec import Spec
-from .tense import FUTURE, PAST, tense_near
+from .tense import FUTURE, PAST, UNKNOWN, tense_near
 
 __all__ = ["Context", "Resolved", "resolve"]
 
@@ -65,6 +65,10 @@ _TENSE_DAYS = 61  # a nearest date this far on the "wrong" side of the DCT yield
 
 
 def _tense(ctx: Context, span: Span) -> int:
+    """The clause's tense; in an undated narrative every clause is past, so it says nothing
+    about the direction from the anchor date and counts as unknown there."""
+    if ctx.dct is None:
+        return UNKNOWN
     return tense_near(ctx.text, span[0], span[1])
 
 
@@ -154,7 +158,7 @@ def _weekday(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         target = day + relativedelta(days=-1, weekday=wd(-1))
     elif spec.rel == 1:
         target = day + relativedelta(days=+1, weekday=wd(+1))
-    elif spec.rel == 0 or _tense(ctx, span) == FUTURE:
+    elif spec.rel == 0 or ctx.dct is None or _tense(ctx, span) == FUTURE:
         target = day + relativedelta(weekday=wd(+1))
     else:
         target = day + relativedelta(weekday=wd(-1))

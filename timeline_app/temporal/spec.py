@@ -50,7 +50,9 @@ def rel_of(word: str | None) -> int | None:
 
 def point_mod(m: Match) -> str | None:
     """TimeML MOD for "early"/"late"/"mid"/"the end of" in front of a point."""
-    w = norm(m.groupdict().get("pmod"))
+    if "pmod" not in m.re.groupindex or m["pmod"] is None:
+        return None
+    w = norm(m["pmod"])
     if w.startswith("the first half"):
         return "START"
     if w.startswith("the second half") or w.startswith("the latter"):

@@ -19,6 +19,7 @@ _FUTURE = re.compile(rf"(?i)(?<![\w'])(?:{alternation(FUTURE_MARKERS)})(?![\w'])
 _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
+_PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
 _FUTURE_BONUS = 0  # nearest cue wins; a tie goes to the past (news reports the past)
 
 
@@ -52,9 +53,12 @@ def tense_near(text: str, start: int, end: int) -> int:
         dist = _distance(m, start, end) - _FUTURE_BONUS
         if not start <= m.start() < end and dist < best_dist:
             best, best_dist = FUTURE, dist
+    prev = ""
     for m in _WORD.finditer(text, lo, hi):
-        if start <= m.start() < end or not _is_past(m.group(0)):
-            continue
+        word, prev_word = m.group(0), prev
+        prev = word.lower()
+        if start <= m.start() < end or not _is_past(word) or prev_word in _PASSIVE:
+            continue  # "will be held": a participle after "be" says nothing of the past
         dist = _distance(m, start, end)
         if dist < best_dist:
             best, best_dist = PAST, dist
