@@ -67,7 +67,7 @@ def find_non_story(text: str, *, header_spans: list[Span] | None = None) -> list
         if kind and start not in in_header:
             spans.append(Span(start, end, kind))
     spans.extend(_caption_runs(lines, spans))
-    return sorted(set(spans), key=lambda s: (s.start, s.end))
+    return sorted(set(spans), key=lambda s: (s.start, s.end))  # one kind per line by now
 
 
 def _header_span(text: str, date: Span, lines: list[tuple[int, int, str]]) -> Span:
@@ -88,13 +88,13 @@ def _line_kind(line: str) -> str | None:
 
 def _caption_runs(lines: list[tuple[int, int, str]], marked: list[Span]) -> list[Span]:
     """Short unpunctuated lines just above a credit line are the photo's caption."""
-    credit_starts = {s.start for s in marked if s.kind == "credit"}
+    kinds = {s.start: s.kind for s in marked}
     found: list[Span] = []
     for i, (start, _, _) in enumerate(lines):
-        if start not in credit_starts:
+        if kinds.get(start) != "credit":
             continue
         j = i - 1
-        while j > 0 and _looks_like_caption(lines[j][2]):
+        while j > 0 and lines[j][0] not in kinds and _looks_like_caption(lines[j][2]):
             found.append(Span(lines[j][0], lines[j][1], "caption"))
             j -= 1
     return found

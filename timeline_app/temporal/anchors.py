@@ -16,7 +16,10 @@ from . import lexicon as lx
 __all__ = ["DIGIT", "MONTH", "WEEKDAY", "UNIT", "WORD", "find_windows"]
 
 DIGIT, MONTH, WEEKDAY, UNIT, WORD = "digit", "month", "weekday", "unit", "word"
-_BEFORE, _AFTER, _SNAP = 56, 48, 24  # window margins around an anchor, and snapping reach
+_SNAP = 24  # how far a window edge may move to reach a word edge
+# How far an expression can reach before and after its anchor, by anchor kind:
+# "at least the first two [quarters]", "[Sept.] 27, 1989", "the end of [1990]".
+_MARGINS = {DIGIT: (32, 24), MONTH: (28, 28), WEEKDAY: (28, 32), UNIT: (56, 40), WORD: (32, 24)}
 
 _OTHER_WORDS = (
     "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nights",
@@ -78,7 +81,8 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         kind = DIGIT if token[0].isdigit() else kinds.get(token.lower())
         if kind is None:
             continue
-        lo, hi = m.start() - _BEFORE, m.end() + _AFTER
+        before, after = _MARGINS[kind]
+        lo, hi = m.start() - before, m.end() + after
         spans = raw[kind]
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = hi
