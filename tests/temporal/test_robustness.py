@@ -87,3 +87,24 @@ def test_model_layer_never_imports_qt() -> None:
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', "
             "'shiboken6')]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_anchor_windows_find_what_a_full_scan_finds() -> None:
+    """Searching only near anchor tokens must not lose matches (TimeBank texts as corpus)."""
+    import json
+    from pathlib import Path
+
+    from timeline_app.temporal import tagger
+
+    gold = Path("/work/shared/eval/timebank-aquaint.jsonl")
+    if not gold.exists():
+        pytest.skip("shared TimeBank data not available")
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()[:80]]
+    windowed = [tag(d["text"], dct=d["dct"]) for d in docs]
+    original = tagger._matches
+    try:
+        tagger._matches = lambda pattern, text, windows: pattern.regex.finditer(text)
+        full = [tag(d["text"], dct=d["dct"]) for d in docs]
+    finally:
+        tagger._matches = original
+    assert windowed == full

@@ -23,16 +23,18 @@ _MARGINS = {DIGIT: (32, 24), MONTH: (28, 28), WEEKDAY: (28, 32), UNIT: (56, 40),
 
 _OTHER_WORDS = (
     "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nights",
-    "overnight", "tonight", "nineteen", "thousand", "nineties", "eighties", "seventies",
+    "overnight", "tonight", "nineteen", "thousand", *lx.DECADE_WORDS,
     "christmas", "thanksgiving", "halloween", "independence", "valentine", "boxing",
     "veterans", "labor", "memorial", "mother", "father", "election", "eve",
 )
+
+_OTHER_UNITS = ("period", "periods", "half", "halves")
 
 
 def _kinds() -> dict[str, str]:
     """Anchor word -> kind, built from the lexicon's word lists."""
     kinds: dict[str, str] = {}
-    for words, kind in ((lx.UNIT_FORMS, UNIT), (lx.MONTHS, MONTH), (("period", "periods"), UNIT),
+    for words, kind in ((lx.UNIT_FORMS, UNIT), (_OTHER_UNITS, UNIT), (lx.MONTHS, MONTH),
                         (lx.WEEKDAYS, WEEKDAY), (_OTHER_WORDS, WORD), (lx.SEASONS, WORD),
                         (lx.SET_ADVERBS, WORD)):
         for word in words:

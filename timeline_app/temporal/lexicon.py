@@ -60,6 +60,10 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -142,7 +146,7 @@ def words_to_number(phrase: str) -> float | None:
     s = phrase.lower().replace("-", " ").replace(",", "").strip()
     if not s:
         return None
-    if s.startswith("a couple"):
+    if s.startswith(("a couple", "couple")):
         return 2
     frac = re.fullmatch(r"(\d+)\s+(\d)/(\d)", s)
     if frac:

@@ -138,13 +138,17 @@ def read_month(m: Match) -> Spec | None:
 
 
 def read_weekday(m: Match) -> Spec | None:
-    """Friday, last Friday, Wednesday night, Tuesdays (a set)."""
+    """Friday, last Friday, Wednesday night, Tuesdays (a set).
+
+    "Wednesday night" spans both words but is valued as the day (a DATE), as TimeBank
+    mostly does; a set ("Tuesday nights") keeps its part of day.
+    """
     wd = lx.WEEKDAYS[m["wd"].lower()]
     part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
     if m["plural"] or (m["part"] or "").lower().endswith("s"):
         value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
         return Spec("fixed", "SET", value=value)
-    return Spec("weekday", weekday=wd, part=part, rel=rel_of(m["rel"]), mod=point_mod(m))
+    return Spec("weekday", weekday=wd, rel=rel_of(m["rel"]), mod=point_mod(m))
 
 
 def read_year(m: Match) -> Spec | None:
@@ -159,6 +163,10 @@ def read_year(m: Match) -> Spec | None:
 
 def read_decade(m: Match) -> Spec | None:
     """the 1990s, the early '80s."""
+    if m["word"]:  # "the nineties": only with "the" or "nineteen", else it may be an age
+        if not m.group(0).lower().startswith(("the", "nineteen")):
+            return None
+        return Spec("fixed", value=f"19{lx.DECADE_WORDS[m['word'].lower()]}", mod=point_mod(m))
     dec = m["dec"] or f"19{m['short']}"
     return Spec("fixed", value=dec, mod=point_mod(m))
 
@@ -196,8 +204,12 @@ def read_season(m: Match) -> Spec | None:
 def read_quarter(m: Match) -> Spec | None:
     """the third quarter, third-quarter, the 1988 second quarter, next year's first quarter."""
     word = norm(m["ord"])
-    n = lx.ORDINALS.get(word) or {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(word)
     half = norm(m["qunit"]) == "half"
+    n = lx.ORDINALS.get(word) or {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(word)
+    if word == "last":
+        if not half or not (m["year"] or m.string.startswith(" of", m.end())):
+            return None  # "the last quarter" is a relative period, not a half
+        n = 2
     if not n or n > (2 if half else 4):
         return None
     part = f"H{n}" if half else f"Q{n}"

@@ -34,7 +34,7 @@ WORDNUM = rf"(?:(?:{alt(lx.TENS)})(?:[\s-](?:{ONES19}))?|{alt(lx.ONES)})"
 NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:{SP}\d/\d)?|{WORDNUM}(?:{SP}(?:hundred|thousand)"
     rf"(?:{SP}(?:and{SP})?{WORDNUM})?)?|an?(?:{SP}(?:hundred|thousand|half))?"
-    rf"|a{SP}couple(?:{SP}of)?|a{SP}dozen|dozens{SP}of|hundreds{SP}of|thousands{SP}of"
+    rf"|(?:a{SP})?couple(?:{SP}of)?|a{SP}dozen|dozens{SP}of|hundreds{SP}of|thousands{SP}of"
     rf"|{alt(lx.VAGUE_NUMBER_WORDS)})"
 )
 HALF = rf"(?:{SP}and{SP}a{SP}half)"
@@ -80,69 +80,104 @@ class Pattern:
 def _p(name: str, anchors: tuple[str, ...], source: str,
        read: Callable[[re.Match[str]], Spec | None]) -> Pattern:
     """Compile one case-insensitive pattern bounded by word edges."""
-    return Pattern(name, anchors, re.compile(rf"(?<![\w.-])(?:{source})(?![\w])", re.IGNORECASE), read)
+    regex = re.compile(rf"(?<![\w.-])(?:{source})(?![\w])", re.IGNORECASE)
+    return Pattern(name, anchors, regex, read)
 
+
+DAY_PART = r"(?:morning|afternoon|evening|night)"
+DURATION_DIR = (r"(?:past|last|next|previous|coming|first|following|final|latest|remaining"
+                r"|preceding|ensuing|initial|further|additional|recent|other)")
+DURATION_FILLER = r"(?:more|additional|full|straight|consecutive|extra|long)"
+DURATION_AGO = rf"(?:ago|earlier|from{SP}now|hence|or{SP}so(?:{SP}ago)?)"
+NUM_RANGE = rf"(?P<num>{NUMBER}){HALF}?(?:{SP}(?:to|or){SP}(?P<num2>{NUMBER}))?"
+SETS, HOLIDAYS = (an.WORD, an.UNIT, an.WEEKDAY, an.MONTH), (an.WORD, an.UNIT, an.MONTH)
 
 PATTERNS: tuple[Pattern, ...] = (
-    _p("iso_date", DIGITS, r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+    # Numeric forms.
+    _p("iso_date", DIGITS,
+       r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
        r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?", nz.read_iso),
-    _p("numeric_date", DIGITS, r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-       r"(?![./-]?\d)", nz.read_numeric_date),
+    _p("numeric_date", DIGITS,
+       r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![./-]?\d)",
+       nz.read_numeric_date),
     _p("clock", DIGITS, CLOCK, nz.read_clock),
-    _p("clock_word", (an.DIGIT, an.WORD), rf"(?:(?P<qmod>around){SP})?(?P<word>noon|midnight|midday)"
+    _p("clock_word", (an.DIGIT, an.WORD),
+       rf"(?:(?P<qmod>around){SP})?(?P<word>noon|midnight|midday)"
        rf"|(?P<h>\d{{1,2}}){SP}(?:o'clock{SP})?in{SP}the{SP}(?P<part>morning|afternoon|evening)",
        nz.read_clock_word),
-    _p("month_day_year", MONTHS, rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b"
-       rf"(?:{YEAR_TAIL})?", nz.read_month_day),
-    _p("day_month_year", MONTHS, rf"(?:the{SP})?(?P<day>{ORDINAL_DAY}){SP}(?:of{SP})?"
-       rf"(?P<month>{MONTH_NAME})(?:{YEAR_TAIL})?", nz.read_month_day),
-    _p("month_year", MONTHS, rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){YEAR_TAIL}", nz.read_month),
-    _p("month", MONTHS, rf"{POINT_MOD}?(?:(?P<rel>last|next|this|this{SP}past|this{SP}coming|"
-       rf"early{SP}next|late{SP}last){SP})?(?P<month>{MONTH_FULL})"
-       rf"(?:{SP}(?P<relyear>last|next|this){SP}year)?", nz.read_month),
-    _p("weekday", (an.WEEKDAY,), rf"{POINT_MOD}?(?:{REL}{SP})?(?P<wd>{WEEKDAY})(?P<plural>s)?"
-       rf"(?:{SP}(?P<part>morning|afternoon|evening|night)s?)?", nz.read_weekday),
-    _p("weekday_date", MONTHS, rf"(?P<wd>{WEEKDAY}),?{SP}(?P<month>{MONTH_NAME}){SP}"
-       rf"(?P<day>{ORDINAL_DAY})\b(?:{YEAR_TAIL})?", nz.read_month_day),
-    _p("year", DIGITS, rf"(?:{POINT_MOD}|(?P<fiscal>fiscal(?:{SP}year)?){SP}|the{SP}year{SP})?"
+    _p("year", DIGITS,
+       rf"(?:{POINT_MOD}|(?P<fiscal>fiscal(?:{SP}year)?){SP}|the{SP}year{SP})?"
        rf"(?P<year>{YEAR})(?![\d,]\d|%|\.\d|-)", nz.read_year),
-    _p("decade", (an.DIGIT, an.WORD), rf"(?:the{SP})?{POINT_MOD}?(?:(?P<dec>1\d\d|20\d)0|'(?P<short>\d)0)'?s",
-       nz.read_decade),
-    _p("century", (an.DIGIT, an.UNIT), rf"(?:the{SP})?{POINT_MOD}?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]century"
+    _p("decade", (an.DIGIT, an.WORD),
+       rf"(?:the{SP})?{POINT_MOD}?(?:(?:(?P<dec>1\d\d|20\d)0|'(?P<short>\d)0)'?s"
+       rf"|(?:nineteen[\s-])?(?P<word>{alt(lx.DECADE_WORDS)}))", nz.read_decade),
+    _p("century", (an.DIGIT, an.UNIT),
+       rf"(?:the{SP})?{POINT_MOD}?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]century"
        rf"|(?P<this>this|last|next){SP}century", nz.read_century),
-    _p("relative_unit", UNITS, rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>week|weekend|month"
-       rf"|year|quarter|decade|century|half)", nz.read_relative),
-    _p("season", (an.WORD,), rf"{POINT_MOD}?(?:(?:{REL}|the){SP})?(?P<season>{alt(lx.SEASONS)})"
+    # Month and weekday names.
+    _p("month_day_year", MONTHS,
+       rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b(?:{YEAR_TAIL})?",
+       nz.read_month_day),
+    _p("day_month_year", MONTHS,
+       rf"(?:the{SP})?(?P<day>{ORDINAL_DAY}){SP}(?:of{SP})?(?P<month>{MONTH_NAME})"
+       rf"(?:{YEAR_TAIL})?", nz.read_month_day),
+    _p("month_year", MONTHS, rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){YEAR_TAIL}", nz.read_month),
+    _p("month", MONTHS,
+       rf"{POINT_MOD}?(?:(?P<rel>last|next|this|this{SP}past|this{SP}coming|early{SP}next"
+       rf"|late{SP}last){SP})?(?P<month>{MONTH_FULL})(?:{SP}(?P<relyear>last|next|this){SP}year)?",
+       nz.read_month),
+    _p("weekday", (an.WEEKDAY,),
+       rf"{POINT_MOD}?(?:{REL}{SP})?(?P<wd>{WEEKDAY})(?P<plural>s)?"
+       rf"(?:{SP}(?P<part>{DAY_PART})s?)?", nz.read_weekday),
+    _p("weekday_date", MONTHS,
+       rf"(?P<wd>{WEEKDAY}),?{SP}(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b"
+       rf"(?:{YEAR_TAIL})?", nz.read_month_day),
+    # Periods named relative to now or to what the text talks about.
+    _p("relative_unit", UNITS,
+       rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>week|weekend|month|year|quarter|decade"
+       rf"|century|half)", nz.read_relative),
+    _p("season", (an.WORD,),
+       rf"{POINT_MOD}?(?:(?:{REL}|the){SP})?(?P<season>{alt(lx.SEASONS)})"
        rf"(?:{SP}(?:of{SP})?(?P<year>{YEAR}))?", nz.read_season),
-    _p("quarter", UNITS, rf"(?:(?P<det>the){SP})?{QUARTER_HEAD}(?P<ord>{ORD_Q}){SP}(?:fiscal{SP})?"
+    _p("quarter", UNITS,
+       rf"(?:(?P<det>the){SP})?{QUARTER_HEAD}(?P<ord>{ORD_Q}|last){SP}(?:fiscal{SP})?"
        rf"(?P<qunit>quarter|half){QUARTER_TAIL}", nz.read_quarter),
-    _p("quarter_adj", UNITS, rf"{QUARTER_HEAD}(?:fiscal[\s-])?(?P<ord>{ORD_Q})-(?P<qunit>quarter|half)"
-       rf"{QUARTER_TAIL}", nz.read_quarter),
-    _p("anaphoric_period", UNITS, rf"{POINT_MOD}?(?P<det>the|that|this|its){SP}(?:(?P<yr>{YEAR}){SP}|"
+    _p("quarter_adj", UNITS,
+       rf"{QUARTER_HEAD}(?:fiscal[\s-])?(?P<ord>{ORD_Q})-(?P<qunit>quarter|half){QUARTER_TAIL}",
+       nz.read_quarter),
+    _p("anaphoric_period", UNITS,
+       rf"{POINT_MOD}?(?P<det>the|that|this|its){SP}(?:(?P<yr>{YEAR}){SP}|"
        rf"(?P<adj>{PERIOD_ADJ}(?:{SP}{PERIOD_ADJ})?){SP})?(?P<unit>quarter|period|year|month|week"
        rf"|weekend)(?!-)(?:{SP}(?P<ago>last{SP}year|a{SP}year{SP}(?:ago|earlier)))?"
        rf"|(?P<yearend>year[\s-]end|year's{SP}end)", nz.read_anaphor),
-    _p("year_ago_adj", UNITS, r"(?P<unit>year|quarter|month)-(?P<dir>ago|earlier)", nz.read_year_ago),
-    _p("duration", UNITS, rf"{QUANT_MOD}?(?:(?P<det>the|another|their){SP})?"
-       rf"(?:(?P<dir>past|last|next|previous|coming|first|following|final|latest|remaining|"
-       rf"preceding|ensuing|initial|further|additional|recent|other)(?:{SP}(?:few|several))?{SP})?"
-       rf"(?:(?P<num>{NUMBER})(?:{HALF})?(?:{SP}(?:to|or){SP}(?P<num2>{NUMBER}))?{SP}(?:(?:more|additional|full|straight|"
-       rf"consecutive|extra|long){SP})?)?(?P<unit>{UNIT_WORD})\b(?P<half>{HALF})?"
-       rf"(?:{SP}(?P<ago>ago|earlier|from{SP}now|hence|or{SP}so(?:{SP}ago)?))?(?![\w-])",
-       qt.read_duration),
-    _p("duration_adj", UNITS, rf"(?P<num>\d+(?:\.\d+)?|{WORDNUM}|several|multi|half|one|a)-"
-       rf"(?P<unit>{UNIT_SINGULAR})(?:-(?P<tail>long))?", qt.read_duration_adj),
-    _p("age", UNITS, rf"(?P<num>\d+|{WORDNUM})(?:-(?:year|month|week|day)s?-old|{SP}(?:year|month)s?"
-       rf"{SP}old)", qt.read_age),
-    _p("deictic", (an.WORD,), rf"{POINT_MOD}?(?P<word>{alt(lx.DEICTIC)})"
-       rf"(?:{SP}(?P<part>morning|afternoon|evening|night))?", qt.read_deictic),
-    _p("part_of_day", (an.WORD,), rf"(?P<rel>this|last|tomorrow|yesterday){SP}(?P<part>morning|afternoon"
-       rf"|evening|night)|(?P<over>overnight)", qt.read_part_of_day),
-    _p("set", (an.WORD, an.UNIT, an.WEEKDAY, an.MONTH), rf"(?P<adv>{alt(lx.SET_ADVERBS)})|(?P<each>every|each|per)"
+    _p("year_ago_adj", UNITS, r"(?P<unit>year|quarter|month)-(?P<dir>ago|earlier)",
+       nz.read_year_ago),
+    # Amounts of time.
+    _p("duration", UNITS,
+       rf"{QUANT_MOD}?(?:(?P<det>the|another|their){SP})?"
+       rf"(?:(?P<dir>{DURATION_DIR})(?:{SP}(?:few|several))?{SP})?"
+       rf"(?:{NUM_RANGE}{SP}(?:{DURATION_FILLER}{SP})?)?(?P<unit>{UNIT_WORD})\b(?P<half>{HALF})?"
+       rf"(?:{SP}(?P<ago>{DURATION_AGO}))?(?![\w-])", qt.read_duration),
+    _p("duration_adj", UNITS,
+       rf"(?P<num>\d+(?:\.\d+)?|{WORDNUM}|several|multi|half|one|a)-(?P<unit>{UNIT_SINGULAR})"
+       rf"(?:-(?P<tail>long))?", qt.read_duration_adj),
+    _p("age", UNITS,
+       rf"(?P<num>\d+|{WORDNUM})(?:-(?:year|month|week|day)s?-old|{SP}(?:year|month)s?{SP}old)",
+       qt.read_age),
+    # Words that are a time by themselves.
+    _p("deictic", (an.WORD, an.UNIT),
+       rf"{POINT_MOD}?(?P<word>{alt(lx.DEICTIC)})(?:{SP}(?P<part>{DAY_PART}))?", qt.read_deictic),
+    _p("part_of_day", (an.WORD,),
+       rf"(?P<rel>this|last|tomorrow|yesterday){SP}(?P<part>{DAY_PART})|(?P<over>overnight)",
+       qt.read_part_of_day),
+    _p("set", SETS,
+       rf"(?P<adv>{alt(lx.SET_ADVERBS)})|(?P<each>every|each|per)"
        rf"{SP}(?:(?P<other>other){SP})?(?:(?P<num>\d+|{WORDNUM}){SP})?"
        rf"(?P<what>{UNIT_WORD}|{WEEKDAY}|{MONTH_FULL}|{alt(lx.SEASONS)})", qt.read_set),
-    _p("holiday", (an.WORD, an.UNIT, an.MONTH), rf"(?:(?P<rel>last|next|this){SP})?(?P<hol>{HOLIDAY})"
-       rf"(?:{SP}(?P<year>{YEAR}))?", nz.read_holiday),
-    _p("spoken_year", (an.WORD,), rf"(?:(?P<month>{MONTH_FULL}){SP}|the{SP}year{SP})?(?P<words>{SPOKEN_YEAR})",
+    _p("holiday", HOLIDAYS,
+       rf"(?:(?P<rel>last|next|this){SP})?(?P<hol>{HOLIDAY})(?:{SP}(?P<year>{YEAR}))?",
+       nz.read_holiday),
+    _p("spoken_year", (an.WORD,),
+       rf"(?:(?P<month>{MONTH_FULL}){SP}|the{SP}year{SP})?(?P<words>{SPOKEN_YEAR})",
        nz.read_spoken_year),
 )

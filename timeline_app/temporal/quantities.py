@@ -41,10 +41,12 @@ def read_duration(m: Match) -> Spec | None:
         return None  # "34 measure" is not a duration
     if num == "the" or (num in ("a", "an") and not (det or direction or ago) and _is_rate(m)):
         return None
-    amount = _amount(m) if num and not m["num2"] else None
+    amount = _amount(m) if num else None
     if num and amount is None and num not in lx.VAGUE_NUMBER_WORDS and "dozen" not in num \
             and " of" not in num:
         return None
+    if m["num2"] and lx.words_to_number(norm(m["num2"])) is None:
+        return None  # "two to three weeks" is a range, valued by its lower end as in TimeBank
     qmod = lx.QUANT_MODS.get(norm(m["qmod"])) if m["qmod"] else (
         None if det or direction else outer_mod(m))
     lead = m.start("unit") - m.start() if det == "the" and not (num or direction) else 0

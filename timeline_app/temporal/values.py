@@ -75,11 +75,20 @@ def duration_value(unit: str, amount: float | None) -> str:
     elif unit == "fortnight":
         unit, amount = "week", 2 * (amount if amount is not None else 1)
     code = UNITS[unit] if unit != "season" else "M"
-    if amount is not None and not float(amount).is_integer():
-        finer = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
-                 "month": ("day", 30), "week": ("day", 7), "minute": ("second", 60)}
-        if unit in finer:
-            unit, factor = finer[unit]
-            amount, code = amount * factor, UNITS[unit]
     t = "T" if unit in TIME_UNITS else ""
-    return f"P{t}{'X' if amount is None else _number(amount)}{code}"
+    if amount is None:
+        return f"P{t}X{code}"
+    whole, frac = int(amount), amount - int(amount)
+    finer = _FINER.get(unit)
+    if frac and finer:  # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
+        sub, factor = finer
+        rest = f"{_number(frac * factor)}{UNITS[sub]}"
+        head = f"{whole}{code}" if whole else ""
+        if sub in TIME_UNITS and not t:
+            return f"P{head}T{rest}"
+        return f"P{t}{head}{rest}"
+    return f"P{t}{_number(amount)}{code}"
+
+
+_FINER = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+          "minute": ("second", 60), "week": ("day", 7), "month": ("day", 30)}
