@@ -93,8 +93,10 @@ def names():
 @pytest.mark.parametrize(("sentence", "date", "person", "expected", "why"), CASES)
 def test_titles(names, sentence, date, person, expected, why):
     start = sentence.index(date)
-    ctx = TitleContext(names, previous_person=person)
-    assert make_title(sentence, (start, start + len(date)), ctx).text == expected, why
+    title = make_title(
+        sentence, (start, start + len(date)), TitleContext(names), previous_person=person
+    )
+    assert title.text == expected, why
 
 
 def test_long_titles_are_elided_at_a_word():

@@ -7,6 +7,7 @@ temporal tagger, resolved against the document's publication date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -97,9 +98,8 @@ def _candidate(
 ) -> Candidate:
     s, e = sentence
     text = doc.text[s:e]
-    ctx.previous_person = _last_person(doc.text[:s], ctx)
     rel = (start - s, end - s) if s <= start and end <= e else None
-    title = make_title(text, rel, ctx)
+    title = make_title(text, rel, ctx, previous_person=_last_person(doc.text[:s], ctx))
     source = Source(doc.id, s, e, start, end, doc.text[start:end], date)
     return Candidate(source, title.text, title.names_event, text)
 
@@ -140,16 +140,15 @@ def _explicit_day(date: FuzzyDate) -> bool:
 
 
 def _last_person(text: str, ctx: TitleContext) -> str | None:
-    surnames = set(ctx.names.persons.values())
-    last = None
-    for word in re.findall(r"[A-Z][\w-]+", text[-2000:]):
-        if word in surnames:
-            last = word
-    return last
+    surnames = ctx.names.surnames()
+    found = [w for w in re.findall(r"[A-Z][\w-]+", text[-2000:]) if w in surnames]
+    return found[-1] if found else None
 
 
 def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in spans if s <= pos < e), None)
+    """The span holding `pos`; `spans` are sorted and disjoint (sentences)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1  # the last span starting at or before pos
+    return spans[i] if i >= 0 and spans[i][0] <= pos < spans[i][1] else None
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

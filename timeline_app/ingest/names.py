@@ -62,6 +62,9 @@ class Names:
     acronyms: dict[str, str] = field(default_factory=dict)  # long form pattern -> acronym
     persons: dict[str, str] = field(default_factory=dict)  # full name -> surname
 
+    def surnames(self) -> set[str]:
+        return set(self.persons.values())
+
     def acronym_patterns(self) -> list[tuple[re.Pattern[str], str]]:
         out = []
         for long, abbr in self.acronyms.items():

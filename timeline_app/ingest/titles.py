@@ -64,7 +64,6 @@ class TitleContext:
     """What a title may borrow from the corpus and the text before the sentence."""
 
     names: Names = field(default_factory=Names)
-    previous_person: str | None = None  # surname of the last person named before
     _acronyms: list[tuple[re.Pattern[str], str]] | None = None
 
     def shorten(self, text: str) -> str:
@@ -85,8 +84,18 @@ class TitleContext:
         return text
 
 
-def make_title(sentence: str, date_span: tuple[int, int] | None, ctx: TitleContext) -> Title:
-    """A title of at most MAX_TITLE characters; `date_span` is relative to `sentence`."""
+def make_title(
+    sentence: str,
+    date_span: tuple[int, int] | None,
+    ctx: TitleContext,
+    *,
+    previous_person: str | None = None,
+) -> Title:
+    """A title of at most MAX_TITLE characters; `date_span` is relative to `sentence`.
+
+    `previous_person` (the surname named last before the sentence) stands in for a leading
+    "He"/"She".
+    """
     if date_span:
         np = _noun_phrase_title(sentence, *date_span)
         if np:
@@ -99,8 +108,8 @@ def make_title(sentence: str, date_span: tuple[int, int] | None, ctx: TitleConte
         text = clause
     text = _LEADING.sub("", text.strip())
     text = _REPORTING.sub("", text)
-    if ctx.previous_person:
-        text = _PRONOUN.sub(ctx.previous_person, text)
+    if previous_person:
+        text = _PRONOUN.sub(previous_person, text)
     return Title(_finish(text))
 
 
@@ -159,7 +168,7 @@ def _clause_with_date(text: str, ctx: TitleContext) -> tuple[str, bool]:
 
 
 def _first_person(text: str, ctx: TitleContext) -> str | None:
-    surnames = set(ctx.names.persons.values())
+    surnames = ctx.names.surnames()
     return next((w for w in re.findall(r"[\w-]+", text) if w in surnames), None)
 
 
