@@ -36,7 +36,7 @@ SEEDS = [
     ("Posted: 21.11.2023 14:07:00", None, "21.11.2023 14:07:00", "TIME", "2023-11-21T14:07:00",
      None, False, "dotted European date with a clock time: one TIME"),
     ("6:06 AM EST, November 26, 2023", None, "6:06 AM EST, November 26, 2023", "TIME",
-     "2023-11-26T06:06-05", None, False, "time, zone and date as one TIME"),
+     "2023-11-26T06:06", None, False, "time, zone and date as one TIME (local time)"),
     ("in Minsk, Belarus, May 28, 2021 (Reuters)", "2022-01", "May 28, 2021", "DATE",
      "2021-05-28", None, False, "US-style date in a dateline"),
     ("Images source: © Getty Images | 2019 Anadolu Agency", "2023-11-26", "2019", "DATE", "2019",

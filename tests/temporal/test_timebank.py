@@ -23,8 +23,10 @@ SCORER = EVAL_DIR / "score.py"
 # Reached (score.py, all timexes / DATE only) minus one point, in percent.
 MIN_STRICT_F1 = 87.6  # reached 88.62
 MIN_RELAXED_F1 = 93.3  # reached 94.36
-MIN_VALUE_F1 = 78.9  # reached 79.92
-MIN_TYPE_F1 = 89.0  # reached 90.07
+MIN_VALUE_F1 = 79.1  # reached 80.09
+# Lowered from 89.0 on purpose: "Wednesday night" is now a TIME valued "...TNI" as the TIMEX3
+# guidelines (and HeidelTime) have it, while much of AQUAINT's gold types it DATE.
+MIN_TYPE_F1 = 88.1  # reached 89.16
 MIN_DATE_VALUE_F1 = 79.3  # reached 80.31
 MIN_DATE_STRICT_F1 = 88.5  # reached 89.51
 

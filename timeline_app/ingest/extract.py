@@ -19,7 +19,9 @@ from .titles import TitleContext, make_title
 
 __all__ = ["Candidate", "extract_candidates", "fuzzy_from_timex", "context_year"]
 
-_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T[\d:.]+.*)?$")
+_VALUE = re.compile(
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T(?:[\d:.]+|MO|AF|EV|NI|DT).*)?$"
+)
 _PARTS = {
     "START": Part.EARLY,
     "EARLY": Part.EARLY,

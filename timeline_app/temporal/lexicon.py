@@ -122,6 +122,7 @@ FUTURE_MARKERS = (
     "will", "'ll", "shall", "won't", "would", "is to", "are to", "set to", "scheduled to",
     "scheduled for", "due to", "expected to", "expects to", "plans to", "plan to", "planning to",
     "intends to", "going to", "as soon as", "as early as", "upcoming", "payable", "effective",
+    "scheduled",
 )
 # A word right before the expression that decides its direction on its own.
 DIRECTION_WORDS: dict[str, int] = {"since": -1, "until": 1, "till": 1, "by": 1}
@@ -191,7 +192,8 @@ SET_ADVERBS: dict[str, str] = {
     "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
     "semiannually": "P6M", "every day": "P1D",
 }
-# UTC offsets of the time zones news datelines use, as TimeML writes them.
+# Time zones news datelines use, with their UTC offsets: part of a clock time's span, but
+# the value keeps the local time (as TimeBank and HeidelTime write it).
 TIME_ZONES: dict[str, str] = {
     "EST": "-05", "EDT": "-04", "CST": "-06", "CDT": "-05", "MST": "-07", "MDT": "-06",
     "PST": "-08", "PDT": "-07", "GMT": "Z", "UTC": "Z", "BST": "+01", "CET": "+01", "MSK": "+03",

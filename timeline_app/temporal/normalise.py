@@ -140,15 +140,16 @@ def read_month(m: Match) -> Spec | None:
 def read_weekday(m: Match) -> Spec | None:
     """Friday, last Friday, Wednesday night, Tuesdays (a set).
 
-    "Wednesday night" spans both words but is valued as the day (a DATE), as TimeBank
-    mostly does; a set ("Tuesday nights") keeps its part of day.
+    "Wednesday night" is a TIME valued with its part of day ("2000-01-05TNI"), as the
+    TIMEX3 guidelines say for any expression naming a time of day, however vaguely.
     """
     wd = lx.WEEKDAYS[m["wd"].lower()]
     part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
-    if m["plural"] or (m["part"] or "").lower().endswith("s"):
+    if m["plural"] or m["pplural"]:
         value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
         return Spec("fixed", "SET", value=value)
-    return Spec("weekday", weekday=wd, rel=rel_of(m["rel"]), mod=point_mod(m))
+    return Spec("weekday", "TIME" if part else "DATE", weekday=wd, part=part,
+                rel=rel_of(m["rel"]), mod=point_mod(m))
 
 
 def read_year(m: Match) -> Spec | None:
@@ -179,12 +180,17 @@ def read_century(m: Match) -> Spec | None:
     return Spec("fixed", value=f"{cent - 1:02d}", mod=point_mod(m)) if cent > 0 else None
 
 
+_ANCHORED_DAY = frozenset({"the following", "the previous", "the next", "the same"})
+
+
 def read_relative(m: Match) -> Spec | None:
     """last week, next month, this year, early next year, the following year."""
     unit = m["unit"].lower()
     rel_word = norm(m["rel"])
     anchored = rel_word in ("the following", "the previous", "the same", "the next", "same",
                             "following", "previous")
+    if unit == "day" and rel_word not in _ANCHORED_DAY:
+        return None  # "the last day of the trial", "next day delivery": not a point in time
     return Spec("relative", unit=unit, rel=rel_of(rel_word), mod=point_mod(m),
                 value="anchored" if anchored else None)
 

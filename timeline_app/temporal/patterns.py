@@ -51,7 +51,7 @@ REL = rf"(?P<rel>last|next|this|coming|past|previous|following|current|same|this
 CLOCK = (
     r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     rf"(?:{SP}?(?P<ampm>[ap]\.?{SP}?m\b\.?|[AP]M\b))?"
-    rf"(?:{SP}(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|MSK)\b))?"
+    rf"(?:{SP}(?P<tz>(?:{alt(lx.TIME_ZONES)})\b))?"
 )
 QUARTER_HEAD = (
     rf"(?:(?P<qyear>{YEAR}){SP}|(?P<relq>this|last|next){SP}year's{SP}|(?P<latest>latest|current|"
@@ -128,14 +128,14 @@ PATTERNS: tuple[Pattern, ...] = (
        nz.read_month),
     _p("weekday", (an.WEEKDAY,),
        rf"{POINT_MOD}?(?:{REL}{SP})?(?P<wd>{WEEKDAY})(?P<plural>s)?"
-       rf"(?:{SP}(?P<part>{DAY_PART})s?)?", nz.read_weekday),
+       rf"(?:{SP}(?P<part>{DAY_PART})(?P<pplural>s)?)?", nz.read_weekday),
     _p("weekday_date", MONTHS,
        rf"(?P<wd>{WEEKDAY}),?{SP}(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b"
        rf"(?:{YEAR_TAIL})?", nz.read_month_day),
     # Periods named relative to now or to what the text talks about.
     _p("relative_unit", UNITS,
-       rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>week|weekend|month|year|quarter|decade"
-       rf"|century|half)", nz.read_relative),
+       rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>day|week|weekend|month|year|quarter"
+       rf"|decade|century|half)", nz.read_relative),
     _p("season", (an.WORD,),
        rf"{POINT_MOD}?(?:(?:{REL}|the){SP})?(?P<season>{alt(lx.SEASONS)})"
        rf"(?:{SP}(?:of{SP})?(?P<year>{YEAR}))?", nz.read_season),

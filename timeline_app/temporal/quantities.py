@@ -54,11 +54,15 @@ def read_duration(m: Match) -> Spec | None:
         rel = -1 if ago in ("ago", "earlier", "before") or ago.endswith("ago") else 1
         return Spec("offset", unit=unit, amount=amount, rel=rel, mod=qmod,
                     value="approx" if ago.startswith("or so") else None)
-    if direction in ("coming", "next") and not num and det != "the":
-        return Spec("fixed", value="FUTURE_REF")
+    if not num and not det and direction in _VAGUE_DIRECTION:
+        # "coming weeks", "recent years": a vague stretch before or after now is a DATE
+        # (FUTURE_REF/PAST_REF); with a number or "the" it stays a DURATION ("the past
+        # few weeks", "the next three years"), as in the TIMEX3 guidelines and HeidelTime.
+        return Spec("fixed", value=_VAGUE_DIRECTION[direction])
     return Spec("duration", "DURATION", unit=unit, amount=amount, mod=qmod, lead=lead)
 
 
+_VAGUE_DIRECTION = {"coming": "FUTURE_REF", "next": "FUTURE_REF", "recent": "PAST_REF"}
 _OUTER_MOD = re.compile(rf"(?i)\b({lx.alternation(set(lx.QUANT_MODS) - lx.QUANT_MODS_IN_SPAN)})"
                         r"[^\S\n]+$")
 

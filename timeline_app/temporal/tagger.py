@@ -24,7 +24,9 @@ from .timex import Timex
 __all__ = ["tag", "decide_day_first"]
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2\d{2,4}(?!\d)")
-_JOIN = re.compile(r"[^\S\n]*(?:,|on|at)?[^\S\n]*")
+# What may stand between a clock time and its day: "9 p.m. Tuesday", "6:06 AM EST, November
+# 26", "at noon on Friday", "9 p.m. local time Tuesday".
+_JOIN = re.compile(r"[^\S\n]*(?:local[^\S\n]+time[^\S\n]*)?(?:,|on|at)?[^\S\n]*")
 _EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _DAY_KINDS = frozenset({"calendar", "numeric", "weekday", "deictic", "holiday"})

@@ -2,7 +2,10 @@
 
 News reports mostly past events, so callers default to the past; this only says when the
 clause clearly speaks of the future ("will meet on Friday", "until Tuesday") or of the past
-("met Friday"). The cue nearest to the expression wins.
+("met Friday"). The cue nearest to the expression wins, but a cue before the expression
+counts for more than one after it: a time adverbial usually follows the verb it modifies
+("met Friday", "will meet on Friday"), while a verb after it often belongs to the next
+clause ("... Thursday,'' Castro said").
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
-_FUTURE_BONUS = 0  # nearest cue wins; a tie goes to the past (news reports the past)
+_AFTER_PENALTY = 25  # a cue after the expression counts as this many characters farther
 
 
 def _is_past(word: str) -> bool:
+    """A past-tense cue: a listed past form, or a lower-case "-ed" word ("United" is not)."""
     w = word.lower()
-    return w in PAST_MARKERS or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED)
+    if w in PAST_MARKERS:
+        return True
+    return word.islower() and len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -39,7 +45,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _distance(m: re.Match[str], start: int, end: int) -> int:
-    return start - m.end() if m.end() <= start else m.start() - end
+    """Characters between a cue and the expression; cues after it count as farther."""
+    return start - m.end() if m.end() <= start else m.start() - end + _AFTER_PENALTY
 
 
 def tense_near(text: str, start: int, end: int) -> int:
@@ -48,9 +55,9 @@ def tense_near(text: str, start: int, end: int) -> int:
     if prev and prev[1].lower() in DIRECTION_WORDS:
         return DIRECTION_WORDS[prev[1].lower()]
     lo, hi = _clause(text, start, end)
-    best, best_dist = UNKNOWN, _WINDOW * 2
+    best, best_dist = UNKNOWN, _WINDOW * 3
     for m in _FUTURE.finditer(text, lo, hi):
-        dist = _distance(m, start, end) - _FUTURE_BONUS
+        dist = _distance(m, start, end)
         if not start <= m.start() < end and dist < best_dist:
             best, best_dist = FUTURE, dist
     prev = ""
