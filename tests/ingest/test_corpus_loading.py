@@ -44,9 +44,10 @@ def test_one_bad_file_never_stops_the_others(bare_corpus):
     reasons = {p.path: p.reason for p in timeline.problems}
     assert reasons["empty.txt"] == "empty file"
     assert "NUL" in reasons["binary.txt"]
-    assert "UTF-8" in reasons["latin1.txt"]
+    assert "not valid UTF-8" in reasons["latin1.txt"], "a guessed encoding is named"
+    assert timeline.documents["latin1.txt"].text.startswith("Café"), "and the text still loads"
     assert "manifest.json" in reasons
-    assert len(timeline.documents) == 5 and dated(timeline, "2023-11-23")
+    assert len(timeline.documents) == 6 and dated(timeline, "2023-11-23")
 
 
 def test_nothing_loadable_is_a_named_error(tmp_path):

@@ -22,6 +22,7 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "precision": d.precision.value,
         "part": d.part.value if d.part else None,
         "inferred": d.inferred,
+        "actors": list(event.actors),
         "sources": [
             {
                 "file": s.doc_id,

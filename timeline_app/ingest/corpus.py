@@ -6,17 +6,19 @@ import re
 from pathlib import Path
 
 from ..model import Document, FuzzyDate, Problem, Timeline
+from .actors import assign_actors
 from .extract import Candidate, context_year, extract_candidates
-from .header import find_header_date
+from .files import find_files
+from .header import HeaderDate, find_header_date
+from .json_reader import JsonArticleError
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .merge import merge_candidates
 from .names import gather_names
 from .non_story import find_non_story
+from .readers import Article, read_articles
 from .titles import TitleContext
 
-__all__ = ["ARTICLE_SUFFIXES", "CorpusError", "load_corpus", "load_document"]
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+__all__ = ["CorpusError", "load_corpus", "document_from_article"]
 
 
 class CorpusError(ValueError):
@@ -26,81 +28,73 @@ class CorpusError(ValueError):
 def load_corpus(path: Path | str) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
-    folder = path if path.is_dir() else path.parent
-    files = _article_files(path)
-    problems: list[Problem] = []
+    found = find_files(path)
+    problems = list(found.problems)
     try:
-        manifest = read_manifest(folder)
+        manifest = read_manifest(found.folder)
     except ManifestError as exc:
         manifest = Manifest()
         problems.append(Problem(MANIFEST_NAME, str(exc)))
+    problems.extend(Problem(MANIFEST_NAME, why) for why in manifest.refused)
     documents: dict[str, Document] = {}
-    for file in files:
-        doc_id = file.relative_to(folder).as_posix()
+    for file in found.files:
+        doc_id = found.rel(file)
         try:
-            documents[doc_id] = load_document(file, doc_id, manifest)
+            articles = read_articles(file, doc_id)
+        except JsonArticleError as exc:  # some records were fine
+            articles = exc.articles
+            problems.append(Problem(doc_id, str(exc)))
         except (OSError, ValueError) as exc:
             problems.append(Problem(doc_id, _reason(exc)))
+            continue
+        for article in articles:
+            documents[article.id] = document_from_article(article, manifest)
+            problems.extend(Problem(article.id, w) for w in article.warnings)
     if not documents:
-        detail = "; ".join(str(p) for p in problems) or "no .txt or .md articles found"
+        detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
     ctx = TitleContext(gather_names(d.text for d in documents.values()))
     candidates: list[Candidate] = []
     for doc in documents.values():
         candidates.extend(extract_candidates(doc, ctx))
-    name = manifest.name or folder.name
-    return Timeline(documents, merge_candidates(candidates), problems, name)
+    name = manifest.name or found.folder.name
+    events = merge_candidates(candidates)
+    assign_actors(events, documents)
+    return Timeline(documents, events, problems, name)
 
 
-def load_document(file: Path, doc_id: str, manifest: Manifest) -> Document:
-    text = _read_text(file)
-    meta = manifest.meta(doc_id)
-    header = find_header_date(text, day_first=_day_first(text))
+def document_from_article(article: Article, manifest: Manifest) -> Document:
+    """A Document with its publication date: manifest, else page/record metadata, else the
+    text's header lines."""
+    text = article.text
+    meta = manifest.meta(article.id)
+    day_first = _day_first(text)
+    header = find_header_date(text, day_first=day_first)
     published, note = meta.published, meta.published_note
+    if published is None and article.published is not None:
+        published, note = article.published, article.published_note
     if published is None and header is not None:
         published, note = _header_published(header, text), f"header: {header.line}"
     doc = Document(
-        id=doc_id,
-        path=file,
+        id=article.id,
+        path=article.path,
         text=text,
-        language=meta.language or "en",
-        title=meta.title or _first_line(text),
-        outlet=meta.outlet,
+        language=meta.language or article.language or "en",
+        title=meta.title or article.title or _first_line(text),
+        outlet=meta.outlet or article.outlet,
         published=published,
         published_note=note,
         published_span=header.span if header else None,
-        day_first=_day_first(text),
+        day_first=day_first,
     )
-    doc.non_story = find_non_story(text, header_spans=[header.span] if header else [])
+    spans = find_non_story(text, header_spans=[header.span] if header else [], title=article.title)
+    doc.non_story = sorted({*spans, *article.non_story}, key=lambda s: (s.start, s.end))
     return doc
 
 
-def _article_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return sorted(
-        p
-        for p in path.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
-
-
-def _read_text(file: Path) -> str:
-    data = file.read_bytes()
-    if not data.strip():
-        raise ValueError("empty file")
-    if b"\x00" in data[:4096]:
-        raise ValueError("not a text file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text (byte {exc.start})") from exc
-
-
-def _header_published(header, text: str) -> FuzzyDate | None:
+def _header_published(header: HeaderDate, text: str) -> FuzzyDate | None:
     if header.date is not None:
         return header.date
     year = context_year(text)  # a dateline without a year: the year the text is about

@@ -15,9 +15,9 @@ from datetime import datetime
 from dateutil import parser as du_parser
 from dateutil import tz
 
-from ..model import FuzzyDate, Span
+from ..model import DateError, FuzzyDate, Span
 
-__all__ = ["HeaderDate", "find_header_date", "HEADER_LINES"]
+__all__ = ["HeaderDate", "find_header_date", "parse_date_text", "HEADER_LINES"]
 
 HEADER_LINES = 12  # a publication line sits near the top of an article
 _MONTHS = (
@@ -94,6 +94,24 @@ def _parse_line(line: str, offset: int, day_first: bool) -> HeaderDate | None:
         date = FuzzyDate(year, month, day) if year else None
         return HeaderDate(date, span, year is not None, month, day, stripped)
     return None
+
+
+def parse_date_text(text: str, *, day_first: bool = True) -> FuzzyDate | None:
+    """A metadata date ("2023-11-21T14:07:00+03:00", "21 Nov 2023", "2022-01") at the
+    precision it was written, or None."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{2}))?\s*", text)
+    if m:  # ISO year or year-month: dateutil would invent the missing day
+        try:
+            return FuzzyDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+        except DateError:
+            return None
+    fields = _fields(text, day_first)
+    if fields is None or fields[0] is None:
+        return None
+    try:
+        return FuzzyDate(*fields)
+    except DateError:
+        return None
 
 
 def _fields(text: str, day_first: bool) -> tuple[int | None, int | None, int | None] | None:

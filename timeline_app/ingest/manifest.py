@@ -30,6 +30,7 @@ class DocMeta:
 class Manifest:
     name: str = ""
     documents: dict[str, DocMeta] | None = None
+    refused: tuple[str, ...] = ()  # entries ignored, with why (e.g. outside the folder)
 
     def meta(self, file_name: str) -> DocMeta:
         return (self.documents or {}).get(file_name, DocMeta())
@@ -46,8 +47,20 @@ def read_manifest(folder: Path) -> Manifest:
         raise ManifestError(f"cannot read {MANIFEST_NAME}: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("documents", {}), dict):
         raise ManifestError(f"{MANIFEST_NAME} must be an object with a 'documents' object")
-    docs = {name: _doc_meta(name, entry) for name, entry in raw.get("documents", {}).items()}
-    return Manifest(name=str(raw.get("name") or ""), documents=docs)
+    docs, refused = {}, []
+    for name, entry in raw.get("documents", {}).items():
+        if not _inside(folder, name):
+            refused.append(f"entry {name!r} points outside the corpus folder; refused")
+            continue
+        docs[Path(name).as_posix()] = _doc_meta(name, entry)
+    return Manifest(str(raw.get("name") or ""), docs, tuple(refused))
+
+
+def _inside(folder: Path, name: str) -> bool:
+    """A manifest may only describe files of its own folder (no '..', no absolute paths)."""
+    root = folder.resolve()
+    target = (folder / name).resolve()
+    return not Path(name).is_absolute() and (target == root or root in target.parents)
 
 
 def _doc_meta(name: str, entry: object) -> DocMeta:

@@ -55,13 +55,22 @@ def line_spans(text: str) -> Iterator[tuple[int, int, str]]:
         pos += len(raw)
 
 
-def find_non_story(text: str, *, header_spans: list[Span] | None = None) -> list[Span]:
-    """Spans of the headline, header lines, captions, credits and boilerplate in `text`."""
+def find_non_story(
+    text: str, *, header_spans: list[Span] | None = None, title: str | None = None
+) -> list[Span]:
+    """Spans of the headline, header lines, captions, credits and boilerplate in `text`.
+
+    With a `title` known from the file's metadata (HTML, JSON) only a line repeating it is the
+    headline; otherwise the first line that is not a publication line is.
+    """
     lines = list(line_spans(text))
     spans = [_header_span(text, hs, lines) for hs in header_spans or []]
     in_header = {s.start for s in spans}
-    # the first line that is not a publication line is the headline, which the story repeats
-    headline = next((ln for ln in lines if ln[0] not in in_header), None)
+    if title:
+        wanted = " ".join(title.split())
+        headline = next((ln for ln in lines if " ".join(ln[2].split()) == wanted), None)
+    else:
+        headline = next((ln for ln in lines if ln[0] not in in_header), None)
     for start, end, line in lines:
         kind = "headline" if headline and start == headline[0] else _line_kind(line)
         if kind and start not in in_header:

@@ -29,12 +29,17 @@ class Source:
 
 @dataclass(slots=True)
 class Event:
-    """A happening on the timeline. Several sources may report the same event."""
+    """A happening on the timeline. Several sources may report the same event.
+
+    `actors` are the people and organisations its sources name, in canonical form
+    (filled by ingest after merging; empty for hand-built events).
+    """
 
     id: str
     title: str
     date: FuzzyDate
     sources: list[Source] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
 
     @property
     def doc_ids(self) -> list[str]:
