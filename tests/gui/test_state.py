@@ -57,3 +57,29 @@ def test_step_walks_in_date_order_and_stops_at_the_ends(qtbot):
     state.select_step(2)
     assert state.selected_id == timeline.events[2].id
     TimelineState(Timeline()).select_step(1)  # no events: nothing happens
+
+
+def test_filters_and_search_signal_once_and_narrow_the_shown_events(qtbot):
+    from datetime import date
+
+    timeline = make_timeline()
+    state = TimelineState(timeline)
+    log = []
+    state.filter_changed.connect(lambda: log.append("filter"))
+    state.set_filter("outlet", "Caucasus Daily")
+    state.set_filter("outlet", "Caucasus Daily")
+    assert log == ["filter"]
+    assert [timeline.events[i].id for i in state.shown] == [
+        "e-withdraw-start", "e-withdraw-end", "e-summit", "e-exercises", "e-freeze"]
+    state.set_filter("dates", (date(2023, 1, 1), None))
+    assert [timeline.events[i].id for i in state.shown] == ["e-exercises", "e-freeze"]
+    state.set_search("armenia")
+    assert [timeline.events[i].id for i in state.matches] == ["e-exercises", "e-freeze"]
+    state.select_step(1)  # steps stay within the shown events
+    state.select_step(1)
+    state.select_step(1)
+    assert state.selected_id == "e-freeze"
+    with pytest.raises(ValueError):
+        state.set_filter("colour", "red")
+    state.set_timeline(Timeline())
+    assert len(state.shown) == 0 and state.search_text == ""

@@ -48,7 +48,8 @@ class DayScale:
         return self.to_x(date(1, 1, 2)), self.to_x(date(9998, 12, 31))
 
 
-# Tick levels for a news timeline: years/months, or months/days; never hours.
+# Tick levels for a news timeline: years/months, months/days, days; hours only when a
+# couple of days fill the view (the zoom goes down to one hour).
 _MONTH_DAY = dax.ZoomLevel([
     dax.TickSpec(dax.MONTH_SPACING, dax.makeMStepper(1), "%b %Y"),
     dax.TickSpec(dax.DAY_SPACING, dax.makeSStepper(dax.DAY_SPACING), "%d", autoSkip=[1, 2, 5]),
@@ -56,6 +57,11 @@ _MONTH_DAY = dax.ZoomLevel([
 _DAY = dax.ZoomLevel([
     dax.TickSpec(dax.DAY_SPACING, dax.makeSStepper(dax.DAY_SPACING), "%d %b %Y", autoSkip=[1]),
 ], "00 MMM 0000")
+_HOUR = dax.ZoomLevel([
+    dax.TickSpec(dax.DAY_SPACING, dax.makeSStepper(dax.DAY_SPACING), "%d %b %Y"),
+    dax.TickSpec(dax.HOUR_SPACING, dax.makeSStepper(dax.HOUR_SPACING), "%H:%M",
+                 autoSkip=[1, 2, 3, 6, 12]),
+], "00:00")
 
 
 class DayAxis(pg.DateAxisItem):
@@ -69,6 +75,7 @@ class DayAxis(pg.DateAxisItem):
             (float("inf"), dax.YEAR_MONTH_ZOOM_LEVEL),
             (10 * dax.DAY_SPACING, _MONTH_DAY),
             (1.5 * dax.DAY_SPACING, _DAY),
+            (2 * dax.HOUR_SPACING, _HOUR),
         ])
 
     def set_scale(self, scale: DayScale) -> None:

@@ -1,13 +1,16 @@
-"""Custom plot items that draw many events in one pass (one item, not one per event).
+"""Plot items that draw all visible events in one pass each (one item per layer).
 
-Both items keep their data in plot coordinates (x in days, y in rows) but paint in device
-pixels, so bars keep a fixed thickness and text stays crisp at any zoom.
+Both items keep their data in plot coordinates (x in days, y in rows) as numpy arrays and
+paint in device pixels, so markers keep a fixed size and text stays crisp at any zoom.
+The view hands them only what is visible, so painting costs what the screen shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
@@ -15,17 +18,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from . import style
 from .layout import LABEL_GAP, MIN_BAR, MIN_LABEL
 
-__all__ = ["Bar", "BarsItem", "Label", "LabelsItem"]
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    event_id: str
-    x0: float
-    x1: float
-    row: int
-    inferred: bool
-    tip: str
+__all__ = ["Label", "LabelsItem", "MarksItem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +26,7 @@ class Label:
     """A label `dx` px right of `anchor_x`, at most `width` px wide; `inside` a bar ending
     at `bar_end` (then it slides right while the bar's start is scrolled out of view)."""
 
-    event_id: str
+    index: int
     anchor_x: float
     row: int
     dx: float
@@ -43,127 +36,169 @@ class Label:
     bar_end: float = 0.0
 
 
-def _union_rect(xs0: list[float], xs1: list[float], rows: list[int]) -> QRectF:
-    if not xs0:
-        return QRectF()
-    return QRectF(min(xs0), min(rows) - 1.0, max(xs1) - min(xs0), max(rows) - min(rows) + 2.0)
+class _HoverTips:
+    """Shared tooltip handling: the view box shows the tip of the thing under the mouse."""
 
+    tip: Callable[[int], str] = staticmethod(lambda i: "")
+    _tip_shown = False
 
-class BarsItem(pg.GraphicsObject):
-    """Month- and year-precision events as hatched bars over their whole interval.
-
-    Signals:
-        clicked(str): the id of the event whose bar was clicked.
-    """
-
-    clicked = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._bars: list[Bar] = []
-        self._selected: str | None = None
-        self._bounds = QRectF()
-        self._tip_shown = False
-
-    def set_bars(self, bars: list[Bar], slack: float) -> None:
-        """Replace all bars; `slack` (days) widens the bounds for minimum-width bars."""
-        self.prepareGeometryChange()
-        self._bars = bars
-        rect = _union_rect([b.x0 for b in bars], [b.x1 for b in bars], [b.row for b in bars])
-        self._bounds = rect.adjusted(-slack, 0, slack, 0)
-        self.update()
-
-    def set_selected(self, event_id: str | None) -> None:
-        self._selected = event_id
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # Qt override
-        return self._bounds
-
-    def paint(self, p: QPainter, *args) -> None:
-        vb = self.getViewBox()
-        tr = p.transform()
-        view = tr.mapRect(vb.viewRect()).adjusted(-10, -10, 10, 10) if vb else None
-        p.resetTransform()
-        hatch, fill = style.hatch_brush(), style.APPROX_FILL
-        for bar in self._bars:
-            rect = self._device_rect(tr, bar)
-            if view is not None:  # skip bars out of view; clip huge ones when zoomed in
-                if not rect.intersects(view):
-                    continue
-                rect = QRectF(max(rect.left(), view.left()), rect.top(),
-                              min(rect.right(), view.right()) - max(rect.left(), view.left()),
-                              rect.height())
-            selected = bar.event_id == self._selected
-            p.fillRect(rect, style.SELECTED_BG if selected else fill)
-            p.fillRect(rect, hatch)
-            p.setPen(style.bar_pen(bar.inferred, selected))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(rect)
-
-    @staticmethod
-    def _device_rect(tr, bar: Bar) -> QRectF:
-        a = tr.map(QPointF(bar.x0, bar.row))
-        b = tr.map(QPointF(bar.x1, bar.row))
-        left, right = round(a.x()), round(max(b.x(), a.x() + MIN_BAR))
-        top = round(a.y() - style.BAR_PX / 2)
-        return QRectF(left + 0.5, top + 0.5, right - left, style.BAR_PX)
-
-    def bar_at(self, pos: QPointF) -> Bar | None:
-        """The bar under `pos` (item coordinates), honouring the minimum drawn width."""
-        px_w, px_h = abs(self.pixelWidth()) or 1.0, abs(self.pixelHeight()) or 1.0
-        for bar in reversed(self._bars):
-            x1 = max(bar.x1, bar.x0 + MIN_BAR * px_w)
-            if bar.x0 <= pos.x() <= x1 and abs(pos.y() - bar.row) <= style.BAR_PX / 2 * px_h:
-                return bar
-        return None
-
-    def mouseClickEvent(self, ev) -> None:  # pyqtgraph override
-        bar = self.bar_at(ev.pos()) if ev.button() == Qt.MouseButton.LeftButton else None
-        if bar is None:
-            ev.ignore()
-            return
-        ev.accept()
-        self.clicked.emit(bar.event_id)
-
-    def hoverEvent(self, ev) -> None:  # pyqtgraph override
-        vb = self.getViewBox()
+    def _hover(self, ev, index: int | None) -> None:
+        vb = self.getViewBox()  # type: ignore[attr-defined]
         if vb is None:
             return
-        bar = None if ev.isExit() else self.bar_at(ev.pos())
-        if bar is not None:
-            vb.setToolTip(bar.tip)
+        if index is not None:
+            vb.setToolTip(self.tip(index))
             self._tip_shown = True
         elif self._tip_shown:
             vb.setToolTip("")
             self._tip_shown = False
 
 
-class LabelsItem(pg.GraphicsObject):
-    """Every event title, placed by `layout.stack` and elided to the room it was given."""
+class MarksItem(_HoverTips, pg.GraphicsObject):
+    """Day events as dots, month/year events as hatched bars over their interval.
+
+    Inferred dates get a hollow dot or a dashed bar; the selected event a ring (or an
+    orange bar) and search matches a yellow halo.
+
+    Signals:
+        clicked(int): the store index of the event whose marker was clicked.
+    """
+
+    clicked = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = np.zeros(0, np.int64)
+        self._x0 = self._x1 = self._y = np.zeros(0)
+        self._point = self._inferred = self._match = np.zeros(0, bool)
+        self._selected: int | None = None
+        self._bounds = QRectF()
+
+    def set_marks(self, index: np.ndarray, x0: np.ndarray, x1: np.ndarray, y: np.ndarray,
+                  point: np.ndarray, inferred: np.ndarray, bounds: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.index, self._x0, self._x1, self._y = index, x0, x1, y
+        self._point, self._inferred = point, inferred
+        self._match = np.zeros(len(index), bool)
+        self._bounds = bounds
+        self.update()
+
+    def set_highlights(self, selected: int | None, matches: np.ndarray) -> None:
+        self._selected = selected
+        self._match = np.isin(self.index, matches) if len(matches) else np.zeros(
+            len(self.index), bool)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # Qt override
+        return self._bounds
+
+    def device_rects(self, tr) -> np.ndarray:
+        """(left, top, right, bottom) in device px of each mark under transform `tr`."""
+        sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
+        r = style.POINT_PX / 2
+        mid = (self._x0 + self._x1) / 2 * sx + dx
+        left = np.where(self._point, mid - r, self._x0 * sx + dx)
+        right = np.where(self._point, mid + r, np.maximum(self._x1 * sx + dx, left + MIN_BAR))
+        cy = self._y * sy + dy
+        half = np.where(self._point, r, style.BAR_PX / 2)
+        return np.stack([left, cy - half, right, cy + half], axis=1)
+
+    def paint(self, p: QPainter, *args) -> None:
+        vb = self.getViewBox()
+        if vb is None or not len(self.index):
+            return
+        tr = p.transform()
+        view = tr.mapRect(vb.viewRect())
+        p.resetTransform()
+        rects = self.device_rects(tr)
+        lo, hi = view.left() - 10, view.right() + 10
+        rects[:, 0] = np.maximum(rects[:, 0], lo)
+        rects[:, 2] = np.minimum(rects[:, 2], hi)
+        hatch = style.hatch_brush()
+        pens = {b: style.point_pen(b) for b in (False, True)}
+        brushes = {b: style.point_brush(b) for b in (False, True)}
+        halo = QColor(255, 214, 0, 170)
+        for k in np.flatnonzero(self._match):
+            x0, y0, x1, y1 = rects[k]
+            p.fillRect(QRectF(x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8), halo)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-aligned rects
+        for k in np.flatnonzero(~self._point):  # bars first: dots stay on top
+            x0, y0, x1, y1 = rects[k]
+            rect = QRectF(round(x0) + 0.5, round(y0) + 0.5, round(x1 - x0), style.BAR_PX)
+            selected = self.index[k] == self._selected
+            p.fillRect(rect, style.SELECTED_BG if selected else style.APPROX_FILL)
+            p.fillRect(rect, hatch)
+            p.setPen(style.bar_pen(bool(self._inferred[k]), selected))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = style.POINT_PX / 2
+        for k in np.flatnonzero(self._point):
+            inferred = bool(self._inferred[k])
+            p.setPen(pens[inferred])
+            p.setBrush(brushes[inferred])
+            c = QPointF((rects[k, 0] + rects[k, 2]) / 2, (rects[k, 1] + rects[k, 3]) / 2)
+            p.drawEllipse(c, r, r)
+            if self.index[k] == self._selected:
+                p.setPen(style.selection_pen())
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawEllipse(c, r + 4, r + 4)
+
+    def index_at(self, pos: QPointF) -> int | None:
+        """The store index of the mark under `pos` (item coordinates), nearest first."""
+        if not len(self.index):
+            return None
+        tr = self.deviceTransform_()
+        if tr is None:
+            return None
+        rects = self.device_rects(tr)
+        d = tr.map(pos)
+        hit = ((rects[:, 0] - 2 <= d.x()) & (d.x() <= rects[:, 2] + 2)
+               & (rects[:, 1] - 2 <= d.y()) & (d.y() <= rects[:, 3] + 2))
+        if not hit.any():
+            return None
+        ks = np.flatnonzero(hit)
+        centre = (rects[ks, 0] + rects[ks, 2]) / 2
+        # dots win over bars, then the closest centre
+        k = ks[np.lexsort((np.abs(centre - d.x()), ~self._point[ks]))[0]]
+        return int(self.index[k])
+
+    def mouseClickEvent(self, ev) -> None:  # pyqtgraph override
+        index = self.index_at(ev.pos()) if ev.button() == Qt.MouseButton.LeftButton else None
+        if index is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self.clicked.emit(index)
+
+    def hoverEvent(self, ev) -> None:  # pyqtgraph override
+        self._hover(ev, None if ev.isExit() else self.index_at(ev.pos()))
+
+
+class LabelsItem(_HoverTips, pg.GraphicsObject):
+    """The titles the label placement allowed, elided to the room each was given."""
 
     def __init__(self) -> None:
         super().__init__()
         self._labels: list[Label] = []
-        self._selected: str | None = None
+        self._selected: int | None = None
         self._bounds = QRectF()
         self._font = style.label_font()
         self._metrics = QFontMetricsF(self._font)
         self._widths: dict[str, float] = {}
+        self._drawn: list[tuple[Label, str, QRectF]] = []
+        self.id_of: Callable[[int], str] = str
 
-    def set_labels(self, labels: list[Label], px_per_day: float) -> None:
+    def set_labels(self, labels: list[Label], bounds: QRectF) -> None:
         self.prepareGeometryChange()
         self._labels = labels
-        if len(self._widths) > 4 * len(labels) + 100:
+        if len(self._widths) > 20000:
             self._widths.clear()
-        dpp = 1.0 / px_per_day if px_per_day > 0 else 0.0
-        ends = [lb.anchor_x + (lb.dx + lb.width) * dpp for lb in labels]
-        self._bounds = _union_rect([lb.anchor_x for lb in labels], ends,
-                                   [lb.row for lb in labels])
+        self._bounds = bounds
         self.update()
 
-    def set_selected(self, event_id: str | None) -> None:
-        self._selected = event_id
+    def set_selected(self, index: int | None) -> None:
+        self._selected = index
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt override
@@ -175,7 +210,7 @@ class LabelsItem(pg.GraphicsObject):
         if vb is None:
             return []
         view = self.mapRectToScene(vb.viewRect())
-        return [(lb.event_id, text, rect)
+        return [(self.id_of(lb.index), text, rect)
                 for lb, text, rect in self._place(self.sceneTransform(), view)]
 
     def _place(self, tr, view: QRectF) -> list[tuple[Label, str, QRectF]]:
@@ -221,11 +256,27 @@ class LabelsItem(pg.GraphicsObject):
         p.resetTransform()
         p.setFont(self._font)
         halo = QColor(255, 255, 255, 200)
-        for lb, text, rect in self._place(tr, view):
-            if lb.event_id == self._selected:
+        self._drawn = self._place(tr, view)
+        for lb, text, rect in self._drawn:
+            if lb.index == self._selected:
                 p.fillRect(rect.adjusted(-3, -1, 3, 1), style.SELECTED_BG)
             elif lb.inside:
                 p.fillRect(rect.adjusted(-2, 0, 2, 0), halo)
             p.setPen(style.TEXT)
             p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
                        | Qt.TextFlag.TextDontClip, text)
+
+    def label_at(self, pos: QPointF) -> int | None:
+        """The store index of the label under `pos` (item coordinates)."""
+        tr = self.deviceTransform_()
+        vb = self.getViewBox()
+        if tr is None or vb is None:
+            return None
+        d = tr.map(pos)
+        for lb, _, rect in self._place(tr, tr.mapRect(vb.viewRect())):
+            if rect.contains(d):
+                return lb.index
+        return None
+
+    def hoverEvent(self, ev) -> None:  # pyqtgraph override: full title of elided labels
+        self._hover(ev, None if ev.isExit() else self.label_at(ev.pos()))

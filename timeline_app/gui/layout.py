@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Item", "Placement", "stack", "POINT_RADIUS", "MIN_LABEL"]
+__all__ = ["Item", "Placement", "geometry", "stack", "POINT_RADIUS", "MIN_LABEL"]
 
 POINT_RADIUS = 5.0  # px, half the marker size
 LABEL_GAP = 5.0  # px between a marker and its label
@@ -55,6 +55,9 @@ def _geometry(item: Item, ppd: float) -> tuple[float, float, float, bool]:
     if b - a >= INSIDE_BAR:
         return a, b, a + LABEL_GAP, True
     return a, b, b + LABEL_GAP, False
+
+
+geometry = _geometry
 
 
 def stack(items: Sequence[Item], px_per_day: float, max_rows: int

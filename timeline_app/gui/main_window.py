@@ -1,4 +1,4 @@
-"""The application window: timeline on top, the selected event's sources below."""
+"""The application window: find bar, timeline with overview, sources below, event list."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +23,9 @@ from timeline_app.export import export_png
 from timeline_app.model import Timeline
 
 from .detail_pane import DetailPane
+from .event_list import EventListView
+from .find_bar import FindBar
+from .overview import OverviewBand
 from .state import TimelineState
 from .timeline_view import TimelineView
 
@@ -40,21 +44,34 @@ class MainWindow(QMainWindow):
         self._load = load
         self._folder: Path | None = None
         self.timeline_view = TimelineView(self.state)
+        self.overview = OverviewBand(self.state)
         self.detail_pane = DetailPane(self.state)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.timeline_view)
-        splitter.addWidget(self.detail_pane)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([480, 420])
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        self.event_list = EventListView(self.state)
+        self.find_bar = FindBar(self.state)
+        self.timeline_panel = _column(self.timeline_view, self.overview)
+        self.timeline_panel.layout().setStretch(0, 1)
+        self.timeline_panel.layout().setStretch(1, 0)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.timeline_panel)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 360])
+        self.splitter.setChildrenCollapsible(False)
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.addWidget(self.splitter)
+        beside.addWidget(self.event_list)
+        beside.setStretchFactor(0, 1)
+        beside.setSizes([1040, 400])
+        self.setCentralWidget(_column(self.find_bar, beside))
         self.summary = QLabel()
         self.statusBar().addPermanentWidget(self.summary)
         self._make_menus()
-        self.resize(1400, 900)
+        self.resize(1440, 900)
         self.state.timeline_changed.connect(self._on_timeline_changed)
+        self.state.filter_changed.connect(self._on_timeline_changed)
         self._on_timeline_changed()
+        self.timeline_view.plot.setFocus()  # keys navigate events, not the search box
 
     def _make_menus(self) -> None:
         def action(menu, text: str, slot, shortcut=None) -> QAction:
@@ -80,8 +97,49 @@ class MainWindow(QMainWindow):
                                   Qt.Key.Key_Left)
         self.next_action = action(view_menu, "&Next event", lambda: self.state.select_step(1),
                                   Qt.Key.Key_Right)
+        self.first_action = action(view_menu, "F&irst event",
+                                   lambda: self.state.select_edge(last=False), Qt.Key.Key_Home)
+        self.last_action = action(view_menu, "&Last event",
+                                  lambda: self.state.select_edge(last=True), Qt.Key.Key_End)
+        self.open_detail_action = action(view_menu, "&Open detail", self.open_detail,
+                                         Qt.Key.Key_Return)
+        self.open_detail_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
+                                              QKeySequence(Qt.Key.Key_Enter)])
+        view_menu.addSeparator()
+        self.zoom_in_action = action(view_menu, "Zoom &in", lambda: self.timeline_view.zoom_by(0.5),
+                                     "+")
+        self.zoom_in_action.setShortcuts([QKeySequence("+"), QKeySequence("="),
+                                          QKeySequence.StandardKey.ZoomIn])
+        self.zoom_out_action = action(view_menu, "Zoom &out",
+                                      lambda: self.timeline_view.zoom_by(2.0), "-")
+        self.zoom_out_action.setShortcuts([QKeySequence("-"), QKeySequence.StandardKey.ZoomOut])
+        find_menu = self.menuBar().addMenu("F&ind")
+        self.find_action = action(find_menu, "&Find…", self.focus_search,
+                                  QKeySequence.StandardKey.Find)
+        self.find_next_action = action(find_menu, "Find &next", lambda: self.state.find_step(1),
+                                       QKeySequence.StandardKey.FindNext)
+        self.find_prev_action = action(find_menu, "Find &previous",
+                                       lambda: self.state.find_step(-1),
+                                       QKeySequence.StandardKey.FindPrevious)
 
     # -- commands ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.find_bar.search.setFocus()
+        self.find_bar.search.selectAll()
+
+    def open_detail(self) -> None:
+        """Enter: show the selected event's sources (the first one, with keyboard focus)."""
+        if self.find_bar.search.hasFocus():
+            self.find_bar.search.returnPressed.emit()
+            return
+        if self.state.selected_id is None:
+            self.state.select_step(1)
+        sizes = self.splitter.sizes()
+        if sizes[1] < 150:  # the pane was squeezed: give it room
+            self.splitter.setSizes([sum(sizes) // 2, sum(sizes) - sum(sizes) // 2])
+        view = self.detail_pane.tabs.currentWidget()
+        (view or self.detail_pane).setFocus()
+
     def open_folder(self, path: Path | None = None) -> bool:
         """Load a folder of articles (asking for it if `path` is None); errors go to a dialog."""
         if path is None:
@@ -133,16 +191,32 @@ class MainWindow(QMainWindow):
         tl = self.state.timeline
         name = self._corpus_name()
         self.setWindowTitle(f"{name} — Timeline" if name else "Timeline")
-        n, m = len(tl.events), len(tl.documents)
-        text = f"{n} event{'s' if n != 1 else ''} from {m} document{'s' if m != 1 else ''}"
+        n, m = len(self.state.store), len(tl.documents)
+        shown = len(self.state.shown)
+        count = f"{n:,} event{'s' if n != 1 else ''}"
+        if shown != n:
+            count = f"{shown:,} of {count} shown"
+        text = f"{count} from {m} document{'s' if m != 1 else ''}"
         if tl.problems:
             text += f" · {len(tl.problems)} file{'s' if len(tl.problems) != 1 else ''} skipped"
         self.summary.setText(text)
         self.summary.setToolTip("<br>".join(html.escape(str(p)) for p in tl.problems[:30]))
         self.export_action.setEnabled(bool(tl.events))
+        self.overview.setVisible(bool(n))
 
     def _corpus_name(self) -> str:
         return self.state.timeline.name or (self._folder.name if self._folder else "")
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for w in widgets:
+        layout.addWidget(w)
+    layout.setStretch(len(widgets) - 1, 1)
+    return box
 
 
 def show_error(parent: QWidget, title: str, text: str) -> None:

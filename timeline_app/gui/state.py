@@ -1,73 +1,223 @@
-"""The GUI's single source of truth: the loaded timeline and the selected event."""
+"""The GUI's single source of truth: the timeline, selection, filters, search, lanes, range."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
 
-__all__ = ["TimelineState"]
+from .store import EventStore
+
+__all__ = ["LANE_MODES", "TimelineState"]
+
+LANE_MODES = {"none": "No lanes", "outlet": "By outlet", "actor": "By actor",
+              "document": "By document"}
 
 
 class TimelineState(QObject):
-    """Holds the current `Timeline` and the selected event id; views subscribe to it.
+    """Holds the current `Timeline` (and its `EventStore`) and what the user chose to see.
+
+    Views subscribe to it and write to it; they never talk to each other. Every signal is
+    emitted only when the value really changed.
 
     Signals:
-        timeline_changed(): a different timeline was set (the selection is cleared first).
-        selection_changed(object): the selected event id (str) or None; only on a change.
+        timeline_changed(): a different timeline was set (selection, filters, search reset).
+        selection_changed(object): the selected event id (str) or None.
+        filter_changed(): the set of shown events (`shown`) changed.
+        search_changed(): the search text and its `matches` changed.
+        lane_mode_changed(str): one of `LANE_MODES`.
+        view_range_changed(float, float): the visible x range (days from `store.ref`).
     """
 
     timeline_changed = Signal()
     selection_changed = Signal(object)
+    filter_changed = Signal()
+    search_changed = Signal()
+    lane_mode_changed = Signal(str)
+    view_range_changed = Signal(float, float)
 
-    def __init__(self, timeline: Timeline | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, timeline: Timeline | None = None, parent: QObject | None = None, *,
+                 store: EventStore | None = None) -> None:
         super().__init__(parent)
         self._timeline = timeline or Timeline()
+        self._store = store or EventStore.from_timeline(self._timeline)
         self._selected: str | None = None
+        self._selected_index: int | None = None
+        self._lane_mode = "none"
+        self._view_range: tuple[float, float] | None = None
+        self._reset_filters()
 
+    def _reset_filters(self) -> None:
+        self._filters: dict[str, object] = {"outlet": None, "actor": None, "dates": None}
+        self._shown = np.arange(len(self._store))
+        self._search = ""
+        self._matches = np.zeros(0, np.int64)
+
+    # -- read ----------------------------------------------------------------------------
     @property
     def timeline(self) -> Timeline:
         return self._timeline
+
+    @property
+    def store(self) -> EventStore:
+        return self._store
 
     @property
     def selected_id(self) -> str | None:
         return self._selected
 
     @property
-    def selected_event(self) -> Event | None:
-        return self._timeline.event(self._selected) if self._selected is not None else None
+    def selected_index(self) -> int | None:
+        return self._selected_index
 
-    def set_timeline(self, timeline: Timeline) -> None:
-        if timeline is self._timeline:
+    @property
+    def selected_event(self) -> Event | None:
+        i = self._selected_index
+        return self._store.event(i) if i is not None else None
+
+    @property
+    def shown(self) -> np.ndarray:
+        """Indices of the events that pass the filters, in date order."""
+        return self._shown
+
+    @property
+    def filters(self) -> dict[str, object]:
+        return dict(self._filters)
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def matches(self) -> np.ndarray:
+        """Indices of shown events matching the search, in date order."""
+        return self._matches
+
+    @property
+    def lane_mode(self) -> str:
+        return self._lane_mode
+
+    @property
+    def view_range(self) -> tuple[float, float] | None:
+        return self._view_range
+
+    # -- write ---------------------------------------------------------------------------
+    def set_timeline(self, timeline: Timeline, store: EventStore | None = None) -> None:
+        """Show `timeline`; `store` may be given when it was built already (fast path)."""
+        if timeline is self._timeline and (store is None or store is self._store):
             return
         had_selection = self._selected is not None
         self._timeline = timeline
-        self._selected = None
+        self._store = store or EventStore.from_timeline(timeline)
+        self._selected = self._selected_index = None
+        self._view_range = None
+        self._reset_filters()
         self.timeline_changed.emit()
         if had_selection:
             self.selection_changed.emit(None)
 
     def select(self, event_id: str | None) -> None:
         """Select an event by id (None clears); unknown ids raise KeyError."""
-        if event_id is not None:
-            self._timeline.event(event_id)
+        index = self._store.index_of(event_id) if event_id is not None else None
         if event_id == self._selected:
             return
-        self._selected = event_id
+        self._selected, self._selected_index = event_id, index
         self.selection_changed.emit(event_id)
 
+    def select_index(self, index: int) -> None:
+        self.select(self._store.id_of(int(index)))
+
     def select_step(self, step: int) -> None:
-        """Select the event `step` places later (negative: earlier) in date order.
+        """Select the shown event `step` places later (negative: earlier) in date order.
 
         With nothing selected, a forward step selects the first event and a backward
         step the last; at either end the selection stays put.
         """
-        events = self._timeline.events
-        if not events:
+        self._step_in(self._shown, step)
+
+    def select_edge(self, last: bool) -> None:
+        """Select the first (or last) shown event (Home/End)."""
+        if len(self._shown):
+            self.select_index(self._shown[-1 if last else 0])
+
+    def find_step(self, step: int) -> None:
+        """Select the next (step > 0) or previous search match; wraps around."""
+        m = self._matches
+        if not len(m):
             return
-        ids = [e.id for e in events]
-        if self._selected is None:
-            index = 0 if step > 0 else len(ids) - 1
-        else:
-            index = min(max(ids.index(self._selected) + step, 0), len(ids) - 1)
-        self.select(ids[index])
+        cur = self._selected_index
+        if cur is None:
+            self.select_index(m[0] if step > 0 else m[-1])
+            return
+        pos = np.searchsorted(m, cur, side="right" if step > 0 else "left")
+        pos = pos if step > 0 else pos - 1
+        self.select_index(m[pos % len(m)])
+
+    def _step_in(self, order: np.ndarray, step: int) -> None:
+        if not len(order):
+            return
+        cur = self._selected_index
+        if cur is None:
+            self.select_index(order[0] if step > 0 else order[-1])
+            return
+        pos = int(np.searchsorted(order, cur))
+        at = pos < len(order) and order[pos] == cur
+        if not at and step > 0:  # selection filtered out: step from where it would be
+            pos -= 1
+        pos = min(max(pos + step, 0), len(order) - 1)
+        self.select_index(order[pos])
+
+    def set_filter(self, kind: str, value: object) -> None:
+        """Filter by "outlet" (name), "actor" (name) or "dates" ((date, date)); None: all."""
+        if kind not in self._filters:
+            raise ValueError(f"no filter {kind!r}")
+        if self._filters[kind] == value:
+            return
+        self._filters[kind] = value
+        self._shown = self._compute_shown()
+        self._matches = self._compute_matches()
+        self.filter_changed.emit()
+        self.search_changed.emit()
+
+    def set_search(self, text: str) -> None:
+        if text == self._search:
+            return
+        self._search = text
+        self._matches = self._compute_matches()
+        self.search_changed.emit()
+
+    def set_lane_mode(self, mode: str) -> None:
+        if mode not in LANE_MODES:
+            raise ValueError(f"no lane mode {mode!r}")
+        if mode != self._lane_mode:
+            self._lane_mode = mode
+            self.lane_mode_changed.emit(mode)
+
+    def set_view_range(self, lo: float, hi: float) -> None:
+        if self._view_range == (lo, hi):
+            return
+        self._view_range = (lo, hi)
+        self.view_range_changed.emit(lo, hi)
+
+    # -- derived -------------------------------------------------------------------------
+    def _compute_shown(self) -> np.ndarray:
+        s = self._store
+        mask = np.ones(len(s), bool)
+        if self._filters["outlet"] is not None:
+            mask &= s.outlets.mask(str(self._filters["outlet"]))
+        if self._filters["actor"] is not None:
+            mask &= s.actors.mask(str(self._filters["actor"]))
+        dates = self._filters["dates"]
+        if dates is not None:
+            lo, hi = dates  # type: ignore[misc]
+            lo_x = s.to_x(lo) if isinstance(lo, date) else -np.inf
+            hi_x = s.to_x(hi) + 1 if isinstance(hi, date) else np.inf
+            mask &= (s.x1 > lo_x) & (s.x0 < hi_x)
+        return np.flatnonzero(mask)
+
+    def _compute_matches(self) -> np.ndarray:
+        found = self._store.search(self._search)
+        return found[np.isin(found, self._shown)] if len(found) else found

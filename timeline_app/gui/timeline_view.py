@@ -1,41 +1,55 @@
-"""The zoomable timeline plot: one row-stacked marker, bar and label per event."""
+"""The zoomable timeline plot: lanes of markers, bars, labels and density strips.
+
+Each frame asks a `Planner` what the visible range shows (individual events where they
+fit, density strips with count bubbles where they do not) and hands the result to four
+bulk items; nothing is created per event, so a frame costs what the screen shows.
+"""
 
 from __future__ import annotations
 
 import html
 from datetime import date, timedelta
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from timeline_app.model import Event, Precision
+from timeline_app.model import Event
 
 from . import style
 from .date_axis import DayAxis, DayScale
-from .items import Bar, BarsItem, Label, LabelsItem
-from .layout import Item, Placement, fit_range, stack
+from .density import DensityItem, LaneBandsItem
+from .frame import Frame, Planner, build_lanes
+from .items import Label, LabelsItem, MarksItem
+from .layout import Item, fit_range, stack
 from .legend import HINT, LegendBar
 from .state import TimelineState
+from .store import DAY
 
-__all__ = ["TimelineView", "event_tooltip"]
+__all__ = ["MAX_SPAN_DAYS", "MIN_SPAN_DAYS", "TimelineView", "event_tooltip"]
 
 _MAX_EXPORT_ROWS = 80
+_FIT_EXACT = 3000  # up to this many events, zoom-to-fit makes room for the last labels
+MIN_SPAN_DAYS = 1 / 24  # zoom limits: an hour ...
+MAX_SPAN_DAYS = 10_000 * 365.2425  # ... to ten thousand years
+_LANE_AXIS_PX = 150
 
 
 def event_tooltip(event: Event) -> str:
     """Rich text (Qt would guess the format of plain text), so the title is escaped."""
     n = len(event.sources)
+    who = f"<br>{html.escape(', '.join(event.actors))}" if event.actors else ""
     return (f"<b>{html.escape(event.title)}</b><br>{html.escape(event.date.describe())}"
-            f"<br>{n} source{'s' if n != 1 else ''}")
+            f"<br>{n} source{'s' if n != 1 else ''}{who}")
 
 
 class TimelineView(QWidget):
-    """Shows the state's events on a date axis; clicking a marker or bar selects it.
+    """Shows the state's shown events on a date axis; clicking a marker selects it.
 
-    Zoom (wheel) and pan (drag) act on time only; rows are re-stacked when the zoom or the
-    height changes so labels never overlap. Emits no signals: it writes to the state.
+    Zoom (wheel, +/−) and pan (drag) act on time only; the visible range is mirrored in
+    the state (`view_range`) so the overview band follows. Emits no signals of its own.
     """
 
     def __init__(self, state: TimelineState, parent: QWidget | None = None, *,
@@ -44,18 +58,20 @@ class TimelineView(QWidget):
         self.state = state
         self.scale = DayScale(date.today())
         self.axis = DayAxis(self.scale)
+        self.lane_axis = pg.AxisItem("left")
         self.legend = LegendBar(note)
-        self.plot = pg.PlotWidget(background=style.BACKGROUND, axisItems={"bottom": self.axis})
+        self.plot = pg.PlotWidget(background=style.BACKGROUND,
+                                  axisItems={"bottom": self.axis, "left": self.lane_axis})
         self._setup_plot()
-        self.bars = BarsItem()
-        self.markers = pg.ScatterPlotItem(size=style.POINT_PX, hoverable=True, tip=self._tip)
-        self.highlight = pg.ScatterPlotItem(size=style.POINT_PX + 8, pen=style.selection_pen(),
-                                            brush=None)
-        self.highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go below
+        self.bands = LaneBandsItem()
+        self.density = DensityItem()
+        self.marks = MarksItem()
         self.labels = LabelsItem()
-        for z, item in enumerate((self.bars, self.markers, self.highlight, self.labels)):
+        for z, item in enumerate((self.bands, self.density, self.marks, self.labels)):
             item.setZValue(z + 1)
             self.plot.addItem(item)
+        self.marks.tip = self.labels.tip = self._tip
+        self.labels.id_of = lambda i: self.state.store.id_of(i)
         self.message = pg.TextItem("", color=style.MUTED, anchor=(0.5, 0.5))
         self.plot.addItem(self.message, ignoreBounds=True)
 
@@ -65,20 +81,21 @@ class TimelineView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
 
-        self._events: list[Event] = []
-        self._items: list[Item] = []
-        self._placements: list[Placement] = []
-        self._layout_key: tuple[float, int] | None = None
         self._metrics = QFontMetricsF(style.label_font())
-        self._pens = {b: style.point_pen(b) for b in (False, True)}  # shared: cheap to draw
-        self._brushes = {b: style.point_brush(b) for b in (False, True)}
+        self._widths: dict[int, float] = {}
+        self._planner: Planner | None = None
+        self.frame: Frame | None = None
 
-        self.markers.sigClicked.connect(self._on_marker_clicked)
-        self.bars.clicked.connect(self.state.select)
+        self.marks.clicked.connect(self.state.select_index)
+        self.density.cluster_clicked.connect(self.zoom_to)
         self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
         self.view_box.sigResized.connect(self._on_view_resized)
         state.timeline_changed.connect(self._on_timeline_changed)
         state.selection_changed.connect(self._on_selection_changed)
+        state.filter_changed.connect(self._on_lanes_changed)
+        state.lane_mode_changed.connect(self._on_lanes_changed)
+        state.search_changed.connect(self._on_search_changed)
+        state.view_range_changed.connect(self._on_view_range_changed)
         self._on_timeline_changed()
 
     def _setup_plot(self) -> None:
@@ -91,13 +108,17 @@ class TimelineView(QWidget):
         self.axis.setPen(style.MUTED)
         self.axis.setTextPen(style.TEXT)
         self.axis.setStyle(tickFont=style.axis_font(), tickTextOffset=6)
+        self.lane_axis.setWidth(_LANE_AXIS_PX)
+        self.lane_axis.setPen(style.MUTED)
+        self.lane_axis.setTextPen(style.TEXT)
+        self.lane_axis.setStyle(tickFont=style.axis_font(), tickLength=0)
         vb = pi.getViewBox()
         vb.setMouseEnabled(x=True, y=False)
         vb.disableAutoRange()
         vb.invertY(True)
         vb.setDefaultPadding(0)
-        vb.setLimits(minXRange=2.0)
-        # The plot takes focus on click but leaves Left/Right to the window's actions.
+        vb.setLimits(minXRange=MIN_SPAN_DAYS, maxXRange=MAX_SPAN_DAYS)
+        # The plot takes focus on click but leaves the keys to the window's actions.
         self.plot.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     @property
@@ -111,70 +132,117 @@ class TimelineView(QWidget):
 
     def marker_pos(self, event_id: str) -> QPointF:
         """Where the event's marker is drawn (point centre or bar middle), in plot units."""
-        i = next(i for i, e in enumerate(self._events) if e.id == event_id)
-        x0, x1 = self._items[i].x0, self._items[i].x1
-        if not self._items[i].point:  # click a bar near its start: its end may be off-view
+        i = self.state.store.index_of(event_id)
+        s = self.state.store
+        x0, x1 = float(s.x0[i]), float(s.x1[i])
+        at = np.flatnonzero(self.marks.index == i)
+        row = float(self.marks._y[at[0]]) if len(at) else 0.0
+        if s.precision[i] != DAY:  # click a bar near its start: its end may be off-view
             lo, hi = self.view_box.viewRange()[0]
             x0, x1 = max(x0, lo), min(x1, hi)
-        return QPointF((x0 + x1) / 2, self._placements[i].row)
+        return QPointF((x0 + x1) / 2, row)
 
     def rows_needed(self) -> int:
         """Rows the current zoom needs so that every label gets its full width."""
         ppd = self._px_per_day()
-        return stack(self._items, ppd, _MAX_EXPORT_ROWS)[1] if ppd > 0 else 1
+        items = self._items(self.state.shown[:_FIT_EXACT])
+        return stack(items, ppd, _MAX_EXPORT_ROWS)[1] if ppd > 0 and items else 1
 
     def zoom_to_fit(self) -> None:
-        """Show every event, with room on the right for the labels of the last ones."""
-        if not self._events:
+        """Show every shown event, with room on the right for the labels of the last ones."""
+        shown, s = self.state.shown, self.state.store
+        if not len(shown):
             today = self.scale.to_x(date.today())
             self.view_box.setXRange(today - 180, today + 180, padding=0)
             return
-        lo, hi = fit_range(self._items, max(self.view_box.width(), 200.0))
+        if len(shown) <= _FIT_EXACT:
+            lo, hi = fit_range(self._items(shown), max(self.view_box.width(), 200.0))
+        else:
+            lo, hi = float(s.x0[shown].min()), float(s.x1[shown].max())
+            lo, hi = lo - 0.02 * (hi - lo), hi + 0.02 * (hi - lo)
         self.view_box.setXRange(lo, hi, padding=0)
-        self._relayout()
+        self._redraw()
+
+    def zoom_to(self, lo: float, hi: float) -> None:
+        self.view_box.setXRange(lo, hi, padding=0)
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (factor < 1) or out around the selected event if visible, else the centre."""
+        lo, hi = self.view_box.viewRange()[0]
+        centre = (lo + hi) / 2
+        i = self.state.selected_index
+        if i is not None:
+            s = self.state.store
+            mid = float(s.x0[i] + s.x1[i]) / 2 if s.precision[i] == DAY else float(s.x0[i])
+            centre = mid if lo <= mid <= hi else centre
+        half = min(max((hi - lo) * factor, MIN_SPAN_DAYS), MAX_SPAN_DAYS) / 2
+        self.view_box.setXRange(centre - half, centre + half, padding=0)
 
     def ensure_visible(self, event_id: str) -> None:
         """Pan (keeping the zoom) so the event is inside the view, if it is not."""
-        event = self.state.timeline.event(event_id)
-        x0, x1 = self.x_span(event)
+        i = self.state.store.index_of(event_id)
+        x0, x1 = float(self.state.store.x0[i]), float(self.state.store.x1[i])
         lo, hi = self.view_box.viewRange()[0]
         if x0 >= lo and x1 <= hi or x0 < hi and x1 > lo and x1 - x0 > hi - lo:
             return
         half = (hi - lo) / 2
-        centre = (x0 + x1) / 2 if x1 - x0 < hi - lo else x0 + half * 0.9
+        centre = (x0 + x1) / 2 if x1 - x0 <= hi - lo else x0 + half * 0.9
         self.view_box.setXRange(centre - half, centre + half, padding=0)
 
     # -- reactions -------------------------------------------------------------------
     def _on_timeline_changed(self) -> None:
-        self._events = list(self.state.timeline.events)
-        ref = min((e.date.start for e in self._events), default=date.today())
-        self.scale = DayScale(date(ref.year, 1, 1))
+        self.scale = DayScale(self.state.store.ref)
         self.axis.set_scale(self.scale)
-        self._items = []
-        for e in self._events:
-            x0, x1 = self.x_span(e)
-            width = min(self._metrics.horizontalAdvance(e.title), style.MAX_LABEL_PX)
-            self._items.append(Item(x0, x1, e.date.precision is Precision.DAY, width))
-        self.message.setText("" if self._events else "No events. Use File › Open folder…")
-        self._layout_key = None
+        self._widths = {}
+        self.message.setText("" if len(self.state.store) else
+                             "No events. Use File › Open folder…")
+        self._on_lanes_changed()
         self.zoom_to_fit()
 
+    def _on_lanes_changed(self, *args) -> None:
+        s = self.state
+        self._planner = Planner(s.store, build_lanes(s.store, s.shown, s.lane_mode),
+                                self._measure)
+        self._redraw()
+
     def _on_selection_changed(self, event_id: str | None) -> None:
-        self._apply_selection()
         if event_id is not None:
             self.ensure_visible(event_id)
+        self._redraw()  # labels: the selected event's label goes first
+
+    def _on_search_changed(self) -> None:
+        self.marks.set_highlights(self.state.selected_index, self.state.matches)
 
     def _on_x_range_changed(self, *args) -> None:
-        self._relayout()
+        lo, hi = self.view_box.viewRange()[0]
+        self._redraw()
+        self.state.set_view_range(lo, hi)
+
+    def _on_view_range_changed(self, lo: float, hi: float) -> None:
+        if (lo, hi) != tuple(self.view_box.viewRange()[0]):
+            self.view_box.setXRange(lo, hi, padding=0)
 
     def _on_view_resized(self, *args) -> None:
-        self._relayout()
-
-    def _on_marker_clicked(self, item, points, ev) -> None:
-        if len(points):
-            self.state.select(points[0].data())
+        self._redraw()
 
     # -- drawing ------------------------------------------------------------------------
+    def _measure(self, index: np.ndarray) -> np.ndarray:
+        """Label widths in px (cached: titles are measured once, when first shown)."""
+        cache, titles = self._widths, self.state.store.titles
+        out = np.empty(len(index))
+        for k, i in enumerate(index.tolist()):
+            w = cache.get(i)
+            if w is None:
+                w = cache[i] = min(self._metrics.horizontalAdvance(titles[i]), style.MAX_LABEL_PX)
+            out[k] = w
+        return out
+
+    def _items(self, index: np.ndarray) -> list[Item]:
+        s = self.state.store
+        widths = self._measure(index)
+        return [Item(float(s.x0[i]), float(s.x1[i]), bool(s.precision[i] == DAY), float(w))
+                for i, w in zip(index.tolist(), widths, strict=True)]
+
     def _px_per_day(self) -> float:
         lo, hi = self.view_box.viewRange()[0]
         return self.view_box.width() / (hi - lo) if hi > lo else 0.0
@@ -182,52 +250,59 @@ class TimelineView(QWidget):
     def _rows_available(self) -> int:
         return max(1, int(self.view_box.height() // style.ROW_PX))
 
-    def _relayout(self) -> None:
-        """Re-stack rows if the zoom or the height changed; panning keeps rows as they are."""
-        ppd, rows = self._px_per_day(), self._rows_available()
+    def _priority(self, index: np.ndarray) -> np.ndarray:
+        s = self.state
+        prio = s.store.n_sources[index].astype(np.float64)
+        if len(s.matches):
+            prio += 0.5 * np.isin(index, s.matches)
+        if s.selected_index is not None:
+            prio += 1e6 * (index == s.selected_index)
+        return prio
+
+    def _redraw(self) -> None:
         lo, hi = self.view_box.viewRange()[0]
+        width = self.view_box.width()
+        rows = self._rows_available()
         self.message.setPos((lo + hi) / 2, (rows - 1) / 2)
-        key = (round(ppd, 9), rows)
-        if ppd <= 0 or key == self._layout_key:
+        if self._planner is None or width <= 0 or hi <= lo:
             return
-        self._layout_key = key
-        self.view_box.setYRange(-0.5, rows - 0.5, padding=0)
-        self._placements, _ = stack(self._items, ppd, rows)
-        self._draw(ppd)
+        frame = self.frame = self._planner.plan(lo, hi, width, rows, self._priority)
+        total = max(rows, frame.rows)
+        if self.view_box.viewRange()[1] != [-0.5, total - 0.5]:
+            self.view_box.setYRange(-0.5, total - 0.5, padding=0)
+        bounds = QRectF(lo, -1.0, hi - lo, total + 1.0)
+        self._draw_marks(frame, bounds)
+        self.density.set_strips([(f.strip_y, f.edges, f.counts, f.clusters)
+                                 for f in frame.lanes if f.strip_y is not None], bounds)
+        self.bands.set_bands([(f.top, f.rows) for f in frame.lanes], bounds)
+        self._draw_lane_headers(frame)
 
-    def _draw(self, ppd: float) -> None:
-        xs, ys, ids, pens, brushes, bars, labels = [], [], [], [], [], [], []
-        for e, it, pl in zip(self._events, self._items, self._placements, strict=True):
-            inferred = e.date.inferred
-            if it.point:
-                anchor = (it.x0 + it.x1) / 2
-                xs.append(anchor)
-                ys.append(pl.row)
-                ids.append(e.id)
-                pens.append(self._pens[inferred])
-                brushes.append(self._brushes[inferred])
-            else:
-                anchor = it.x0
-                bars.append(Bar(e.id, it.x0, it.x1, pl.row, inferred, event_tooltip(e)))
-            labels.append(Label(e.id, anchor, pl.row, pl.label_dx, pl.label_w, e.title,
-                                pl.inside, it.x1))
-        self.markers.setData(x=xs, y=ys, data=ids, pen=pens, brush=brushes)
-        self.bars.set_bars(bars, slack=10 / ppd)
-        self.labels.set_labels(labels, ppd)
-        self._apply_selection()
+    def _draw_marks(self, frame: Frame, bounds: QRectF) -> None:
+        s = self.state.store
+        idx = np.concatenate([f.detail for f in frame.lanes]).astype(np.int64)
+        y = np.concatenate([f.y for f in frame.lanes]).astype(np.float64)
+        self.marks.set_marks(idx, s.x0[idx], s.x1[idx], y, s.precision[idx] == DAY,
+                             s.inferred[idx], bounds)
+        self.marks.set_highlights(self.state.selected_index, self.state.matches)
+        titles = s.titles
+        labels = [Label(i, anchor, row, dx, w, titles[i], inside, bar_end)
+                  for i, anchor, row, dx, w, inside, bar_end in frame.labels if w > 0]
+        self.labels.set_labels(labels, bounds)
+        self.labels.set_selected(self.state.selected_index)
 
-    def _apply_selection(self) -> None:
-        selected = self.state.selected_id
-        self.bars.set_selected(selected)
-        self.labels.set_selected(selected)
-        spots = []
-        for e, it, pl in zip(self._events, self._items, self._placements, strict=False):
-            if e.id == selected and it.point:
-                spots.append({"pos": ((it.x0 + it.x1) / 2, pl.row)})
-        self.highlight.setData(spots)
+    def _draw_lane_headers(self, frame: Frame) -> None:
+        pi = self.plot.getPlotItem()
+        if len(frame.lanes) <= 1:
+            pi.hideAxis("left")
+            return
+        metrics = self._metrics
+        ticks = [((f.top + (f.rows - 1) / 2), metrics.elidedText(
+            f.name, Qt.TextElideMode.ElideRight, _LANE_AXIS_PX - 12)) for f in frame.lanes]
+        self.lane_axis.setTicks([ticks, []])
+        pi.showAxis("left")
 
-    def _tip(self, x: float, y: float, data: str) -> str:
+    def _tip(self, index: int) -> str:
         try:
-            return event_tooltip(self.state.timeline.event(data))
-        except KeyError:
+            return event_tooltip(self.state.store.event(index))
+        except (IndexError, KeyError):
             return ""

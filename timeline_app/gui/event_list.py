@@ -1,0 +1,152 @@
+"""The event list beside the timeline: a sortable table (date, title, sources).
+
+The model is virtual: rows are positions in an index array over the state's shown
+events, so a million rows cost one array, and a cell is formatted only when Qt paints it.
+Selecting a row selects the event in the state; a selection made elsewhere scrolls the
+table to it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from .state import TimelineState
+
+__all__ = ["EventListView", "EventTableModel"]
+
+_HEADERS = ("Date", "Title", "Sources")
+_ROOT = QModelIndex()
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are the state's shown events in the order of the chosen sort column."""
+
+    def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.order = state.shown
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._row_of: np.ndarray | None = None
+        state.timeline_changed.connect(self._reload)
+        state.filter_changed.connect(self._reload)
+
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:  # Qt override
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:  # Qt override
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # Qt override
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):  # Qt override
+        if not index.isValid():
+            return None
+        i = int(self.order[index.row()])
+        s = self.state.store
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                d = s.fuzzy_date(i)
+                return d.iso() + ("?" if d.inferred else "") + (
+                    f" ({d.part.value})" if d.part else "")
+            if col == 1:
+                return s.titles[i]
+            return int(s.n_sources[i])
+        if role == Qt.ItemDataRole.ToolTipRole and col < 2:
+            return s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self.order = self._sorted(column, order)
+        self._row_of = None
+        self.layoutChanged.emit()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        shown, s = self.state.shown, self.state.store
+        if column == 0:
+            keyed = shown  # the store is in date order already
+        elif column == 1:
+            titles = s.titles
+            keyed = np.array(sorted(shown.tolist(), key=titles.__getitem__), np.int64)
+        else:
+            keyed = shown[np.argsort(s.n_sources[shown], kind="stable")]
+        return keyed[::-1] if order == Qt.SortOrder.DescendingOrder else keyed
+
+    def row_of(self, index: int) -> int | None:
+        """The table row showing store index `index`, or None if it is filtered out."""
+        if self._row_of is None:
+            self._row_of = np.full(len(self.state.store), -1, np.int64)
+            self._row_of[self.order] = np.arange(len(self.order))
+        row = int(self._row_of[index])
+        return row if row >= 0 else None
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self.order = self._sorted(*self._sort)
+        self._row_of = None
+        self.endResetModel()
+
+
+class EventListView(QTableView):
+    """The table, kept in sync with the state's selection in both directions."""
+
+    def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.table_model = EventTableModel(state, self)
+        self.setModel(self.table_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # a million rows: no measuring
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(0, 120)
+        self.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        state.selection_changed.connect(self._on_selection_changed)
+        self.table_model.modelReset.connect(self._show_selection)
+        self.table_model.layoutChanged.connect(self._show_selection)
+
+    def selected_ids(self) -> list[str]:
+        order, s = self.table_model.order, self.state.store
+        return [s.id_of(int(order[ix.row()])) for ix in self.selectionModel().selectedRows()]
+
+    def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            self.state.select_index(int(self.table_model.order[current.row()]))
+
+    def _on_selection_changed(self, event_id: str | None) -> None:
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        i = self.state.selected_index
+        row = self.table_model.row_of(i) if i is not None else None
+        sel = self.selectionModel()
+        sel.blockSignals(True)  # an echo of the state's own selection
+        if row is None:
+            sel.clearSelection()
+        else:
+            index = self.table_model.index(row, 0)
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            sel.setCurrentIndex(index, flags)
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        sel.blockSignals(False)
+        self.viewport().update()
