@@ -62,8 +62,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
 
 def _load(path: Path) -> Timeline | None:
+    """The corpus with the user's edits from its project store (see README, "Project store")."""
+    from .store import Project
+
     try:
-        timeline = load_corpus(path)
+        timeline = Project(path).timeline
     except CorpusError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return None

@@ -22,6 +22,7 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "precision": d.precision.value,
         "part": d.part.value if d.part else None,
         "inferred": d.inferred,
+        "edited": sorted(event.edited),
         "actors": list(event.actors),
         "sources": [
             {
@@ -43,4 +44,5 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
 
 
 def timeline_records(timeline: Timeline) -> list[dict[str, Any]]:
-    return [event_record(e, timeline) for e in timeline.events]
+    """Every event the user has not hidden."""
+    return [event_record(e, timeline) for e in timeline.events if not e.hidden]

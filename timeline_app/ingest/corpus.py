@@ -2,34 +2,56 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
-from ..model import Document, FuzzyDate, Problem, Timeline
+from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
 from .extract import Candidate, context_year, extract_candidates
+from .file_results import FileResult, extract_file, file_key
 from .files import find_files
 from .header import HeaderDate, find_header_date
-from .json_reader import JsonArticleError
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .merge import merge_candidates
-from .names import gather_names
+from .names import Names
 from .non_story import find_non_story
-from .readers import Article, read_articles
+from .readers import Article
+from .records import event_in, event_out
 from .titles import TitleContext
 
-__all__ = ["CorpusError", "load_corpus", "document_from_article"]
+__all__ = ["CorpusError", "ExtractionCache", "load_corpus", "document_from_article"]
 
 
 class CorpusError(ValueError):
     """Nothing could be loaded from the path (it is missing or holds no readable article)."""
 
 
-def load_corpus(path: Path | str) -> Timeline:
-    """Read every article under `path`; bad files become `Timeline.problems`, not exceptions."""
+class ExtractionCache(Protocol):
+    """Where extraction results are kept between runs (the project store implements it)."""
+
+    def cached(self, table: str, key: str) -> Any | None: ...
+
+    def cache(self, table: str, key: str, payload: Any) -> None: ...
+
+
+def load_corpus(
+    path: Path | str,
+    *,
+    cache: ExtractionCache | None = None,
+    published: Mapping[str, FuzzyDate | None] | None = None,
+) -> Timeline:
+    """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
+
+    With a `cache`, unchanged files are not extracted again and an unchanged corpus is not
+    merged again. `published` holds publication dates set by the user, by document id.
+    """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
+    published = published or {}
     found = find_files(path)
     problems = list(found.problems)
     try:
@@ -38,44 +60,89 @@ def load_corpus(path: Path | str) -> Timeline:
         manifest = Manifest()
         problems.append(Problem(MANIFEST_NAME, str(exc)))
     problems.extend(Problem(MANIFEST_NAME, why) for why in manifest.refused)
-    documents: dict[str, Document] = {}
+    results: list[FileResult] = []
+    keys: list[str] = []
     for file in found.files:
         doc_id = found.rel(file)
         try:
-            articles = read_articles(file, doc_id)
-        except JsonArticleError as exc:  # some records were fine
-            articles = exc.articles
-            problems.append(Problem(doc_id, str(exc)))
+            key, result = _file_result(file, doc_id, manifest, published, cache)
         except (OSError, ValueError) as exc:
             problems.append(Problem(doc_id, _reason(exc)))
             continue
-        for article in articles:
-            documents[article.id] = document_from_article(article, manifest)
-            problems.extend(Problem(article.id, w) for w in article.warnings)
+        keys.append(key)
+        results.append(result)
+        if result.problem:
+            problems.append(Problem(doc_id, result.problem))
+        problems.extend(Problem(doc_id, what) for doc_id, what in result.warnings)
+    documents = {d.id: d for r in results for d in r.documents}
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    ctx = TitleContext(gather_names(d.text for d in documents.values()))
+    events = _events(results, documents, keys, cache)
+    return Timeline(documents, events, problems, manifest.name or found.folder.name)
+
+
+def _file_result(
+    file: Path,
+    doc_id: str,
+    manifest: Manifest,
+    published: Mapping[str, FuzzyDate | None],
+    cache: ExtractionCache | None,
+) -> tuple[str, FileResult]:
+    data = file.read_bytes()
+    key = file_key(doc_id, data, manifest, published)
+    record = cache.cached("file_cache", key) if cache else None
+    if record is not None:
+        return key, FileResult.from_record(record)
+    result = extract_file(file, doc_id, data, manifest, published)
+    if cache:
+        cache.cache("file_cache", key, result.to_record())
+    return key, result
+
+
+def _events(
+    results: list[FileResult],
+    documents: dict[str, Document],
+    keys: list[str],
+    cache: ExtractionCache | None,
+) -> list[Event]:
+    """Candidates from every document, merged; an unchanged corpus comes from the cache."""
+    corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
+    record = cache.cached("corpus_cache", corpus_key) if cache else None
+    if record is not None:
+        return [event_in(r) for r in record]
+    names = Names()
+    for r in results:
+        for n in r.names:
+            names.acronyms.update({k: v for k, v in n.acronyms.items() if k not in names.acronyms})
+            names.persons.update(n.persons)
+    ctx = TitleContext(names)
     candidates: list[Candidate] = []
-    for doc in documents.values():
-        candidates.extend(extract_candidates(doc, ctx))
-    name = manifest.name or found.folder.name
+    for r in results:
+        for doc, timexes in zip(r.documents, r.timexes, strict=True):
+            candidates.extend(extract_candidates(doc, ctx, timexes))
     events = merge_candidates(candidates)
     assign_actors(events, documents)
-    return Timeline(documents, events, problems, name)
+    if cache:
+        cache.cache("corpus_cache", corpus_key, [event_out(e) for e in events])
+    return events
 
 
-def document_from_article(article: Article, manifest: Manifest) -> Document:
-    """A Document with its publication date: manifest, else page/record metadata, else the
-    text's header lines."""
+def document_from_article(
+    article: Article, manifest: Manifest, edited: Mapping[str, FuzzyDate | None] | None = None
+) -> Document:
+    """A Document with its publication date: the user's edit, else the manifest, else the
+    page's or record's metadata, else the text's header lines."""
     text = article.text
     meta = manifest.meta(article.id)
     day_first = _day_first(text)
     header = find_header_date(text, day_first=day_first)
     published, note = meta.published, meta.published_note
-    if published is None and article.published is not None:
+    if edited and article.id in edited:
+        published, note = edited[article.id], "set by the user"
+    if published is None and article.published is not None and note != "set by the user":
         published, note = article.published, article.published_note
-    if published is None and header is not None:
+    if published is None and header is not None and note != "set by the user":
         published, note = _header_published(header, text), f"header: {header.line}"
     doc = Document(
         id=article.id,

@@ -17,7 +17,7 @@ from ..temporal import Timex, tag
 from .sentences import quote_spans, sentence_spans
 from .titles import TitleContext, make_title
 
-__all__ = ["Candidate", "extract_candidates", "fuzzy_from_timex", "context_year"]
+__all__ = ["Candidate", "extract_candidates", "fuzzy_from_timex", "context_year", "tag_document"]
 
 _VALUE = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T(?:[\d:.]+|MO|AF|EV|NI|DT).*)?$"
@@ -68,9 +68,17 @@ def context_year(text: str) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
-def extract_candidates(doc: Document, ctx: TitleContext) -> list[Candidate]:
+def tag_document(doc: Document) -> list[Timex]:
+    """The document's time expressions, resolved against its publication date."""
     dct = doc.published.iso() if doc.published else None
-    timexes = tag(doc.text, dct=dct, day_first=doc.day_first)
+    return tag(doc.text, dct=dct, day_first=doc.day_first)
+
+
+def extract_candidates(
+    doc: Document, ctx: TitleContext, timexes: list[Timex] | None = None
+) -> list[Candidate]:
+    """Dated statements of `doc`; `timexes` may come from a cache of `tag_document`."""
+    timexes = tag_document(doc) if timexes is None else timexes
     sentences = sentence_spans(doc.text)
     quotes = quote_spans(doc.text)
     found: list[Candidate] = []

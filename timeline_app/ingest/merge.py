@@ -85,6 +85,7 @@ def merge_candidates(candidates: Iterable[Candidate]) -> list[Event]:
 
 def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
     parent = list(range(len(group)))
+    features = [_features(c) for c in group]  # once per statement, not once per pair
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -94,7 +95,7 @@ def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
 
     for i in range(len(group)):
         for j in range(i):
-            if _same_happening(group[i], group[j]):
+            if _same_happening(features[i], features[j]):
                 parent[root(i)] = root(j)
     clusters: dict[int, list[Candidate]] = defaultdict(list)
     for i, c in enumerate(group):
@@ -102,14 +103,20 @@ def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
     return list(clusters.values())
 
 
-def _same_happening(a: Candidate, b: Candidate) -> bool:
-    if _jaccard(_stems(a.title), _stems(b.title)) >= SIMILARITY:
-        return True
-    if _jaccard(_stems(a.sentence), _stems(b.sentence)) >= SIMILARITY:
-        return True
-    nouns_a = {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(a.title + " " + a.sentence)}
-    nouns_b = {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(b.title + " " + b.sentence)}
-    return bool(nouns_a & nouns_b)
+def _features(c: Candidate) -> tuple[set[str], set[str], set[str]]:
+    """Title stems, sentence stems, and the kinds of happening named ("session")."""
+    nouns = {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(c.title + " " + c.sentence)}
+    return _stems(c.title), _stems(c.sentence), nouns
+
+
+def _same_happening(a: tuple[set[str], ...], b: tuple[set[str], ...]) -> bool:
+    title_a, sentence_a, nouns_a = a
+    title_b, sentence_b, nouns_b = b
+    return (
+        _jaccard(title_a, title_b) >= SIMILARITY
+        or _jaccard(sentence_a, sentence_b) >= SIMILARITY
+        or bool(nouns_a & nouns_b)
+    )
 
 
 def _stems(text: str) -> set[str]:

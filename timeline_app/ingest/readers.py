@@ -34,8 +34,9 @@ class Article:
     warnings: list[str] = field(default_factory=list)  # e.g. a guessed encoding
 
 
-def read_articles(file: Path, doc_id: str) -> list[Article]:
-    data = file.read_bytes()
+def read_articles(file: Path, doc_id: str, data: bytes | None = None) -> list[Article]:
+    """The articles of `file` (whose bytes may be given when already read)."""
+    data = file.read_bytes() if data is None else data
     if not data.strip():
         raise ValueError("empty file")
     decoded = decode(data)

@@ -64,24 +64,26 @@ class TitleContext:
     """What a title may borrow from the corpus and the text before the sentence."""
 
     names: Names = field(default_factory=Names)
-    _acronyms: list[tuple[re.Pattern[str], str]] | None = None
+    _patterns: list[tuple[re.Pattern[str], str]] | None = None
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname."""
-        if self._acronyms is None:
-            self._acronyms = self.names.acronym_patterns()
-        for pattern, abbr in self._acronyms:
-            text = pattern.sub(abbr, text)
-        for full, surname in sorted(self.names.persons.items(), key=lambda p: -len(p[0])):
-            role = (
-                r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:"
-                + ROLE_WORDS
-                + r")(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?"
-            )
-            name = re.escape(full)
-            text = re.sub(rf"{role},\s+{name},(?=\s+[a-z])", surname, text)  # appositive
-            text = re.sub(rf"(?:{role}\s+)?{name}", surname, text)
+        for pattern, replacement in self._compiled():
+            text = pattern.sub(replacement, text)
         return text
+
+    def _compiled(self) -> list[tuple[re.Pattern[str], str]]:
+        """The substitutions, compiled once per corpus (titles are made by the thousand)."""
+        if self._patterns is None:
+            role = rf"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:{ROLE_WORDS})"
+            role += r"(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?"  # "Secretary General of the CSTO"
+            patterns = list(self.names.acronym_patterns())
+            for full, surname in sorted(self.names.persons.items(), key=lambda p: -len(p[0])):
+                name = re.escape(full)
+                patterns.append((re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), surname))
+                patterns.append((re.compile(rf"(?:{role}\s+)?{name}"), surname))
+            self._patterns = patterns
+        return self._patterns
 
 
 def make_title(

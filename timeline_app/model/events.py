@@ -32,7 +32,8 @@ class Event:
     """A happening on the timeline. Several sources may report the same event.
 
     `actors` are the people and organisations its sources name, in canonical form
-    (filled by ingest after merging; empty for hand-built events).
+    (filled by ingest after merging; empty for hand-built events). `hidden` and `edited`
+    (the names of the fields a user changed: "date", "title", ...) come from user edits.
     """
 
     id: str
@@ -40,6 +41,8 @@ class Event:
     date: FuzzyDate
     sources: list[Source] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    hidden: bool = False
+    edited: set[str] = field(default_factory=set)
 
     @property
     def doc_ids(self) -> list[str]:

@@ -1,0 +1,123 @@
+"""What extraction finds in one file, as a unit the project store can cache by content hash.
+
+The expensive parts (HTML extraction, tagging) depend only on the file's bytes, its manifest
+entry, a user's publication-date edit and the extraction code itself; all four go into the
+cache key, so a changed file, manifest, edit or app version is extracted afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..model import Document, FuzzyDate
+from ..temporal import Timex
+from .extract import tag_document
+from .json_reader import JsonArticleError
+from .manifest import Manifest
+from .names import Names, gather_names
+from .readers import read_articles
+from .records import (
+    date_out,
+    document_in,
+    document_out,
+    names_in,
+    names_out,
+    timex_in,
+    timex_out,
+)
+
+__all__ = ["FileResult", "extract_file", "file_key", "code_fingerprint"]
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The documents of one file, with the names and time expressions found in each."""
+
+    documents: list[Document] = field(default_factory=list)
+    names: list[Names] = field(default_factory=list)
+    timexes: list[list[Timex]] = field(default_factory=list)
+    problem: str = ""  # some records could not be read (the others are here)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (doc id, what)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "docs": [document_out(d) for d in self.documents],
+            "names": [names_out(n) for n in self.names],
+            "timexes": [[timex_out(t) for t in ts] for ts in self.timexes],
+            "problem": self.problem,
+            "warnings": self.warnings,
+        }
+
+    @classmethod
+    def from_record(cls, r: dict[str, Any]) -> FileResult:
+        return cls(
+            [document_in(d) for d in r["docs"]],
+            [names_in(n) for n in r["names"]],
+            [[timex_in(t) for t in ts] for ts in r["timexes"]],
+            r["problem"],
+            [tuple(w) for w in r["warnings"]],
+        )  # type: ignore[misc]
+
+
+def extract_file(
+    file: Path,
+    doc_id: str,
+    data: bytes,
+    manifest: Manifest,
+    published: Mapping[str, FuzzyDate | None],
+) -> FileResult:
+    """Read, date and tag one file; raises ValueError/OSError when nothing in it is usable."""
+    from .corpus import document_from_article  # corpus imports this module
+
+    result = FileResult()
+    try:
+        articles = read_articles(file, doc_id, data)
+    except JsonArticleError as exc:  # some records were fine
+        articles, result.problem = exc.articles, str(exc)
+    for article in articles:
+        doc = document_from_article(article, manifest, published)
+        result.documents.append(doc)
+        result.names.append(gather_names([doc.text]))
+        result.timexes.append(tag_document(doc))
+        result.warnings.extend((article.id, w) for w in article.warnings)
+    return result
+
+
+def file_key(
+    doc_id: str, data: bytes, manifest: Manifest, published: Mapping[str, FuzzyDate | None]
+) -> str:
+    h = hashlib.sha256(data)
+    meta = manifest.meta(doc_id)
+    edits = sorted(
+        (k, date_out(v)) for k, v in published.items() if k == doc_id or k.startswith(doc_id + "#")
+    )
+    context = [
+        doc_id,
+        meta.title,
+        meta.outlet,
+        meta.language,
+        date_out(meta.published),
+        meta.published_note,
+        edits,
+        code_fingerprint(),
+    ]
+    h.update(json.dumps(context, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the extraction code: a new version of the tagger invalidates the cache."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for package in ("model", "temporal", "ingest"):
+        for src in sorted((root / package).glob("*.py")):
+            h.update(src.name.encode())
+            h.update(src.read_bytes())
+    return h.hexdigest()[:16]

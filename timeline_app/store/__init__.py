@@ -1,0 +1,19 @@
+"""The project store: a SQLite file per corpus with the extraction cache and user edits. No Qt."""
+
+from .edits import apply_edits
+from .location import data_home, store_path_for
+from .project import Project
+from .project_store import Edit, ProjectStore, StoreError
+from .schema import SCHEMA_VERSION, StoreVersionError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Edit",
+    "Project",
+    "ProjectStore",
+    "StoreError",
+    "StoreVersionError",
+    "apply_edits",
+    "data_home",
+    "store_path_for",
+]

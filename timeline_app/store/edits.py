@@ -1,0 +1,123 @@
+"""User edits applied to extracted events, in the order they were made.
+
+Edits name events by id; ids come from the first source's position, so they hold as long as
+that article's text is unchanged. An edit whose event is gone is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable, Iterable
+
+from ..model import DateError, Event, FuzzyDate
+from .project_store import Edit
+
+__all__ = ["EDIT_KINDS", "apply_edits", "published_overrides", "date_value", "date_from_value"]
+
+
+def date_value(date: FuzzyDate) -> dict[str, object]:
+    return {"date": date.iso(), "part": date.part.value if date.part else None}
+
+
+def date_from_value(value: dict[str, object]) -> FuzzyDate:
+    """A date a user entered: never inferred (the user said so)."""
+    return FuzzyDate.from_iso(str(value["date"]), part=value.get("part") or None)  # type: ignore[arg-type]
+
+
+def published_overrides(edits: Iterable[Edit]) -> dict[str, FuzzyDate | None]:
+    """Publication dates set by the user, by document id (applied before extraction)."""
+    out: dict[str, FuzzyDate | None] = {}
+    for edit in edits:
+        if edit.kind == "document.published":
+            try:
+                out[edit.target] = date_from_value(edit.value) if edit.value.get("date") else None
+            except DateError:
+                continue
+    return out
+
+
+def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event], list[Edit]]:
+    """The events as the user edited them (copies), and the edits that found no event."""
+    by_id = {e.id: copy.copy(e) for e in events}
+    for e in by_id.values():
+        e.sources, e.edited = list(e.sources), set(e.edited)
+    order = list(by_id)
+    skipped = []
+    for edit in edits:
+        handler = EDIT_KINDS.get(edit.kind)
+        if handler is None:
+            continue  # document edits act before extraction
+        if edit.target not in by_id or not handler(by_id, order, edit):
+            skipped.append(edit)
+    return [by_id[i] for i in order if i in by_id], skipped
+
+
+def _set_date(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
+    try:
+        by_id[edit.target].date = date_from_value(edit.value)
+    except (DateError, KeyError, ValueError):
+        return False
+    by_id[edit.target].edited.add("date")
+    return True
+
+
+def _set_title(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
+    title = str(edit.value.get("title", "")).strip()
+    if not title:
+        return False
+    by_id[edit.target].title = title
+    by_id[edit.target].edited.add("title")
+    return True
+
+
+def _set_hidden(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
+    by_id[edit.target].hidden = bool(edit.value.get("hidden", True))
+    return True
+
+
+def _merge(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
+    """The target takes the others' sources; the others disappear."""
+    keep = by_id[edit.target]
+    others = [o for o in edit.value.get("others", []) if o in by_id and o != keep.id]
+    if not others:
+        return False
+    for other in others:
+        keep.sources.extend(s for s in by_id.pop(other).sources if s not in keep.sources)
+    keep.edited.add("sources")
+    return True
+
+
+def _split(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
+    """One source of the target becomes an event of its own, right after it."""
+    event = by_id[edit.target]
+    doc_id, start, date_start = edit.value.get("source", [None, None, None])
+    source = next(
+        (
+            s
+            for s in event.sources
+            if (s.doc_id, s.start, s.date_start) == (doc_id, start, date_start)
+        ),
+        None,
+    )
+    if source is None or len(event.sources) < 2:
+        return False
+    event.sources.remove(source)
+    new_id = (
+        event.id + "-" + hashlib.sha1(f"{doc_id}|{start}|{date_start}".encode()).hexdigest()[:6]
+    )
+    by_id[new_id] = Event(
+        new_id, event.title, source.date, [source], list(event.actors), edited={"sources"}
+    )
+    order.insert(order.index(event.id) + 1, new_id)
+    event.edited.add("sources")
+    return True
+
+
+EDIT_KINDS: dict[str, Callable[[dict[str, Event], list[str], Edit], bool]] = {
+    "event.date": _set_date,
+    "event.title": _set_title,
+    "event.hidden": _set_hidden,
+    "event.merge": _merge,
+    "event.split": _split,
+}
