@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
-
 __all__ = ["FuzzyDate", "Part", "Precision", "DateError"]
 
 
@@ -123,12 +121,12 @@ class FuzzyDate:
         if self.day is not None:
             return self.start
         if self.month is not None:
-            month_end = date(self.year, self.month, 1) + relativedelta(day=31)
+            last = calendar.monthrange(self.year, self.month)[1]
             if self.part:
-                return month_end.replace(day=min(month_end.day, _MONTH_PART_DAYS[self.part][1]))
-            return month_end
+                last = min(last, _MONTH_PART_DAYS[self.part][1])
+            return date(self.year, self.month, last)
         last_month = _YEAR_PART_MONTHS[self.part][1] if self.part else 12
-        return date(self.year, last_month, 1) + relativedelta(day=31)
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
 
     def contains(self, other: FuzzyDate) -> bool:
         return self.start <= other.start and other.end <= self.end
