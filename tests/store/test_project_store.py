@@ -75,9 +75,9 @@ def test_reopening_uses_the_cache_not_the_tagger(corpus, store, monkeypatch):
     monkeypatch.setattr(
         file_results, "extract_file", lambda *a, **k: calls.append(a) or real(*a, **k)
     )
-    import timeline_app.ingest.corpus as corpus_module
+    import timeline_app.ingest.pool as pool_module  # extracts in this process below 200 files
 
-    monkeypatch.setattr(corpus_module, "extract_file", file_results.extract_file)
+    monkeypatch.setattr(pool_module, "extract_file", file_results.extract_file)
     again = Project(corpus, store=store).timeline
     assert calls == [], "nothing re-extracted"
     assert [(e.id, e.title, e.date) for e in again.events] == [
@@ -155,3 +155,26 @@ def test_unwritable_store_location_falls_back_to_memory(corpus, tmp_path, monkey
     project = Project(corpus)
     assert project.timeline.events
     assert any(p.path == "project store" for p in project.timeline.problems)
+
+
+def test_edits_survive_a_publication_date_edit_that_moves_their_event(corpus, store):
+    project = Project(corpus, store=store)
+    summit = event_on(project.timeline, "2023-11-23", "summit")
+    project.edit("event.title", summit.id, {"title": "CSTO summit in Minsk"})
+    doc = "2023-11-26_tokayev-lukashenko-tension.txt"
+    project.edit("document.published", doc, {"date": "2023-12-03", "part": None})
+    moved = event_on(project.timeline, "2023-11-30", "CSTO summit")
+    assert moved.title == "CSTO summit in Minsk" and not project.skipped
+
+
+def test_an_edit_finds_its_event_by_its_sources_when_the_id_changed(corpus, store):
+    project = Project(corpus, store=store)
+    office = event_on(project.timeline, "2023-01-10", "assumed")
+    project.edit("event.title", office.id, {"title": "Took office"})
+    stored = store.edits()[-1]
+    # as if the event were now first reported by another article: a different id
+    with store._db:
+        store._db.execute("UPDATE edits SET target = 'ev-gone' WHERE seq = ?", (stored.seq,))
+    reopened = Project(corpus, store=store)
+    assert any(e.title == "Took office" for e in reopened.timeline.events)
+    assert not reopened.skipped

@@ -6,8 +6,16 @@ import html
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from timeline_app.model import Document, Event, Source
 
@@ -18,6 +26,8 @@ __all__ = ["DetailPane", "SourceView", "source_html"]
 SENTENCE_STYLE = "background-color:#fff0a0"
 DATE_STYLE = "background-color:#ffc98a; color:#8a1c00; font-weight:bold"
 _ANCHOR = "sentence"
+EDITED_MARK = " ✎"  # after a title the user edited
+_USER_SET = "set by the user"  # ingest's note on a publication date the user set
 
 
 def source_html(doc: Document, source: Source) -> str:
@@ -51,7 +61,8 @@ def source_html(doc: Document, source: Source) -> str:
 
 
 def _published(doc: Document) -> str:
-    return f"published {doc.published.label()}" if doc.published else ""
+    edited = " (edited)" if doc.published_note == _USER_SET else ""
+    return f"published {doc.published.label()}{edited}" if doc.published else edited.strip()
 
 
 class SourceView(QTextBrowser):
@@ -87,7 +98,12 @@ class SourceView(QTextBrowser):
 
 
 class DetailPane(QWidget):
-    """Shows the state's selected event: its title, its date with precision, its sources."""
+    """Shows the state's selected event: its title, its date with precision, its sources.
+
+    What the user edited is marked (EDITED_MARK after the title, "(edited)" after the
+    date). `set_source_actions` puts buttons acting on the current source tab (see
+    `current_source`) beside the tabs; the pane itself never edits anything.
+    """
 
     def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +114,7 @@ class DetailPane(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._sources: list[Source] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addWidget(self.header)
@@ -111,6 +128,26 @@ class DetailPane(QWidget):
         views = [self.tabs.widget(i) for i in range(self.tabs.count())]
         return "\n\n".join([self._header_plain, *(v.toPlainText() for v in views)])
 
+    def current_source(self) -> Source | None:
+        """The source of the tab on show, or None when no event is selected."""
+        i = self.tabs.currentIndex()
+        return self._sources[i] if 0 <= i < len(self._sources) else None
+
+    def set_source_actions(self, actions: list[QAction]) -> None:
+        """Show `actions` as buttons at the right of the tab bar (they act on the tab)."""
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 2)
+        row.setSpacing(4)
+        for act in actions:
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAutoRaise(True)
+            row.addWidget(button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        corner.show()
+
     def _on_selection_changed(self, event_id: str | None) -> None:
         self._show(self.state.selected_event)
 
@@ -118,6 +155,7 @@ class DetailPane(QWidget):
         self._show(self.state.selected_event)
 
     def _show(self, event: Event | None) -> None:
+        self._sources = list(event.sources) if event is not None else []
         while self.tabs.count():
             view = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -127,8 +165,14 @@ class DetailPane(QWidget):
                              "Click an event on the timeline, or press → to select the first.")
             return
         n = len(event.sources)
-        self._set_header(event.title, f"{event.date.describe()} · "
-                         f"{n} source{'s' if n != 1 else ''}")
+        edited = event.edited
+        detail = [event.date.describe() + (" (edited)" if "date" in edited else ""),
+                  f"{n} source{'s' if n != 1 else ''}"
+                  + (" (edited)" if "sources" in edited else "")]
+        if event.hidden:
+            detail.append("hidden")
+        self._set_header(event.title + (EDITED_MARK if "title" in edited else ""),
+                         " · ".join(detail))
         for i, source in enumerate(event.sources, 1):
             doc = self.state.timeline.documents.get(source.doc_id)
             view = SourceView()

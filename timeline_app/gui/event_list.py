@@ -3,20 +3,24 @@
 The model is virtual: rows are positions in an index array over the state's shown
 events, so a million rows cost one array, and a cell is formatted only when Qt paints it.
 Selecting a row selects the event in the state; a selection made elsewhere scrolls the
-table to it.
+table to it. Ctrl/Shift-click selects several rows (for "Merge selected"). Titles the user
+edited end in EDITED_MARK; hidden events (listed when shown) are greyed.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from .state import TimelineState
+from .style import MUTED
 
 __all__ = ["EventListView", "EventTableModel"]
 
 _HEADERS = ("Date", "Title", "Sources")
+EDITED_MARK = " ✎"  # after the title of an event the user edited
 _ROOT = QModelIndex()
 
 
@@ -55,8 +59,11 @@ class EventTableModel(QAbstractTableModel):
                 return d.iso() + ("?" if d.inferred else "") + (
                     f" ({d.part.value})" if d.part else "")
             if col == 1:
-                return s.titles[i]
+                edited = s.events is not None and s.events[i].edited
+                return s.titles[i] + (EDITED_MARK if edited else "")
             return int(s.n_sources[i])
+        if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
+            return QColor(MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and col < 2:
             return s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
@@ -105,7 +112,7 @@ class EventListView(QTableView):
         self.table_model = EventTableModel(state, self)
         self.setModel(self.table_model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setWordWrap(False)
@@ -133,6 +140,11 @@ class EventListView(QTableView):
             self.state.select_index(int(self.table_model.order[current.row()]))
 
     def _on_selection_changed(self, event_id: str | None) -> None:
+        i = self.state.selected_index
+        row = self.table_model.row_of(i) if i is not None else None
+        sel = self.selectionModel()
+        if row is not None and sel.currentIndex().row() == row:
+            return  # the echo of a click here: the view applies it (Ctrl+click adds a row)
         self._show_selection()
 
     def _show_selection(self) -> None:

@@ -58,7 +58,8 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
     """Day events as dots, month/year events as hatched bars over their interval.
 
     Inferred dates get a hollow dot or a dashed bar; the selected event a ring (or an
-    orange bar) and search matches a yellow halo.
+    orange bar) and search matches a yellow halo; events the user hid (drawn only when
+    hidden events are shown) are faded.
 
     Signals:
         clicked(int): the store index of the event whose marker was clicked.
@@ -70,15 +71,17 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         super().__init__()
         self.index = np.zeros(0, np.int64)
         self._x0 = self._x1 = self._y = np.zeros(0)
-        self._point = self._inferred = self._match = np.zeros(0, bool)
+        self._point = self._inferred = self._match = self._faded = np.zeros(0, bool)
         self._selected: int | None = None
         self._bounds = QRectF()
 
     def set_marks(self, index: np.ndarray, x0: np.ndarray, x1: np.ndarray, y: np.ndarray,
-                  point: np.ndarray, inferred: np.ndarray, bounds: QRectF) -> None:
+                  point: np.ndarray, inferred: np.ndarray, bounds: QRectF, *,
+                  faded: np.ndarray | None = None) -> None:
         self.prepareGeometryChange()
         self.index, self._x0, self._x1, self._y = index, x0, x1, y
         self._point, self._inferred = point, inferred
+        self._faded = faded if faded is not None else np.zeros(len(index), bool)
         self._match = np.zeros(len(index), bool)
         self._bounds = bounds
         self.update()
@@ -126,6 +129,7 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
             x0, y0, x1, y1 = rects[k]
             rect = QRectF(round(x0) + 0.5, round(y0) + 0.5, round(x1 - x0), style.BAR_PX)
             selected = self.index[k] == self._selected
+            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
             p.fillRect(rect, style.SELECTED_BG if selected else style.APPROX_FILL)
             p.fillRect(rect, hatch)
             p.setPen(style.bar_pen(bool(self._inferred[k]), selected))
@@ -135,6 +139,7 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         r = style.POINT_PX / 2
         for k in np.flatnonzero(self._point):
             inferred = bool(self._inferred[k])
+            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
             p.setPen(pens[inferred])
             p.setBrush(brushes[inferred])
             c = QPointF((rects[k, 0] + rects[k, 2]) / 2, (rects[k, 1] + rects[k, 3]) / 2)
@@ -143,6 +148,7 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
                 p.setPen(style.selection_pen())
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(c, r + 4, r + 4)
+        p.setOpacity(1.0)
 
     def index_at(self, pos: QPointF) -> int | None:
         """The store index of the mark under `pos` (item coordinates), nearest first."""
@@ -181,6 +187,7 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
     def __init__(self) -> None:
         super().__init__()
         self._labels: list[Label] = []
+        self._faded: frozenset[int] = frozenset()
         self._selected: int | None = None
         self._bounds = QRectF()
         self._font = style.label_font()
@@ -189,9 +196,12 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
         self._drawn: list[tuple[Label, str, QRectF]] = []
         self.id_of: Callable[[int], str] = str
 
-    def set_labels(self, labels: list[Label], bounds: QRectF) -> None:
+    def set_labels(self, labels: list[Label], bounds: QRectF, *,
+                   faded: frozenset[int] = frozenset()) -> None:
+        """`faded`: store indices of hidden events, whose titles are drawn muted."""
         self.prepareGeometryChange()
         self._labels = labels
+        self._faded = faded
         if len(self._widths) > 20000:
             self._widths.clear()
         self._bounds = bounds
@@ -262,7 +272,7 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
                 p.fillRect(rect.adjusted(-3, -1, 3, 1), style.SELECTED_BG)
             elif lb.inside:
                 p.fillRect(rect.adjusted(-2, 0, 2, 0), halo)
-            p.setPen(style.TEXT)
+            p.setPen(style.MUTED if lb.index in self._faded else style.TEXT)
             p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
                        | Qt.TextFlag.TextDontClip, text)
 

@@ -23,6 +23,7 @@ from timeline_app.export import export_png
 from timeline_app.model import Timeline
 
 from .detail_pane import DetailPane
+from .edit_actions import EditActions
 from .event_list import EventListView
 from .find_bar import FindBar
 from .overview import OverviewBand
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.summary = QLabel()
         self.statusBar().addPermanentWidget(self.summary)
         self._make_menus()
+        # edits need the open project; until a loader sets `self.project` there is none
+        self.edit_actions = EditActions(self, lambda: getattr(self, "project", None))
         self.resize(1440, 900)
         self.state.timeline_changed.connect(self._on_timeline_changed)
         self.state.filter_changed.connect(self._on_timeline_changed)
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
                                     "Ctrl+E")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu = self.menuBar().addMenu("&View")
         self.fit_action = action(view_menu, "Zoom to &fit", self.timeline_view.zoom_to_fit,
                                  "Ctrl+0")
         view_menu.addSeparator()

@@ -24,9 +24,10 @@ class TimelineState(QObject):
     emitted only when the value really changed.
 
     Signals:
-        timeline_changed(): a different timeline was set (selection, filters, search reset).
+        timeline_changed(): a different timeline was set (selection, filters, search reset),
+            or an edited version of it replaced it (`replace_timeline`: all of those kept).
         selection_changed(object): the selected event id (str) or None.
-        filter_changed(): the set of shown events (`shown`) changed.
+        filter_changed(): the set of shown events (`shown`) changed (filters, hidden shown).
         search_changed(): the search text and its `matches` changed.
         lane_mode_changed(str): one of `LANE_MODES`.
         view_range_changed(float, float): the visible x range (days from `store.ref`).
@@ -48,11 +49,13 @@ class TimelineState(QObject):
         self._selected_index: int | None = None
         self._lane_mode = "none"
         self._view_range: tuple[float, float] | None = None
+        self._show_hidden = False  # a view choice: kept across timelines
         self._reset_filters()
 
     def _reset_filters(self) -> None:
         self._filters: dict[str, object] = {"outlet": None, "actor": None, "dates": None}
-        self._shown = np.arange(len(self._store))
+        self._hidden = _hidden_mask(self._store)
+        self._shown = self._compute_shown()
         self._search = ""
         self._matches = np.zeros(0, np.int64)
 
@@ -82,6 +85,15 @@ class TimelineState(QObject):
     def shown(self) -> np.ndarray:
         """Indices of the events that pass the filters, in date order."""
         return self._shown
+
+    @property
+    def hidden(self) -> np.ndarray:
+        """Per store index: whether the user hid the event (bool array)."""
+        return self._hidden
+
+    @property
+    def show_hidden(self) -> bool:
+        return self._show_hidden
 
     @property
     def filters(self) -> dict[str, object]:
@@ -118,6 +130,43 @@ class TimelineState(QObject):
         self.timeline_changed.emit()
         if had_selection:
             self.selection_changed.emit(None)
+
+    def replace_timeline(self, timeline: Timeline, *, select: str | None) -> None:
+        """Show an edited version of the timeline, keeping filters, search, lanes and the
+        visible dates, and selecting `select` (None, or an id that is gone, clears).
+
+        An edit must not throw away where the user was looking, unlike opening a corpus.
+        """
+        old_ref, old_range = self._store.ref, self._view_range
+        had = self._selected
+        self._timeline = timeline
+        self._store = EventStore.from_timeline(timeline)
+        self._hidden = _hidden_mask(self._store)
+        try:
+            index = self._store.index_of(select) if select is not None else None
+        except KeyError:
+            select = index = None
+        self._selected, self._selected_index = select, index
+        self._shown = self._compute_shown()
+        self._matches = self._compute_matches()
+        self._view_range = None  # views zoom to fit on timeline_changed; restored below
+        self.timeline_changed.emit()
+        if old_range is not None:  # same dates on screen, though x is relative to the ref
+            shift = float((old_ref - self._store.ref).days)
+            self.set_view_range(old_range[0] + shift, old_range[1] + shift)
+        if select != had:
+            self.selection_changed.emit(select)
+        self.search_changed.emit()
+
+    def set_show_hidden(self, show: bool) -> None:
+        """Whether events the user hid are shown (views draw them faded)."""
+        if show == self._show_hidden:
+            return
+        self._show_hidden = show
+        self._shown = self._compute_shown()
+        self._matches = self._compute_matches()
+        self.filter_changed.emit()
+        self.search_changed.emit()
 
     def select(self, event_id: str | None) -> None:
         """Select an event by id (None clears); unknown ids raise KeyError."""
@@ -205,7 +254,7 @@ class TimelineState(QObject):
     # -- derived -------------------------------------------------------------------------
     def _compute_shown(self) -> np.ndarray:
         s = self._store
-        mask = np.ones(len(s), bool)
+        mask = np.ones(len(s), bool) if self._show_hidden else ~self._hidden
         if self._filters["outlet"] is not None:
             mask &= s.outlets.mask(str(self._filters["outlet"]))
         if self._filters["actor"] is not None:
@@ -221,3 +270,10 @@ class TimelineState(QObject):
     def _compute_matches(self) -> np.ndarray:
         found = self._store.search(self._search)
         return found[np.isin(found, self._shown)] if len(found) else found
+
+
+def _hidden_mask(store: EventStore) -> np.ndarray:
+    events = store.events
+    if events is None or not any(e.hidden for e in events):
+        return np.zeros(len(store), bool)
+    return np.fromiter((e.hidden for e in events), bool, len(events))

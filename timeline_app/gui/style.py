@@ -18,6 +18,7 @@ SELECTED_BG = QColor(255, 224, 189)
 TEXT = QColor("#1d1d1d")
 MUTED = QColor("#6b6b6b")
 BACKGROUND = QColor("white")
+FADED_OPACITY = 0.3  # events the user hid, when hidden events are shown
 
 
 def label_font() -> QFont:

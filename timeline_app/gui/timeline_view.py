@@ -281,13 +281,14 @@ class TimelineView(QWidget):
         s = self.state.store
         idx = np.concatenate([f.detail for f in frame.lanes]).astype(np.int64)
         y = np.concatenate([f.y for f in frame.lanes]).astype(np.float64)
+        faded = self.state.hidden[idx]  # hidden events, drawn when "show hidden" is on
         self.marks.set_marks(idx, s.x0[idx], s.x1[idx], y, s.precision[idx] == DAY,
-                             s.inferred[idx], bounds)
+                             s.inferred[idx], bounds, faded=faded)
         self.marks.set_highlights(self.state.selected_index, self.state.matches)
         titles = s.titles
         labels = [Label(i, anchor, row, dx, w, titles[i], inside, bar_end)
                   for i, anchor, row, dx, w, inside, bar_end in frame.labels if w > 0]
-        self.labels.set_labels(labels, bounds)
+        self.labels.set_labels(labels, bounds, faded=frozenset(idx[faded].tolist()))
         self.labels.set_selected(self.state.selected_index)
 
     def _draw_lane_headers(self, frame: Frame) -> None:

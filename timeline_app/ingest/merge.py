@@ -134,7 +134,9 @@ def _event(cluster: list[Candidate]) -> Event:
     date = (explicit or cluster)[0].source.date
     best = min(cluster, key=lambda c: (not c.names_event, len(c.title.split()) < 3, len(c.title)))
     first = cluster[0].source
-    key = f"{date.iso()}|{first.doc_id}|{first.start}|{first.date_start}"
+    # the id names where the event was first stated, not its date: a user's edit of a
+    # publication date moves the date, and edits made earlier must still find the event
+    key = f"{first.doc_id}|{first.start}|{first.date_start}"
     event_id = "ev-" + hashlib.sha1(key.encode()).hexdigest()[:10]
     sources = list(
         {(c.source.doc_id, c.source.start, c.source.date_start): c.source for c in cluster}.values()

@@ -13,7 +13,20 @@ from collections.abc import Callable, Iterable
 from ..model import DateError, Event, FuzzyDate
 from .project_store import Edit
 
-__all__ = ["EDIT_KINDS", "apply_edits", "published_overrides", "date_value", "date_from_value"]
+__all__ = [
+    "EDIT_KINDS",
+    "anchors",
+    "apply_edits",
+    "published_overrides",
+    "date_value",
+    "date_from_value",
+]
+
+
+def anchors(event: Event) -> list[list[object]]:
+    """Where an event's sources are: an edit keeps them to find its event again if the id
+    changes (a new article now reports it first)."""
+    return [[s.doc_id, s.start, s.date_start] for s in event.sources]
 
 
 def date_value(date: FuzzyDate) -> dict[str, object]:
@@ -48,9 +61,30 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
         handler = EDIT_KINDS.get(edit.kind)
         if handler is None:
             continue  # document edits act before extraction
+        edit = _retargeted(by_id, edit)
         if edit.target not in by_id or not handler(by_id, order, edit):
             skipped.append(edit)
     return [by_id[i] for i in order if i in by_id], skipped
+
+
+def _retargeted(by_id: dict[str, Event], edit: Edit) -> Edit:
+    """The edit aimed at its event's current id, found through its anchors if need be."""
+    value = dict(edit.value)
+    target = _find(by_id, edit.target, value.get("anchors"))
+    if "others" in value:
+        others_anchors = value.get("others_anchors") or {}
+        value["others"] = [_find(by_id, o, others_anchors.get(o)) for o in value["others"]]
+    return Edit(edit.seq, edit.kind, target, value)
+
+
+def _find(by_id: dict[str, Event], event_id: str, where: list[list[object]] | None) -> str:
+    if event_id in by_id or not where:
+        return event_id
+    keys = {tuple(a) for a in where}
+    for e in by_id.values():
+        if any((s.doc_id, s.start, s.date_start) in keys for s in e.sources):
+            return e.id
+    return event_id
 
 
 def _set_date(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:

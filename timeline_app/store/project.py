@@ -3,26 +3,54 @@
 The timeline a user sees is the extracted one with every edit in force applied, in order.
 An edit is committed to the store before the new timeline is returned, so whatever a view
 shows as done is already on disk.
+
+Loading a large folder takes a while, so it reports progress and partial timelines, and a
+window reads the folder again on a worker thread (`read`) and makes the result current on its
+own thread (`adopt`), where edits happen.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..ingest import load_corpus
+from ..ingest.progress import Partial, Progress
 from ..model import Event, Problem, Timeline
-from .edits import apply_edits, published_overrides
+from .edits import anchors, apply_edits, published_overrides
 from .location import store_path_for
 from .project_store import Edit, ProjectStore, StoreError
 
-__all__ = ["Project"]
+__all__ = ["Project", "Reading"]
+
+
+@dataclass(slots=True)
+class Reading:
+    """The folder as `Project.read` found it: extracted events and, with `edits` applied,
+    the timeline to show."""
+
+    base: list[Event]
+    timeline: Timeline
+    skipped: list[Edit]
+    edits: list[Edit]
 
 
 class Project:
-    """Open with `Project(path)`; `timeline` is what to show."""
+    """Open with `Project(path)`; `timeline` is what to show.
 
-    def __init__(self, path: Path | str, *, store: ProjectStore | None = None) -> None:
+    `progress` and `partial` are passed to `load_corpus` for the first load (partial timelines
+    are previews: no edits applied). A `Cancelled` load raises from the constructor.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        store: ProjectStore | None = None,
+        progress: Progress | None = None,
+        partial: Partial | None = None,
+    ) -> None:
         self.path = Path(path)
         folder = self.path if self.path.is_dir() else self.path.parent
         self._store_problem: Problem | None = None
@@ -35,15 +63,30 @@ class Project:
         self.store = store
         self.skipped: list[Edit] = []  # edits whose event no longer exists
         self._base: list[Event] = []
-        self.timeline = self._load()
+        self.timeline = Timeline()
+        self.timeline = self.adopt(self.read(progress=progress, partial=partial))
 
     def close(self) -> None:
         self.store.close()
 
     def edit(self, kind: str, target: str, value: dict[str, Any]) -> Timeline:
-        """Record the edit durably, then return the timeline with it applied."""
+        """Record the edit durably, then return the timeline with it applied.
+
+        Event edits also record where their events' sources are, so that they still apply
+        when an event's id changes (see `edits.anchors`)."""
+        if kind.startswith("event."):
+            value = self._anchored(target, value)
         self.store.add_edit(kind, target, value)
         return self._refresh(reload=kind.startswith("document."))
+
+    def _anchored(self, target: str, value: dict[str, Any]) -> dict[str, Any]:
+        by_id = {e.id: e for e in self.timeline.events}
+        value = dict(value)
+        if target in by_id:
+            value["anchors"] = anchors(by_id[target])
+        if "others" in value:
+            value["others_anchors"] = {o: anchors(by_id[o]) for o in value["others"] if o in by_id}
+        return value
 
     def undo(self) -> Edit | None:
         edit = self.store.undo()
@@ -57,23 +100,51 @@ class Project:
             self._refresh(reload=edit.kind.startswith("document."))
         return edit
 
-    def reload(self) -> Timeline:
+    def reload(self, *, progress: Progress | None = None) -> Timeline:
         """Read the folder again (changed files are extracted anew, the rest come cached)."""
-        return self._refresh(reload=True)
+        return self.adopt(self.read(progress=progress))
 
-    def _load(self) -> Timeline:
+    def read(self, *, progress: Progress | None = None, partial: Partial | None = None) -> Reading:
+        """Read the folder and apply the edits in force, leaving the project as it is.
+
+        Safe on a worker thread while the project's own thread goes on (the store serialises
+        its calls); give the result to `adopt` on the project's thread.
+        """
         edits = self.store.edits()
-        timeline = load_corpus(self.path, cache=self.store, published=published_overrides(edits))
+        extracted = load_corpus(
+            self.path,
+            cache=self.store,
+            progress=progress,
+            partial=partial,
+            published=published_overrides(edits),
+        )
         if self._store_problem:
-            timeline.problems.append(self._store_problem)
-        self._base = timeline.events
-        timeline.events, self.skipped = apply_edits(self._base, edits)
-        timeline.sort()
-        return timeline
+            extracted.problems.append(self._store_problem)
+        events, skipped = apply_edits(extracted.events, edits)
+        timeline = Timeline(extracted.documents, events, extracted.problems, extracted.name)
+        return Reading(extracted.events, timeline, skipped, edits)
+
+    def adopt(self, reading: Reading) -> Timeline:
+        """Make what `read` found current. Edits made while it read are applied now; if one
+        of them changed a publication date, that edit reloaded already and `reading` is
+        stale, so it is dropped."""
+        edits = self.store.edits()
+        if edits == reading.edits:
+            self._base, self.timeline, self.skipped = (
+                reading.base,
+                reading.timeline,
+                reading.skipped,
+            )
+        elif published_overrides(edits) == published_overrides(reading.edits):
+            self._base = reading.base
+            events, self.skipped = apply_edits(self._base, edits)
+            t = reading.timeline
+            self.timeline = Timeline(t.documents, events, t.problems, t.name)
+        return self.timeline
 
     def _refresh(self, *, reload: bool) -> Timeline:
         if reload:
-            self.timeline = self._load()
+            self.timeline = self.adopt(self.read())
         else:
             events, self.skipped = apply_edits(self._base, self.store.edits())
             self.timeline = Timeline(

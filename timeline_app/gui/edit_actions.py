@@ -1,0 +1,321 @@
+"""The Edit menu: every user edit of a project, with undo and redo.
+
+Each command calls `project.edit(...)`, which commits the edit to the project store before
+it returns, and only then shows the timeline it returned: whatever the window shows as
+done is already on disk, so killing the process loses nothing shown. The selection stays
+on the edited event (for a merge the kept one, for a split the original).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu
+
+from timeline_app.model import Event, Timeline
+from timeline_app.store import Edit, Project
+from timeline_app.store.edits import date_value
+
+from .edit_dialogs import DateDialog, EventPickerDialog, TitleDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["EditActions", "describe_edit"]
+
+_WHAT = {"event.title": "rename event", "event.date": "edit date", "event.merge": "merge events",
+         "event.split": "split source off", "document.published": "set publication date"}
+
+
+def describe_edit(edit: Edit) -> str:
+    """What an edit did, in the words of the Undo/Redo menu items ("rename event")."""
+    if edit.kind == "event.hidden":
+        return "hide event" if edit.value.get("hidden", True) else "show event"
+    return _WHAT.get(edit.kind, "edit")
+
+
+class EditActions(QObject):
+    """Builds the Edit menu (and a View toggle, and the detail pane's source buttons) for
+    `window`; `project()` returns the open `Project`, or None (then nothing is editable)."""
+
+    def __init__(self, window: MainWindow, project: Callable[[], Project | None]) -> None:
+        super().__init__(window)
+        self.window, self.state, self._project = window, window.state, project
+        self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
+        self._redo: list[Edit] = []  # what undo took back this session, newest last
+        self._seen: Project | None = None
+        self._undo_next: Edit | None = None  # what Undo takes back, read from the log ...
+        self._undo_stale = True  # ... again only after an edit, undo, redo or new project
+
+        def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+            act = QAction(text, window)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.undo_action = action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = action("&Redo", self.redo, "Ctrl+Shift+Z")
+        self.date_action = action("Edit &date…", self.edit_date, "Ctrl+D")
+        self.rename_action = action("&Rename event…", self.rename, "F2")
+        self.hide_action = action("&Hide event", self.toggle_hidden, "Del")
+        self.merge_action = action("&Merge with…", self.merge_with)
+        self.merge_selected_action = action("Merge &selected", self.merge_selected, "Ctrl+M")
+        self.split_action = action("S&plit this source off", self.split_source)
+        self.published_action = action("Set &publication date…", self.set_published)
+        self.show_hidden_action = action("Show &hidden events", lambda: None, "Ctrl+H")
+        self.show_hidden_action.setCheckable(True)
+        self.show_hidden_action.toggled.connect(self.state.set_show_hidden)
+        self._install()
+        for signal in (self.state.timeline_changed, self.state.selection_changed,
+                       window.detail_pane.tabs.currentChanged,
+                       window.event_list.selectionModel().selectionChanged,
+                       getattr(self.state, "project_changed", None)):
+            if signal is not None:
+                signal.connect(self.refresh)
+        # a loader may set the window's project just after the timeline: look again then
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(0)
+        self._again.timeout.connect(self.refresh)
+        self.state.timeline_changed.connect(self._again.start)
+        self.refresh()
+
+    def _install(self) -> None:
+        menu = QMenu("&Edit", self.window)
+        for act in (self.undo_action, self.redo_action, None, self.rename_action,
+                    self.date_action, self.hide_action, None, self.merge_action,
+                    self.merge_selected_action, self.split_action, None,
+                    self.published_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        menu.aboutToShow.connect(self.refresh)
+        view_menu = getattr(self.window, "view_menu", None)
+        bar = self.window.menuBar()
+        if view_menu is not None:
+            bar.insertMenu(view_menu.menuAction(), menu)
+            view_menu.addSeparator()
+            view_menu.addAction(self.show_hidden_action)
+        else:
+            bar.addMenu(menu)
+            menu.addAction(self.show_hidden_action)
+        self.menu = menu
+        self.window.detail_pane.set_source_actions([self.split_action, self.published_action])
+
+    # -- what can be done now ------------------------------------------------------------
+    def project(self) -> Project | None:
+        project = self._project()
+        if project is not self._seen:  # another corpus: its redo history is not ours
+            self._seen, self._redo, self._undo_stale = project, [], True
+        return project
+
+    def selected_event(self) -> Event | None:
+        """The selected event as the project has it (None if it has none such)."""
+        project, event_id = self.project(), self.state.selected_id
+        if project is None or event_id is None:
+            return None
+        try:
+            return project.timeline.event(event_id)
+        except KeyError:
+            return None
+
+    def refresh(self, *args: object) -> None:
+        """Enable what can be done and name what Undo/Redo would do."""
+        project, event = self.project(), self.selected_event()
+        source = self.window.detail_pane.current_source() if event else None
+        for act in (self.date_action, self.rename_action, self.hide_action):
+            act.setEnabled(event is not None)
+        self.hide_action.setText("Un&hide event" if event and event.hidden else "&Hide event")
+        self.merge_action.setEnabled(event is not None and len(project.timeline.events) > 1)
+        self.merge_selected_action.setEnabled(
+            project is not None and len(self._list_ids(project)) >= 2)
+        self.split_action.setEnabled(source is not None and len(event.sources) >= 2)
+        self.published_action.setEnabled(
+            source is not None and source.doc_id in project.timeline.documents)
+        last = self._last_edit(project) if project else None
+        self.undo_action.setEnabled(last is not None)
+        self.undo_action.setText(f"&Undo {describe_edit(last)}" if last else "&Undo")
+        can_redo = project is not None and project.store.can_redo()
+        self.redo_action.setEnabled(can_redo)
+        named = f" {describe_edit(self._redo[-1])}" if can_redo and self._redo else ""
+        self.redo_action.setText(f"&Redo{named}")
+
+    def _list_ids(self, project: Project) -> list[str]:
+        """The event list's selected rows that name events of `project`."""
+        out = []
+        for event_id in self.window.event_list.selected_ids():
+            try:
+                out.append(project.timeline.event(event_id).id)
+            except KeyError:
+                continue
+        return out
+
+    def _last_edit(self, project: Project) -> Edit | None:
+        """The edit Undo would take back (read once per change, not per selection)."""
+        if self._undo_stale:
+            edits = project.store.edits()
+            self._undo_next, self._undo_stale = (edits[-1] if edits else None), False
+        return self._undo_next
+
+    # -- commands ------------------------------------------------------------------------
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def rename(self) -> None:
+        if (event := self.selected_event()) is not None:
+            dlg = TitleDialog(event.title, self.window)
+            self._open(dlg, lambda: self._commit("event.title", event.id,
+                                                 {"title": dlg.title()}, event.id))
+
+    def edit_date(self) -> None:
+        if (event := self.selected_event()) is None:
+            return
+        said = ", ".join(dict.fromkeys(f"“{s.date_text}”" for s in event.sources))
+        dlg = DateDialog("Edit date", event.date, self.window,
+                         note=f"The sources say {said}." if said else "")
+
+        def accepted() -> None:
+            value = dlg.value()
+            if value is not None and value != event.date:
+                self._commit("event.date", event.id, date_value(value), event.id)
+        self._open(dlg, accepted)
+
+    def toggle_hidden(self) -> None:
+        if (event := self.selected_event()) is not None:
+            self._commit("event.hidden", event.id, {"hidden": not event.hidden}, event.id)
+
+    def merge_with(self) -> None:
+        if (event := self.selected_event()) is None:
+            return
+        others = [e for e in self.project().timeline.events if e.id != event.id]
+        dlg = EventPickerDialog("Merge events", f"Merge into “{event.title}” "
+                                "(it keeps its title and date, and takes the other's "
+                                "sources):", others, self.window)
+        nearest = min(range(len(others)), default=None,
+                      key=lambda k: abs((others[k].date.start - event.date.start).days))
+        if nearest is not None:
+            dlg.set_current(nearest)
+
+        def accepted() -> None:
+            if (other := dlg.chosen_id()) is not None:
+                self._commit("event.merge", event.id, {"others": [other]}, event.id)
+        self._open(dlg, accepted)
+
+    def merge_selected(self) -> None:
+        project = self.project()
+        ids = self._list_ids(project) if project else []
+        if len(ids) >= 2:
+            keep = self.state.selected_id if self.state.selected_id in ids else ids[0]
+            self._commit("event.merge", keep, {"others": [i for i in ids if i != keep]}, keep)
+
+    def split_source(self) -> None:
+        event = self.selected_event()
+        source = self.window.detail_pane.current_source() if event else None
+        if event is not None and source is not None and len(event.sources) >= 2:
+            value = {"source": [source.doc_id, source.start, source.date_start]}
+            self._commit("event.split", event.id, value, event.id)
+
+    def set_published(self) -> None:
+        project = self.project()
+        source = self.window.detail_pane.current_source()
+        if project is None or source is None or source.doc_id not in project.timeline.documents:
+            return
+        doc = project.timeline.documents[source.doc_id]
+        dlg = DateDialog("Set publication date", doc.published, self.window, allow_unknown=True,
+                         note=f"“{doc.title or doc.id}”. Relative dates in it (“on Thursday”, "
+                         "“last week”) are worked out again from the new date.")
+
+        def accepted() -> None:
+            value = dlg.value()
+            if value != doc.published:
+                payload = date_value(value) if value else {"date": None, "part": None}
+                self._commit("document.published", doc.id, payload, self.state.selected_id)
+        self._open(dlg, accepted)
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _open(self, dlg: QDialog, on_accept: Callable[[], None]) -> None:
+        """Show `dlg` window-modal without blocking; act on OK."""
+        self.dialog = dlg
+        dlg.accepted.connect(on_accept)
+        dlg.finished.connect(lambda _: self._closed(dlg))
+        dlg.open()
+
+    def _closed(self, dlg: QDialog) -> None:
+        if self.dialog is dlg:
+            self.dialog = None
+        dlg.deleteLater()
+
+    def _commit(self, kind: str, target: str, value: dict[str, Any], select: str | None) -> None:
+        """Record the edit (durably), then show the timeline with it."""
+        project = self.project()
+        if project is None:
+            return
+        edit, before = Edit(0, kind, target, value), self.selected_event()
+        try:
+            timeline = project.edit(kind, target, value)
+        except Exception as exc:  # a full disk, a locked store: the edit did not happen
+            self._fail(f"Could not {describe_edit(edit)}", exc)
+            return
+        self._redo.clear()
+        self._undo_stale = True
+        self.state.replace_timeline(timeline, select=_follow(timeline, select, before))
+        self._done(f"Saved: {describe_edit(edit)} (Ctrl+Z undoes it)")
+
+    def _step(self, *, undo: bool) -> None:
+        project = self.project()
+        if project is None:
+            return
+        before = self.selected_event()
+        try:
+            edit = project.undo() if undo else project.redo()
+        except Exception as exc:
+            self._fail(f"Could not {'undo' if undo else 'redo'}", exc)
+            return
+        self._undo_stale = True
+        if edit is None:
+            self.refresh()
+            return
+        if undo:
+            self._redo.append(edit)
+        elif self._redo:
+            self._redo.pop()
+        keep = edit.target if edit.kind.startswith("event.") else self.state.selected_id
+        self.state.replace_timeline(project.timeline, select=_follow(project.timeline, keep,
+                                                                     before))
+        self._done(f"{'Undid' if undo else 'Redid'} {describe_edit(edit)}")
+
+    def _done(self, message: str) -> None:
+        project = self.project()
+        if project is not None and project.skipped:  # their events are gone (or renamed)
+            n = len(project.skipped)
+            message += f" · {n} earlier edit{'s' if n != 1 else ''} no longer apply"
+        self.refresh()
+        self.window.statusBar().showMessage(message, 8000)
+
+    def _fail(self, title: str, exc: BaseException) -> None:
+        from .main_window import show_error  # the window imports this module
+
+        show_error(self.window, title, str(exc) or type(exc).__name__)
+        self.refresh()
+
+
+def _follow(timeline: Timeline, wanted: str | None, before: Event | None) -> str | None:
+    """`wanted` if the timeline has it, else the event that now holds the first source of
+    the one selected `before` (an event's id includes its date, so re-resolving an article's
+    dates gives its events new ids)."""
+    if wanted is not None:
+        try:
+            return timeline.event(wanted).id
+        except KeyError:
+            pass
+    if before is None or not before.sources:
+        return None
+    first = before.sources[0]
+    key = (first.doc_id, first.start, first.date_start)
+    return next((e.id for e in timeline.events
+                 if any((s.doc_id, s.start, s.date_start) == key for s in e.sources)), None)
