@@ -117,13 +117,19 @@ def _weekday(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         target = day + relativedelta(days=-1, weekday=wd(-1))
     elif spec.rel == 1:
         target = day + relativedelta(days=+1, weekday=wd(+1))
-    elif spec.rel == 0 or ctx.dct is None or clause_tense(ctx, span) == FUTURE:
+    elif spec.rel == 0 or ctx.dct is None or (clause_tense(ctx, span) == FUTURE
+                                              and not _possessive(ctx.text, span[1])):
         target = day + relativedelta(weekday=wd(+1))
     else:
         target = day + relativedelta(weekday=wd(-1))
     if spec.clock:
         return with_clock(spec, target.isoformat(), True)
     return Resolved(kind, target.isoformat() + part, spec.mod, True)
+
+
+def _possessive(text: str, end: int) -> bool:
+    """"Wednesday's ruling": news names a day by what happened on it, so it looks back."""
+    return text.startswith(("'s", "\u2019s"), end)
 
 
 def _deictic(spec: Spec, ctx: Context, span: Span) -> Resolved | None:

@@ -96,6 +96,12 @@ QUANT_MODS: dict[str, str | None] = {
     "just under": "LESS_THAN", "only": None, "just": None, "barely": "LESS_THAN",
     "a little over": "MORE_THAN", "a little more than": "MORE_THAN", "close to": "LESS_THAN",
 }
+# Approximators that join the span of an offset ("about two years ago", "almost four years
+# ago") though not of a bare amount ("about [two weeks]").
+QUANT_MODS_BEFORE_AGO = frozenset({
+    "about", "almost", "approximately", "roughly", "over", "just over", "well over",
+    "a little over", "close to", "just under", "under",
+})
 # TimeBank puts these inside the span ("nearly forty years", "more than four hours"); the
 # others stay outside ("about [two weeks]", "over [the past 20 years]") but still give a MOD.
 QUANT_MODS_IN_SPAN = frozenset({

@@ -40,9 +40,9 @@ def day_of(word: str) -> int | None:
 
 
 def year_of(m: Match) -> int | None:
-    """The year of a match's `year` or parenthesised `pyear` group, if any."""
+    """The year of a match's `year`, parenthesised `pyear` or look-ahead `ayear` group."""
     gd = m.groupdict()
-    y = gd.get("year") or gd.get("pyear")
+    y = gd.get("year") or gd.get("pyear") or gd.get("ayear")
     return int(y) if y else None
 
 
@@ -79,7 +79,7 @@ def read_numeric_date(m: Match) -> Spec | None:
 def read_clock(m: Match) -> Spec | None:
     """14:07, 6:06 AM EST, 10 p.m.: needs minutes or am/pm to be a time, not a number."""
     h, ampm = int(m["h"]), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-    sep = m.group(0)[len(m["h"]):len(m["h"]) + 1]
+    sep = m.string[m.end("h"):m.end("h") + 1]
     if not ampm and (not m["mi"] or sep == "."):
         return None
     if ampm and not 1 <= h <= 12:
@@ -87,7 +87,8 @@ def read_clock(m: Match) -> Spec | None:
     if ampm:
         h = h % 12 + (12 if ampm == "pm" else 0)
     clock = (h, int(m["mi"] or 0), int(m["s"]) if m["s"] else None)
-    return Spec("clock", "TIME", clock=clock, tz=(m["tz"] or "").upper() or None)
+    return Spec("clock", "TIME", clock=clock, tz=(m["tz"] or "").upper() or None,
+                mod="APPROX" if m["qmod"] else None)
 
 
 def read_clock_word(m: Match) -> Spec | None:
@@ -113,7 +114,22 @@ def read_month_day(m: Match) -> Spec | None:
     year = year_of(m)
     if not _valid(year, month, day):
         return None
-    return Spec("calendar", year=year, month=month, day=day, mod=point_mod(m))
+    rel = m.groupdict().get("mrel")
+    if rel and year is None:  # "last Oct. 23": the word picks the year, the span starts at Oct.
+        return Spec("calendar", month=month, day=day, rel=rel_of(rel),
+                    lead=m.start("month") - m.start())
+    return Spec("calendar", year=year, month=month, day=day, mod=point_mod(m),
+                lead=m.start("month") - m.start() if rel else 0)
+
+
+def read_second_day(m: Match) -> Spec | None:
+    """The "25" of "April 24 and 25": the month's day, spanning only the number. Only a day
+    shortly after the first counts ("March 3 and 40 others" is no date)."""
+    spec = read_month_day(m)
+    if spec is None or spec.day is None or not 0 < spec.day - int(m["day1"]) <= 7:
+        return None
+    spec.lead = m.start("day") - m.start()
+    return spec
 
 
 def read_month(m: Match) -> Spec | None:
@@ -198,7 +214,7 @@ def read_relative(m: Match) -> Spec | None:
 def read_season(m: Match) -> Spec | None:
     """this summer, last fall, the winter of 1994; "fall" the verb is not a season."""
     season = lx.SEASONS[m["season"].lower()]
-    rel, year = rel_of(m["rel"]), year_of(m)
+    rel, year = rel_of(m["rel"]), year_of(m) or spoken_year(m["words"])
     text = norm(m.group(0))
     if rel is None and year is None and not text.startswith(("the ", "early", "late", "mid")):
         prev = m.string[max(0, m.start() - 5):m.start()].lower().split()
@@ -254,15 +270,21 @@ def read_holiday(m: Match) -> Spec | None:
     return Spec("holiday", value=name, year=year_of(m), rel=rel_of(m["rel"]))
 
 
-def read_spoken_year(m: Match) -> Spec | None:
-    """nineteen ninety-six, the year two thousand, January nineteen ninety-seven."""
-    words = norm(m["words"]).replace("-", " ").split()
+def spoken_year(phrase: str | None) -> int | None:
+    """1996 from "nineteen ninety-six", 2001 from "two thousand one"; None otherwise."""
+    words = norm(phrase).replace("-", " ").split()
+    if not words:
+        return None
     if words[0] == "nineteen":
         rest = lx.words_to_number(" ".join(words[1:])) if words[1:] != ["hundred"] else 0
-        year = 1900 + int(rest) if rest is not None and rest < 100 else None
-    else:
-        number = lx.words_to_number(" ".join(words))
-        year = int(number) if number else None
+        return 1900 + int(rest) if rest is not None and rest < 100 else None
+    number = lx.words_to_number(" ".join(words))
+    return int(number) if number else None
+
+
+def read_spoken_year(m: Match) -> Spec | None:
+    """nineteen ninety-six, the year two thousand, January nineteen ninety-seven."""
+    year = spoken_year(m["words"])
     if year is None:
         return None
     month = month_of(m) if m["month"] else None

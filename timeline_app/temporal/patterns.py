@@ -45,7 +45,7 @@ ORDINAL_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alt(k for k in lx.ORDINALS if k !
 ORD_Q = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 POINT_MOD = rf"(?:(?P<pmod>early|late|mid|middle|earlier|later|the{SP}(?:end|beginning|start" \
     rf"|middle|close|latter{SP}part|first{SP}half|second{SP}half){SP}of)(?:-|{SP}|-{SP}))"
-QUANT_MOD = rf"(?:(?P<qmod>{alt(lx.QUANT_MODS_IN_SPAN)}){SP})"
+QUANT_MOD = rf"(?:(?P<qmod>{alt(lx.QUANT_MODS_IN_SPAN | lx.QUANT_MODS_BEFORE_AGO)}){SP})"
 REL = rf"(?P<rel>last|next|this|coming|past|previous|following|current|same|this{SP}past" \
     rf"|this{SP}coming|the{SP}(?:previous|following|next|last|past|coming|current|same))"
 CLOCK = (
@@ -65,6 +65,9 @@ SPOKEN_YEAR = (rf"nineteen{SP}(?:{WORDNUM}|hundred)"
 PERIOD_ADJ = (r"(?:latest|current|year-earlier|year-ago|same|comparable|corresponding|previous"
               r"|prior|recent|fiscal|full)")
 YEAR_TAIL = rf"(?:,?{SP}(?:of{SP})?(?P<year>{YEAR})\b(?!\s*[-/]\d)|{SP}\((?P<pyear>{YEAR})\))"
+
+# The year after a second day ("March 3 or 4, 1998") belongs to the first one too.
+PAIR_YEAR = rf"(?={SP}(?:and|or){SP}\d{{1,2}}(?:st|nd|rd|th)?,?{SP}(?P<ayear>{YEAR})\b)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,8 @@ def _p(name: str, anchors: tuple[str, ...], source: str,
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 DURATION_DIR = (r"(?:past|last|next|previous|coming|first|following|final|latest|remaining"
                 r"|preceding|ensuing|initial|further|additional|recent|other)")
-DURATION_FILLER = r"(?:more|additional|full|straight|consecutive|extra|long)"
+DURATION_FILLER = (r"(?:more|additional|full|straight|consecutive|extra|long|trading|business"
+                   r"|working)")
 DURATION_AGO = rf"(?:ago|earlier|from{SP}now|hence|or{SP}so(?:{SP}ago)?)"
 NUM_RANGE = rf"(?P<num>{NUMBER}){HALF}?(?:{SP}(?:to|or){SP}(?P<num2>{NUMBER}))?"
 SETS, HOLIDAYS = (an.WORD, an.UNIT, an.WEEKDAY, an.MONTH), (an.WORD, an.UNIT, an.MONTH)
@@ -100,7 +104,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("numeric_date", DIGITS,
        r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![./-]?\d)",
        nz.read_numeric_date),
-    _p("clock", DIGITS, CLOCK, nz.read_clock),
+    _p("clock", DIGITS, rf"(?:(?P<qmod>around){SP})?{CLOCK}", nz.read_clock),
     _p("clock_word", (an.DIGIT, an.WORD),
        rf"(?:(?P<qmod>around){SP})?(?P<word>noon|midnight|midday)"
        rf"|(?P<h>\d{{1,2}}){SP}(?:o'clock{SP})?in{SP}the{SP}(?P<part>morning|afternoon|evening)",
@@ -116,16 +120,19 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"|(?P<this>this|last|next){SP}century", nz.read_century),
     # Month and weekday names.
     _p("month_day_year", MONTHS,
-       rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b(?:{YEAR_TAIL})?",
-       nz.read_month_day),
+       rf"(?:{POINT_MOD}|(?P<mrel>last|next|this){SP})?(?P<month>{MONTH_NAME}){SP}"
+       rf"(?P<day>{ORDINAL_DAY})\b(?:{YEAR_TAIL}|{PAIR_YEAR})?", nz.read_month_day),
+    _p("month_day_pair", MONTHS,  # "April 24 and 25": the second day is a date of its own
+       rf"(?P<month>{MONTH_NAME}){SP}(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?{SP}(?:and|or){SP}"
+       rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)\b(?:{YEAR_TAIL})?", nz.read_second_day),
     _p("day_month_year", MONTHS,
        rf"(?:the{SP})?(?P<day>{ORDINAL_DAY}){SP}(?:of{SP})?(?P<month>{MONTH_NAME})"
        rf"(?:{YEAR_TAIL})?", nz.read_month_day),
     _p("month_year", MONTHS, rf"{POINT_MOD}?(?P<month>{MONTH_NAME}){YEAR_TAIL}", nz.read_month),
     _p("month", MONTHS,
        rf"{POINT_MOD}?(?:(?P<rel>last|next|this|this{SP}past|this{SP}coming|early{SP}next"
-       rf"|late{SP}last){SP})?(?P<month>{MONTH_FULL})(?:{SP}(?P<relyear>last|next|this){SP}year)?",
-       nz.read_month),
+       rf"|late{SP}last){SP})?(?P<month>{MONTH_FULL})(?!{SP}\d)"
+       rf"(?:{SP}(?P<relyear>last|next|this){SP}year)?", nz.read_month),
     _p("weekday", (an.WEEKDAY,),
        rf"{POINT_MOD}?(?:{REL}{SP})?(?P<wd>{WEEKDAY})(?P<plural>s)?"
        rf"(?:{SP}(?P<part>{DAY_PART})(?P<pplural>s)?)?", nz.read_weekday),
@@ -135,10 +142,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # Periods named relative to now or to what the text talks about.
     _p("relative_unit", UNITS,
        rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>day|week|weekend|month|year|quarter"
-       rf"|decade|century|half)", nz.read_relative),
+       rf"|decade|century|half)(?:{SP}or{SP}so)?", nz.read_relative),
     _p("season", (an.WORD,),
        rf"{POINT_MOD}?(?:(?:{REL}|the){SP})?(?P<season>{alt(lx.SEASONS)})"
-       rf"(?:{SP}(?:of{SP})?(?P<year>{YEAR}))?", nz.read_season),
+       rf"(?:{SP}(?:of{SP})?(?:(?P<year>{YEAR})|(?P<words>{SPOKEN_YEAR})))?", nz.read_season),
     _p("quarter", UNITS,
        rf"(?:(?P<det>the){SP})?{QUARTER_HEAD}(?P<ord>{ORD_Q}|last){SP}(?:fiscal{SP})?"
        rf"(?P<qunit>quarter|half){QUARTER_TAIL}", nz.read_quarter),
@@ -168,7 +175,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("deictic", (an.WORD, an.UNIT),
        rf"{POINT_MOD}?(?P<word>{alt(lx.DEICTIC)})(?:{SP}(?P<part>{DAY_PART}))?", qt.read_deictic),
     _p("part_of_day", (an.WORD,),
-       rf"(?P<rel>this|last|tomorrow|yesterday){SP}(?P<part>{DAY_PART})|(?P<over>overnight)",
+       rf"{POINT_MOD}?(?:(?P<rel>this|last|tomorrow|yesterday){SP}(?P<part>{DAY_PART})"
+       rf"|(?P<part2>{DAY_PART}){SP}(?P<rel2>yesterday|today|tomorrow))|(?P<over>overnight)",
        qt.read_part_of_day),
     _p("set", SETS,
        rf"(?P<adv>{alt(lx.SET_ADVERBS)})|(?P<each>every|each|per)"

@@ -23,6 +23,7 @@ __all__ = ["PERIOD_RESOLVERS", "unknown_at"]
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+_DAY_STEPS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
 def _relative(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
@@ -69,6 +70,13 @@ def _offset(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
     ref = ctx.ref
     if ref is None:
         return None
+    last = ctx.last_matching(_DATE_VALUE, back=1) if spec.value == "earlier" else None
+    if last is not None and last[3] is not None and unit in _DAY_STEPS:
+        # "Aug. 12 ... a year earlier": the same day a year before the day just named
+        amount, unit = _whole(spec.amount, unit)
+        day = dt.date(int(last[1]), int(last[2]), int(last[3]))
+        moved = day - relativedelta(**{_DAY_STEPS[unit]: amount})
+        return Resolved("DATE", moved.isoformat(), spec.mod, True)
     if unit == "year" and spec.amount == 1 and ctx.quarter and rel < 0 \
             and ctx.last_matching(_QUARTER_VALUE, back=3):
         year, q = ctx.quarter
@@ -182,7 +190,7 @@ def _anaphoric_quarter(spec: Spec, ctx: Context, adj: str) -> Resolved | None:
         if adj in ("current", "same") and named is None:
             named = current
     if "latest" in adj and completed and (named is None or named > completed):
-        named = completed
+        named = ctx.quarter = completed  # the story is back on the quarter reported on
     if named is None and (spec.unit == "quarter" or spec.rel is not None):
         named = completed
     if named is None:

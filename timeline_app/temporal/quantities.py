@@ -32,6 +32,8 @@ def read_duration(m: Match) -> Spec | None:
     plural = m["unit"].lower() != unit
     num, det, direction = norm(m["num"]), norm(m["det"]), norm(m["dir"])
     ago = norm(m["ago"])
+    approx = ago == "or so"  # "two years or so": still an amount, not an offset
+    ago = "" if approx else ago
     if not num and not plural and not ago:
         return None  # "last year", "the week": points, handled elsewhere
     if not num and not (direction or det or ago) and unit in ("second", "minute"):
@@ -41,19 +43,27 @@ def read_duration(m: Match) -> Spec | None:
         return None  # "34 measure" is not a duration
     if num == "the" or (num in ("a", "an") and not (det or direction or ago) and _is_rate(m)):
         return None
+    if num in ("a", "an") and not plural and _not_a_unit(m, unit):
+        return None
     amount = _amount(m) if num else None
     if num and amount is None and num not in lx.VAGUE_NUMBER_WORDS and "dozen" not in num \
             and " of" not in num:
         return None
     if m["num2"] and lx.words_to_number(norm(m["num2"])) is None:
         return None  # "two to three weeks" is a range, valued by its lower end as in TimeBank
-    qmod = lx.QUANT_MODS.get(norm(m["qmod"])) if m["qmod"] else (
-        None if det or direction else outer_mod(m))
-    lead = m.start("unit") - m.start() if det == "the" and not (num or direction) else 0
+    qword, lead = norm(m["qmod"]), 0
+    if qword and qword not in lx.QUANT_MODS_IN_SPAN and not ago:
+        # "about [two weeks]", "over [the past 20 years]": outside the span (MOD kept)
+        lead = min(m.start(g) for g in ("det", "dir", "num", "unit") if m[g]) - m.start()
+        qword = "" if det or direction else qword
+    qmod = lx.QUANT_MODS.get(qword) if qword else (
+        "APPROX" if approx else None if det or direction else outer_mod(m))
+    if det == "the" and not (num or direction):
+        lead = m.start("unit") - m.start()
     if ago:
         rel = -1 if ago in ("ago", "earlier", "before") or ago.endswith("ago") else 1
-        return Spec("offset", unit=unit, amount=amount, rel=rel, mod=qmod,
-                    value="approx" if ago.startswith("or so") else None)
+        kind = "approx" if ago.startswith("or so") else "earlier" if ago == "earlier" else None
+        return Spec("offset", unit=unit, amount=amount, rel=rel, mod=qmod, value=kind)
     if not num and not det and direction in _VAGUE_DIRECTION:
         # "coming weeks", "recent years": a vague stretch before or after now is a DATE
         # (FUTURE_REF/PAST_REF); with a number or "the" it stays a DURATION ("the past
@@ -114,6 +124,20 @@ def _soon_as_conjunction(m: Match) -> bool:
     return before.endswith("as ") or after.startswith((" as", " after"))
 
 
+_AFTER_SECOND = re.compile(r"[^\S\n]+([a-z]+)")
+_TIME_FOLLOWERS = frozenset({"ago", "later", "earlier", "after", "before", "or", "and", "to",
+                             "too", "in", "of", "longer", "more", "for", "at", "on", "per"})
+_QUARTER_OF = re.compile(r"[^\S\n]+of[^\S\n]+(?!an?\b)")
+
+
+def _not_a_unit(m: Match, unit: str) -> bool:
+    """"a second group" is an ordinal and "a quarter of the market" a fraction, not times."""
+    if unit == "second":
+        nxt = _AFTER_SECOND.match(m.string, m.end())
+        return bool(nxt) and nxt[1] not in _TIME_FOLLOWERS
+    return unit == "quarter" and bool(_QUARTER_OF.match(m.string, m.end()))
+
+
 def _is_rate(m: Match) -> bool:
     """"$500 million a year", "24 hours a day": "a <unit>" after an amount is a rate."""
     words = m.string[max(0, m.start() - 20):m.start()].lower().split()
@@ -127,14 +151,14 @@ def _is_rate(m: Match) -> bool:
 
 
 def read_part_of_day(m: Match) -> Spec | None:
-    """this morning, last night, overnight."""
+    """this morning, last night, overnight, later this afternoon, mid-afternoon yesterday."""
     if m["over"]:
         return Spec("deictic", "TIME", amount=0, part="NI")
-    rel = norm(m["rel"])
-    offset = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
-    if rel == "last" and norm(m["part"]) != "night":
+    rel, part = norm(m["rel"] or m["rel2"]), norm(m["part"] or m["part2"])
+    offset = {"this": 0, "today": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[rel]
+    if rel == "last" and part != "night":
         return None
-    return Spec("deictic", "TIME", amount=offset, part=lx.DAY_PARTS[norm(m["part"])])
+    return Spec("deictic", "TIME", amount=offset, part=lx.DAY_PARTS[part], mod=point_mod(m))
 
 
 def read_set(m: Match) -> Spec | None:

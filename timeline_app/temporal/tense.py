@@ -23,6 +23,8 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
+_HAD = re.compile(r"(?i)\bhad\b")
+_HAD_BEFORE = re.compile(r"(?i)\bhad(?:[^\S\n]+been)?[^\S\n]+$")
 _AFTER_PENALTY = 25  # a cue after the expression counts as this many characters farther
 
 
@@ -52,14 +54,24 @@ def _distance(m: re.Match[str], start: int, end: int) -> int:
 def tense_near(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN from the tense cue nearest to text[start:end]."""
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
-    if prev and prev[1].lower() in DIRECTION_WORDS:
-        return DIRECTION_WORDS[prev[1].lower()]
+    direction = DIRECTION_WORDS.get(prev[1].lower()) if prev else None
+    if direction == PAST:
+        return PAST
     lo, hi = _clause(text, start, end)
+    if direction == FUTURE:  # "by Friday", unless a past perfect says it is over
+        perfect = _HAD.search(text, lo, hi) and _cue_tense(text, start, end, lo, hi) == PAST
+        return PAST if perfect else FUTURE
+    return _cue_tense(text, start, end, lo, hi)
+
+
+def _cue_tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
+    """The tense of the cue in text[lo:hi] nearest to text[start:end]."""
     best, best_dist = UNKNOWN, _WINDOW * 3
     for m in _FUTURE.finditer(text, lo, hi):
         dist = _distance(m, start, end)
         if not start <= m.start() < end and dist < best_dist:
-            best, best_dist = FUTURE, dist
+            # "had been scheduled to expire Friday": a plan seen from the past
+            best, best_dist = (PAST if _HAD_BEFORE.search(text, lo, m.start()) else FUTURE), dist
     prev = ""
     for m in _WORD.finditer(text, lo, hi):
         word, prev_word = m.group(0), prev
