@@ -1,8 +1,13 @@
 """Command line: the GUI by default, and headless subcommands for the same work.
 
 timeline-app [PATH]                              open the GUI (default: the shipped corpus)
-timeline-app events PATH [--format json] [-o F]  print the events found
-timeline-app export PATH -o OUT.png [--width N]  render the whole timeline to an image
+timeline-app events PATH [--format json|csv|timelinejs|ics] [-o F]   the events as data
+timeline-app export PATH -o OUT.png|.svg|.pdf [--width N] [--dpi N] [--from DATE --to DATE]
+             [--theme light|dark] [--page A4|Letter|A3] [--orientation landscape|portrait]
+             [--fit one-page|split]                draw the timeline, or a date range of it
+
+PATH is a folder of articles, one article, or a data file: TimelineJS3 JSON, a TimelineJS
+spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .ingest import CorpusError, load_corpus
+from .ingest import CorpusError
 from .model import Timeline
 from .paths import SHIPPED_CORPUS
 
@@ -40,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ns = parser.parse_args(args)
     from .gui.app import run_gui  # Qt is loaded only for the GUI
 
-    return run_gui(ns.path or SHIPPED_CORPUS, load=load_corpus)
+    return run_gui(ns.path or SHIPPED_CORPUS)  # through the project store, in the background
 
 
 def _command_parser(command: str) -> argparse.ArgumentParser:
@@ -51,13 +56,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--jsonl", type=Path, help='lines of {"doc", "dct", "text"}')
         parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
         return parser
-    parser.add_argument("path", type=Path, help="a folder of articles or one article")
-    if command == "events":
-        parser.add_argument("--format", choices=["json"], default="json")
-        parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
-    else:
-        parser.add_argument("-o", "--output", type=Path, required=True, help="the PNG to write")
-        parser.add_argument("--width", type=int, default=1600, help="image width in pixels")
+    parser.add_argument("path", type=Path, help="a folder of articles, one article, or a "
+                        "TimelineJS (JSON or CSV) or event JSON file")
+    from .export.arguments import add_events_arguments, add_export_arguments
+
+    (add_events_arguments if command == "events" else add_export_arguments)(parser)
     return parser
 
 
@@ -79,30 +82,41 @@ def _events(ns: argparse.Namespace) -> int:
     timeline = _load(ns.path)
     if timeline is None:
         return 1
-    from .export.events_json import timeline_records
+    from .export.data import data_bytes
 
-    text = json.dumps(timeline_records(timeline), indent=2, ensure_ascii=False) + "\n"
-    if ns.output:
-        ns.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    data = data_bytes(timeline, ns.format)
+    try:
+        if ns.output:
+            Path(ns.output).write_bytes(data)
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+    except OSError as exc:
+        print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _export(ns: argparse.Namespace) -> int:
-    if ns.width < 200 or ns.width > 20000:
-        print(f"{PROG}: --width must be between 200 and 20000 pixels", file=sys.stderr)
+    from .export.arguments import image_options
+    from .export.image import Subject, export_image, image_format
+
+    try:
+        image_format(ns.output)
+        options = image_options(ns)
+    except ValueError as exc:
+        print(f"{PROG} export: {exc}", file=sys.stderr)
         return 2
     timeline = _load(ns.path)
     if timeline is None:
         return 1
-    from .export.image import export_png
-
     try:
-        out = export_png(timeline, ns.output, width=ns.width)
+        out = export_image(Subject.of(timeline, lane_mode=ns.lanes), ns.output, options)
     except OSError as exc:
         print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except ValueError as exc:
+        print(f"{PROG} export: {exc}", file=sys.stderr)
+        return 2
     print(f"wrote {out} ({len(timeline.events)} events)")
     return 0
 

@@ -1,15 +1,17 @@
-"""PNG export: exact width, all events drawn, labels and axis visible, no window needed."""
+"""PNG export: exact width, all events drawn, labels and axis visible, no window needed.
+
+More on pictures and data formats in tests/export/."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
 
-from timeline_app.export import export_png
-from timeline_app.gui.state import TimelineState
-from timeline_app.gui.timeline_view import TimelineView
+from timeline_app.export import ImageOptions, Subject, export_png
+from timeline_app.export.image import scene_spec
+from timeline_app.export.painter import Fonts
+from timeline_app.export.scene import layout_scene
 
-from .conftest import settle
 from .factories import make_timeline
 
 
@@ -29,27 +31,21 @@ def test_export_png_is_exactly_as_wide_as_asked_and_not_blank(qtbot, tmp_path):
     assert non_background(image, 0, 0, 1600, image.height()) > 2000
 
 
-def test_export_draws_labels_and_axis_where_the_view_puts_them(qtbot, tmp_path):
+def test_export_draws_every_label_and_the_axis_where_its_scene_puts_them(qtbot, tmp_path):
     timeline = make_timeline()
     image = QImage(str(export_png(timeline, tmp_path / "t.png", width=1600, height=500)))
     assert (image.width(), image.height()) == (1600, 500)
-    # A view of the same size lays labels out exactly as the export did.
-    view = TimelineView(TimelineState(timeline))
-    qtbot.addWidget(view)
-    view.resize(1600, 500)
-    view.show()
-    settle()
-    view.zoom_to_fit()
-    settle()
-    offset = view.plot.mapTo(view, view.plot.rect().topLeft())
-    labels = view.labels.visible_labels()
-    assert len(labels) == len(timeline.events)
-    for _, _, rect in labels:
-        r = view.plot.mapFromScene(rect).boundingRect().translated(offset)
-        assert non_background(image, r.left(), r.top(), r.right(), r.bottom()) > 10
-    axis = view.axis.mapRectToScene(view.axis.boundingRect())
-    top = int(axis.top()) + offset.y()
-    assert non_background(image, 0, top + 8, 1600, top + 30) > 50  # tick labels
+    # The scene the export laid out says where each label and the axis are.
+    fonts = Fonts()
+    spec = scene_spec(Subject.of(timeline), ImageOptions(), 1600, 500)
+    scene = layout_scene(spec, fonts.measure)
+    assert len(scene.labels) == len(timeline.events)
+    h = fonts.metrics["label"].height()
+    for _, x, row, width, _, _ in scene.labels:
+        y = scene.row_y(row)
+        assert non_background(image, int(x), int(y - h / 2), int(x + width), int(y + h / 2)) > 10
+    bottom = int(scene.plot[3])
+    assert non_background(image, 0, bottom + 8, 1600, bottom + 30) > 50  # tick labels
 
 
 def test_export_rejects_a_tiny_image(tmp_path):

@@ -155,8 +155,9 @@ def test_open_folder_error_shows_a_message_not_a_traceback(qtbot, monkeypatch, t
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
     win = MainWindow(load=failing_load)
     qtbot.addWidget(win)
-    assert win.open_folder(tmp_path) is False
-    assert len(shown) == 1 and "no articles found in this folder" in shown[0].text()
+    assert win.open_folder(tmp_path)  # the load runs in the background, then fails
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=2000)
+    assert "no articles found in this folder" in shown[0].text()
     assert shown[0].textFormat() == Qt.TextFormat.PlainText
     assert win.state.timeline.events == []
 

@@ -1,5 +1,10 @@
-"""Exports of a timeline to files (images for now)."""
+"""Exports of a timeline: pictures (PNG, SVG, PDF) and data (JSON, CSV, TimelineJS, iCalendar).
 
-from .image import export_png
+Importing this package loads no Qt; drawing a picture does.
+"""
 
-__all__ = ["export_png"]
+from .data import DATA_FORMATS, data_bytes, write_data
+from .image import ImageOptions, Subject, export_image, export_pdf, export_png, export_svg
+
+__all__ = ["DATA_FORMATS", "ImageOptions", "Subject", "data_bytes", "export_image",
+           "export_pdf", "export_png", "export_svg", "write_data"]

@@ -6,7 +6,25 @@ from typing import Any
 
 from ..model import Event, Timeline
 
-__all__ = ["event_record", "timeline_records"]
+__all__ = ["event_group", "event_record", "source_sentence", "timeline_records"]
+
+
+def event_group(event: Event, timeline: Timeline) -> str | None:
+    """The outlet of the event's first source: its lane "by outlet", TimelineJS's `group`.
+
+    None when that article names no outlet (the view then shows the article's title).
+    """
+    for s in event.sources:
+        doc = timeline.documents.get(s.doc_id)
+        if doc is not None:
+            return doc.outlet or None
+    return None
+
+
+def source_sentence(timeline: Timeline, doc_id: str, start: int, end: int) -> str | None:
+    """The text a source points at, or None when its document is not loaded."""
+    doc = timeline.documents.get(doc_id)
+    return doc.text[start:end] if doc is not None else None
 
 
 def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
@@ -23,15 +41,14 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "part": d.part.value if d.part else None,
         "inferred": d.inferred,
         "edited": sorted(event.edited),
+        "group": event_group(event, timeline),
         "actors": list(event.actors),
         "sources": [
             {
                 "file": s.doc_id,
                 "start": s.start,
                 "end": s.end,
-                "sentence": timeline.documents[s.doc_id].text[s.start : s.end]
-                if s.doc_id in timeline.documents
-                else None,
+                "sentence": source_sentence(timeline, s.doc_id, s.start, s.end),
                 "text": s.date_text,
                 "date_start": s.date_start,
                 "date_end": s.date_end,

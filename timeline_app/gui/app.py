@@ -16,8 +16,10 @@ NO_DISPLAY_MESSAGE = ("timeline-app: no display found; to render the timeline wi
                       "use: timeline-app export PATH -o timeline.png")
 
 
-def run_gui(path: Path | None, load: Callable[[Path], Timeline]) -> int:
-    """Open the main window (loading `path` with `load` if given); return the exit code.
+def run_gui(path: Path | None, load: Callable[[Path], Timeline] | None = None) -> int:
+    """Open the main window and start loading `path` (a folder or an article) in the
+    background, through its project store unless a `load` function is given; return the
+    exit code.
 
     Returns 2 with a one-line message on stderr when there is no display or Qt's X11
     libraries are missing, instead of letting Qt abort the process.
@@ -38,6 +40,6 @@ def run_gui(path: Path | None, load: Callable[[Path], Timeline]) -> int:
     app.setApplicationName("timeline-app")
     window = MainWindow(load)
     window.show()
-    if path is not None:  # load after the window is up, so errors show over it
+    if path is not None:  # load once the window is up, so that progress and errors show in it
         QTimer.singleShot(0, lambda: window.open_folder(Path(path)))
     return app.exec()

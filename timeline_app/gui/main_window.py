@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,14 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.export import export_png
+from timeline_app.export import ImageOptions, export_image, write_data
 from timeline_app.model import Timeline
 
 from .detail_pane import DetailPane
 from .edit_actions import EditActions
 from .event_list import EventListView
+from .export_dialog import (
+    OPEN_FILTER,
+    ExportDialog,
+    ask_data_file,
+    save_folder,
+    subject_of_state,
+)
 from .find_bar import FindBar
+from .folder_loader import FolderLoader
 from .overview import OverviewBand
+from .problems_panel import ProblemsPanel
 from .state import TimelineState
 from .timeline_view import TimelineView
 
@@ -36,14 +44,22 @@ Loader = Callable[[Path], Timeline]
 
 
 class MainWindow(QMainWindow):
-    """Menus, the timeline view, the detail pane and a status line; owns the state."""
+    """Menus, the timeline view, the detail pane and a status line; owns the state.
+
+    Folders open in the background (`folder_loader`); `project` is the open folder's
+    `Project` (None until one is loaded, or with a custom `load`).
+
+    Signals:
+        project_changed(object): `project` was replaced (a Project, or None).
+    """
+
+    project_changed = Signal(object)
 
     def __init__(self, load: Loader | None = None, state: TimelineState | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state or TimelineState()
-        self._load = load
-        self._folder: Path | None = None
+        self.project = None  # a timeline_app.store.Project, set by `folder_loader`
         self.timeline_view = TimelineView(self.state)
         self.overview = OverviewBand(self.state)
         self.detail_pane = DetailPane(self.state)
@@ -67,6 +83,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(_column(self.find_bar, beside))
         self.summary = QLabel()
         self.statusBar().addPermanentWidget(self.summary)
+        self.problems_panel = ProblemsPanel(self.state)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
+        self.statusBar().insertPermanentWidget(0, self.problems_panel.status_button)
+        self.folder_loader = FolderLoader(self, load)
         self._make_menus()
         # edits need the open project; until a loader sets `self.project` there is none
         self.edit_actions = EditActions(self, lambda: getattr(self, "project", None))
@@ -88,8 +108,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = action(file_menu, "&Open folder…", lambda: self.open_folder(),
                                   QKeySequence.StandardKey.Open)
-        self.export_action = action(file_menu, "&Export image…", lambda: self.export_image(),
+        self.open_file_action = action(file_menu, "Open &file…", lambda: self.open_file(),
+                                       "Ctrl+Shift+O")
+        self.export_action = action(file_menu, "&Export…", lambda: self.export_image(),
                                     "Ctrl+E")
+        self.export_data_action = action(file_menu, "Export &data…",
+                                         lambda: self.export_data(), "Ctrl+Shift+E")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
@@ -144,43 +168,57 @@ class MainWindow(QMainWindow):
         (view or self.detail_pane).setFocus()
 
     def open_folder(self, path: Path | None = None) -> bool:
-        """Load a folder of articles (asking for it if `path` is None); errors go to a dialog."""
+        """Start loading a folder of articles in the background (asking for it if `path` is
+        None); returns whether a load started. Errors go to a dialog when it ends."""
         if path is None:
             chosen = QFileDialog.getExistingDirectory(self, "Open a folder of articles",
-                                                      str(self._folder or Path.home()))
+                                                      str(self.folder_loader.folder
+                                                          or Path.home()))
             if not chosen:
                 return False
             path = Path(chosen)
-        if self._load is None:
-            show_error(self, "Cannot open folders", "No corpus loader is available.")
-            return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.folder_loader.open(path)
+        return True
+
+    def open_file(self, path: Path | None = None) -> bool:
+        """Open one article, or a data file (TimelineJS JSON or CSV, our event JSON)."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, "Open a file", str(save_folder(self.folder_loader.folder)), OPEN_FILTER)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        return self.open_folder(path)
+
+    def export_data(self, path: Path | None = None, fmt: str = "json") -> bool:
+        """Save the events as JSON, CSV, TimelineJS or iCalendar (asking if `path` is None)."""
+        if path is None:
+            path, fmt = ask_data_file(self, self.folder_loader.folder, self._corpus_name())
+            if path is None:
+                return False
         try:
-            timeline = self._load(path)
-        except Exception as exc:  # any loader failure is reported, never a traceback
-            QApplication.restoreOverrideCursor()
-            show_error(self, "Could not open folder",
-                       f"Could not read the articles in\n{path}\n\n{_reason(exc)}")
+            write_data(self.state.timeline, fmt, path)
+        except OSError as exc:
+            show_error(self, "Could not export data", f"{path}\n\n{_reason(exc)}")
             return False
-        QApplication.restoreOverrideCursor()
-        self._folder = path
-        self.state.set_timeline(timeline)
+        self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
 
     def export_image(self, path: Path | None = None) -> bool:
-        """Save the whole timeline as a PNG (asking where if `path` is None)."""
+        """The export dialog (PNG, SVG, PDF with a preview); with `path`, a PNG of what the
+        window shows, without asking."""
         if path is None:
-            default = (self._folder or Path.home()) / f"{self._corpus_name() or 'timeline'}.png"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export timeline image", str(default),
-                                                    "PNG image (*.png)")
-            if not chosen:
-                return False
-            path = Path(chosen)
+            dialog = ExportDialog(self.state, self._corpus_name(), self.folder_loader.folder,
+                                  self)
+            if dialog.exec() and dialog.written:
+                self.statusBar().showMessage(f"Saved {dialog.written}", 8000)
+            return dialog.written is not None
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_png(self.state.timeline, path, width=max(1600, self.timeline_view.width()))
+            export_image(subject_of_state(self.state, self._corpus_name()), path,
+                         ImageOptions(width=max(1600, self.timeline_view.width())))
         except Exception as exc:  # disk full, permissions, ...
             QApplication.restoreOverrideCursor()
             show_error(self, "Could not export image", f"{path}\n\n{_reason(exc)}")
@@ -199,16 +237,18 @@ class MainWindow(QMainWindow):
         count = f"{n:,} event{'s' if n != 1 else ''}"
         if shown != n:
             count = f"{shown:,} of {count} shown"
-        text = f"{count} from {m} document{'s' if m != 1 else ''}"
-        if tl.problems:
-            text += f" · {len(tl.problems)} file{'s' if len(tl.problems) != 1 else ''} skipped"
-        self.summary.setText(text)
-        self.summary.setToolTip("<br>".join(html.escape(str(p)) for p in tl.problems[:30]))
+        self.summary.setText(f"{count} from {m} document{'s' if m != 1 else ''}")
         self.export_action.setEnabled(bool(tl.events))
+        self.export_data_action.setEnabled(bool(tl.events))
         self.overview.setVisible(bool(n))
 
     def _corpus_name(self) -> str:
-        return self.state.timeline.name or (self._folder.name if self._folder else "")
+        folder = self.folder_loader.folder
+        return self.state.timeline.name or (folder.name if folder else "")
+
+    def closeEvent(self, event) -> None:  # Qt override: stop loading and watching
+        self.folder_loader.shutdown()
+        super().closeEvent(event)
 
 
 def _column(*widgets: QWidget) -> QWidget:

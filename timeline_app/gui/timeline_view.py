@@ -13,8 +13,8 @@ from datetime import date, timedelta
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFontMetricsF, QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from timeline_app.model import Event
 
@@ -96,6 +96,11 @@ class TimelineView(QWidget):
         state.lane_mode_changed.connect(self._on_lanes_changed)
         state.search_changed.connect(self._on_search_changed)
         state.view_range_changed.connect(self._on_view_range_changed)
+        self.copy_action = QAction("Copy image", self)  # Ctrl+C while the timeline has focus
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_image)
+        self.addAction(self.copy_action)
         self._on_timeline_changed()
 
     def _setup_plot(self) -> None:
@@ -188,6 +193,17 @@ class TimelineView(QWidget):
         half = (hi - lo) / 2
         centre = (x0 + x1) / 2 if x1 - x0 <= hi - lo else x0 + half * 0.9
         self.view_box.setXRange(centre - half, centre + half, padding=0)
+
+    def copy_image(self) -> QImage:
+        """Put the visible range on the clipboard as a picture (title, legend, lanes, axis),
+        drawn by the export's renderer at the screen's pixel ratio; returns the image."""
+        from .export_dialog import view_image  # the export renderer, loaded on first copy
+
+        lo, hi = self.view_box.viewRange()[0]
+        image = view_image(self.state, self.state.timeline.name, (lo, hi), self.width(),
+                           self.devicePixelRatioF())
+        QApplication.clipboard().setImage(image)
+        return image
 
     # -- reactions -------------------------------------------------------------------
     def _on_timeline_changed(self) -> None:

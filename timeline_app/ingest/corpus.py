@@ -1,4 +1,9 @@
-"""Load a folder (or one file) of articles into a Timeline, naming every file that fails."""
+"""Load a folder (or one file) of articles into a Timeline, naming every file that fails.
+
+Loading reports progress per file and can be cancelled (see `progress.py`); many uncached
+files are extracted on several processes (`pool.py`); partial timelines can be received while
+files are extracted (`preview.py`).
+"""
 
 from __future__ import annotations
 
@@ -8,21 +13,34 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..interchange import DataFileError, is_data_file, read_data_file
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
 from .extract import Candidate, context_year, extract_candidates
-from .file_results import FileResult, extract_file, file_key
+from .file_loader import FileLoader
+from .file_results import FileResult
 from .files import find_files
 from .header import HeaderDate, find_header_date
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .merge import merge_candidates
-from .names import Names
 from .non_story import find_non_story
+from .preview import merged_names
+from .progress import Cancelled, Partial, Progress
 from .readers import Article
 from .records import event_in, event_out
 from .titles import TitleContext
 
-__all__ = ["CorpusError", "ExtractionCache", "load_corpus", "document_from_article"]
+__all__ = [
+    "Cancelled",
+    "CorpusError",
+    "ExtractionCache",
+    "Partial",
+    "Progress",
+    "document_from_article",
+    "load_corpus",
+]
+
+MERGING = "merging events"  # the `current` of the progress call made once every file is done
 
 
 class CorpusError(ValueError):
@@ -30,7 +48,11 @@ class CorpusError(ValueError):
 
 
 class ExtractionCache(Protocol):
-    """Where extraction results are kept between runs (the project store implements it)."""
+    """Where extraction results are kept between runs (the project store implements it).
+
+    A cache may also offer `cached_many(table, keys) -> {key: payload}` and
+    `cache_many(table, [(key, payload)])`; they are used when present.
+    """
 
     def cached(self, table: str, key: str) -> Any | None: ...
 
@@ -42,16 +64,27 @@ def load_corpus(
     *,
     cache: ExtractionCache | None = None,
     published: Mapping[str, FuzzyDate | None] | None = None,
+    progress: Progress | None = None,
+    partial: Partial | None = None,
+    workers: int | None = None,
 ) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
 
     With a `cache`, unchanged files are not extracted again and an unchanged corpus is not
     merged again. `published` holds publication dates set by the user, by document id.
+    `progress(done, total, current)` is called per file and once more with MERGING; when it
+    returns False the load stops with `Cancelled` (files extracted so far stay cached).
+    `partial(timeline)` receives timelines of the files loaded so far, about every second.
+    `workers` sets the number of extracting processes (default: by folder size and cores).
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
-    published = published or {}
+    if is_data_file(path):  # TimelineJS or our event JSON: events, not articles
+        try:
+            return read_data_file(path)
+        except DataFileError as exc:
+            raise CorpusError(str(exc)) from exc
     found = find_files(path)
     problems = list(found.problems)
     try:
@@ -60,44 +93,28 @@ def load_corpus(
         manifest = Manifest()
         problems.append(Problem(MANIFEST_NAME, str(exc)))
     problems.extend(Problem(MANIFEST_NAME, why) for why in manifest.refused)
-    results: list[FileResult] = []
-    keys: list[str] = []
-    for file in found.files:
-        doc_id = found.rel(file)
-        try:
-            key, result = _file_result(file, doc_id, manifest, published, cache)
-        except (OSError, ValueError) as exc:
-            problems.append(Problem(doc_id, _reason(exc)))
-            continue
-        keys.append(key)
-        results.append(result)
-        if result.problem:
-            problems.append(Problem(doc_id, result.problem))
-        problems.extend(Problem(doc_id, what) for doc_id, what in result.warnings)
-    documents = {d.id: d for r in results for d in r.documents}
+    name = manifest.name or found.folder.name
+    loaded = FileLoader(
+        found,
+        manifest,
+        published or {},
+        cache,
+        problems=problems,
+        name=name,
+        progress=progress,
+        partial=partial,
+        workers=workers,
+    ).run()
+    problems += loaded.problems
+    documents = {d.id: d for r in loaded.results for d in r.documents}
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(results, documents, keys, cache)
-    return Timeline(documents, events, problems, manifest.name or found.folder.name)
-
-
-def _file_result(
-    file: Path,
-    doc_id: str,
-    manifest: Manifest,
-    published: Mapping[str, FuzzyDate | None],
-    cache: ExtractionCache | None,
-) -> tuple[str, FileResult]:
-    data = file.read_bytes()
-    key = file_key(doc_id, data, manifest, published)
-    record = cache.cached("file_cache", key) if cache else None
-    if record is not None:
-        return key, FileResult.from_record(record)
-    result = extract_file(file, doc_id, data, manifest, published)
-    if cache:
-        cache.cache("file_cache", key, result.to_record())
-    return key, result
+    total = len(found.files)
+    if progress and progress(total, total, MERGING) is False:
+        raise Cancelled("cancelled before merging")
+    events = _events(loaded.results, documents, loaded.keys, cache)
+    return Timeline(documents, events, problems, name)
 
 
 def _events(
@@ -111,12 +128,7 @@ def _events(
     record = cache.cached("corpus_cache", corpus_key) if cache else None
     if record is not None:
         return [event_in(r) for r in record]
-    names = Names()
-    for r in results:
-        for n in r.names:
-            names.acronyms.update({k: v for k, v in n.acronyms.items() if k not in names.acronyms})
-            names.persons.update(n.persons)
-    ctx = TitleContext(names)
+    ctx = TitleContext(merged_names(n for r in results for n in r.names))
     candidates: list[Candidate] = []
     for r in results:
         for doc, timexes in zip(r.documents, r.timexes, strict=True):
@@ -182,11 +194,3 @@ def _day_first(text: str) -> bool:
 
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, PermissionError):
-        return "cannot be read (permission denied)"
-    if isinstance(exc, OSError):
-        return f"cannot be read ({exc.strerror or exc})"
-    return str(exc)

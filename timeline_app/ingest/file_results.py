@@ -32,7 +32,7 @@ from .records import (
     timex_out,
 )
 
-__all__ = ["FileResult", "extract_file", "file_key", "code_fingerprint"]
+__all__ = ["FileResult", "code_fingerprint", "extract_file", "failure_reason", "file_key"]
 
 
 @dataclass(slots=True)
@@ -87,6 +87,15 @@ def extract_file(
         result.timexes.append(tag_document(doc))
         result.warnings.extend((article.id, w) for w in article.warnings)
     return result
+
+
+def failure_reason(exc: Exception) -> str:
+    """Why a file could not be read, in words for a user."""
+    if isinstance(exc, PermissionError):
+        return "cannot be read (permission denied)"
+    if isinstance(exc, OSError):
+        return f"cannot be read ({exc.strerror or exc})"
+    return str(exc)
 
 
 def file_key(

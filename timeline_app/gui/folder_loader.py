@@ -1,0 +1,199 @@
+"""Opening folders for the main window in the background, and keeping them current.
+
+`open(path)` builds the folder's `Project` on a worker (`ingest_worker.py`): the status bar
+shows progress with Cancel, partial timelines replace each other as files are read, and
+the window gets `project` when the load is done. Then the folder is watched
+(`folder_watch.py`): changes read the folder again in the background (cached, so only
+changed files are extracted) and the timeline is replaced, keeping the selection, filters and
+visible dates. A cancelled or failed open leaves the window as it was before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from timeline_app.ingest.progress import Partial, Progress
+from timeline_app.model import Timeline
+from timeline_app.store import Project
+
+from .folder_watch import FolderWatch, watch_paths
+from .ingest_status import IngestStatus
+from .ingest_worker import IngestWorker, Job, Outcome
+from .store import EventStore
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["FolderLoader"]
+
+_SHOW_RELOAD_AFTER_MS = 400  # a quick reload does not flash the progress bar
+_QUIT_WAIT_S = 3.0
+
+
+class FolderLoader(QObject):
+    """The window's folder: `folder` once opened; the window's `project` is set here.
+
+    `load`, when given, replaces the project store (tests and embedding): a callable
+    returning a `Timeline` for a path, run on the worker without progress or watching.
+    """
+
+    def __init__(self, window: MainWindow, load: Callable[[Path], Timeline] | None = None
+                 ) -> None:
+        super().__init__(window)
+        self.window, self._load = window, load
+        self.folder: Path | None = None
+        self.status = IngestStatus()
+        self.status.cancel_requested.connect(self.cancel)
+        window.statusBar().addWidget(self.status, 1)
+        self.watch = FolderWatch(self)
+        self.watch.changed.connect(self.reload)
+        self._worker: IngestWorker | None = None
+        self._reloading = False  # the running job re-reads the open folder
+        self._stale = False  # the folder changed while a job ran
+        self._before: tuple[Timeline, EventStore] | None = None  # shown before a new open
+        self._show_status = QTimer(self, singleShot=True, interval=_SHOW_RELOAD_AFTER_MS)
+        self._show_status.timeout.connect(lambda: self.status.begin("Updating…"))
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def open(self, path: Path) -> None:
+        """Start reading `path`; what is on screen stays usable meanwhile."""
+        self._stop_worker()
+        self._before = (self.window.state.timeline, self.window.state.store)
+        load = self._load
+        if load is None:
+            def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
+                project = Project(path, progress=progress, partial=partial)
+                return (project, watch_paths(path)), project.timeline
+        else:
+            def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
+                timeline = load(path)
+                return (timeline, []), timeline
+        self._start(job, path, reloading=False)
+        self.status.begin(f"Opening {path.name}…")
+
+    def reload(self) -> None:
+        """Read the open folder again (the watcher calls this after a change)."""
+        project = self.window.project
+        if project is None:
+            return
+        if self._worker is not None:
+            self._stale = True  # once this job is done
+            return
+
+        def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
+            reading = project.read(progress=progress)
+            return (reading, watch_paths(project.path)), reading.timeline
+
+        self._start(job, project.path, reloading=True)
+        self._show_status.start()
+
+    def cancel(self) -> None:
+        """Stop the running load; the window goes back to what it showed before it."""
+        if self._worker is None:
+            return
+        self.status.cancelling()
+        self._stop_worker()
+        self._end_status()
+        if not self._reloading and self._before is not None:
+            self.window.state.set_timeline(*self._before)
+        self.window.statusBar().showMessage(
+            "Loading cancelled; what was read is cached, so opening the folder again "
+            "continues from there", 8000)
+
+    def shutdown(self) -> None:
+        """The window closes: stop watching, cancel, give the worker a moment to stop."""
+        self.watch.clear()
+        worker = self._worker
+        self._stop_worker()
+        if worker is not None:
+            worker.wait(_QUIT_WAIT_S)
+        if self.window.project is not None:
+            self.window.project.close()
+
+    # -- the worker ------------------------------------------------------------------------
+    def _start(self, job: Job, path: Path, *, reloading: bool) -> None:
+        worker = IngestWorker(job, partials=not reloading)
+        worker.progressed.connect(self.status.set_progress)
+        worker.partial_ready.connect(lambda t, s: self._on_partial(worker, t, s))
+        worker.finished.connect(lambda outcome: self._on_finished(worker, path, outcome))
+        worker.failed.connect(lambda reason: self._on_failed(worker, path, reason))
+        worker.cancelled.connect(lambda: self._forget(worker))
+        self._worker, self._reloading, self._stale = worker, reloading, False
+        worker.start()
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()  # its signals are ignored from now on
+            self._worker = None
+
+    def _forget(self, worker: IngestWorker) -> None:
+        if worker is self._worker:
+            self._worker = None
+            self._end_status()
+
+    def _end_status(self) -> None:
+        self._show_status.stop()
+        self.status.end()
+
+    def _on_partial(self, worker: IngestWorker, timeline: Timeline, store: EventStore) -> None:
+        if worker is self._worker:
+            self._show(timeline, store, keep=self.window.state.selected_id is not None)
+
+    def _on_finished(self, worker: IngestWorker, path: Path, outcome: Outcome) -> None:
+        if worker is not self._worker:
+            return
+        self._forget(worker)
+        result, paths = outcome.result  # type: ignore[misc]
+        window = self.window
+        if self._reloading:
+            project = window.project
+            timeline = project.adopt(result) if project is not None else outcome.timeline
+            if timeline is not window.state.timeline:
+                store = outcome.store if timeline is outcome.timeline else None
+                self._show(timeline, store, keep=True)
+        else:
+            old, self._before = window.project, None
+            project = result if isinstance(result, Project) else None
+            if old is not None and old is not project:
+                old.close()
+            self.folder = path
+            window.project = project
+            window.project_changed.emit(project)
+            self._show(outcome.timeline, outcome.store,
+                       keep=window.state.selected_id is not None)
+            n = len(outcome.timeline.documents)
+            window.statusBar().showMessage(
+                f"Read {n:,} document{'s' if n != 1 else ''} in {outcome.seconds:.1f} s", 6000)
+        self.watch.set_paths(paths if window.project is not None else [])
+        if self._stale:
+            self.reload()
+
+    def _on_failed(self, worker: IngestWorker, path: Path, reason: str) -> None:
+        if worker is not self._worker:
+            return
+        self._forget(worker)
+        if self._reloading:
+            self.window.statusBar().showMessage(f"Could not read {path} again: {reason}", 8000)
+            return
+        if self._before is not None:
+            self.window.state.set_timeline(*self._before)
+        from .main_window import show_error
+
+        show_error(self.window, "Could not open folder",
+                   f"Could not read the articles in\n{path}\n\n{reason}")
+
+    def _show(self, timeline: Timeline, store: EventStore | None, *, keep: bool) -> None:
+        """Show `timeline`; with `keep`, where the user was (selection, filters, dates)."""
+        state = self.window.state
+        replace = getattr(state, "replace_timeline", None)
+        if keep and replace is not None:
+            replace(timeline, select=state.selected_id)
+        else:
+            state.set_timeline(timeline, store)

@@ -1,0 +1,71 @@
+"""The status bar's loading indicator: "N / M documents — current file", a bar and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from timeline_app.ingest.corpus import MERGING
+
+__all__ = ["IngestStatus"]
+
+_FILE_PX = 320  # the current file's name is elided in the middle beyond this width
+
+
+class IngestStatus(QWidget):
+    """Hidden until `begin`; `cancel_requested` when its button is pressed.
+
+    Signals:
+        cancel_requested(): the user pressed Cancel.
+    """
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.file_label = QLabel()
+        self.file_label.setStyleSheet("color: palette(mid);")
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(220)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop reading the folder (what was read stays cached)")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.file_label, 1)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def begin(self, what: str) -> None:
+        """Show a busy bar with `what` ("Opening news…") until the first progress."""
+        self.label.setText(what)
+        self.file_label.clear()
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def set_progress(self, done: int, total: int, current: str) -> None:
+        self.label.setText(f"{done:,} / {total:,} documents")
+        if current == MERGING:
+            self.bar.setRange(0, 0)  # one step of unknown length
+            self.file_label.setText("merging events…")
+            return
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        metrics = QFontMetrics(self.file_label.font())
+        self.file_label.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle,
+                                                   _FILE_PX))
+        self.file_label.setToolTip(current)
+
+    def cancelling(self) -> None:
+        self.label.setText("Cancelling…")
+        self.cancel_button.setEnabled(False)
+
+    def end(self) -> None:
+        self.hide()

@@ -1,0 +1,124 @@
+"""Reading a folder off the GUI thread: progress, cancel and partial timelines, by signal.
+
+A job runs on a daemon Python thread rather than a QThread: a load can sit in one long step
+(merging the events of 10,000 articles) where it cannot look at its cancel flag, and a
+daemon thread never holds up quitting, where Qt aborts if a running QThread is destroyed.
+The thread never touches widgets: it emits the worker's signals, and Qt queues them to the
+GUI thread, which owns the worker. It also builds each timeline's `EventStore` (plain numpy),
+so that the GUI thread only swaps the new timeline in.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from timeline_app.ingest import CorpusError
+from timeline_app.ingest.progress import Cancelled, Partial, Progress
+from timeline_app.model import Timeline
+
+from .store import EventStore
+
+__all__ = ["IngestWorker", "Job", "Outcome"]
+
+PROGRESS_EVERY = 0.05  # seconds between progress signals: the bar needs no more
+
+# A job gets the progress callback (and the partial one, when partials are wanted) and
+# returns its result with the timeline to show.
+Job = Callable[[Progress, Partial | None], tuple[object, Timeline]]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a finished job returned, with its timeline's store and how long it took."""
+
+    result: object
+    timeline: Timeline
+    store: EventStore
+    seconds: float
+
+
+class IngestWorker(QObject):
+    """Runs one job on its own thread; create it on the GUI thread, then `start()`.
+
+    Signals:
+        progressed(int, int, str): files done, total, current file (throttled).
+        partial_ready(object, object): a partial Timeline of the files so far, its EventStore.
+        finished(object): an `Outcome`.
+        failed(str): why the job failed, in words for a user.
+        cancelled(): the job stopped because `cancel()` was called.
+    """
+
+    progressed = Signal(int, int, str)
+    partial_ready = Signal(object, object)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: Job, *, partials: bool = True) -> None:
+        super().__init__()
+        self._job, self._partials = job, partials
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="ingest", daemon=True)
+        self._last_progress = 0.0
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next file; `cancelled` follows (or nothing, if it is
+        already done)."""
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the thread to end; returns whether it did."""
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    # -- on the worker thread ------------------------------------------------------------
+    def _run(self) -> None:
+        started = time.perf_counter()
+        try:
+            result, timeline = self._job(self._progress, self._partial if self._partials else None)
+            store = EventStore.from_timeline(timeline)
+        except Cancelled:
+            self.cancelled.emit()
+            return
+        except (CorpusError, OSError, ValueError) as exc:  # bad input: the message says it all
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        except Exception as exc:  # a bug must reach the user as a message, not kill the thread
+            traceback.print_exc(file=sys.stderr)
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        if self._cancel.is_set():  # asked during the last step: the caller has moved on
+            self.cancelled.emit()
+            return
+        self.finished.emit(Outcome(result, timeline, store, time.perf_counter() - started))
+
+    def _progress(self, done: int, total: int, current: str) -> bool:
+        if self._cancel.is_set():
+            return False
+        now = time.monotonic()
+        if now - self._last_progress >= PROGRESS_EVERY or done == total:
+            self._last_progress = now
+            self.progressed.emit(done, total, current)
+        return True
+
+    def _partial(self, timeline: Timeline) -> None:
+        if not self._cancel.is_set():
+            self.partial_ready.emit(timeline, EventStore.from_timeline(timeline))

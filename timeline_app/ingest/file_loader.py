@@ -1,0 +1,198 @@
+"""Every file of a corpus to its `FileResult`: from the cache when unchanged, else extracted
+(on several processes for many files), with progress per file and partial timelines.
+
+The cache is read and written in batches, from the calling thread only: one query per few
+hundred keys rather than one per file, one transaction per half second of extraction rather
+than one per file (a store's commit waits for the disk). A cancel still writes what was
+extracted, so the next open starts where this one stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, Event, FuzzyDate, Problem, Timeline
+from .file_results import FileResult, failure_reason, file_key
+from .files import CorpusFiles
+from .manifest import Manifest
+from .pool import Extracted, Job, extract_here, extract_parallel, pool_size
+from .preview import preview_events
+from .progress import Cancelled, Pacer, Partial, Progress
+
+__all__ = ["FileLoader", "LoadedFiles"]
+
+_READ_BATCH = 256  # files read and looked up per cache query
+_WRITE_EVERY = 0.5  # seconds between cache transactions while extracting
+
+
+@dataclass(slots=True)
+class LoadedFiles:
+    """The files that loaded (in folder order) with their cache keys, and the problems."""
+
+    results: list[FileResult]
+    keys: list[str]
+    problems: list[Problem]
+
+
+class FileLoader:
+    """One pass over `found.files`; `problems` are those found before (folder, manifest)."""
+
+    def __init__(
+        self,
+        found: CorpusFiles,
+        manifest: Manifest,
+        published: Mapping[str, FuzzyDate | None],
+        cache: Any | None,
+        *,
+        problems: list[Problem],
+        name: str,
+        progress: Progress | None = None,
+        partial: Partial | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self._found, self._manifest, self._published = found, manifest, published
+        self._cache, self._writes = cache, _CacheWriter(cache)
+        self._progress, self._partial, self._workers = progress, partial, workers
+        self._base_problems, self._name = problems, name
+        n = len(found.files)
+        self._results: list[FileResult | None] = [None] * n
+        self._keys: list[str] = [""] * n
+        self._problems: list[list[Problem]] = [[] for _ in range(n)]
+        # preview events of the files extracted in this load (None: made when first needed)
+        self._previews: dict[int, list[Event] | None] = {}
+        self._done = 0
+        self._pacer = Pacer()
+
+    def run(self) -> LoadedFiles:
+        """Raises `Cancelled` when the progress callback returns False."""
+        pending = self._read_cached()
+        workers = pool_size(len(pending), self._workers)
+        try:
+            if workers > 1:
+                extract_parallel(
+                    pending,
+                    self._manifest,
+                    self._published,
+                    workers=workers,
+                    previews=self._partial is not None,
+                    on_done=self._extracted,
+                )
+            else:
+                for job in pending:
+                    self._extracted(extract_here(job, self._manifest, self._published))
+        finally:
+            self._writes.flush()
+        done = [i for i, r in enumerate(self._results) if r is not None]
+        return LoadedFiles(
+            [self._results[i] for i in done],  # type: ignore[misc]
+            [self._keys[i] for i in done],
+            [p for ps in self._problems for p in ps],
+        )
+
+    def _read_cached(self) -> list[Job]:
+        """Read and hash every file; finish the cached ones; return the others."""
+        files, pending = self._found.files, []
+        for start in range(0, len(files), _READ_BATCH):
+            batch = []
+            for i in range(start, min(start + _READ_BATCH, len(files))):
+                doc_id = self._found.rel(files[i])
+                try:
+                    data = files[i].read_bytes()
+                except OSError as exc:
+                    self._failed(i, doc_id, failure_reason(exc))
+                    continue
+                self._keys[i] = file_key(doc_id, data, self._manifest, self._published)
+                batch.append((i, files[i], doc_id, data))
+            hits = _lookup(self._cache, [self._keys[i] for i, *_ in batch])
+            for job in batch:
+                record = hits.get(self._keys[job[0]])
+                if record is None:
+                    pending.append(job)
+                else:
+                    self._finished(job[0], job[2], FileResult.from_record(record))
+        return pending
+
+    def _extracted(self, done: Extracted) -> None:
+        index, result, preview = done
+        doc_id = self._found.rel(self._found.files[index])
+        if isinstance(result, str):
+            self._failed(index, doc_id, result)
+        else:
+            self._writes.add(self._keys[index], result.to_record())
+            if self._partial is not None:
+                self._previews[index] = preview
+            self._finished(index, doc_id, result)
+        if self._partial is not None and self._pacer.due():
+            started = time.perf_counter()
+            self._partial(self._partial_timeline())
+            self._pacer.built(time.perf_counter() - started)
+
+    def _failed(self, index: int, doc_id: str, reason: str) -> None:
+        self._problems[index] = [Problem(doc_id, reason)]
+        self._tick(doc_id)
+
+    def _finished(self, index: int, doc_id: str, result: FileResult) -> None:
+        self._results[index] = result
+        problems = [Problem(doc_id, result.problem)] if result.problem else []
+        problems += [Problem(d, what) for d, what in result.warnings]
+        self._problems[index] = problems
+        self._tick(doc_id)
+
+    def _tick(self, doc_id: str) -> None:
+        self._done += 1
+        if self._progress and self._progress(self._done, len(self._results), doc_id) is False:
+            raise Cancelled(f"cancelled after {self._done} of {len(self._results)} files")
+
+    def _partial_timeline(self) -> Timeline:
+        """Documents so far; events of the files extracted in this load, file by file."""
+        documents: dict[str, Document] = {}
+        events: list[Event] = []
+        for i, result in enumerate(self._results):
+            if result is None:
+                continue
+            documents.update((d.id, d) for d in result.documents)
+            if i in self._previews:
+                preview = self._previews[i]
+                if preview is None:
+                    preview = self._previews[i] = preview_events(result)
+                events.extend(preview)
+        problems = self._base_problems + [p for ps in self._problems for p in ps]
+        return Timeline(documents, events, problems, self._name)
+
+
+def _lookup(cache: Any | None, keys: list[str]) -> dict[str, Any]:
+    if cache is None or not keys:
+        return {}
+    if hasattr(cache, "cached_many"):
+        return cache.cached_many("file_cache", keys)
+    found = ((k, cache.cached("file_cache", k)) for k in keys)
+    return {k: r for k, r in found if r is not None}
+
+
+class _CacheWriter:
+    """Extraction results written to the cache a transaction at a time."""
+
+    def __init__(self, cache: Any | None) -> None:
+        self._cache = cache
+        self._items: list[tuple[str, Any]] = []
+        self._last = time.monotonic()
+
+    def add(self, key: str, record: Any) -> None:
+        if self._cache is None:
+            return
+        self._items.append((key, record))
+        if time.monotonic() - self._last >= _WRITE_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._cache is not None and self._items:
+            if hasattr(self._cache, "cache_many"):
+                self._cache.cache_many("file_cache", self._items)
+            else:
+                for key, record in self._items:
+                    self._cache.cache("file_cache", key, record)
+        self._items = []
+        self._last = time.monotonic()

@@ -1,0 +1,106 @@
+"""Extracting many files on several processes.
+
+`extract_file` is pure (bytes in, `FileResult` out), so a large folder is extracted by a pool
+of processes while the calling thread keeps the cache: a SQLite connection belongs to its
+process, and the GUI needs its own thread free. The processes are spawned, never forked: a
+GUI process has threads, and a fork copies the locks they hold. Each task is a handful of
+files, so results (and progress) arrive steadily and a cancel waits for one handful at most.
+Below PARALLEL_MIN files a pool's start-up (about a second per process) is not worth it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from ..model import Event, FuzzyDate
+from .file_results import FileResult, extract_file, failure_reason
+from .manifest import Manifest
+
+__all__ = ["PARALLEL_MIN", "Extracted", "Job", "extract_here", "extract_parallel", "pool_size"]
+
+PARALLEL_MIN = 200
+_CHUNK = 8  # files per task: ~0.1 s of work
+_MAX_WORKERS = 8
+
+Job = tuple[int, Path, str, bytes]  # (index in the folder's file list, file, doc id, bytes)
+# (index, the result or why the file failed, the file's preview events or None)
+Extracted = tuple[int, FileResult | str, list[Event] | None]
+
+
+def pool_size(n_files: int, workers: int | None = None) -> int:
+    """Processes to extract `n_files` with (1: in the calling process). `workers` overrides."""
+    if workers is not None:
+        return max(1, workers)
+    if n_files < PARALLEL_MIN:
+        return 1
+    return max(1, min(os.cpu_count() or 1, _MAX_WORKERS, n_files // _CHUNK))
+
+
+def extract_here(
+    job: Job, manifest: Manifest, published: Mapping[str, FuzzyDate | None]
+) -> Extracted:
+    """One file in this process; a file that cannot be read yields its reason, not an error."""
+    index, file, doc_id, data = job
+    try:
+        return index, extract_file(file, doc_id, data, manifest, published), None
+    except (OSError, ValueError) as exc:
+        return index, failure_reason(exc), None
+
+
+def extract_parallel(
+    jobs: list[Job],
+    manifest: Manifest,
+    published: Mapping[str, FuzzyDate | None],
+    *,
+    workers: int,
+    previews: bool,
+    on_done: Callable[[Extracted], None],
+) -> None:
+    """Extract `jobs` on `workers` processes, calling `on_done` in this thread as each file
+    is done (in about the order given). An exception from `on_done` (a cancel) stops the
+    pool: queued tasks are dropped, running ones finish their handful."""
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init,
+        initargs=(manifest, dict(published), previews),
+    )
+    try:
+        futures = [pool.submit(_extract_chunk, chunk) for chunk in _chunks(jobs)]
+        for future in as_completed(futures):
+            for done in future.result():
+                on_done(done)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(jobs: list[Job]) -> Iterator[list[Job]]:
+    for start in range(0, len(jobs), _CHUNK):
+        yield jobs[start : start + _CHUNK]
+
+
+# -- in the worker processes ------------------------------------------------------------
+_context: tuple[Manifest, dict[str, FuzzyDate | None], bool] | None = None
+
+
+def _init(manifest: Manifest, published: dict[str, FuzzyDate | None], previews: bool) -> None:
+    """Sent once per process rather than with every task (a manifest may list 10,000 files)."""
+    global _context
+    _context = (manifest, published, previews)
+
+
+def _extract_chunk(jobs: list[Job]) -> list[Extracted]:
+    from .preview import preview_events
+
+    assert _context is not None, "initializer did not run"
+    manifest, published, previews = _context
+    out = []
+    for job in jobs:
+        index, result, _ = extract_here(job, manifest, published)
+        preview = preview_events(result) if previews and isinstance(result, FileResult) else None
+        out.append((index, result, preview))
+    return out
