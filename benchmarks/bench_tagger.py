@@ -14,11 +14,11 @@ import datetime as dt
 import json
 import time
 import warnings
-from pathlib import Path
 
+from timeline_app.paths import SHARED_EVAL
 from timeline_app.temporal import tag
 
-GOLD = Path("/work/shared/eval/timebank-aquaint.jsonl")
+GOLD = SHARED_EVAL / "timebank-aquaint.jsonl"
 
 
 def _load() -> list[dict[str, str]]:

@@ -38,9 +38,10 @@ from concurrent.futures import ThreadPoolExecutor
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from timeline_app.paths import SHARED_EVAL
 from timeline_app.temporal.jsonl import tag_jsonl
 
-GOLD = Path("/work/shared/eval/timebank-aquaint.jsonl")
+GOLD = SHARED_EVAL / "timebank-aquaint.jsonl"
 DRIVER = Path(__file__).resolve().parent / "heideltime" / "HeidelBatch.java"
 _TIMEX = re.compile(r"<TIMEX3\b([^>]*)>|</TIMEX3>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
