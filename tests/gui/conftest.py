@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 
 from .factories import make_timeline
+from .helpers import settle, show_window
 
-
-def settle() -> None:
-    """Let Qt process resizes and range updates (a plot's range is [0, 1] until then)."""
-    for _ in range(3):
-        QApplication.processEvents()
+__all__ = ["settle"]  # tests import it from here
 
 
 @pytest.fixture
@@ -24,11 +20,4 @@ def timeline():
 
 @pytest.fixture
 def window(qtbot, timeline):
-    win = MainWindow(load=None, state=TimelineState(timeline))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    settle()
-    win.timeline_view.zoom_to_fit()
-    settle()
-    return win
+    return show_window(qtbot, MainWindow(load=None, state=TimelineState(timeline)))

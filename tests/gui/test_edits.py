@@ -17,6 +17,7 @@ from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.store import Project
 
 from .conftest import settle
+from .helpers import show_window
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 TENSION = "2023-11-26_tokayev-lukashenko-tension.txt"
@@ -39,13 +40,7 @@ def project(folder):
 def window(qtbot, project):
     win = MainWindow(load=None, state=TimelineState(project.timeline))
     win.project = project  # what the loader will set; the edit actions read it lazily
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    settle()
-    win.timeline_view.zoom_to_fit()
-    settle()
-    return win
+    return show_window(qtbot, win)
 
 
 def event_id(window, iso: str, word: str) -> str:

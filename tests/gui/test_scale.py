@@ -19,6 +19,7 @@ from timeline_app.model import Timeline
 
 from .conftest import settle
 from .factories import make_timeline
+from .helpers import show_window
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from synthetic import synthetic_store  # noqa: E402
@@ -32,14 +33,8 @@ def big_store():
 @pytest.fixture
 def big_window(qtbot, big_store):
     win = MainWindow(state=TimelineState(Timeline(name="synthetic"), store=big_store))
-    qtbot.addWidget(win)
     win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    settle()
-    win.timeline_view.zoom_to_fit()
-    settle()
-    return win
+    return show_window(qtbot, win)
 
 
 def label_and_marker_rects(view):

@@ -11,8 +11,7 @@ from timeline_app.gui.state import TimelineState
 from timeline_app.ingest import load_corpus
 from timeline_app.paths import SHIPPED_CORPUS
 
-from .conftest import settle
-from .helpers import click_event
+from .helpers import click_event, show_window
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +21,7 @@ def corpus():
 
 @pytest.fixture
 def window(qtbot, corpus):
-    win = MainWindow(load=load_corpus, state=TimelineState(corpus))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    settle()
-    win.timeline_view.zoom_to_fit()
-    settle()
-    return win
+    return show_window(qtbot, MainWindow(load=load_corpus, state=TimelineState(corpus)))
 
 
 def background_at(view, text: str, start: int = 0) -> str:
