@@ -82,7 +82,7 @@ def test_cancel_stops_and_leaves_a_usable_window(qtbot, window, folder, monkeypa
     before = window.state.timeline
     assert window.open_folder(folder)
     worker = window.folder_loader._worker
-    qtbot.waitUntil(lambda: window.folder_loader.status.label.text().startswith("1 /"),
+    qtbot.waitUntil(lambda: window.folder_loader.status.label.text().startswith("Reading 1 /"),
                     timeout=3000)
     window.folder_loader.status.cancel_button.click()
     assert not window.folder_loader.busy and not window.folder_loader.status.isVisible()
@@ -101,7 +101,8 @@ def test_a_bad_file_is_named_in_the_import_problems_panel(qtbot, window, folder)
     rows = [(p.path, p.reason) for p in panel.model.problems]
     assert ("scan.pdf", "not an article format (.pdf); skipped") in rows
     assert any(f == "broken.json" and "malformed JSON" in r for f, r in rows)
-    assert panel.isVisible() and panel.stack.currentWidget() is panel.table
+    qtbot.waitUntil(panel.isVisible, timeout=1000)  # it opens by itself
+    assert panel.stack.currentWidget() is panel.table
     assert panel.model.rowCount() == 2
     assert panel.status_button.isVisible() and panel.status_button.text() == "2 import problems"
     panel.close()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_app.ingest import corpus as corpus_module
-from timeline_app.ingest import file_loader, pool
+from timeline_app.ingest import event_finding, file_loader, pool
 from timeline_app.ingest.corpus import MERGING, Cancelled, load_corpus
 from timeline_app.ingest.progress import Pacer
 
@@ -51,10 +50,10 @@ def summary(timeline):
 def test_progress_is_called_per_file_then_for_merging(folder):
     calls = []
     load_corpus(folder, progress=lambda done, total, current: calls.append((done, total, current)))
-    assert [c[0] for c in calls] == list(range(1, 14)) + [13]
-    assert {c[1] for c in calls} == {13}
-    assert {c[2] for c in calls[:-1]} == {f"a{i:02d}.txt" for i in range(12)} | {"0-broken.json"}
-    assert calls[-1][2] == MERGING
+    files, merging = calls[:13], calls[13:]
+    assert [c[:2] for c in files] == [(i, 13) for i in range(1, 14)]
+    assert {c[2] for c in files} == {f"a{i:02d}.txt" for i in range(12)} | {"0-broken.json"}
+    assert merging == [(0, 12, MERGING), (12, 12, MERGING)]  # documents whose events are found
 
 
 def test_returning_false_cancels_and_keeps_what_was_extracted(folder):
@@ -79,11 +78,13 @@ def test_progress_returning_none_goes_on(folder):
 
 
 def test_processes_give_the_same_timeline_as_one(folder):
+    """Extraction, statements and merging all on two processes: the same events."""
     here = load_corpus(folder, workers=1)
     seen = []
     there = load_corpus(folder, workers=2, progress=lambda d, t, c: seen.append(d))
     assert summary(there) == summary(here)
-    assert seen == [*range(1, 14), 13]
+    assert seen[:13] == list(range(1, 14))
+    assert seen[13] == 0 and seen[-1] == 12 and seen[13:] == sorted(seen[13:])
     assert any("0-broken.json" in p for p in summary(there)[1])
 
 
@@ -141,7 +142,7 @@ def test_cached_reopen_reads_the_cache_in_batches(folder, tmp_path):
 
 
 def test_merging_step_can_be_cancelled(folder, monkeypatch):
-    monkeypatch.setattr(corpus_module, "merge_candidates",
+    monkeypatch.setattr(event_finding, "merge_candidates",
                         lambda c: pytest.fail("merged after a cancel"))
     with pytest.raises(Cancelled):
         load_corpus(folder, progress=lambda d, t, c: c != MERGING)

@@ -22,7 +22,7 @@ from timeline_app.store import Project
 
 from .folder_watch import FolderWatch, watch_paths
 from .ingest_status import IngestStatus
-from .ingest_worker import IngestWorker, Job, Outcome
+from .ingest_worker import IngestWorker, Job, Outcome, release_in_background
 from .store import EventStore
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ __all__ = ["FolderLoader"]
 
 _SHOW_RELOAD_AFTER_MS = 400  # a quick reload does not flash the progress bar
 _QUIT_WAIT_S = 3.0
+_RELEASE_AFTER_MS = 100  # see `_retire`
 
 
 class FolderLoader(QObject):
@@ -57,6 +58,9 @@ class FolderLoader(QObject):
         self._before: tuple[Timeline, EventStore] | None = None  # shown before a new open
         self._show_status = QTimer(self, singleShot=True, interval=_SHOW_RELOAD_AFTER_MS)
         self._show_status.timeout.connect(lambda: self.status.begin("Updating…"))
+        self._retired: list[object] = []
+        self._release = QTimer(self, singleShot=True, interval=_RELEASE_AFTER_MS)
+        self._release.timeout.connect(self._release_retired)
 
     @property
     def busy(self) -> bool:
@@ -159,10 +163,13 @@ class FolderLoader(QObject):
                 store = outcome.store if timeline is outcome.timeline else None
                 self._show(timeline, store, keep=True)
         else:
-            old, self._before = window.project, None
+            old = window.project
+            self._retire(self._before)
+            self._before = None
             project = result if isinstance(result, Project) else None
             if old is not None and old is not project:
                 old.close()
+                self._retire(old)
             self.folder = path
             window.project = project
             window.project_changed.emit(project)
@@ -189,9 +196,25 @@ class FolderLoader(QObject):
         show_error(self.window, "Could not open folder",
                    f"Could not read the articles in\n{path}\n\n{reason}")
 
+    def _retire(self, *objects: object) -> None:
+        """Hold what is no longer shown (timelines, stores, projects) to free it later.
+
+        Freeing a timeline of 20,000 events takes 50 to 150 ms that no thread can interrupt
+        (one cascade of deallocations); done inside `set_timeline` it would add to the new
+        timeline's own work in one long stall.
+        """
+        self._retired.append(objects)
+        self._release.start()
+
+    def _release_retired(self) -> None:
+        """Free what was retired on a worker thread, a few hundred events at a time."""
+        retired, self._retired[:] = list(self._retired), []
+        release_in_background(retired)
+
     def _show(self, timeline: Timeline, store: EventStore | None, *, keep: bool) -> None:
         """Show `timeline`; with `keep`, where the user was (selection, filters, dates)."""
         state = self.window.state
+        self._retire(state.timeline, state.store)
         replace = getattr(state, "replace_timeline", None)
         if keep and replace is not None:
             replace(timeline, select=state.selected_id)

@@ -1,4 +1,4 @@
-"""The status bar's loading indicator: "N / M documents — current file", a bar and Cancel."""
+"""The status bar's loading indicator: "Reading N / M documents", a bar, the file, Cancel."""
 
 from __future__ import annotations
 
@@ -51,13 +51,17 @@ class IngestStatus(QWidget):
         self.show()
 
     def set_progress(self, done: int, total: int, current: str) -> None:
-        self.label.setText(f"{done:,} / {total:,} documents")
+        self.label.setText(f"Reading {done:,} / {total:,} documents")
+        if current == MERGING and done >= total:
+            self.bar.setRange(0, 0)  # the merge: one step of unknown length
+        else:
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(done)
         if current == MERGING:
-            self.bar.setRange(0, 0)  # one step of unknown length
-            self.file_label.setText("merging events…")
+            self.label.setText("Merging events")
+            self.file_label.setText(f"{done:,} / {total:,} documents")
+            self.file_label.setToolTip("")
             return
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
         metrics = QFontMetrics(self.file_label.font())
         self.file_label.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle,
                                                    _FILE_PX))

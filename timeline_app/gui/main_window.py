@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         count = f"{n:,} event{'s' if n != 1 else ''}"
         if shown != n:
             count = f"{shown:,} of {count} shown"
-        self.summary.setText(f"{count} from {m} document{'s' if m != 1 else ''}")
+        self.summary.setText(f"{count} from {m:,} document{'s' if m != 1 else ''}")
         self.export_action.setEnabled(bool(tl.events))
         self.export_data_action.setEnabled(bool(tl.events))
         self.overview.setVisible(bool(n))

@@ -8,7 +8,7 @@ problem arrives; once the user has closed it, it stays closed until the next fol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
@@ -28,7 +28,9 @@ __all__ = ["ProblemsPanel", "ProblemTableModel"]
 _HEADERS = ("File", "Reason")
 _ROOT = QModelIndex()
 _EMPTY = "No import problems: every file in the folder was read."
-
+_LINK_STYLE = ("QPushButton { color: palette(link); text-decoration: underline; border: none;"
+               " padding: 0 6px; }")
+_ROWS_SHOWN = 4  # the dock opens this many rows tall: it comes up early, with rows to come
 
 class ProblemTableModel(QAbstractTableModel):
     """Rows are problems, in the order the loader found them (folder order)."""
@@ -91,6 +93,7 @@ class ProblemsPanel(QDockWidget):
         self.setWidget(self.stack)
         self.status_button = QPushButton()
         self.status_button.setFlat(True)
+        self.status_button.setStyleSheet(_LINK_STYLE)  # reads as a link: it opens the panel
         self.status_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.status_button.setToolTip("Show the files that could not be loaded, and why")
         self.status_button.clicked.connect(self.reveal)
@@ -102,9 +105,20 @@ class ProblemsPanel(QDockWidget):
         self._on_timeline_changed()
 
     def reveal(self) -> None:
-        self.show()
+        self._open()
         self.raise_()
         self.table.setFocus()
+
+    def _open(self) -> None:
+        """Show the dock, a few rows tall (Qt would give it a third of the window)."""
+        was_visible = self.isVisible()
+        self.show()
+        window = self.parentWidget()
+        if not was_visible and hasattr(window, "resizeDocks"):
+            height = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                      + _ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize()
+                      + self.fontMetrics().height() + 3)  # the dock's title bar
+            window.resizeDocks([self], [height], Qt.Orientation.Vertical)
 
     def _on_timeline_changed(self) -> None:
         timeline = self.state.timeline
@@ -118,7 +132,9 @@ class ProblemsPanel(QDockWidget):
         self.status_button.setVisible(bool(n))
         if n and self._auto and not self.isVisible():
             self._auto = False
-            self.show()
+            # showing the dock lays the window out anew: not in the same event-loop turn as
+            # the new timeline's own work, so that neither freezes the window for long
+            QTimer.singleShot(0, self._open)
 
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible:

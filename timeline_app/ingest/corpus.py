@@ -16,19 +16,18 @@ from typing import Any, Protocol
 from ..interchange import DataFileError, is_data_file, read_data_file
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
-from .extract import Candidate, context_year, extract_candidates
+from .collector import collector_paused, release_gradually
+from .event_finding import find_events
+from .extract import context_year
 from .file_loader import FileLoader
 from .file_results import FileResult
 from .files import find_files
 from .header import HeaderDate, find_header_date
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
-from .merge import merge_candidates
 from .non_story import find_non_story
-from .preview import merged_names
 from .progress import Cancelled, Partial, Progress
 from .readers import Article
 from .records import event_in, event_out
-from .titles import TitleContext
 
 __all__ = [
     "Cancelled",
@@ -85,6 +84,18 @@ def load_corpus(
             return read_data_file(path)
         except DataFileError as exc:
             raise CorpusError(str(exc)) from exc
+    with collector_paused:
+        return _load(path, cache, published or {}, progress, partial, workers)
+
+
+def _load(
+    path: Path,
+    cache: ExtractionCache | None,
+    published: Mapping[str, FuzzyDate | None],
+    progress: Progress | None,
+    partial: Partial | None,
+    workers: int | None,
+) -> Timeline:
     found = find_files(path)
     problems = list(found.problems)
     try:
@@ -97,7 +108,7 @@ def load_corpus(
     loaded = FileLoader(
         found,
         manifest,
-        published or {},
+        published,
         cache,
         problems=problems,
         name=name,
@@ -110,10 +121,8 @@ def load_corpus(
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    total = len(found.files)
-    if progress and progress(total, total, MERGING) is False:
-        raise Cancelled("cancelled before merging")
-    events = _events(loaded.results, documents, loaded.keys, cache)
+    events = _events(loaded.results, documents, loaded.keys, cache, progress, workers)
+    release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
 
@@ -122,18 +131,26 @@ def _events(
     documents: dict[str, Document],
     keys: list[str],
     cache: ExtractionCache | None,
+    progress: Progress | None = None,
+    workers: int | None = None,
 ) -> list[Event]:
-    """Candidates from every document, merged; an unchanged corpus comes from the cache."""
+    """Candidates from every document, merged; an unchanged corpus comes from the cache.
+
+    Progress goes on as (documents whose candidates are found, documents, MERGING), then
+    (documents, documents, MERGING) between steps of the merge, so a cancel is heard.
+    """
+
+    def tick(done: int) -> None:
+        if progress and progress(done, len(documents), MERGING) is False:
+            raise Cancelled("cancelled while merging")
+
+    tick(0)
     corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
     record = cache.cached("corpus_cache", corpus_key) if cache else None
     if record is not None:
         return [event_in(r) for r in record]
-    ctx = TitleContext(merged_names(n for r in results for n in r.names))
-    candidates: list[Candidate] = []
-    for r in results:
-        for doc, timexes in zip(r.documents, r.timexes, strict=True):
-            candidates.extend(extract_candidates(doc, ctx, timexes))
-    events = merge_candidates(candidates)
+    results = [r.complete() for r in results]  # cached results come without names, timexes
+    events = find_events(results, workers=workers, tick=tick)
     assign_actors(events, documents)
     if cache:
         cache.cache("corpus_cache", corpus_key, [event_out(e) for e in events])

@@ -19,7 +19,7 @@ from .file_results import FileResult, failure_reason, file_key
 from .files import CorpusFiles
 from .manifest import Manifest
 from .pool import Extracted, Job, extract_here, extract_parallel, pool_size
-from .preview import preview_events
+from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
 
 __all__ = ["FileLoader", "LoadedFiles"]
@@ -61,8 +61,10 @@ class FileLoader:
         self._results: list[FileResult | None] = [None] * n
         self._keys: list[str] = [""] * n
         self._problems: list[list[Problem]] = [[] for _ in range(n)]
-        # preview events of the files extracted in this load (None: made when first needed)
+        # preview events of the files extracted in this load and not yet in `_joined`
+        # (None: to be made from the result when a partial timeline is built)
         self._previews: dict[int, list[Event] | None] = {}
+        self._joined = PreviewEvents()
         self._done = 0
         self._pacer = Pacer()
 
@@ -112,7 +114,7 @@ class FileLoader:
                 if record is None:
                     pending.append(job)
                 else:
-                    self._finished(job[0], job[2], FileResult.from_record(record))
+                    self._finished(job[0], job[2], FileResult.from_record(record, lazy=True))
         return pending
 
     def _extracted(self, done: Extracted) -> None:
@@ -147,20 +149,18 @@ class FileLoader:
             raise Cancelled(f"cancelled after {self._done} of {len(self._results)} files")
 
     def _partial_timeline(self) -> Timeline:
-        """Documents so far; events of the files extracted in this load, file by file."""
+        """Documents so far; preview events of the files extracted in this load."""
+        for i, preview in sorted(self._previews.items()):
+            result = self._results[i]
+            self._joined.add(preview_events(result) if preview is None and result else
+                             preview or [])
+        self._previews.clear()
         documents: dict[str, Document] = {}
-        events: list[Event] = []
-        for i, result in enumerate(self._results):
-            if result is None:
-                continue
-            documents.update((d.id, d) for d in result.documents)
-            if i in self._previews:
-                preview = self._previews[i]
-                if preview is None:
-                    preview = self._previews[i] = preview_events(result)
-                events.extend(preview)
+        for result in self._results:
+            if result is not None:
+                documents.update((d.id, d) for d in result.documents)
         problems = self._base_problems + [p for ps in self._problems for p in ps]
-        return Timeline(documents, events, problems, self._name)
+        return Timeline(documents, self._joined.events(), problems, self._name)
 
 
 def _lookup(cache: Any | None, keys: list[str]) -> dict[str, Any]:

@@ -44,8 +44,11 @@ class FileResult:
     timexes: list[list[Timex]] = field(default_factory=list)
     problem: str = ""  # some records could not be read (the others are here)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (doc id, what)
+    # the cache record whose names and timexes are not decoded yet (see `from_record`)
+    record: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def to_record(self) -> dict[str, Any]:
+        self.complete()
         return {
             "docs": [document_out(d) for d in self.documents],
             "names": [names_out(n) for n in self.names],
@@ -55,14 +58,25 @@ class FileResult:
         }
 
     @classmethod
-    def from_record(cls, r: dict[str, Any]) -> FileResult:
-        return cls(
+    def from_record(cls, r: dict[str, Any], *, lazy: bool = False) -> FileResult:
+        """The result a cache record holds. `lazy` leaves names and time expressions in the
+        record until `complete()`: a cached reopen of an unchanged corpus never needs them
+        (its events come cached too), and they are most of the decoding."""
+        result = cls(
             [document_in(d) for d in r["docs"]],
-            [names_in(n) for n in r["names"]],
-            [[timex_in(t) for t in ts] for ts in r["timexes"]],
-            r["problem"],
-            [tuple(w) for w in r["warnings"]],
-        )  # type: ignore[misc]
+            problem=r["problem"],
+            warnings=[tuple(w) for w in r["warnings"]],  # type: ignore[misc]
+            record=r,
+        )
+        return result if lazy else result.complete()
+
+    def complete(self) -> FileResult:
+        """Decode what `from_record(lazy=True)` left in the record."""
+        r, self.record = self.record, None
+        if r is not None:
+            self.names = [names_in(n) for n in r["names"]]
+            self.timexes = [[timex_in(t) for t in ts] for ts in r["timexes"]]
+        return self
 
 
 def extract_file(

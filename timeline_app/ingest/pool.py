@@ -10,8 +10,11 @@ Below PARALLEL_MIN files a pool's start-up (about a second per process) is not w
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -20,11 +23,20 @@ from ..model import Event, FuzzyDate
 from .file_results import FileResult, extract_file, failure_reason
 from .manifest import Manifest
 
-__all__ = ["PARALLEL_MIN", "Extracted", "Job", "extract_here", "extract_parallel", "pool_size"]
+__all__ = [
+    "PARALLEL_MIN",
+    "Extracted",
+    "Job",
+    "extract_here",
+    "extract_parallel",
+    "make_pool",
+    "pool_size",
+]
 
 PARALLEL_MIN = 200
 _CHUNK = 8  # files per task: ~0.1 s of work
 _MAX_WORKERS = 8
+_NICE = 10  # added to the workers' niceness
 
 Job = tuple[int, Path, str, bytes]  # (index in the folder's file list, file, doc id, bytes)
 # (index, the result or why the file failed, the file's preview events or None)
@@ -37,7 +49,14 @@ def pool_size(n_files: int, workers: int | None = None) -> int:
         return max(1, workers)
     if n_files < PARALLEL_MIN:
         return 1
-    return max(1, min(os.cpu_count() or 1, _MAX_WORKERS, n_files // _CHUNK))
+    return max(1, min(_cores(), _MAX_WORKERS, n_files // _CHUNK))
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def extract_here(
@@ -63,12 +82,7 @@ def extract_parallel(
     """Extract `jobs` on `workers` processes, calling `on_done` in this thread as each file
     is done (in about the order given). An exception from `on_done` (a cancel) stops the
     pool: queued tasks are dropped, running ones finish their handful."""
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init,
-        initargs=(manifest, dict(published), previews),
-    )
+    pool = make_pool(workers, _init, (manifest, dict(published), previews))
     try:
         futures = [pool.submit(_extract_chunk, chunk) for chunk in _chunks(jobs)]
         for future in as_completed(futures):
@@ -76,6 +90,33 @@ def extract_parallel(
                 on_done(done)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_pool(workers: int, initializer: Callable[..., None], initargs: tuple
+               ) -> ProcessPoolExecutor:
+    """Spawned processes at a lower priority, each set up once by `initializer`.
+
+    Lower priority: when they take every core, the window that waits for them must still
+    get the CPU as soon as it needs it.
+    """
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_started, initargs=(initializer, initargs))
+
+
+def _started(initializer: Callable[..., None], initargs: tuple) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no nice on Windows
+        os.nice(_NICE)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), name="watch-parent", daemon=True).start()
+    initializer(*initargs)
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when the app that started it is gone (killed, crashed): its queues
+    stay open from this side, so it would otherwise wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 def _chunks(jobs: list[Job]) -> Iterator[list[Job]]:

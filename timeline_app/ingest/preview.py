@@ -3,22 +3,24 @@
 The final timeline merges candidates of all files, titled with names learnt from all files;
 that needs every file first. A preview merges each file's candidates alone, titled with that
 file's own names, so it costs as much per file as extraction's cheapest step and can be shown
-while the rest of the folder is read. Statements of one happening in different files stay
-separate until the final merge.
+while the rest of the folder is read. `PreviewEvents` joins the events of different files
+cheaply (same dates, similar titles), so that a partial timeline shows about as many events
+as the final one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from ..model import Event
+from ..model import Event, Source
 from .extract import Candidate, extract_candidates
 from .file_results import FileResult
-from .merge import merge_candidates
+from .merge import SIMILARITY, _jaccard, _stems, merge_candidates
 from .names import Names
 from .titles import TitleContext
 
-__all__ = ["merged_names", "preview_events"]
+__all__ = ["PreviewEvents", "merged_names", "preview_events"]
 
 
 def merged_names(names: Iterable[Names]) -> Names:
@@ -37,3 +39,32 @@ def preview_events(result: FileResult) -> list[Event]:
     for doc, timexes in zip(result.documents, result.timexes, strict=True):
         candidates.extend(extract_candidates(doc, ctx, timexes))
     return merge_candidates(candidates)
+
+
+class PreviewEvents:
+    """Preview events of many files, joined across files as they are added.
+
+    An event joins an earlier one with the same interval whose title shares enough words
+    (the final merge also compares sentences and names): one look at the few events of that
+    interval, so adding stays cheap however many files come.
+    """
+
+    def __init__(self) -> None:
+        self._by_interval: dict[tuple[date, date], list[tuple[set[str], Event, list[Source]]]]
+        self._by_interval = {}
+
+    def add(self, events: Iterable[Event]) -> None:
+        for event in events:
+            stems = _stems(event.title)
+            group = self._by_interval.setdefault((event.date.start, event.date.end), [])
+            for seen, _, sources in group:
+                if _jaccard(stems, seen) >= SIMILARITY:
+                    sources.extend(event.sources)
+                    break
+            else:
+                group.append((stems, event, list(event.sources)))
+
+    def events(self) -> list[Event]:
+        """New Event objects (a partial timeline shown earlier keeps its own)."""
+        return [Event(e.id, e.title, e.date, list(sources))
+                for group in self._by_interval.values() for _, e, sources in group]

@@ -1,7 +1,8 @@
 """Progress, cancelling and partial results of a long load, without Qt.
 
 `load_corpus` calls `progress(done, total, current)` once per file (`current` is the file's
-id, or a phase such as "merging events" once every file is done). A callback that returns
+id), then, once every file is read, with `current` = "merging events" while events are found
+and merged (`done` and `total` then count documents). A callback that returns
 False asks the load to stop: `Cancelled` is raised at the next file. Nothing is lost by
 cancelling: every file extracted so far is already in the cache, so opening the folder again
 starts where this load stopped.

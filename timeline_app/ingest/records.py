@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,14 @@ def date_out(d: FuzzyDate | None) -> list[Any] | None:
 
 
 def date_in(r: list[Any] | None) -> FuzzyDate | None:
-    return None if r is None else FuzzyDate(r[0], r[1], r[2], r[3], r[4])
+    return None if r is None else _date_in(tuple(r))
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_in(r: tuple[Any, ...]) -> FuzzyDate:
+    """Dates repeat (a merged corpus has ~10 sources per distinct date) and are immutable:
+    build each once, since validating one is most of reading a cached event."""
+    return FuzzyDate(r[0], r[1], r[2], r[3], r[4])
 
 
 def _span_out(s: Span | None) -> list[Any] | None:
