@@ -61,8 +61,12 @@ class StallMeter:
 
 def open_in_window(app, window, folder: Path, meter: StallMeter) -> dict:
     """Open `folder` in `window` and run the event loop until its final timeline is shown."""
-    partials = []
-    window.state.timeline_changed.connect(lambda: partials.append(time.perf_counter()))
+    shown: list[float] = []
+
+    def count() -> None:
+        shown.append(time.perf_counter())
+
+    window.state.timeline_changed.connect(count)
     meter.reset()
     started = time.perf_counter()
     window.open_folder(folder)
@@ -71,10 +75,9 @@ def open_in_window(app, window, folder: Path, meter: StallMeter) -> dict:
         time.sleep(0.001)
     app.processEvents()  # the final timeline's own repaint
     seconds = time.perf_counter() - started
-    window.state.timeline_changed.disconnect()
-    window.state.timeline_changed.connect(window._on_timeline_changed)
+    window.state.timeline_changed.disconnect(count)
     return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000,
-            "timelines_shown": len(partials)}
+            "timelines_shown": len(shown)}
 
 
 def run(n: int, keep: Path | None) -> dict:

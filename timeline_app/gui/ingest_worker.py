@@ -173,9 +173,11 @@ def release_in_background(retired: list) -> None:
         for obj in group if isinstance(group, tuple) else (group,):
             timeline = getattr(obj, "timeline", obj)  # a Project holds its timeline
             events.extend(getattr(timeline, "events", None) or ())
+            events.extend(getattr(obj, "_base", None) or ())  # and the events before edits
     retired.clear()  # now only `events` holds them
 
     def run() -> None:
-        release_gradually(events, 200)
+        with _switch_often:
+            release_gradually(events, 200)
 
     threading.Thread(target=run, name="release", daemon=True).start()
