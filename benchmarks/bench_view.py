@@ -50,8 +50,8 @@ def run(n: int) -> dict:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
+    from timeline_app.export.devices import ensure_app
     from timeline_app.gui.main_window import MainWindow
-    from timeline_app.gui.render import ensure_app
     from timeline_app.gui.store import EventStore
 
     app = ensure_app()

@@ -23,14 +23,13 @@ from .date_axis import DayAxis, DayScale
 from .density import DensityItem, LaneBandsItem
 from .frame import Frame, Planner, build_lanes
 from .items import Label, LabelsItem, MarksItem
-from .layout import Item, fit_range, stack
+from .layout import Item, fit_range
 from .legend import HINT, LegendBar
 from .state import TimelineState
 from .store import DAY
 
 __all__ = ["MAX_SPAN_DAYS", "MIN_SPAN_DAYS", "TimelineView", "event_tooltip"]
 
-_MAX_EXPORT_ROWS = 80
 _FIT_EXACT = 3000  # up to this many events, zoom-to-fit makes room for the last labels
 MIN_SPAN_DAYS = 1 / 24  # zoom limits: an hour ...
 MAX_SPAN_DAYS = 10_000 * 365.2425  # ... to ten thousand years
@@ -146,12 +145,6 @@ class TimelineView(QWidget):
             lo, hi = self.view_box.viewRange()[0]
             x0, x1 = max(x0, lo), min(x1, hi)
         return QPointF((x0 + x1) / 2, row)
-
-    def rows_needed(self) -> int:
-        """Rows the current zoom needs so that every label gets its full width."""
-        ppd = self._px_per_day()
-        items = self._items(self.state.shown[:_FIT_EXACT])
-        return stack(items, ppd, _MAX_EXPORT_ROWS)[1] if ppd > 0 and items else 1
 
     def zoom_to_fit(self) -> None:
         """Show every shown event, with room on the right for the labels of the last ones."""
