@@ -23,7 +23,7 @@ from .file_loader import FileLoader
 from .file_results import FileResult
 from .files import find_files
 from .header import HeaderDate, find_header_date
-from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
+from .manifest import MANIFEST_NAME, DocMeta, Manifest, ManifestError, read_manifest
 from .non_story import find_non_story
 from .progress import Cancelled, Partial, Progress
 from .readers import Article
@@ -166,13 +166,7 @@ def document_from_article(
     meta = manifest.meta(article.id)
     day_first = _day_first(text)
     header = find_header_date(text, day_first=day_first)
-    published, note = meta.published, meta.published_note
-    if edited and article.id in edited:
-        published, note = edited[article.id], "set by the user"
-    if published is None and article.published is not None and note != "set by the user":
-        published, note = article.published, article.published_note
-    if published is None and header is not None and note != "set by the user":
-        published, note = _header_published(header, text), f"header: {header.line}"
+    published, note = _publication(article, meta, edited or {}, header)
     doc = Document(
         id=article.id,
         path=article.path,
@@ -188,6 +182,24 @@ def document_from_article(
     spans = find_non_story(text, header_spans=[header.span] if header else [], title=article.title)
     doc.non_story = sorted({*spans, *article.non_story}, key=lambda s: (s.start, s.end))
     return doc
+
+
+def _publication(
+    article: Article,
+    meta: DocMeta,
+    edited: Mapping[str, FuzzyDate | None],
+    header: HeaderDate | None,
+) -> tuple[FuzzyDate | None, str]:
+    """The first publication date known, and where it came from."""
+    if article.id in edited:  # the user's word, even "not known" (None)
+        return edited[article.id], "set by the user"
+    if meta.published is not None:
+        return meta.published, meta.published_note
+    if article.published is not None:
+        return article.published, article.published_note
+    if header is not None:
+        return _header_published(header, article.text), f"header: {header.line}"
+    return None, meta.published_note
 
 
 def _header_published(header: HeaderDate, text: str) -> FuzzyDate | None:
