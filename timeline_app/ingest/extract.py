@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from ..model import DateError, Document, FuzzyDate, Part, Precision, Source
+from ..model import DateError, Document, FuzzyDate, Part, Precision, Source, TimeNote
 from ..temporal import Timex, tag
+from .roles import Role, role_of
 from .sentences import quote_spans, sentence_spans
 from .titles import TitleContext, make_title
 
@@ -82,6 +83,7 @@ def extract_candidates(
     sentences = sentence_spans(doc.text)
     quotes = quote_spans(doc.text)
     found: list[Candidate] = []
+    notes: dict[tuple[int, int], list[TimeNote]] = {}  # sentence -> its non-dating times
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not doc.is_story(timex.start, timex.end):
             continue
@@ -91,11 +93,29 @@ def extract_candidates(
         sentence = _containing(sentences, timex.start)
         if date is None or sentence is None:
             continue
-        found.append(_candidate(doc, sentence, timex.start, timex.end, date, ctx))
+        role = role_of(doc.text, sentence[0], timex)
+        if not role.dates_event:
+            notes.setdefault(sentence, []).append(
+                TimeNote(timex.start, timex.end, timex.text, role.value)
+            )
+            continue
+        found.append(
+            _candidate(doc, sentence, timex.start, timex.end, date, ctx, role is Role.PLANNED)
+        )
+    if notes:
+        found = [_with_notes(c, notes) for c in found]
     lead = _undated_lead(doc, sentences, quotes, found, ctx)
     if lead:
         found.append(lead)
     return found
+
+
+def _with_notes(c: Candidate, notes: dict[tuple[int, int], list[TimeNote]]) -> Candidate:
+    """The candidate with its sentence's comparison bases, bounds and deadlines as context."""
+    mine = notes.get((c.source.start, c.source.end))
+    if mine:
+        c.source = replace(c.source, context=tuple(mine))
+    return c
 
 
 def _candidate(
@@ -105,12 +125,13 @@ def _candidate(
     end: int,
     date: FuzzyDate,
     ctx: TitleContext,
+    planned: bool = False,
 ) -> Candidate:
     s, e = sentence
     text = doc.text[s:e]
     rel = (start - s, end - s) if s <= start and end <= e else None
     title = make_title(text, rel, ctx, previous_person=_last_person(doc.text[:s], ctx))
-    source = Source(doc.id, s, e, start, end, doc.text[start:end], date)
+    source = Source(doc.id, s, e, start, end, doc.text[start:end], date, planned)
     return Candidate(source, title.text, title.names_event, text)
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Document, Event, FuzzyDate, Source, Span
+from ..model import Document, Event, FuzzyDate, Source, Span, TimeNote
 from ..temporal import Timex
 from .names import Names
 
@@ -105,13 +105,24 @@ def event_out(e: Event) -> list[Any]:
         e.title,
         date_out(e.date),
         e.actors,
-        [
-            [s.doc_id, s.start, s.end, s.date_start, s.date_end, s.date_text, date_out(s.date)]
-            for s in e.sources
-        ],
+        [_source_out(s) for s in e.sources],
     ]
 
 
 def event_in(r: list[Any]) -> Event:
-    sources = [Source(d, a, b, c, e, t, date_in(dt)) for d, a, b, c, e, t, dt in r[4]]
+    sources = [_source_in(s) for s in r[4]]
     return Event(r[0], r[1], date_in(r[2]), sources, list(r[3]))  # type: ignore[arg-type]
+
+
+def _source_out(s: Source) -> list[Any]:
+    out = [s.doc_id, s.start, s.end, s.date_start, s.date_end, s.date_text, date_out(s.date)]
+    if s.planned or s.context:
+        out += [s.planned, [[n.start, n.end, n.text, n.role] for n in s.context]]
+    return out
+
+
+def _source_in(r: list[Any]) -> Source:
+    """Seven fields, or nine with the planned mark and the time context."""
+    d, a, b, c, e, t, dt = r[:7]
+    planned, context = (r[7], tuple(TimeNote(*n) for n in r[8])) if len(r) > 7 else (False, ())
+    return Source(d, a, b, c, e, t, date_in(dt), planned, context)  # type: ignore[arg-type]

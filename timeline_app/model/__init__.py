@@ -2,7 +2,7 @@
 
 from .dates import DateError, FuzzyDate, Part, Precision
 from .documents import Document, Span
-from .events import Event, Source
+from .events import Event, Source, TimeNote
 from .timeline import Problem, Timeline
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "Problem",
     "Source",
     "Span",
+    "TimeNote",
     "Timeline",
 ]

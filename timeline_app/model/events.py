@@ -6,7 +6,23 @@ from dataclasses import dataclass, field
 
 from .dates import FuzzyDate
 
-__all__ = ["Event", "Source"]
+__all__ = ["Event", "Source", "TimeNote"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeNote:
+    """A time expression of a source's sentence that dates no event: a comparison base
+    ("since 1998"), a bound or deadline ("by 2027"), generic time ("today's world").
+
+    Kept so the detail pane can show it as context ("since 1998 — comparison"); it is
+    never put on the axis. Offsets are into the document's text; `role` is a word for a
+    reader: "comparison", "bound", "deadline", "generic".
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +41,8 @@ class Source:
     date_end: int
     date_text: str
     date: FuzzyDate
+    planned: bool = False  # a plan, deadline or forecast: not (yet) a fact
+    context: tuple[TimeNote, ...] = ()  # the sentence's other, non-dating time expressions
 
 
 @dataclass(slots=True)
@@ -43,6 +61,11 @@ class Event:
     actors: list[str] = field(default_factory=list)
     hidden: bool = False
     edited: set[str] = field(default_factory=set)
+
+    @property
+    def planned(self) -> bool:
+        """Every source speaks of it as planned or expected, none as having happened."""
+        return bool(self.sources) and all(s.planned for s in self.sources)
 
     @property
     def doc_ids(self) -> list[str]:

@@ -1,0 +1,108 @@
+"""Only the time of a happening dates an event: comparison bases, bounds, deadlines, generic
+present and lone times of day are context, planned happenings are marked as planned.
+
+Sentences written for these tests; each runs through the real extraction (tagger, roles,
+candidates) in an article published on Saturday 6 May 2023.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from timeline_app.ingest.corpus import load_corpus
+from timeline_app.ingest.roles import Role, role_of
+from timeline_app.temporal import tag
+
+DCT = "2023-05-06"
+
+# (sentence, the expression, its role, why)
+ROLES = [
+    ("The index posted its steepest drop since 1998.", "1998", Role.COMPARISON, "since: a base"),
+    ("The currency hit its weakest level since March 2004.", "March 2004", Role.COMPARISON, "since"),
+    ("Exports fell 12% compared with April 2019.", "April 2019", Role.COMPARISON, "compared with"),
+    ("Profit was 4 cents higher than a year earlier.", "a year earlier", Role.COMPARISON, "than"),
+    ("Sales rose 8% to $2 million from $1.8 million a year ago.", "a year ago", Role.COMPARISON,
+     "from an amount"),
+    ("Orders were up 5% from last year.", "last year", Role.COMPARISON, "up ... from"),
+    ("The new line will be in service by 2027.", "2027", Role.DEADLINE, "by: a deadline"),
+    ("The bonds are due 2031.", "2031", Role.DEADLINE, "due"),
+    ("Creditors missed the June 30 deadline.", "June 30", Role.DEADLINE, "a date before 'deadline'"),
+    ("The court extended the stay to June 12.", "June 12", Role.DEADLINE, "extended to"),
+    ("The island has been independent since 1901.", "1901", Role.COMPARISON, "a state's start"),
+    ("The mayor stays in office until 2026.", "2026", Role.BOUND, "until"),
+    ("The fund bought shares from March 3 to April 9.", "March 3", Role.BOUND, "from ... to"),
+    ("The fund bought shares from March 3 to April 9.", "April 9", Role.BOUND, "... to"),
+    ("Prices doubled between 2015 and 2019.", "2019", Role.BOUND, "between ... and"),
+    ("As of Monday, the fund held $3 billion.", "Monday", Role.BOUND, "as of"),
+    ("Net income rose for the quarter ended March 31.", "March 31", Role.BOUND, "period ended"),
+    ("Today's teenagers read less.", "Today", Role.GENERIC, "today's + a group"),
+    ("Last year's results were weak.", "Last year", Role.ATTRIBUTE, "a measure's year"),
+    ("The crowd gathered at 10 a.m.", "10 a.m.", Role.TIME_OF_DAY, "a time of day alone"),
+    ("The plant will open in September.", "September", Role.PLANNED, "future tense"),
+    ("Shares are expected to slide when trading resumes on Monday.", "Monday", Role.PLANNED,
+     "expected to"),
+    ("The election due in November 2023 may be delayed.", "November 2023", Role.PLANNED, "a due happening"),
+    ("The ministers signed the treaty in Bishkek on 4 April 2023.", "4 April 2023", Role.ANCHOR,
+     "a happening"),
+    ("He has been wanted since the January 2021 bombing.", "January 2021", Role.ANCHOR,
+     "since governs the noun; the date dates the bombing"),
+    ("Markets recovered after Thursday's ruling.", "Thursday", Role.ANCHOR, "a dated happening"),
+    ("Tenants have lived there since March, when the tower was sold.", "March", Role.ANCHOR,
+     "a when-clause happened then"),
+    ("It was not until Tuesday that the firm confirmed the breach.", "Tuesday", Role.ANCHOR,
+     "a cleft dates the happening"),
+    ("Today's vote was close.", "Today", Role.ANCHOR, "today's + a happening"),
+    ("The fire broke out at 10 a.m. on Monday.", "10 a.m. on Monday", Role.ANCHOR,
+     "a time with its day"),
+]
+
+
+def _timex(sentence: str, expression: str):
+    found = [t for t in tag(sentence, dct=DCT) if t.text == expression]
+    assert found, f"the tagger did not find {expression!r} in {sentence!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "role", "why"), ROLES)
+def test_role(sentence, expression, role, why):
+    assert role_of(sentence, 0, _timex(sentence, expression)) is role, why
+
+
+def _events(tmp_path: Path, body: str):
+    text = f"Roles of time expressions\n\nSaturday, 6 May 2023\n\n{body}\n"
+    (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+    return load_corpus(tmp_path).events
+
+
+@pytest.mark.parametrize(("sentence", "expression", "role", "why"), ROLES)
+def test_extraction_follows_the_role(tmp_path, sentence, expression, role, why):
+    events = _events(tmp_path, sentence)
+    stated = [s for e in events for s in e.sources if s.date_text == expression]
+    if role.dates_event:
+        assert stated, f"{why}: no event dated by {expression!r}"
+        assert all(s.planned is (role is Role.PLANNED) for s in stated), why
+    elif role is Role.TIME_OF_DAY:
+        assert all(s.date_text != expression or s.planned is False for s in stated)
+    else:
+        assert not stated, f"{why}: {expression!r} dated an event"
+
+
+def test_bounds_are_kept_as_context_of_the_happening(tmp_path):
+    events = _events(
+        tmp_path,
+        "The airline reported on 2 May 2023 its first annual loss since 1995.",
+    )
+    (event,) = events
+    assert event.date.iso() == "2023-05-02"
+    (source,) = event.sources
+    assert [(n.text, n.role) for n in source.context] == [("1995", "comparison")]
+
+
+def test_a_planned_event_is_marked_and_a_fact_is_not(tmp_path):
+    events = _events(
+        tmp_path,
+        "The company opened its first plant on 2 May 2023. The second plant will open in "
+        "September 2023.",
+    )
+    planned = {e.date.iso(): e.planned for e in events}
+    assert planned == {"2023-05-02": False, "2023-09": True}

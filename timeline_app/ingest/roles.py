@@ -1,0 +1,184 @@
+"""What a time expression does in its sentence: dates a happening, or only frames one.
+
+Only the time of a happening dates an event. News sentences are full of other times: the
+base of a comparison ("its steepest drop since 1998", "up from a year ago", "compared with
+April 2019", "higher than a year earlier"), the bounds of a state or a span ("independent
+since 1901", "until Tuesday", "from March 30", "as of Monday", "the quarter ended Sept. 30"),
+deadlines ("by 2027", "notes due 2011", "the Nov. 1 deadline") and generic present
+("today's world"). Those become `TimeNote`s shown beside the event, never events.
+
+The cues are the words right before the expression (a preposition or a participle that
+governs it) and right after it ("deadline"); the tense of the clause says whether an
+anchored happening is planned. Word lists, not sentences: every rule is a grammatical
+construction of English.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from ..temporal import Timex
+from ..temporal.tense import FUTURE, tense_near
+
+__all__ = ["Role", "role_of"]
+
+
+class Role(StrEnum):
+    ANCHOR = "anchor"  # when something happened
+    PLANNED = "planned"  # when something is planned, expected or forecast to happen
+    COMPARISON = "comparison"  # a base of comparison: since 1998, from a year ago, than ...
+    BOUND = "bound"  # a bound of a state or span: until, from ... to, as of, ended
+    DEADLINE = "deadline"  # by 2027, due 2011, the Nov. 1 deadline
+    GENERIC = "generic"  # today's world
+    ATTRIBUTE = "attribute"  # last year's results, the 1990 earnings projection
+    TIME_OF_DAY = "time of day"  # "at 10 a.m.": belongs to the date of its sentence
+
+    @property
+    def dates_event(self) -> bool:
+        return self in (Role.ANCHOR, Role.PLANNED)
+
+
+_W = r"[^\S\n]+"  # blanks within a line
+_DET = rf"(?:(?:the|a|an|this|that|its|their|his|her)(?:{_W}(?:first|last|same|previous|prior|end{_W}of|close{_W}of(?:{_W}business)?|start{_W}of|beginning{_W}of)(?:{_W}the)?)?{_W})?"
+# A word (or two) that governs the expression and makes it a frame, not a time of happening.
+_BEFORE = {
+    Role.COMPARISON: r"since|than|compared{W}(?:with|to)|versus|vs\.?|against|"
+    r"(?:up|down|higher|lower|more|less|rise|rose|fall|fell|gain|drop|increase|decrease|"
+    r"jump|jumped|climb|climbed|slip|slipped|declin\w*|ris\w*|unchanged)"
+    r"(?:{W}[\w$%.,-]+){0,4}?{W}from",
+    Role.BOUND: r"until|till|til|through|thru|between|as{W}of|starting|beginning|"
+    r"effective|(?:quarter|year|period|months?|weeks?|half|season){W}(?:ended|ending)|prior{W}to|ahead{W}of|before|after|past|up{W}to|"
+    r"no{W}later{W}than|not{W}until|from|to|and",
+    Role.DEADLINE: r"by|due|deadline{W}(?:of|on)?|"
+    r"(?:extend|postpon|delay|adjourn|defer)\w*(?:{W}[\w'$.,-]+){0,5}?{W}(?:to|until)",
+}
+_BEFORE_RE = {
+    role: re.compile(
+        rf"(?i)(?<![\w'-])(?:{words.replace('{W}', _W)}){_W}{_DET}$"
+    )
+    for role, words in _BEFORE.items()
+}
+# "to" and "and" only close a span opened just before: "from May 2 to May 9", "between 1994 and"
+_SPAN_OPEN = re.compile(r"(?i)(?<![\w'-])(?:from|between)\b[^;\n]{1,40}$")
+_TO_OR_AND = re.compile(rf"(?i)(?<![\w'-])(?:to|and){_W}{_DET}$")
+_AFTER_DEADLINE = re.compile(r"(?i)^(?:'s)?[^\S\n]*(?:deadline|cutoff|cut-off)\b")
+_GENERIC_TODAY = re.compile(
+    r"(?i)^(?:today|tomorrow|now)$"
+)
+# A happening a date may modify: "today's meeting", "Friday's close", "the 1987 crash".
+_HAPPENINGS = (
+    r"meeting|summit|talks|vote|voting|election|session|visit|attack|bombing|blast|raid|"
+    r"ruling|decision|announcement|hearing|trial|verdict|match|game|race|ceremony|speech|"
+    r"address|rally|protest|demonstration|strike|crash|collapse|deal|signing|launch|"
+    r"release|statement|conference|debate|trading|close|opening|auction|offering|sale|"
+    r"storm|earthquake|explosion|shooting|killing|slaying|murder|arrest|invasion|coup|"
+    r"agreement|accord|treaty|war|battle|operation|plunge|drop|rise|fall|purchase|"
+    r"acquisition|merger|takeover|bid|offer|recapitali[sz]ation|restructuring|referendum|"
+    r"meltdown|accident|disaster|fire|flood|riot|uprising|revolution|massacre|power-grab|"
+    r"departure|arrival|return|resignation|appointment|inauguration|funeral|wedding|"
+    r"birth|death|win|victory|defeat|loss|report|editorial|broadcast|interview|trip|tour|"
+    r"quiz|show|program|programme|edition|news|headlines|episode|concert|performance"
+)
+_TODAYS = re.compile(r"(?i)^(?:'s|’s)[^\S\n]+((?:[a-z-]+[^\S\n]*){1,3})")
+_HAPPENING = re.compile(rf"(?i)^(?:{_HAPPENINGS})(?:e?s)?$")
+# A measure or document the date qualifies: "last year's results", "his 1990 earnings
+# projection", "December's figures": the time of the measure, not of a happening.
+_MEASURE_AFTER = re.compile(
+    r"(?i)^(?:'s|’s)?[^\S\n]+(?:[A-Za-z-]+[^\S\n]+){0,2}?(?:results|figures|earnings|"
+    r"sales|revenues?|profits?|quarter|levels?|budget|projections?|forecasts?|estimates?|"
+    r"numbers|data|rates?|prices|models?|totals?|average)\b"
+)
+# The expression modifies a noun: "since the 1987 crash", "after Thursday's ruling", "his Aug.
+# 2 visit". The preposition then governs the happening the noun names, which the date dates.
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)[^\S\n]+[\w-]")
+_DET_BEFORE = re.compile(r"(?i)(?<![\w'-])(?:the|a|an|his|her|its|their|our|this|that)[^\S\n]+$")
+_NOUN_AFTER = re.compile(
+    r"^[^\S\n]+(?!(?:and|or|but|when|to|in|on|at|for|with|by|from|of|as|that|the|a|an|is|was|"
+    r"are|were|has|had|have|will|would|there|it|he|she|they|we|i)\b)[A-Za-z][\w-]*"
+)
+# "since November, when he was found": the when-clause happened at that time
+_WHEN_AFTER = re.compile(r"(?i)^[^\S\n]*[,_—–-]*[^\S\n]*when\b")
+# "it was not until Tuesday that Castro revealed": a cleft that dates the happening
+_NOT_UNTIL = re.compile(r"(?i)\bnot[^\S\n]+until[^\S\n]+$")
+_THAT_AFTER = re.compile(r"(?i)^[^\S\n]+that\b")
+_FUTURE_CLEFT = re.compile(r"(?i)\b(?:will|won't|would)[^\S\n]+(?:not[^\S\n]+)?be[^\S\n]+")
+# "the election due this September": a happening that is due is planned, not a deadline
+_EVENT_DUE = re.compile(
+    r"(?i)\b(?:election|vote|votes|ballot|referendum|meeting|summit|talks|session|decision|"
+    r"ruling|verdict|hearing|trial|report|results|launch|visit|conference)s?"
+    rf"{_W}(?:is{_W}|are{_W}|was{_W}|were{_W})?due{_W}(?:(?:in|on|for|at){_W})?{_DET}$"
+)
+# "up 15% from 4 pence a year earlier", "compared with a loss of $3 million last year": the
+# expression dates the base of a comparison that names an amount in between
+_COMPARED_AMOUNT = re.compile(
+    r"(?i)(?<![\w'-])(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )"
+    r"(?:compared{W}(?:with|to)|from|than|versus|vs\.?|against){W}".replace("{W}", _W)
+)
+_AMOUNT = re.compile(r"\d")
+_NOT_JUST_AMOUNT = re.compile(r"(?i)\bto\b|,(?![^\S\n]*or\b)[^\S\n]*\S")
+# a time of day alone ("at 10 a.m.", "19:38", "noon"): no day of its own
+_CLOCK = re.compile(
+    r"(?i)^(?:(?:at|around|about|by)\s+)?(?:\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:a\.?m\.?|p\.?m\.?|h|hrs)?|"
+    r"noon|midnight|midday)(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|MSK|BST|"
+    r"local\s+time|\(\d{4}\s*GMT\)))?\.?$"
+)
+_LOOKBACK = 90  # characters before the expression searched for its governing words
+
+
+def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
+    """The role of `timex` in the sentence of `text` that begins at `sentence_start`."""
+    lo = max(sentence_start, timex.start - _LOOKBACK)
+    before = text[lo : timex.start]
+    after = text[timex.end : timex.end + 40]
+    if timex.type == "TIME" and _CLOCK.match(timex.text):
+        return Role.TIME_OF_DAY
+    if _GENERIC_TODAY.match(timex.text) and _generic_today(after):
+        return Role.GENERIC
+    if _MEASURE_AFTER.match(after) and (_POSSESSIVE_AFTER.match(after) or _DET_BEFORE.search(before)):
+        return Role.ATTRIBUTE
+    if _AFTER_DEADLINE.match(after):
+        return Role.DEADLINE
+    if _NOT_UNTIL.search(before) and _THAT_AFTER.match(after):
+        return Role.PLANNED if _FUTURE_CLEFT.search(before) else Role.ANCHOR
+    if not _frames(before, after):
+        return _anchor_or_planned(text, timex)
+    if _EVENT_DUE.search(before):
+        return Role.PLANNED
+    for role in (Role.COMPARISON, Role.DEADLINE):
+        if _BEFORE_RE[role].search(before):
+            return role
+    if _compared_amount(before):
+        return Role.COMPARISON
+    bound = _BEFORE_RE[Role.BOUND].search(before)
+    if bound and (not _TO_OR_AND.search(before) or _SPAN_OPEN.search(before[: bound.start()])):
+        return Role.BOUND
+    return _anchor_or_planned(text, timex)
+
+
+def _generic_today(after: str) -> bool:
+    """"today's youth", "today's personal computers", but not "today's meeting"."""
+    m = _TODAYS.match(after)
+    return bool(m) and not any(_HAPPENING.match(w) for w in m.group(1).split())
+
+
+def _compared_amount(before: str) -> bool:
+    """'from 4 pence a year earlier', 'compared with C$18.1 million, or 21 cents a share, a
+    year earlier': a comparison cue, then only an amount, then the expression."""
+    for m in _COMPARED_AMOUNT.finditer(before):
+        between = before[m.end() :].rstrip(" ,")
+        if len(between) <= 70 and _AMOUNT.search(between) and not _NOT_JUST_AMOUNT.search(between):
+            return True
+    return False
+
+
+def _frames(before: str, after: str) -> bool:
+    """False where the governing word frames another time than the expression's: the date
+    of a noun's happening, a when-clause."""
+    if _POSSESSIVE_AFTER.match(after) or _WHEN_AFTER.match(after):
+        return False
+    return not (_DET_BEFORE.search(before) and _NOUN_AFTER.match(after))
+
+
+def _anchor_or_planned(text: str, timex: Timex) -> Role:
+    return Role.PLANNED if tense_near(text, timex.start, timex.end) == FUTURE else Role.ANCHOR
