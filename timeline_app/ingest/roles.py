@@ -40,7 +40,11 @@ class Role(StrEnum):
 
 
 _W = r"[^\S\n]+"  # blanks within a line
-_DET = rf"(?:(?:the|a|an|this|that|its|their|his|her)(?:{_W}(?:first|last|same|previous|prior|end{_W}of|close{_W}of(?:{_W}business)?|start{_W}of|beginning{_W}of)(?:{_W}the)?)?{_W})?"
+_DET_WORDS = (
+    r"(?:first|last|same|previous|prior|end{W}of|close{W}of(?:{W}business)?|start{W}of|"
+    r"beginning{W}of)"
+).replace("{W}", _W)
+_DET = rf"(?:(?:the|a|an|this|that|its|their|his|her)(?:{_W}{_DET_WORDS}(?:{_W}the)?)?{_W})?"
 # A word (or two) that governs the expression and makes it a frame, not a time of happening.
 _BEFORE = {
     Role.COMPARISON: r"since|than|compared{W}(?:with|to)|versus|vs\.?|against|"
@@ -123,6 +127,10 @@ _CLOCK = re.compile(
     r"noon|midnight|midday)(?:\s*(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|MSK|BST|"
     r"local\s+time|\(\d{4}\s*GMT\)))?\.?$"
 )
+# "scheduled for Monday" plans a happening
+_SCHEDULED_FOR = re.compile(
+    rf"(?i)(?<![\w'-])(?:scheduled|set|slated|planned|due|booked|fixed|called|timed){_W}for{_W}{_DET}$"
+)
 _LOOKBACK = 90  # characters before the expression searched for its governing words
 
 
@@ -135,7 +143,8 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
         return Role.TIME_OF_DAY
     if _GENERIC_TODAY.match(timex.text) and _generic_today(after):
         return Role.GENERIC
-    if _MEASURE_AFTER.match(after) and (_POSSESSIVE_AFTER.match(after) or _DET_BEFORE.search(before)):
+    measure = _POSSESSIVE_AFTER.match(after) or _DET_BEFORE.search(before)
+    if measure and _MEASURE_AFTER.match(after):
         return Role.ATTRIBUTE
     if _AFTER_DEADLINE.match(after):
         return Role.DEADLINE
@@ -143,7 +152,7 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
         return Role.PLANNED if _FUTURE_CLEFT.search(before) else Role.ANCHOR
     if not _frames(before, after):
         return _anchor_or_planned(text, timex)
-    if _EVENT_DUE.search(before):
+    if _EVENT_DUE.search(before) or _SCHEDULED_FOR.search(before):
         return Role.PLANNED
     for role in (Role.COMPARISON, Role.DEADLINE):
         if _BEFORE_RE[role].search(before):
