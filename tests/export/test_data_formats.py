@@ -15,7 +15,7 @@ from icalendar import Calendar
 from timeline_app.cli import main
 from timeline_app.export.data import data_bytes
 from timeline_app.export.events_csv import CSV_COLUMNS
-from timeline_app.export.ics import ics_uid
+from timeline_app.export.ics import PLANNED_PREFIX, ics_uid
 from timeline_app.interchange import read_data_file
 from timeline_app.paths import SHIPPED_CORPUS
 
@@ -83,7 +83,8 @@ def test_icalendar_parses_back_with_the_same_all_day_events(corpus):
         start, end = ve.decoded("dtstart"), ve.decoded("dtend")
         assert type(start) is date and type(end) is date  # all-day: VALUE=DATE
         assert (start, end) == (e.date.start, e.date.end + timedelta(days=1))
-        assert str(ve["summary"]) == e.title
+        assert str(ve["summary"]) == (PLANNED_PREFIX + e.title if e.planned else e.title)
+        assert (str(ve.get("status")) == "TENTATIVE") is e.planned
         assert e.date.label() in str(ve["description"])
     month = next(e for e in corpus.events if e.date.precision.value == "month" and
                  not e.date.part)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline
+from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline, TimeNote
 
 KAZAKHSTAN = """\
 Steppe Herald
@@ -149,3 +150,37 @@ def make_wide_timeline() -> Timeline:
 
 def event_date(timeline: Timeline, event_id: str) -> date:
     return timeline.event(event_id).date.start
+
+
+PORT = """\
+Harbour Post
+Published: 4 May 2023
+
+The new bridge will open in September 2027, the city said, with tolls due by 2028.
+
+Exports fell 12% on 3 May 2023 compared with <b>x</b> in April 2019, the ministry said.
+"""
+
+
+def _note(doc: Document, text: str, role: str) -> TimeNote:
+    start = doc.text.index(text)
+    return TimeNote(start, start + len(text), text, role)
+
+
+def make_planned_timeline() -> Timeline:
+    """One planned event (a month: the bridge will open) and one that happened (a day),
+    each with a context note; the comparison's text holds markup, which is data."""
+    doc = _doc("port.txt", PORT, "Port news", "Harbour Post", FuzzyDate(2023, 5, 4))
+    d = FuzzyDate
+    bridge = _source(doc, "The new bridge will open in September 2027, the city said, with "
+                          "tolls due by 2028.", "September 2027", d(2027, 9))
+    exports = _source(doc, "Exports fell 12% on 3 May 2023 compared with <b>x</b> in April "
+                           "2019, the ministry said.", "3 May 2023", d(2023, 5, 3))
+    events = [
+        Event("e-bridge", "New bridge opens", d(2027, 9), [
+            replace(bridge, planned=True, context=(_note(doc, "by 2028", "deadline"),))]),
+        Event("e-exports", "Exports fall 12%", d(2023, 5, 3), [
+            replace(exports, context=(
+                _note(doc, "compared with <b>x</b> in April 2019", "comparison"),))]),
+    ]
+    return Timeline(documents={doc.id: doc}, events=events, name="Port")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from timeline_app.gui.frame import Frame
-from timeline_app.gui.layout import LABEL_GAP, POINT_RADIUS
+from timeline_app.gui.layout import DIAMOND_RADIUS, LABEL_GAP, POINT_RADIUS
 from timeline_app.gui.store import DAY, EventStore
 
 __all__ = ["move_edge_labels"]
@@ -67,11 +67,13 @@ def move_edge_labels(frame: Frame, store: EventStore, lo: float, ppd: float, wid
 
 
 def _extent(store: EventStore, i: int, lo: float, ppd: float) -> tuple[float, float]:
+    """The marker's left and right px; a planned event's diamond reaches further out."""
     x0, x1 = (float(store.x0[i]) - lo) * ppd, (float(store.x1[i]) - lo) * ppd
+    planned = bool(store.planned[i])
     if store.precision[i] == DAY:
-        c = (x0 + x1) / 2
-        return c - POINT_RADIUS, c + POINT_RADIUS
-    return x0, max(x1, x0 + 5.0)
+        c, r = (x0 + x1) / 2, DIAMOND_RADIUS if planned else POINT_RADIUS
+        return c - r, c + r
+    return x0 - (DIAMOND_RADIUS if planned else 0.0), max(x1, x0 + 5.0)
 
 
 def _free(spans: list[tuple[float, float, int]], a: float, b: float, own: int) -> bool:

@@ -1,8 +1,9 @@
 """Events as CSV: one row per event, its sources in the last columns, for spreadsheets.
 
-Several sources share one cell per kind, separated by " | " (files, date expressions) or
-a blank line (sentences, which may hold any punctuation); RFC 4180 quoting keeps cells
-with commas, quotes and line breaks intact.
+Several sources share one cell per kind, separated by " | " (files, date expressions, time
+context) or a blank line (sentences, which may hold any punctuation); RFC 4180 quoting
+keeps cells with commas, quotes and line breaks intact. `planned` is "yes" for a plan or
+forecast; `source_context` lists each source's other time expressions with their role.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Timeline
-from .events_json import event_group, source_sentence
+from ..model import Source, Timeline
+from .events_json import context_words, event_group, source_sentence
 
 __all__ = ["CSV_COLUMNS", "events_csv"]
 
-CSV_COLUMNS = ["id", "title", "date", "label", "precision", "part", "inferred", "start", "end",
-               "group", "actors", "edited", "source_count", "source_files", "source_dates",
-               "source_sentences"]
+CSV_COLUMNS = ["id", "title", "date", "label", "precision", "part", "inferred", "planned",
+               "start", "end", "group", "actors", "edited", "source_count", "source_files",
+               "source_dates", "source_sentences", "source_context"]
 
 
 def events_csv(timeline: Timeline) -> str:
@@ -34,10 +35,18 @@ def events_csv(timeline: Timeline) -> str:
         writer.writerow([
             e.id, e.title, d.iso(), d.label(), d.precision.value,
             d.part.value if d.part else "", "yes" if d.inferred else "no",
-            d.start.isoformat(), d.end.isoformat(), event_group(e, timeline) or "",
+            "yes" if e.planned else "no", d.start.isoformat(), d.end.isoformat(),
+            event_group(e, timeline) or "",
             "; ".join(e.actors), "; ".join(sorted(e.edited)), len(e.sources),
             " | ".join(s.doc_id for s in e.sources),
             " | ".join(s.date_text for s in e.sources),
             "\n\n".join(" ".join(t.split()) for t in sentences),
+            _context(e.sources),
         ])
     return out.getvalue()
+
+
+def _context(sources: list[Source]) -> str:
+    """Each source's time context, " | " between sources as in source_files; "" if none."""
+    words = [context_words(s.context) for s in sources]
+    return " | ".join(words) if any(words) else ""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Event, Timeline
+from ..model import Event, Source, Timeline, TimeNote
 
-__all__ = ["event_group", "event_record", "source_sentence", "timeline_records"]
+__all__ = ["context_words", "event_group", "event_record", "source_sentence",
+           "timeline_records"]
 
 
 def event_group(event: Event, timeline: Timeline) -> str | None:
@@ -27,8 +28,14 @@ def source_sentence(timeline: Timeline, doc_id: str, start: int, end: int) -> st
     return doc.text[start:end] if doc is not None else None
 
 
+def context_words(notes: tuple[TimeNote, ...]) -> str:
+    """A source's time context in words: "since 1998 (comparison); by 2027 (deadline)"."""
+    return "; ".join(f"{n.text} ({n.role})" for n in notes)
+
+
 def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
-    """One event: its interval (ISO, inclusive), precision and every source's offsets."""
+    """One event: its interval (ISO, inclusive), precision, whether it is only planned,
+    and every source's offsets and time context."""
     d = event.date
     return {
         "id": event.id,
@@ -40,23 +47,28 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "precision": d.precision.value,
         "part": d.part.value if d.part else None,
         "inferred": d.inferred,
+        "planned": event.planned,
         "edited": sorted(event.edited),
         "group": event_group(event, timeline),
         "actors": list(event.actors),
-        "sources": [
-            {
-                "file": s.doc_id,
-                "start": s.start,
-                "end": s.end,
-                "sentence": source_sentence(timeline, s.doc_id, s.start, s.end),
-                "text": s.date_text,
-                "date_start": s.date_start,
-                "date_end": s.date_end,
-                "date": s.date.iso(),
-                "inferred": s.date.inferred,
-            }
-            for s in event.sources
-        ],
+        "sources": [_source_record(s, timeline) for s in event.sources],
+    }
+
+
+def _source_record(s: Source, timeline: Timeline) -> dict[str, Any]:
+    return {
+        "file": s.doc_id,
+        "start": s.start,
+        "end": s.end,
+        "sentence": source_sentence(timeline, s.doc_id, s.start, s.end),
+        "text": s.date_text,
+        "date_start": s.date_start,
+        "date_end": s.date_end,
+        "date": s.date.iso(),
+        "inferred": s.date.inferred,
+        "planned": s.planned,
+        "context": [{"start": n.start, "end": n.end, "text": n.text, "role": n.role}
+                    for n in s.context],
     }
 
 

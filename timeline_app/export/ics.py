@@ -3,7 +3,9 @@
 Every event is an all-day VEVENT over the days its date covers: one day for a day, the
 whole month (or its early/mid/late third) for a month, the year for a year — DTEND is
 exclusive, as the RFC says. Calendars show it as a span, which is what the text said.
-The description says the date in words with its precision, then the sources.
+The description says the date in words with its precision, then the sources (with their
+time context: "since 1998 (comparison)"). A planned event — a plan or forecast, not a fact —
+is STATUS:TENTATIVE, and its summary and description start with "Planned".
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from ..model import Event, Timeline
-from .events_json import event_group, source_sentence
+from .events_json import context_words, event_group, source_sentence
 
-__all__ = ["PRODID", "ics_calendar", "ics_uid"]
+__all__ = ["PLANNED_PREFIX", "PRODID", "ics_calendar", "ics_uid"]
 
 PRODID = "-//timeline-app//Timeline export//EN"
+PLANNED_PREFIX = "Planned: "  # before a planned event's summary
 
 
 def ics_uid(event_id: str) -> str:
@@ -45,8 +48,10 @@ def _vevent(e: Event, timeline: Timeline, stamp: datetime) -> VEvent:
     ve.add("dtstamp", stamp)
     ve.add("dtstart", e.date.start)  # a date, so VALUE=DATE: an all-day event
     ve.add("dtend", e.date.end + timedelta(days=1))
-    ve.add("summary", e.title)
+    ve.add("summary", PLANNED_PREFIX + e.title if e.planned else e.title)
     ve.add("description", _description(e, timeline))
+    if e.planned:
+        ve.add("status", "TENTATIVE")
     ve.add("transp", "TRANSPARENT")  # a record of the past, not time that is busy
     group = event_group(e, timeline)
     if group:
@@ -55,12 +60,15 @@ def _vevent(e: Event, timeline: Timeline, stamp: datetime) -> VEvent:
 
 
 def _description(e: Event, timeline: Timeline) -> str:
-    lines = [e.date.describe()]
+    lines = [("Planned / expected: " if e.planned else "") + e.date.describe()]
     for s in e.sources:
         sentence = " ".join((source_sentence(timeline, s.doc_id, s.start, s.end) or "").split())
         doc = timeline.documents.get(s.doc_id)
         who = (doc.outlet or doc.title) if doc else s.doc_id
-        lines.append(f"“{sentence}” — {who or s.doc_id}" if sentence else str(who))
+        line = f"“{sentence}” — {who or s.doc_id}" if sentence else str(who)
+        if s.context:
+            line += f"\nTime context: {context_words(s.context)}"
+        lines.append(line)
     if e.actors:
         lines.append("Named: " + ", ".join(e.actors))
     return "\n\n".join(lines)

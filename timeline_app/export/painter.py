@@ -4,7 +4,8 @@ One function draws every kind of picture, so PNG, SVG and PDF look alike. Text i
 `drawText` (never a path or a bitmap), so SVG and PDF keep the titles as searchable text;
 shapes are plain rectangles, ellipses and lines, which every device writes as vectors.
 Marks and labels follow the window's items (gui/items.py): points for days, hatched bars
-for months and years, hollow or dashed for inferred dates.
+for months and years, hollow or dashed for inferred dates, violet diamonds (and violet bars
+starting at one) for planned events.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def _legend(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
     cy = g.margin + g.title_h + g.legend_h / 2 - 2
     keys = [(_key_day, "exact day"), (_key_bar, "month / year (approximate)"),
             (_key_inferred, "date inferred from context")]
+    if any(m[6] for m in s.marks):  # keyed only where the picture has some
+        keys.append((_key_planned, style.PLANNED_WORDS))
     if s.strips:
         keys.append((_key_strip, "too many to draw: density and counts"))
     x = g.margin
@@ -109,12 +112,20 @@ def _dot(p: QPainter, c: QPointF, t: Theme, inferred: bool) -> None:
     p.drawEllipse(c, r, r)
 
 
-def _bar(p: QPainter, rect: QRectF, t: Theme, inferred: bool) -> None:
-    p.fillRect(rect, QColor(t.approx_fill))
-    p.fillRect(rect, QBrush(QColor(t.hatch), Qt.BrushStyle.BDiagPattern))
-    p.setPen(_pen(t.event, 1.2, inferred))
+def _bar(p: QPainter, rect: QRectF, t: Theme, inferred: bool, planned: bool = False) -> None:
+    p.fillRect(rect, QColor(t.planned_fill if planned else t.approx_fill))
+    p.fillRect(rect, QBrush(QColor(t.planned_hatch if planned else t.hatch),
+                            Qt.BrushStyle.BDiagPattern))
+    p.setPen(_pen(t.planned if planned else t.event, 1.2, inferred))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(rect)
+
+
+def _diamond(p: QPainter, c: QPointF, t: Theme, inferred: bool) -> None:
+    """The planned mark, as the window draws it (gui/style.py `draw_planned`)."""
+    p.setPen(_pen(t.planned, 2.0 if inferred else 1.2))
+    p.setBrush(QColor(t.background) if inferred else QColor(t.planned))
+    p.drawPolygon(style.diamond(c, style.DIAMOND_R))
 
 
 def _key_day(p: QPainter, x: float, cy: float, t: Theme) -> None:
@@ -131,6 +142,12 @@ def _key_inferred(p: QPainter, x: float, cy: float, t: Theme) -> None:
     p.setPen(_pen(t.event, 1.2, True))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(QRectF(x + 2 * r + 5, cy - style.BAR_PX / 2, _SAMPLE_W - 2 * r - 5, style.BAR_PX))
+
+
+def _key_planned(p: QPainter, x: float, cy: float, t: Theme) -> None:
+    r = style.DIAMOND_R
+    _bar(p, QRectF(x + r, cy - style.BAR_PX / 2, _SAMPLE_W - r, style.BAR_PX), t, False, True)
+    _diamond(p, QPointF(x + r, cy), t, False)
 
 
 def _key_strip(p: QPainter, x: float, cy: float, t: Theme) -> None:
@@ -208,15 +225,21 @@ def _bubble(p: QPainter, x: float, cy: float, n: int, s: Scene, t: Theme, f: Fon
 
 def _marks(p: QPainter, s: Scene, t: Theme) -> None:
     left, _, right, _ = s.plot
-    for _, x0, x1, row, point, inferred in s.marks:  # bars first: dots stay on top
+    for _, x0, x1, row, point, inferred, planned in s.marks:  # bars first: dots on top
         if not point:
             a, b = max(x0, left - 2), min(max(x1, x0 + 5), right + 2)
             if b > a:
                 _bar(p, QRectF(a, s.row_y(row) - style.BAR_PX / 2, b - a, style.BAR_PX), t,
-                     inferred)
-    for _, x0, x1, row, point, inferred in s.marks:
+                     inferred, planned)
+                if planned:  # its diamond where the bar (or the page) starts
+                    _diamond(p, QPointF(max(x0, left), s.row_y(row)), t, inferred)
+    for _, x0, x1, row, point, inferred, planned in s.marks:
         if point:
-            _dot(p, QPointF((x0 + x1) / 2, s.row_y(row)), t, inferred)
+            c = QPointF((x0 + x1) / 2, s.row_y(row))
+            if planned:
+                _diamond(p, c, t, inferred)
+            else:
+                _dot(p, c, t, inferred)
 
 
 def _labels(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:

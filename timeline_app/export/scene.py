@@ -69,8 +69,8 @@ class Scene:
     lo: float
     hi: float
     lanes: list[tuple[str, int, int]]  # name, first row, rows
-    # (store index, x0 px, x1 px, row, point, inferred)
-    marks: list[tuple[int, float, float, int, bool, bool]]
+    # (store index, x0 px, x1 px, row, point, inferred, planned)
+    marks: list[tuple[int, float, float, int, bool, bool, bool]]
     # (store index, x px, row, width px, inside its bar, bar end px)
     labels: list[tuple[int, float, int, float, bool, float]]
     # (row, x of the first bin, bin width px, counts, [(bubble x px, count)])
@@ -176,7 +176,7 @@ def _place(scene: Scene, frame: Frame, s: EventStore, remap: Callable[[int], int
         for i, row in zip(f.detail.tolist(), f.y.tolist(), strict=True):
             scene.marks.append((i, scene.x_px(float(s.x0[i])), scene.x_px(float(s.x1[i])),
                                 remap(int(row)), bool(s.precision[i] == DAY),
-                                bool(s.inferred[i])))
+                                bool(s.inferred[i]), bool(s.planned[i])))
         if f.strip_y is not None:
             scene.strips.append(_strip(scene, f, remap, ppd))
     for i, anchor, row, dx, width, inside, bar_end in frame.labels:
@@ -202,7 +202,7 @@ def _settle_bar_labels(scene: Scene, widths: Callable[[np.ndarray], np.ndarray])
     """
     gap = 5.0
     starts: dict[int, list[float]] = {}
-    for _, x0, x1, row, point, _ in scene.marks:
+    for _, x0, x1, row, point, _, _ in scene.marks:
         starts.setdefault(row, []).append((x0 + x1) / 2 - 5.0 if point else x0)
     for _, x, row, _, _, _ in scene.labels:
         starts.setdefault(row, []).append(x)

@@ -5,7 +5,9 @@ precision, `display_date` for approximate dates (see `interchange/tljs_dates.py`
 also reads them back), the title as headline, the outlet as `group` (TimelineJS's rows),
 the event id as `unique_id`, and its first source quoted as `media` — a blockquote, one
 of TimelineJS's media types — credited to the outlet and captioned with the article's
-title. Further sources and the people named go into the slide's text.
+title. Further sources, the people named and the sources' time context ("since 1998
+(comparison)") go into the slide's text. A planned event's display_date starts with
+"Planned: " (TimelineJS has no field for it; we read it back).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from ..interchange.tljs_dates import to_timelinejs
 from ..model import Event, Timeline
-from .events_json import event_group, source_sentence
+from .events_json import context_words, event_group, source_sentence
 
 __all__ = ["timelinejs_document"]
 
@@ -38,7 +40,7 @@ def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
 
 
 def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
-    start, end, display = to_timelinejs(event.date)
+    start, end, display = to_timelinejs(event.date, planned=event.planned)
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
@@ -50,6 +52,9 @@ def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
             for q, credit, _ in quotes[1:]]
     if event.actors:
         text.append(f"<p><small>Named: {_esc(', '.join(event.actors))}</small></p>")
+    context = "; ".join(dict.fromkeys(w for s in event.sources if (w := context_words(s.context))))
+    if context:
+        text.append(f"<p><small>Time context: {_esc(context)}</small></p>")
     slide["text"] = {"headline": _esc(event.title), "text": "".join(text)}
     if quotes:
         quote, credit, caption = quotes[0]

@@ -1,4 +1,9 @@
-"""The selected event's title and date, and each source article with the sentence marked."""
+"""The selected event's title and date, and each source article with the sentence marked.
+
+A planned event (a plan or forecast, not a fact) says so on its date line; each source
+lists the sentence's other time expressions — comparison bases, bounds, deadlines — as
+context, marked grey in the text: they date no event, but a reader should see them.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.model import Document, Event, Source
+from timeline_app.model import Document, Event, Source, TimeNote
 
+from . import style
 from .state import TimelineState
 
 __all__ = ["DetailPane", "SourceView", "source_html"]
 
 SENTENCE_STYLE = "background-color:#fff0a0"
 DATE_STYLE = "background-color:#ffc98a; color:#8a1c00; font-weight:bold"
+CONTEXT_STYLE = "background-color:#e2e5ea; color:#33404f"  # neutral: dates nothing
+PLANNED_STYLE = f"color:{style.PLANNED.name()}; font-weight:bold"
 _ANCHOR = "sentence"
 EDITED_MARK = " ✎"  # after a title the user edited
 _USER_SET = "set by the user"  # ingest's note on a publication date the user set
@@ -32,7 +40,8 @@ _USER_SET = "set by the user"  # ingest's note on a publication date the user se
 
 def source_html(doc: Document, source: Source) -> str:
     """The document's full text as HTML: the sentence on a yellow background, the date
-    expression bold on orange (it may lie outside the sentence, e.g. in a header line)."""
+    expression bold on orange (it may lie outside the sentence, e.g. in a header line),
+    the sentence's context notes on grey. Every piece of document text is escaped."""
     text = doc.text
     n = len(text)
 
@@ -41,12 +50,16 @@ def source_html(doc: Document, source: Source) -> str:
 
     s0, s1 = clamp(source.start), clamp(source.end)
     d0, d1 = clamp(source.date_start), clamp(source.date_end)
+    notes = [(clamp(t.start), clamp(t.end)) for t in source.context]
     anchor_at = s0 if s1 > s0 else d0
     parts = []
-    for a, b in pairwise(sorted({0, n, s0, s1, d0, d1})):
+    cuts = {0, n, s0, s1, d0, d1, *(i for span in notes for i in span)}
+    for a, b in pairwise(sorted(cuts)):
         seg = html.escape(text[a:b])
         if d0 <= a < d1:
             seg = f'<span style="{DATE_STYLE}">{seg}</span>'
+        elif any(n0 <= a < n1 for n0, n1 in notes):
+            seg = f'<span style="{CONTEXT_STYLE}">{seg}</span>'
         elif s0 <= a < s1:
             seg = f'<span style="{SENTENCE_STYLE}">{seg}</span>'
         if a == anchor_at:
@@ -54,10 +67,22 @@ def source_html(doc: Document, source: Source) -> str:
         parts.append(seg)
     meta = [html.escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
     stated = html.escape(source.date_text)
+    planned = (f' · <span style="{PLANNED_STYLE}">{style.PLANNED_WORDS}</span>'
+               if source.planned else "")
     return (f'<p style="margin-bottom:4px"><b>{html.escape(doc.title or doc.id)}</b><br>'
             f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
             f'<span style="{DATE_STYLE}">{stated}</span> → {html.escape(source.date.label())}'
+            f'{planned}{_context_html(source.context)}'
             f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>')
+
+
+def _context_html(notes: tuple[TimeNote, ...]) -> str:
+    """'time context: since 1998 — comparison · by 2027 — deadline' (escaped), or ''."""
+    if not notes:
+        return ""
+    items = [f'<span style="{CONTEXT_STYLE}">{html.escape(t.text)}</span> — '
+             f"{html.escape(t.role)}" for t in notes]
+    return "<br>time context (dates no event): " + " · ".join(items)
 
 
 def _published(doc: Document) -> str:
@@ -169,10 +194,14 @@ class DetailPane(QWidget):
         detail = [event.date.describe() + (" (edited)" if "date" in edited else ""),
                   f"{n} source{'s' if n != 1 else ''}"
                   + (" (edited)" if "sources" in edited else "")]
+        n_planned = sum(s.planned for s in event.sources)
+        if 0 < n_planned < n:  # not a planned event, but some sources speak of a plan
+            detail.append(f"{n_planned} of {n} sources: {style.PLANNED_WORDS}")
         if event.hidden:
             detail.append("hidden")
+        lead = style.PLANNED_WORDS.capitalize() + ":" if event.planned else ""
         self._set_header(event.title + (EDITED_MARK if "title" in edited else ""),
-                         " · ".join(detail))
+                         " · ".join(detail), lead=lead)
         for i, source in enumerate(event.sources, 1):
             doc = self.state.timeline.documents.get(source.doc_id)
             view = SourceView()
@@ -182,7 +211,9 @@ class DetailPane(QWidget):
             self.tabs.setTabToolTip(i - 1, doc.title if doc else source.doc_id)
             view.show_source(doc, source)
 
-    def _set_header(self, title: str, detail: str) -> None:
-        self._header_plain = f"{title}\n{detail}"
+    def _set_header(self, title: str, detail: str, *, lead: str = "") -> None:
+        """`lead` opens the date line in the planned colour ("Planned / expected:")."""
+        self._header_plain = f"{title}\n{lead + ' ' if lead else ''}{detail}"
+        badge = f'<span style="{PLANNED_STYLE}">{html.escape(lead)}</span> ' if lead else ""
         self.header.setText(f'<span style="font-size:13pt; font-weight:bold">'
-                            f"{html.escape(title)}</span><br>{html.escape(detail)}")
+                            f"{html.escape(title)}</span><br>{badge}{html.escape(detail)}")

@@ -4,16 +4,18 @@ The model is virtual: rows are positions in an index array over the state's show
 events, so a million rows cost one array, and a cell is formatted only when Qt paints it.
 Selecting a row selects the event in the state; a selection made elsewhere scrolls the
 table to it. Ctrl/Shift-click selects several rows (for "Merge selected"). Titles the user
-edited end in EDITED_MARK; hidden events (listed when shown) are greyed.
+edited end in EDITED_MARK; hidden events (listed when shown) are greyed; planned events
+have the timeline's violet diamond before their title (and say so in the tooltips).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from . import style
 from .state import TimelineState
 from .style import MUTED
 
@@ -33,6 +35,7 @@ class EventTableModel(QAbstractTableModel):
         self.order = state.shown
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
         self._row_of: np.ndarray | None = None
+        self._planned_icon: QIcon | None = None
         state.timeline_changed.connect(self._reload)
         state.filter_changed.connect(self._reload)
 
@@ -64,11 +67,27 @@ class EventTableModel(QAbstractTableModel):
             return int(s.n_sources[i])
         if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
             return QColor(MUTED)
-        if role == Qt.ItemDataRole.ToolTipRole and col < 2:
-            return s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
+        if role == Qt.ItemDataRole.DecorationRole and col == 1 and s.planned[i]:
+            return self.planned_icon()
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col < 2:
+            tip = s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
+            return f"{tip} — {style.PLANNED_WORDS}" if s.planned[i] else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def planned_icon(self) -> QIcon:
+        """The timeline's planned diamond, drawn once, for the title cells."""
+        if self._planned_icon is None:
+            size = int(2 * style.DIAMOND_R + 4)
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pixmap)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            style.draw_planned(p, QPointF(size / 2, size / 2), False)
+            p.end()
+            self._planned_icon = QIcon(pixmap)
+        return self._planned_icon
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # Qt override
         self._sort = (column, order)

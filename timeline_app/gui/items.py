@@ -57,9 +57,10 @@ class _HoverTips:
 class MarksItem(_HoverTips, pg.GraphicsObject):
     """Day events as dots, month/year events as hatched bars over their interval.
 
-    Inferred dates get a hollow dot or a dashed bar; the selected event a ring (or an
-    orange bar) and search matches a yellow halo; events the user hid (drawn only when
-    hidden events are shown) are faded.
+    Inferred dates get a hollow dot or a dashed bar; planned events (a plan or forecast,
+    not a fact) a violet diamond, or a violet bar with a diamond at its start; the selected
+    event a ring (or an orange bar) and search matches a yellow halo; events the user hid
+    (drawn only when hidden events are shown) are faded.
 
     Signals:
         clicked(int): the store index of the event whose marker was clicked.
@@ -71,17 +72,20 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         super().__init__()
         self.index = np.zeros(0, np.int64)
         self._x0 = self._x1 = self._y = np.zeros(0)
-        self._point = self._inferred = self._match = self._faded = np.zeros(0, bool)
+        self._point = self._inferred = self._planned = np.zeros(0, bool)
+        self._match = self._faded = np.zeros(0, bool)
         self._selected: int | None = None
         self._bounds = QRectF()
 
     def set_marks(self, index: np.ndarray, x0: np.ndarray, x1: np.ndarray, y: np.ndarray,
                   point: np.ndarray, inferred: np.ndarray, bounds: QRectF, *,
-                  faded: np.ndarray | None = None) -> None:
+                  faded: np.ndarray | None = None, planned: np.ndarray | None = None) -> None:
         self.prepareGeometryChange()
         self.index, self._x0, self._x1, self._y = index, x0, x1, y
         self._point, self._inferred = point, inferred
-        self._faded = faded if faded is not None else np.zeros(len(index), bool)
+        none = np.zeros(len(index), bool)
+        self._faded = faded if faded is not None else none
+        self._planned = planned if planned is not None else none
         self._match = np.zeros(len(index), bool)
         self._bounds = bounds
         self.update()
@@ -117,7 +121,8 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         lo, hi = view.left() - 10, view.right() + 10
         rects[:, 0] = np.maximum(rects[:, 0], lo)
         rects[:, 2] = np.minimum(rects[:, 2], hi)
-        hatch = style.hatch_brush()
+        hatch = {False: style.hatch_brush(), True: style.planned_hatch_brush()}
+        fill = {False: style.APPROX_FILL, True: style.PLANNED_FILL}
         pens = {b: style.point_pen(b) for b in (False, True)}
         brushes = {b: style.point_brush(b) for b in (False, True)}
         halo = QColor(255, 214, 0, 170)
@@ -129,21 +134,30 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
             x0, y0, x1, y1 = rects[k]
             rect = QRectF(round(x0) + 0.5, round(y0) + 0.5, round(x1 - x0), style.BAR_PX)
             selected = self.index[k] == self._selected
+            planned, inferred = bool(self._planned[k]), bool(self._inferred[k])
             p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
-            p.fillRect(rect, style.SELECTED_BG if selected else style.APPROX_FILL)
-            p.fillRect(rect, hatch)
-            p.setPen(style.bar_pen(bool(self._inferred[k]), selected))
+            p.fillRect(rect, style.SELECTED_BG if selected else fill[planned])
+            p.fillRect(rect, hatch[planned])
+            p.setPen(style.planned_pen(inferred, dashed=True) if planned and not selected
+                     else style.bar_pen(inferred, selected))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for k in np.flatnonzero(~self._point & self._planned):  # a diamond where bars start
+            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
+            c = QPointF(max(rects[k, 0], view.left()), (rects[k, 1] + rects[k, 3]) / 2)
+            style.draw_planned(p, c, bool(self._inferred[k]))
         r = style.POINT_PX / 2
         for k in np.flatnonzero(self._point):
             inferred = bool(self._inferred[k])
             p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
-            p.setPen(pens[inferred])
-            p.setBrush(brushes[inferred])
             c = QPointF((rects[k, 0] + rects[k, 2]) / 2, (rects[k, 1] + rects[k, 3]) / 2)
-            p.drawEllipse(c, r, r)
+            if self._planned[k]:
+                style.draw_planned(p, c, inferred)
+            else:
+                p.setPen(pens[inferred])
+                p.setBrush(brushes[inferred])
+                p.drawEllipse(c, r, r)
             if self.index[k] == self._selected:
                 p.setPen(style.selection_pen())
                 p.setBrush(Qt.BrushStyle.NoBrush)

@@ -11,9 +11,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Item", "Placement", "geometry", "stack", "POINT_RADIUS", "MIN_LABEL"]
+__all__ = ["DIAMOND_RADIUS", "Item", "Placement", "geometry", "stack", "POINT_RADIUS",
+           "MIN_LABEL"]
 
 POINT_RADIUS = 5.0  # px, half the marker size
+DIAMOND_RADIUS = POINT_RADIUS * 1.3  # px, centre to tip of a planned event's diamond
 LABEL_GAP = 5.0  # px between a marker and its label
 ITEM_GAP = 12.0  # px between one item's end and the next item's start in the same row
 MIN_LABEL = 45.0  # px; a label squeezed below this is not drawn at all

@@ -1,4 +1,5 @@
-"""A one-line legend above the plot: what points, hatched bars and hollow marks mean."""
+"""A one-line legend above the plot: what points, hatched bars, hollow and diamond marks
+mean."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ HINT = "wheel: zoom  ·  drag: pan  ·  ←/→: previous/next event  ·  Ctrl+0
 
 class LegendBar(QWidget):
     """Paints the marker key and, right-aligned, a note (navigation hint or caption)."""
+
+    KEYS = ("exact day", "month / year (approximate)", "date inferred from context",
+            style.PLANNED_WORDS, "selected")
 
     def __init__(self, note: str = HINT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,9 +43,8 @@ class LegendBar(QWidget):
         p.setFont(self._font)
         cy = self.height() / 2
         x = 10.0
-        for draw, text in ((self._day, "exact day"), (self._bar, "month / year (approximate)"),
-                           (self._inferred, "date inferred from context"),
-                           (self._selected, "selected")):
+        draws = (self._day, self._bar, self._inferred, self._planned, self._selected)
+        for draw, text in zip(draws, self.KEYS, strict=True):
             draw(p, x, cy)
             x += _SAMPLE_W + 4
             p.setPen(style.TEXT)
@@ -81,6 +84,18 @@ class LegendBar(QWidget):
         p.setPen(style.bar_pen(True))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(rect)
+
+    @staticmethod
+    def _planned(p: QPainter, x: float, cy: float) -> None:
+        """A planned bar with its diamond at the start (a planned day is the diamond)."""
+        r = style.DIAMOND_R
+        rect = QRectF(x + r, cy - style.BAR_PX / 2, _SAMPLE_W - r, style.BAR_PX)
+        p.fillRect(rect, style.PLANNED_FILL)
+        p.fillRect(rect, style.planned_hatch_brush())
+        p.setPen(style.planned_pen(False))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+        style.draw_planned(p, QPointF(rect.left(), cy), False)
 
     @staticmethod
     def _selected(p: QPainter, x: float, cy: float) -> None:

@@ -3,7 +3,7 @@
 A million `Event` objects are too slow to build and to walk per frame, so the view works on
 columns sorted by start: x intervals in days from a reference date (float64, so minutes stay
 exact at any date; epoch seconds would not survive Qt's float paths), precision and part
-codes, the inferred flag, the source count and, per event, the outlets, documents and
+codes, the inferred and planned flags, the source count and, per event, the outlets, documents and
 actors it belongs to. `from_timeline` builds it from real events; `from_columns` is the fast
 path for generated data (the benchmark) and yields the same store. Pure numpy, no Qt.
 """
@@ -81,6 +81,7 @@ class EventStore:
     precision: np.ndarray  # uint8 DAY/MONTH/YEAR
     part: np.ndarray  # uint8 index into PARTS
     inferred: np.ndarray  # bool
+    planned: np.ndarray  # bool: a plan or forecast (Event.planned), drawn as such
     n_sources: np.ndarray  # int32
     titles: list[str]
     outlets: Membership
@@ -123,6 +124,7 @@ class EventStore:
             np.array([_PREC_CODE[e.date.precision] for e in events], np.uint8),
             np.array([PARTS.index(e.date.part) for e in events], np.uint8),
             np.array([e.date.inferred for e in events], bool),
+            np.array([e.planned for e in events], bool),
             np.array([len(e.sources) for e in events], np.int32),
             [e.title for e in events],
             Membership.from_lists([list(dict.fromkeys(outlet(d) for d in e.doc_ids))
@@ -135,9 +137,10 @@ class EventStore:
     def from_columns(cls, ref: date, x0: np.ndarray, x1: np.ndarray, precision: np.ndarray,
                      *, part: np.ndarray, inferred: np.ndarray, n_sources: np.ndarray,
                      titles: list[str], outlet: np.ndarray, outlet_names: list[str],
-                     actor: np.ndarray, actor_names: list[str], id_prefix: str = "g"
-                     ) -> EventStore:
-        """Generated events, one outlet and one actor each (codes; -1 for none).
+                     actor: np.ndarray, actor_names: list[str], id_prefix: str = "g",
+                     planned: np.ndarray | None = None) -> EventStore:
+        """Generated events, one outlet and one actor each (codes; -1 for none); none
+        planned unless `planned` says so.
 
         Columns are re-sorted by (start, end) so the store looks exactly like one built
         from a timeline; documents are the outlets (one synthetic document per outlet).
@@ -150,7 +153,9 @@ class EventStore:
         outlet, actor = take(outlet), take(actor)
         return cls(ref, take(x0).astype(np.float64), take(x1).astype(np.float64),
                    take(precision).astype(np.uint8), take(part).astype(np.uint8),
-                   take(inferred).astype(bool), take(n_sources).astype(np.int32), titles,
+                   take(inferred).astype(bool),
+                   np.zeros(len(x0), bool) if planned is None else take(planned).astype(bool),
+                   take(n_sources).astype(np.int32), titles,
                    Membership.single(outlet_names, outlet),
                    Membership.single(outlet_names, outlet),
                    Membership.single(actor_names, actor), id_prefix=id_prefix)

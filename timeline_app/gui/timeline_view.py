@@ -40,8 +40,9 @@ def event_tooltip(event: Event) -> str:
     """Rich text (Qt would guess the format of plain text), so the title is escaped."""
     n = len(event.sources)
     who = f"<br>{html.escape(', '.join(event.actors))}" if event.actors else ""
+    planned = f"<br><i>{style.PLANNED_WORDS}</i>" if event.planned else ""
     return (f"<b>{html.escape(event.title)}</b><br>{html.escape(event.date.describe())}"
-            f"<br>{n} source{'s' if n != 1 else ''}{who}")
+            f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}")
 
 
 class TimelineView(QWidget):
@@ -292,7 +293,7 @@ class TimelineView(QWidget):
         y = np.concatenate([f.y for f in frame.lanes]).astype(np.float64)
         faded = self.state.hidden[idx]  # hidden events, drawn when "show hidden" is on
         self.marks.set_marks(idx, s.x0[idx], s.x1[idx], y, s.precision[idx] == DAY,
-                             s.inferred[idx], bounds, faded=faded)
+                             s.inferred[idx], bounds, faded=faded, planned=s.planned[idx])
         self.marks.set_highlights(self.state.selected_index, self.state.matches)
         titles = s.titles
         labels = [Label(i, anchor, row, dx, w, titles[i], inside, bar_end)

@@ -32,6 +32,7 @@ class Entry:
     caption: str = ""
     date_text: str = ""  # e.g. TimelineJS's display_date
     actors: list[str] = field(default_factory=list)
+    planned: bool = False  # a plan or forecast, not a fact
 
 
 def entry_event(entry: Entry, doc_id: str, path: Path) -> tuple[Event, Document]:
@@ -54,7 +55,7 @@ def entry_event(entry: Entry, doc_id: str, path: Path) -> tuple[Event, Document]
     start, end = spans.get("quote") or spans.get("body") or (0, len(entry.title))
     date_start = len(entry.title) + 1
     source = Source(doc_id, start, end, date_start, date_start + len(date_line), date_line,
-                    entry.date)
+                    entry.date, planned=entry.planned)
     # Lanes "by outlet" fall back to the title: ungrouped entries share the file's lane.
     doc = Document(doc_id, path, text.rstrip() + "\n", title=entry.caption or path.name,
                    outlet=entry.group or None)

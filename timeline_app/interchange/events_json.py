@@ -4,7 +4,9 @@ Accepted: a list of event records, or `{"title": ..., "events": [...]}` (the tit
 or a TimelineJS-style `{"text": {"headline"}}`). The articles themselves are not in the
 file, only the sentences that report each event, so each cited file becomes a document
 holding those sentences (in their original order, offsets moved to match) with the group
-of the events it is first cited by as its outlet.
+of the events it is first cited by as its outlet. A source's `planned` mark (by default the
+event's) and its time context come back with it, the context's offsets moved with the
+sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..model import DateError, Document, Event, FuzzyDate, Problem, Source, Timeline
+from ..model import DateError, Document, Event, FuzzyDate, Problem, Source, Timeline, TimeNote
 from .entries import Entry, entry_event
 
 __all__ = ["is_event_records", "timeline_from_records"]
@@ -54,12 +56,15 @@ def timeline_from_records(data: Any, path: Path) -> Timeline:
     for r, date, sources, k in parsed:
         event_id = str(r.get("id") or f"event-{k}")
         title = str(r.get("title") or "(untitled)")
+        planned = bool(r.get("planned"))
         if sources:
-            event = Event(event_id, title, date, [_source(s, moved, date) for s in sources],
+            event = Event(event_id, title, date,
+                          [_source(s, moved, date, planned) for s in sources],
                           [str(a) for a in r.get("actors") or []])
-        elif r.get("group"):  # no source but a group: a small document carries it
-            event, doc = entry_event(Entry(event_id, title, date, str(r["group"])),
-                                     f"{path.name}#{event_id}", path)
+        elif r.get("group") or planned:  # no source: a small document carries the mark
+            entry = Entry(event_id, title, date, str(r.get("group") or "") or None,
+                          planned=planned)
+            event, doc = entry_event(entry, f"{path.name}#{event_id}", path)
             documents[doc.id] = doc
         else:
             event = Event(event_id, title, date, actors=[str(a) for a in r.get("actors") or []])
@@ -92,8 +97,9 @@ def _documents(sentences: dict[str, dict[tuple[int, int], str]],
 
 
 def _source(s: Mapping[str, Any], moved: dict[tuple[str, int, int], int],
-            fallback: FuzzyDate) -> Source:
-    """The source with its offsets moved into the rebuilt document."""
+            fallback: FuzzyDate, planned: bool) -> Source:
+    """The source with its offsets moved into the rebuilt document; `planned`: the event's
+    mark, for sources written without their own."""
     file, start, end = str(s["file"]), int(s.get("start") or 0), int(s.get("end") or 0)
     at = moved[(file, start, end)]
     length = len(s.get("sentence") or "")
@@ -106,4 +112,19 @@ def _source(s: Mapping[str, Any], moved: dict[tuple[str, int, int], int],
         date = FuzzyDate.from_iso(str(s["date"]), inferred=bool(s.get("inferred")))
     except (KeyError, DateError):
         date = fallback
-    return Source(file, at, at + length, d0, d1, str(s.get("text") or ""), date)
+    context = tuple(n for c in s.get("context") or [] if (n := _note(c, start, end, at)))
+    return Source(file, at, at + length, d0, d1, str(s.get("text") or ""), date,
+                  bool(s.get("planned", planned)), context)
+
+
+def _note(c: Any, start: int, end: int, at: int) -> TimeNote | None:
+    """A context note moved with its sentence (to the sentence's start if outside it);
+    None for one that is not an object with integer offsets."""
+    if not isinstance(c, Mapping):
+        return None
+    try:
+        n0, n1 = int(c.get("start") or 0), int(c.get("end") or 0)
+    except (TypeError, ValueError):
+        return None
+    n0, n1 = (at + n0 - start, at + n1 - start) if start <= n0 <= n1 <= end else (at, at)
+    return TimeNote(n0, n1, str(c.get("text") or ""), str(c.get("role") or ""))

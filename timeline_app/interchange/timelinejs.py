@@ -2,7 +2,8 @@
 
 Each slide of `events` becomes an event (dates by `tljs_dates`, the headline as its title,
 `group` as its lane, `unique_id` as its id, the media's blockquote, credit and caption as
-its quoted source); the title slide names the timeline. Eras have no place on our
+its quoted source, a display_date "Planned: …" as a planned event); the title slide names
+the timeline. Eras have no place on our
 timeline, and slides that cannot be dated (no year, a year outside 1–9999) are left out;
 both are reported as problems, never as errors.
 """
@@ -15,7 +16,7 @@ from typing import Any
 
 from ..model import DateError, Document, Event, Problem, Timeline
 from .entries import Entry, entry_event, plain_text
-from .tljs_dates import from_timelinejs
+from .tljs_dates import from_timelinejs, is_planned_display
 
 __all__ = ["is_timelinejs", "timeline_from_timelinejs"]
 
@@ -86,6 +87,7 @@ def _entry(slide: Mapping[str, Any], k: int) -> Entry:
         credit=plain_text(media.get("credit")),
         caption=plain_text(media.get("caption")),
         date_text=display.strip() if isinstance(display, str) else "",
+        planned=isinstance(display, str) and is_planned_display(display),
     )
 
 

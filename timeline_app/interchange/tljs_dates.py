@@ -3,7 +3,8 @@
 TimelineJS has no precision of its own: `{"year": 2022}` is 1 January 2022 drawn as a
 point. So a month or a year is written as a span — `start_date` with only the fields it
 knows, `end_date` on its last day — and `display_date` says it in words ("early January
-2022"; "(inferred)" when the text did not state the date outright).
+2022"; "(inferred)" when the text did not state the date outright; "Planned: " before it
+for a plan or forecast, which TimelineJS has no field for).
 
 Reading takes the interval the fields cover (a missing month or day widens it to the whole
 year or month) and picks the finest of day, part of a month, month, part of a year and year
@@ -21,17 +22,23 @@ from typing import Any
 
 from ..model import DateError, FuzzyDate, Part, Precision
 
-__all__ = ["INFERRED_MARK", "from_timelinejs", "to_timelinejs"]
+__all__ = ["INFERRED_MARK", "PLANNED_MARK", "from_timelinejs", "is_planned_display",
+           "to_timelinejs"]
 
 INFERRED_MARK = "(inferred)"
+PLANNED_MARK = "Planned:"
 _COARSER_LIMIT = 3.0  # a period may be at most this many times longer than the span
 
 
-def to_timelinejs(d: FuzzyDate) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
-    """(start_date, end_date or None, display_date or None) for the date `d`."""
+def to_timelinejs(d: FuzzyDate, *, planned: bool = False
+                  ) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
+    """(start_date, end_date or None, display_date or None) for the date `d` of an event
+    that happened, or with `planned` of one that is only planned or expected."""
     display = f"{d.label()} {INFERRED_MARK}" if d.inferred else d.label()
+    if planned:
+        display = f"{PLANNED_MARK} {display}"
     if d.precision is Precision.DAY:
-        return _fields(d.start, 3), None, display if d.inferred else None
+        return _fields(d.start, 3), None, display if d.inferred or planned else None
     end = _fields(d.end, 3)
     if d.part is None:
         start = _fields(d.start, 2 if d.precision is Precision.MONTH else 1)
@@ -55,6 +62,11 @@ def from_timelinejs(start: Mapping[str, Any], end: Mapping[str, Any] | None = No
             last = e_last
     inferred = bool(display) and display.strip().lower().endswith(INFERRED_MARK)
     return _period(first, last, s_fields, inferred)
+
+
+def is_planned_display(display: str | None) -> bool:
+    """Whether a display_date marks a planned event ("Planned: September 2027")."""
+    return bool(display) and display.strip().lower().startswith(PLANNED_MARK.lower())
 
 
 def _period(first: date, last: date, fields: tuple[int, ...], inferred: bool) -> FuzzyDate:
