@@ -43,9 +43,24 @@ def _calendar(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
             year = ref.year + spec.rel if spec.rel else ref.year
         else:
             year = _pick_year(ref, spec.month or 1, spec.day, clause_tense(ctx, span))
+            year = _weekday_year(spec, year)
     if spec.day is not None and spec.month is not None:
         dt.date(year, spec.month, spec.day)  # ValueError (Feb 29) drops the expression
     return with_clock(spec, vl.fmt_date(year, spec.month, spec.day), inferred)
+
+
+def _weekday_year(spec: Spec, year: int) -> int:
+    """"Tuesday 21 November" without a year: the nearest year (to the one picked) in which
+    that day is a Tuesday, a year either side at most; else the year picked."""
+    if spec.weekday is None or spec.month is None or spec.day is None:
+        return year
+    for y in (year, year - 1, year + 1):
+        try:
+            if dt.date(y, spec.month, spec.day).weekday() == spec.weekday:
+                return y
+        except ValueError:
+            continue
+    return year
 
 
 def _pick_year(ref: Reference, month: int, day: int | None, tense: int) -> int:

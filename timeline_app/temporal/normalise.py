@@ -11,6 +11,7 @@ import calendar
 import re
 
 from . import lexicon as lx
+from . import nondates as nd
 from .spec import Match, Spec, norm, point_mod, rel_of
 
 __all__ = ["Spec"]
@@ -73,6 +74,8 @@ def read_numeric_date(m: Match) -> Spec | None:
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
     if not (_valid(year, b, a) or _valid(year, a, b)) or not 1000 <= year <= 2199:
         return None
+    if m["sep"] == "." and nd.is_version(m.string, m.start()):
+        return None  # "Firefox 3.6.28"
     return Spec("numeric", year=year, raw=(a, b, m["sep"]))
 
 
@@ -84,6 +87,8 @@ def read_clock(m: Match) -> Spec | None:
         return None
     if ampm and not 1 <= h <= 12:
         return None
+    if nd.not_a_clock(m.string, m.start("h"), m.end(), m["h"], bool(ampm)):
+        return None  # "GMT +10:00", "won 21:14", a video's "0:46"
     if ampm:
         h = h % 12 + (12 if ampm == "pm" else 0)
     clock = (h, int(m["mi"] or 0), int(m["s"]) if m["s"] else None)
@@ -118,7 +123,9 @@ def read_month_day(m: Match) -> Spec | None:
     if rel and year is None:  # "last Oct. 23": the word picks the year, the span starts at Oct.
         return Spec("calendar", month=month, day=day, rel=rel_of(rel),
                     lead=m.start("month") - m.start())
+    wd = m.groupdict().get("wd")
     return Spec("calendar", year=year, month=month, day=day, mod=point_mod(m),
+                weekday=lx.WEEKDAYS.get(wd.rstrip(".").lower()) if wd else None,
                 lead=m.start("month") - m.start() if rel else 0)
 
 
@@ -143,6 +150,9 @@ def read_month(m: Match) -> Spec | None:
         prev = m.string[max(0, m.start() - 8):m.start()].lower().split()
         if not prev or prev[-1] not in _MONTH_CUES:
             return None
+    if word in _FIRST_NAMES and not (year_of(m) or gd.get("rel") or gd.get("pmod")) \
+            and _reads_as_name(m):
+        return None
     rel_words = norm(gd.get("rel")).split()
     rel = rel_of(rel_words[-1]) if rel_words else None
     mod = point_mod(m) or ("START" if rel_words[:1] == ["early"] else None)
@@ -151,6 +161,20 @@ def read_month(m: Match) -> Spec | None:
     if gd.get("relyear"):
         return Spec("calendar", month=month, rel=rel_of(gd["relyear"]), unit="year", mod=mod)
     return Spec("calendar", year=year_of(m), month=month, rel=rel, mod=mod)
+
+
+_FIRST_NAMES = frozenset({"april", "may", "june", "august"})
+_SURNAME = re.compile(r"[^\S\n]+([A-Z][a-z]+)\b")
+
+
+def _reads_as_name(m: Match) -> bool:
+    """"June Sarpong", "April Ryan": a month that is a first name, unless a word before it
+    says month ("in June Apple released")."""
+    nxt = _SURNAME.match(m.string, m.end())
+    if not nxt or nxt[1].lower() in lx.MONTHS or nxt[1].lower() in lx.WEEKDAYS:
+        return False
+    prev = m.string[max(0, m.start() - 12):m.start()].lower().split()
+    return not prev or prev[-1].strip(",;:") not in _MONTH_CUES
 
 
 def read_weekday(m: Match) -> Spec | None:
@@ -169,11 +193,14 @@ def read_weekday(m: Match) -> Spec | None:
 
 
 def read_year(m: Match) -> Spec | None:
-    """1990, fiscal 1989, mid-1996, late 2022; not "$1990" or "1990,000"."""
+    """1990, fiscal 1989, mid-1996, late 2022; not "$1990", "1990,000" or "1990 km"."""
     year = int(m["year"])
     before = m.string[max(0, m.start() - 1):m.start()]
     if before in ("$", "#", "+", "€", "£") or not 1000 <= year <= 2199:
         return None
+    cued = bool(m["pmod"] or m["fiscal"]) or m.group(0)[:4].lower() == "the "
+    if nd.not_a_year(m.string, m.start("year"), m.end("year"), year, cued):
+        return None  # "2000 km", "p. 1998", "x*1000", "Caracol 1260"
     mod = point_mod(m)
     return Spec("fixed", value=f"{year:04d}", year=year, mod=mod)
 

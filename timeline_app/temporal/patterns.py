@@ -29,6 +29,11 @@ SP = r"(?:[^\S\n]+)"  # spaces within a line: expressions never cross a line bre
 MONTH_NAME = rf"(?:{alt(lx.MONTH_FULL)}|(?:{alt(lx.MONTH_ABBREVS)})\.?)"
 MONTH_FULL = rf"(?:{alt(lx.MONTH_FULL)}|(?:{alt(lx.MONTH_ABBREVS)})\.)"
 WEEKDAY = rf"(?:{alt(lx.WEEKDAY_FULL)})"
+# Abbreviated weekdays, only in front of a full date ("Thu 3 Jan 2019", "Tue, Dec 30 2014");
+# "Sun" and "Sat" only before the day ("The Sun, Dec. 3" names a newspaper).
+_ABBREVS = [k for k in lx.WEEKDAYS if k not in lx.WEEKDAY_FULL]
+WEEKDAY_ABBR = rf"(?:{alt(_ABBREVS)})\.?"
+WEEKDAY_ABBR_MD = rf"(?:{alt(k for k in _ABBREVS if k not in ('sun', 'sat'))})\.?"
 ONES19 = alt(k for k, v in lx.ONES.items() if 1 <= v <= 9)
 WORDNUM = rf"(?:(?:{alt(lx.TENS)})(?:[\s-](?:{ONES19}))?|{alt(lx.ONES)})"
 NUMBER = (
@@ -137,8 +142,11 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"{POINT_MOD}?(?:{REL}{SP})?(?P<wd>{WEEKDAY})(?P<plural>s)?"
        rf"(?:{SP}(?P<part>{DAY_PART})(?P<pplural>s)?)?", nz.read_weekday),
     _p("weekday_date", MONTHS,
-       rf"(?P<wd>{WEEKDAY}),?{SP}(?P<month>{MONTH_NAME}){SP}(?P<day>{ORDINAL_DAY})\b"
-       rf"(?:{YEAR_TAIL})?", nz.read_month_day),
+       rf"(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR_MD}),?{SP}(?P<month>{MONTH_NAME}){SP}"
+       rf"(?P<day>{ORDINAL_DAY})\b(?:{YEAR_TAIL})?", nz.read_month_day),
+    _p("weekday_day_month", MONTHS,  # "Friday 25 December 2015", "Thu 3 Jan 2019"
+       rf"(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?{SP}(?:the{SP})?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?)"
+       rf"{SP}(?:of{SP})?(?P<month>{MONTH_NAME})(?:{YEAR_TAIL})?", nz.read_month_day),
     # Periods named relative to now or to what the text talks about.
     _p("relative_unit", UNITS,
        rf"{POINT_MOD}?{REL}{SP}(?:fiscal{SP})?(?P<unit>day|week|weekend|month|year|quarter"

@@ -85,8 +85,21 @@ def _offset(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
     base = _base_date(ref, unit)
     if base is None:
         return Resolved("DATE", unknown_at(ref, unit), spec.mod, True)
+    if unit in _SECONDS:  # "49 minutes ago": the day it was then, not 49 days back
+        amount, unit = _days_away(ref, rel * amount * _SECONDS[unit]), "day"
+        rel = 1
     value = vl.shift(base, unit, rel * amount)
     return Resolved("DATE", value, spec.mod, True) if value else None
+
+
+_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
+
+
+def _days_away(ref: Reference, seconds: float) -> int:
+    """Whole days between the reference day and a moment `seconds` from the reference time
+    (midday when the DCT gives no time)."""
+    now = 3600 * (ref.hour if ref.hour is not None else 12) + 60 * (ref.minute or 0)
+    return int((now + seconds) // 86400)
 
 
 def _whole(amount: float, unit: str) -> tuple[int, str]:

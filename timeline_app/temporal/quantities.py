@@ -106,6 +106,8 @@ def read_deictic(m: Match) -> Spec | None:
     """today, yesterday, now, recently, the future, late yesterday, tomorrow morning."""
     word = norm(m["word"])
     meaning = lx.DEICTIC[word]
+    if m.start() == m.start("word") and _in_a_name(m):
+        return None
     part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
     if word == "tonight":
         part = "NI"
@@ -115,6 +117,23 @@ def read_deictic(m: Match) -> Spec | None:
         return Spec("fixed", value=meaning)
     return Spec("deictic", "TIME" if part and word == "tonight" else "DATE",
                 amount=meaning, part=part, mod=point_mod(m))
+
+
+_CAPITAL_BEFORE = re.compile(r"[^\w.!?:;\n\"“«(\[][^\S\n]*[A-Z][\w&'-]*[^\S\n]+\Z")
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
+
+
+def _in_a_name(m: Match) -> bool:
+    """"USA Today", "New York Today", "Current Biology": a capitalised word inside a name,
+    not a time. A capitalised word right before it (not starting a sentence) shows the name."""
+    word = m["word"]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = m.string[max(0, m.start() - 30):m.start()]
+    if _CAPITAL_BEFORE.search(before) and not before.rstrip().endswith(("``", "''")):
+        return True
+    return norm(word) == "current" and bool(_CAPITAL_AFTER.match(m.string, m.end())) \
+        and bool(before.strip()) and not before.rstrip().endswith((".", "!", "?", "\n"))
 
 
 def _soon_as_conjunction(m: Match) -> bool:

@@ -1,9 +1,10 @@
 """The entry point: find candidate expressions, keep the best non-overlapping ones, resolve.
 
-Pipeline: every named pattern proposes matches (`finditer`, linear time); readers turn
-them into `Spec`s; the longest non-overlapping candidates win; a time of day next to a
-day merges into one TIME ("6:06 AM EST, November 26, 2023"); then, in text order, each
-is resolved against the DCT or, in an undated text, against the last explicit date.
+Pipeline: every named pattern proposes matches (`finditer`, linear time) outside code, URLs
+and phone numbers (`masks`); readers turn them into `Spec`s; the longest non-overlapping
+candidates win; a time of day next to a day merges into one TIME ("6:06 AM EST, November
+26, 2023"); then, in text order, each is resolved against the DCT or, in an undated text,
+against the last explicit date.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .anchors import find_windows, windows_for
+from .masks import masked_spans, overlaps
 from .patterns import PATTERNS, Pattern
 from .reference import Reference, parse_dct
 from .resolve import Context, resolve
@@ -27,6 +29,9 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})([./])(\d{1,2})\2\d{2,4}(?!\d)")
 # What may stand between a clock time and its day: "9 p.m. Tuesday", "6:06 AM EST, November
 # 26", "at noon on Friday", "9 p.m. local time Tuesday".
 _JOIN = re.compile(r"[^\S\n]*(?:local[^\S\n]+time[^\S\n]*)?(?:,|on|at)?[^\S\n]*")
+# Between a year or month and a clock time that belongs to a day we did not read:
+# "2 janvier 2015, 15:53", "1 mars 2019 à 15:20", "24. Dezember 2014,\n10:10".
+_AFTER_DATE = re.compile(r"[^\S\n]*(?:(?:[,|•–-]|\bat|à|um|a las|alle|om)[^\S\n]*\n?)?[^\S\n]*")
 _EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _DAY_KINDS = frozenset({"calendar", "numeric", "weekday", "deictic", "holiday"})
@@ -60,11 +65,15 @@ def decide_day_first(text: str, day_first: bool | None) -> bool:
 
 
 def _candidates(text: str) -> list[Candidate]:
-    """Every match of every pattern that its reader accepts."""
+    """Every match of every pattern that its reader accepts, outside code, URLs and phone
+    numbers (where digits are never dates of the story)."""
     found = []
     windows = find_windows(text)
+    masked = masked_spans(text)
     for rank, pattern in enumerate(PATTERNS):
         for m in _matches(pattern, text, windows):
+            if masked and overlaps(masked, m.start(), m.end()):
+                continue
             spec = pattern.read(m)
             start = m.start() + (spec.lead if spec else 0)
             if spec is not None and m.end() > start:
@@ -103,7 +112,8 @@ def _is_day(spec: Spec) -> bool:
 
 
 def _compose(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Merge a time of day with an adjacent day into one TIME expression."""
+    """Merge a time of day with an adjacent day into one TIME expression; drop one that
+    follows a year or month ("1 mars 2019 à 15:20"): its day is one we could not read."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
@@ -114,8 +124,18 @@ def _compose(text: str, cands: list[Candidate]) -> list[Candidate]:
                 spec = dataclasses.replace(day, clock=clock.clock, tz=clock.tz, type="TIME")
                 out[-1] = Candidate(prev.start, c.end, "composed", spec, prev.rank)
                 continue
+        if prev is not None and c.spec.kind == "clock" and _coarse(prev.spec) \
+                and _AFTER_DATE.fullmatch(text, prev.end, c.start):
+            c = dataclasses.replace(c, spec=Spec("drop"))
         out.append(c)
     return out
+
+
+def _coarse(spec: Spec) -> bool:
+    """A year or a month without its day: a clock right after it is on an unread day."""
+    if spec.kind == "fixed":
+        return spec.year is not None
+    return spec.kind == "calendar" and spec.day is None and spec.month is not None
 
 
 def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
