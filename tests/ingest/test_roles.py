@@ -95,7 +95,7 @@ def test_bounds_are_kept_as_context_of_the_happening(tmp_path):
     (event,) = events
     assert event.date.iso() == "2023-05-02"
     (source,) = event.sources
-    assert [(n.text, n.role) for n in source.context] == [("1995", "comparison")]
+    assert [(n.text, n.role) for n in source.context] == [("since 1995", "comparison")]
 
 
 def test_a_planned_event_is_marked_and_a_fact_is_not(tmp_path):

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from ..model import DateError, Document, FuzzyDate, Part, Precision, Source, TimeNote
 from ..temporal import Timex, tag
-from .roles import Role, role_of
+from .roles import Role, framed_phrase, role_of
 from .sentences import quote_spans, sentence_spans
 from .titles import TitleContext, make_title
 
@@ -96,7 +96,9 @@ def extract_candidates(
         role = role_of(doc.text, sentence[0], timex)
         if not role.dates_event:
             notes.setdefault(sentence, []).append(
-                TimeNote(timex.start, timex.end, timex.text, role.value)
+                TimeNote(
+                    timex.start, timex.end, framed_phrase(doc.text, sentence[0], timex), role.value
+                )
             )
             continue
         found.append(

@@ -21,7 +21,7 @@ from enum import StrEnum
 from ..temporal import Timex
 from ..temporal.tense import FUTURE, tense_near
 
-__all__ = ["Role", "role_of"]
+__all__ = ["Role", "role_of", "framed_phrase"]
 
 
 class Role(StrEnum):
@@ -191,3 +191,14 @@ def _frames(before: str, after: str) -> bool:
 
 def _anchor_or_planned(text: str, timex: Timex) -> Role:
     return Role.PLANNED if tense_near(text, timex.start, timex.end) == FUTURE else Role.ANCHOR
+
+
+def framed_phrase(text: str, sentence_start: int, timex: Timex) -> str:
+    """The expression with the words that frame it: "since 1998", "by 2028", "up 5% from a
+    year ago": what the detail pane shows as context."""
+    lo = max(sentence_start, timex.start - _LOOKBACK)
+    before = text[lo : timex.start]
+    starts = [m.start() for r in _BEFORE_RE.values() for m in [r.search(before)] if m]
+    starts += [m.start() for m in _COMPARED_AMOUNT.finditer(before)][:1] if not starts else []
+    start = lo + min(starts) if starts else timex.start
+    return " ".join(text[start : timex.end].split())

@@ -128,7 +128,7 @@ FUTURE_MARKERS = (
     "will", "'ll", "shall", "won't", "would", "is to", "are to", "set to", "scheduled to",
     "scheduled for", "due to", "expected to", "expects to", "plans to", "plan to", "planning to",
     "intends to", "going to", "as soon as", "as early as", "upcoming", "payable", "effective",
-    "scheduled",
+    "scheduled", "planned to", "planning", "due in", "due on", "slated", "set for",
 )
 # A word right before the expression that decides its direction on its own.
 DIRECTION_WORDS: dict[str, int] = {"since": -1, "until": 1, "till": 1, "by": 1}

@@ -25,6 +25,7 @@ _WINDOW = 90
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
 _HAD = re.compile(r"(?i)\bhad\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad(?:[^\S\n]+been)?[^\S\n]+$")
+_NOT_BEFORE = re.compile(r"(?i)\bnot[^\S\n]+$")
 _AFTER_PENALTY = 25  # a cue after the expression counts as this many characters farther
 
 
@@ -55,6 +56,8 @@ def tense_near(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN from the tense cue nearest to text[start:end]."""
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     direction = DIRECTION_WORDS.get(prev[1].lower()) if prev else None
+    if direction is not None and _NOT_BEFORE.search(text, max(0, start - 30), prev.start()):
+        direction = None  # "it was not until Tuesday that ...": the clause's tense decides
     if direction == PAST:
         return PAST
     lo, hi = _clause(text, start, end)
