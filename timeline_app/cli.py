@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .ingest import CorpusError
+from .ingest.language import is_unsupported_problem
 from .model import Timeline
 from .paths import SHIPPED_CORPUS
 
@@ -74,7 +75,8 @@ def _load(path: Path) -> Timeline | None:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return None
     for problem in timeline.problems:
-        print(f"{PROG}: skipped {problem}", file=sys.stderr)
+        verb = "" if is_unsupported_problem(problem.reason) else "skipped "  # it loaded
+        print(f"{PROG}: {verb}{problem}", file=sys.stderr)
     return timeline
 
 

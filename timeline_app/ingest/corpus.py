@@ -23,6 +23,7 @@ from .file_loader import FileLoader
 from .file_results import FileResult
 from .files import find_files
 from .header import HeaderDate, find_header_date
+from .language import document_language
 from .manifest import MANIFEST_NAME, DocMeta, Manifest, ManifestError, read_manifest
 from .non_story import find_non_story
 from .progress import Cancelled, Partial, Progress
@@ -161,7 +162,7 @@ def document_from_article(
     article: Article, manifest: Manifest, edited: Mapping[str, FuzzyDate | None] | None = None
 ) -> Document:
     """A Document with its publication date: the user's edit, else the manifest, else the
-    page's or record's metadata, else the text's header lines."""
+    page's or record's metadata, else the text's header lines; its language: `language.py`."""
     text = article.text
     meta = manifest.meta(article.id)
     day_first = _day_first(text)
@@ -171,7 +172,6 @@ def document_from_article(
         id=article.id,
         path=article.path,
         text=text,
-        language=meta.language or article.language or "en",
         title=meta.title or article.title or _first_line(text),
         outlet=meta.outlet or article.outlet,
         published=published,
@@ -181,6 +181,9 @@ def document_from_article(
     )
     spans = find_non_story(text, header_spans=[header.span] if header else [], title=article.title)
     doc.non_story = sorted({*spans, *article.non_story}, key=lambda s: (s.start, s.end))
+    doc.language = document_language(
+        text, doc.non_story, manifest=meta.language, page=article.language
+    )
     return doc
 
 

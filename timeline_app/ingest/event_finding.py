@@ -21,6 +21,7 @@ from ..temporal import Timex
 from .collector import release_gradually
 from .extract import Candidate, extract_candidates
 from .file_results import FileResult
+from .language import dates_language
 from .merge import merge_candidates
 from .names import Names
 from .pool import make_pool, pool_size
@@ -39,7 +40,8 @@ Pair = tuple[Document, list[Timex]]
 def find_events(results: list[FileResult], *, workers: int | None, tick: Tick) -> list[Event]:
     """The merged events of complete `results` (names and time expressions decoded)."""
     names = merged_names(n for r in results for n in r.names)
-    pairs = [p for r in results for p in zip(r.documents, r.timexes, strict=True)]
+    pairs = [p for r in results for p in zip(r.documents, r.timexes, strict=True)
+             if dates_language(p[0].language)]  # not even a lead dated by its header line
     n_workers = pool_size(len(pairs), workers)
     if n_workers == 1:
         return _here(pairs, names, tick)

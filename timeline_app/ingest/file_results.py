@@ -19,6 +19,7 @@ from ..model import Document, FuzzyDate
 from ..temporal import Timex
 from .extract import tag_document
 from .json_reader import JsonArticleError
+from .language import dates_language, unsupported_problem
 from .manifest import Manifest
 from .names import Names, gather_names
 from .readers import read_articles
@@ -96,10 +97,13 @@ def extract_file(
         articles, result.problem = exc.articles, str(exc)
     for article in articles:
         doc = document_from_article(article, manifest, published)
+        dated = dates_language(doc.language)  # English rules find nonsense in other languages
         result.documents.append(doc)
-        result.names.append(gather_names([doc.text]))
-        result.timexes.append(tag_document(doc))
+        result.names.append(gather_names([doc.text]) if dated else Names())
+        result.timexes.append(tag_document(doc) if dated else [])
         result.warnings.extend((article.id, w) for w in article.warnings)
+        if not dated:  # loaded (readable in the source view), named, not dated
+            result.warnings.append((article.id, unsupported_problem(doc.language)))
     return result
 
 

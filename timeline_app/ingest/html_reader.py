@@ -15,6 +15,7 @@ import lxml.html
 import trafilatura
 
 from ..model import DateError, FuzzyDate, Span
+from .language import page_language
 from .readers import Article
 
 __all__ = ["read_html", "page_lines"]
@@ -93,6 +94,7 @@ def read_html(html: str, file: Path, doc_id: str) -> Article:
         outlet=getattr(extracted, "sitename", None) or None,
         title=getattr(extracted, "title", None) or None,
         url=getattr(extracted, "url", None) or None,
+        language=page_language(html),
     )
     article.non_story = _outside_main(lines, main)
     if extracted is not None and extracted.date:

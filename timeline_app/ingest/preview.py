@@ -16,6 +16,7 @@ from datetime import date
 from ..model import Event, Source
 from .extract import Candidate, extract_candidates
 from .file_results import FileResult
+from .language import dates_language
 from .merge import SIMILARITY, _jaccard, _stems, merge_candidates
 from .names import Names
 from .titles import TitleContext
@@ -37,7 +38,8 @@ def preview_events(result: FileResult) -> list[Event]:
     ctx = TitleContext(merged_names(result.names))
     candidates: list[Candidate] = []
     for doc, timexes in zip(result.documents, result.timexes, strict=True):
-        candidates.extend(extract_candidates(doc, ctx, timexes))
+        if dates_language(doc.language):
+            candidates.extend(extract_candidates(doc, ctx, timexes))
     return merge_candidates(candidates)
 
 
