@@ -93,3 +93,20 @@ def test_json_article_and_jsonl_with_one_bad_line(tmp_path):
     assert {p.path: p.reason for p in timeline.problems}["many.jsonl"].startswith(
         "line 2: malformed JSON"
     )
+
+
+@pytest.mark.parametrize(
+    ("html", "lines", "why"),
+    [
+        ("<p>The port reopened in 2002, when\n        the strike ended.</p><p>Next.</p>",
+         ["The port reopened in 2002, when the strike ended.", "Next."],
+         "a paragraph wrapped in the page's source is one line"),
+        ("<div>One<br>Two</div>", ["One", "Two"], "a <br> breaks the line"),
+        ("<p>A <a href='#'>linked\nword</a> stays.</p>", ["A linked word stays."],
+         "inline elements do not break"),
+    ],
+)
+def test_page_lines_break_at_blocks_only(html, lines, why):
+    from timeline_app.ingest.html_reader import page_lines
+
+    assert page_lines(f"<html><body>{html}</body></html>") == lines, why

@@ -55,6 +55,7 @@ _BLOCKS = {
     "title",
     "time",
 }
+_SPACES = re.compile(r"\s+")
 _INVISIBLE = (
     "script",
     "style",
@@ -115,6 +116,10 @@ def page_lines(html: str) -> list[str]:
     for bad in root.xpath("|".join(f"//{t}" for t in _INVISIBLE)):
         bad.drop_tree()
     for el in root.iter():
+        # a newline in the page's source is only white space (a paragraph wrapped in the
+        # editor is one line of text): lines break at block elements only
+        el.text = _SPACES.sub(" ", el.text) if el.text else el.text
+        el.tail = _SPACES.sub(" ", el.tail) if el.tail else el.tail
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
             el.text = "\n" + (el.text or "")
