@@ -103,6 +103,9 @@ _NOUN_AFTER = re.compile(
 )
 # "since November, when he was found": the when-clause happened at that time
 _WHEN_AFTER = re.compile(r"(?i)^[^\S\n]*[,_—–-]*[^\S\n]*when\b")
+_SPAN_END = re.compile(
+    rf"(?i)(?<![\w'-])(?:until|till|through|thru|by|to|and|as{_W}of)(?:{_W}[\w'-]+){{0,5}}{_W}$"
+)
 # "it was not until Tuesday that Castro revealed": a cleft that dates the happening
 _NOT_UNTIL = re.compile(r"(?i)\bnot[^\S\n]+until[^\S\n]+$")
 _THAT_AFTER = re.compile(r"(?i)^[^\S\n]+that\b")
@@ -184,8 +187,10 @@ def _compared_amount(before: str) -> bool:
 def _frames(before: str, after: str) -> bool:
     """False where the governing word frames another time than the expression's: the date
     of a noun's happening, a when-clause."""
-    if _POSSESSIVE_AFTER.match(after) or _WHEN_AFTER.match(after):
+    if _POSSESSIVE_AFTER.match(after):
         return False
+    if _WHEN_AFTER.match(after) and not _SPAN_END.search(before):
+        return False  # but "continue until early 1990, when ...": the state's bound
     return not (_DET_BEFORE.search(before) and _NOUN_AFTER.match(after))
 
 
