@@ -1,7 +1,15 @@
-"""Event titles from seed sentences: short, the sentence's own words, date phrase removed."""
+"""Event titles from seed sentences: short, the sentence's own words, date phrase removed.
+
+The class tables use sentences written for these tests: each row is one way a title used to
+come out as a fragment (a dangling "On,", a dateline, a cut name, a date from another clause).
+"""
+
+import re
+from pathlib import Path
 
 import pytest
 
+from timeline_app.ingest.corpus import load_corpus
 from timeline_app.ingest.names import gather_names
 from timeline_app.ingest.titles import MAX_TITLE, TitleContext, make_title
 from timeline_app.paths import SHIPPED_CORPUS
@@ -85,6 +93,203 @@ CASES = [
 ]
 
 
+# (sentence, date expression, expected title, the class of fragment it guards against)
+CLASS_CASES = [
+    (
+        "On Monday, the company linked the fault with a software update.",
+        "Monday",
+        "Company linked the fault with a software update",
+        "dangling 'On,'",
+    ),
+    (
+        "In May 2016, city authorities closed the bridge for repairs.",
+        "May 2016",
+        "City authorities closed the bridge for repairs",
+        "dangling 'In,'",
+    ),
+    (
+        "Early on Tuesday, rescuers reached the flooded village.",
+        "Tuesday",
+        "Rescuers reached the flooded village",
+        "'Early on' goes with the date",
+    ),
+    (
+        "Late last year, the mill stopped buying local grain.",
+        "last year",
+        "Mill stopped buying local grain",
+        "'Late' goes with the date",
+    ),
+    (
+        "Since 2011, the museum has doubled its collection.",
+        "2011",
+        "Museum has doubled its collection",
+        "dangling 'Since,'",
+    ),
+    (
+        "Reserves stood at $2 billion as of 30 June.",
+        "30 June",
+        "Reserves stood at $2 billion",
+        "'as of' goes too; never empty",
+    ),
+    (
+        "Investors sold bonds between 2015 and 2019.",
+        "2015",
+        "Investors sold bonds",
+        "a range goes whole",
+    ),
+    (
+        "The index recovered most of its losses after Monday's sell-off.",
+        "Monday",
+        "Index recovered most of its losses after the sell-off",
+        'no "\'s sell-off"',
+    ),
+    (
+        "Parliament reconvenes 12 March.",
+        "12 March",
+        "Parliament reconvenes 12 March",
+        "under three words: the date stays",
+    ),
+    (
+        "The record date is 9 November.",
+        "9 November",
+        "Record date is 9 November",
+        "no title ending on 'is'",
+    ),
+    (
+        "The harbour reopens on 3 June.",
+        "3 June",
+        "The harbour reopens",
+        "the article stays when it makes the third word",
+    ),
+    (
+        "KYIV, (Interfax) - The central bank cut its key rate on Thursday.",
+        "Thursday",
+        "Central bank cut its key rate",
+        "a wire dateline",
+    ),
+    (
+        "BERLIN, May 3 (Reuters) - The coalition agreed a budget on Friday.",
+        "Friday",
+        "Coalition agreed a budget",
+        "a dateline with its own date",
+    ),
+    (
+        "By Anna Lee, Reuters\nThe coalition agreed a budget on Friday.",
+        "Friday",
+        "Coalition agreed a budget",
+        "a byline",
+    ),
+    (
+        "The <b>council</b> approved the plan on 4 May {{citation needed}}.",
+        "4 May",
+        "Council approved the plan",
+        "markup and template code",
+    ),
+    (
+        "Westfield Motor Company, which opened its first plant in 1911, said it would cut jobs.",
+        "1911",
+        "Westfield Motor Company opened its first plant",
+        "a relative clause keeps the name",
+    ),
+    (
+        "The rights, which lapse on 9 May, may be sold.",
+        "9 May",
+        "The rights lapse",
+        "a relative clause: its antecedent, not a fragment",
+    ),
+    (
+        "The cooperative was registered by three farmers in 1987, and built its first grain store "
+        "in 1993.",
+        "1987",
+        "Cooperative was registered by three farmers",
+        "its own clause",
+    ),
+    (
+        "The cooperative was registered by three farmers in 1987, and built its first grain store "
+        "in 1993.",
+        "1993",
+        "Cooperative built its first grain store",
+        "the subject carried over",
+    ),
+    (
+        "The two governments signed the water accord in Tashkent on 12 March 2021, the foreign "
+        "ministry said on Monday.",
+        "12 March 2021",
+        "Two governments signed the water accord in Tashkent",
+        "the attribution goes, date and all",
+    ),
+    (
+        "On Friday, when the storm had passed, the ferry company resumed its crossings.",
+        "Friday",
+        "Ferry company resumed its crossings",
+        "a when-clause about the date goes with it",
+    ),
+    (
+        "On Friday, when the storm that had closed the strait for most of the week had finally "
+        "passed, the ferry company resumed its crossings to the islands.",
+        "Friday",
+        "Ferry company resumed its crossings to the islands",
+        "too long: the main clause the date belongs to",
+    ),
+    (
+        "Ogden Mills, whose shares began trading in August, closed lower.",
+        "August",
+        "Shares of Ogden Mills began trading",
+        "'whose' names its owner",
+    ),
+    (
+        "The mayor apologised for the injuries during the 2019 evacuation.",
+        "2019",
+        "The 2019 evacuation",
+        "the date modifies a happening: that is the event",
+    ),
+    (
+        "Inspectors criticised the handling of the March 2020 flood in the lower valley.",
+        "March 2020",
+        "Flood in the lower valley",
+        "the happening with its complement",
+    ),
+    (
+        "Tenants blamed the 2018 rent rules for the closures.",
+        "2018",
+        "Tenants blamed the rent rules for the closures",
+        "not a happening: only the date goes",
+    ),
+    (
+        "Fishermen gathered on the quay on 17 April to mark the 40th anniversary of the sinking "
+        "of the trawler Northern Star, which went down in a storm off the coast with all hands.",
+        "17 April",
+        "Fishermen gathered on the quay to mark the 40th anniversary of the sinking…",
+        "a long title is cut at a phrase boundary, never on 'of' or inside a name",
+    ),
+]
+
+# (corpus text, sentence, date expression, expected title, why)
+NAME_CASES = [
+    (
+        "Harbor Mutual Bank said it would close branches.",
+        "Harbor Mutual Bank closed 12 branches on 2 May.",
+        "2 May",
+        "Harbor Mutual Bank closed 12 branches",
+        "an organisation is not cut to 'Bank'",
+    ),
+    (
+        "President Lena Ortiz said the plan was sound.",
+        "President Lena Ortiz opened the new port on 2 May.",
+        "2 May",
+        "Ortiz opened the new port",
+        "a person is still cut to the surname",
+    ),
+    (
+        "The talks in Saudi Arabia said nothing.",
+        "He signed the deal on 2 May.",
+        "2 May",
+        "He signed the deal",
+        "'Arabia' stands in for no 'He'",
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def names():
     return gather_names(p.read_text(encoding="utf-8") for p in SHIPPED_CORPUS.glob("*.txt"))
@@ -110,3 +315,78 @@ def test_long_titles_are_elided_at_a_word():
 def test_names_merge_spelling_variants(names):
     assert names.persons["Aleksandr Lukashenko"] == names.persons["Alexander Lukashenko"]
     assert names.acronyms == {"Collective Security Treaty Organization": "CSTO"}
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected", "why"), CLASS_CASES)
+def test_titles_read_as_sentences(sentence, date, expected, why):
+    start = sentence.index(date)
+    assert make_title(sentence, (start, start + len(date)), TitleContext()).text == expected, why
+
+
+@pytest.mark.parametrize(("corpus", "sentence", "date", "expected", "why"), NAME_CASES)
+def test_names_kept_whole(corpus, sentence, date, expected, why):
+    ctx = TitleContext(gather_names([corpus]))
+    start = sentence.index(date)
+    previous = "Arabia" if sentence.startswith("He ") else None
+    title = make_title(sentence, (start, start + len(date)), ctx, previous_person=previous)
+    assert title.text == expected, why
+
+
+def test_a_bare_dated_happening_yields_to_a_fuller_title():
+    sentence = "The mayor apologised for the injuries during the 2019 evacuation."
+    assert not make_title(sentence, (49, 53), TitleContext()).names_event
+    sentence = "Inspectors criticised the March 2020 flood in the lower valley."
+    assert make_title(sentence, (26, 36), TitleContext()).names_event
+
+
+def test_other_dates_from_the_tagger_choose_the_clause():
+    sentence = "Crews restored power on Sunday, and engineers inspected the lines a week later."
+    start = sentence.index("Sunday")
+    ctx = TitleContext()
+    alone = make_title(sentence, (start, start + 6), ctx, other_dates=[(start, start + 6)])
+    assert alone.text == "Crews restored power, and engineers inspected the lines a week later"
+    later = sentence.index("a week later")
+    both = make_title(sentence, (start, start + 6), ctx, other_dates=[(later, later + 12)])
+    assert both.text == "Crews restored power"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board of the regional water authority met in the old town hall on 3 March to "
+        "discuss the future of the reservoir at the head of the valley of the river.",
+        "Officials said on Monday that the works on the ring road around the city would "
+        "continue into the summer and that the costs of the project had risen by a third.",
+        "Ticket sales for the festival, which opened on Friday in the grounds of the castle, "
+        "were higher than in any year since the event began in the early years of the century.",
+    ],
+)
+def test_long_titles_end_on_a_word_that_ends_a_phrase(sentence):
+    date = re.search(r"3 March|Monday|Friday", sentence)
+    title = make_title(sentence, date.span(), TitleContext()).text
+    assert len(title) <= MAX_TITLE
+    assert not re.search(r"\b(?:of|the|a|an|and|or|to|in|on|at|by|for|with|'s)\W*$", title, re.I)
+
+
+def test_titles_through_the_real_extraction(tmp_path: Path):
+    body = (
+        "OSLO, May 5 (Reuters) - The fishing fleet returned to port on Thursday after a week "
+        "of storms.\n\nThe cooperative was registered by three farmers in 1987, and built its "
+        "first grain store in 1993.\n\nOn Monday, the port authority closed the northern "
+        "terminal for repairs.\n\nThe mayor apologised for the injuries during the 2019 "
+        "evacuation.\n"
+    )
+    (tmp_path / "port.txt").write_text(f"Port news\n\nSaturday, 6 May 2023\n\n{body}", "utf-8")
+    titles = {e.date.iso(): e.title for e in load_corpus(tmp_path).events}
+    assert titles["1987"] == "Cooperative was registered by three farmers"
+    assert titles["1993"] == "Cooperative built its first grain store"
+    assert titles["2023-05-01"] == "Port authority closed the northern terminal for repairs"
+    assert titles["2023-05-04"] == "Fishing fleet returned to port after a week of storms"
+    assert titles["2019"] == "The 2019 evacuation"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["By Anna Lee, Reuters", "KYIV, (Interfax) -", "<div>{{Infobox port}}</div>"]
+)
+def test_a_dateline_byline_or_markup_alone_titles_nothing(sentence):
+    assert make_title(sentence, None, TitleContext()).text == ""
