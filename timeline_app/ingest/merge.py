@@ -2,14 +2,20 @@
 
 Two statements are merged when they date the same interval and talk about the same thing:
 their titles or sentences share enough content words, or they name the same kind of
-happening ("session", "summit").
+happening ("session", "summit"), or they name the same actors and share what happened to
+them ("Acme Motors filed for bankruptcy protection" / "Acme Motors sought protection from
+creditors": two names and two more words, not counting those most statements of that day
+share). Names alone never merge: two things the same people did on one day stay two events;
+statements that each name an actor the other does not, and share at most one name, never
+merge, however alike their words ("AEP shares closed ..." / "Cambrex shares closed ...").
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Event
@@ -18,6 +24,7 @@ from .titles import EVENT_NOUNS
 
 __all__ = ["merge_candidates", "SIMILARITY"]
 
+_CENTROID_MAX = 60  # larger clusters take the short title: choosing is quadratic
 SIMILARITY = 0.34  # Jaccard of content-word stems above which two statements agree
 _STOP = frozenset(
     [
@@ -70,6 +77,11 @@ _STOP = frozenset(
         "says",
     ]
 )
+# a name: capitalised words in a row ("New York Stock Exchange" is one), its last word as key
+_NAME = re.compile(r"(?<=[\s(\"“'])[A-Z][\w&'-]*[A-Za-z](?:\s+[A-Z][\w&'-]*[A-Za-z])*")
+# month and weekday names are capitalised but name no actor; their stems say only "when"
+_CAL_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]
+_CALENDAR = frozenset(_CAL_WORDS) | {w[:6] for w in _CAL_WORDS}
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
 
 
@@ -85,7 +97,7 @@ def merge_candidates(candidates: Iterable[Candidate]) -> list[Event]:
 
 def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
     parent = list(range(len(group)))
-    features = [_features(c) for c in group]  # once per statement, not once per pair
+    features = _without_common([_features(c) for c in group])  # once per statement
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -93,30 +105,63 @@ def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
             i = parent[i]
         return i
 
+    # the names each cluster's statements give: a statement without names of its own
+    # ("Its stock closed unchanged Friday") must not chain two companies' closes together
+    names = [set(f[3]) for f in features]
     for i in range(len(group)):
         for j in range(i):
+            ri, rj = root(i), root(j)
+            if ri == rj or _other_actors(names[ri], names[rj]):
+                continue
             if _same_happening(features[i], features[j]):
-                parent[root(i)] = root(j)
+                parent[ri] = rj
+                names[rj] |= names[ri]
     clusters: dict[int, list[Candidate]] = defaultdict(list)
     for i, c in enumerate(group):
         clusters[root(i)].append(c)
     return list(clusters.values())
 
 
-def _features(c: Candidate) -> tuple[set[str], set[str], set[str]]:
-    """Title stems, sentence stems, and the kinds of happening named ("session")."""
+def _features(c: Candidate) -> tuple[set[str], ...]:
+    """Title stems, sentence stems, the kinds of happening named ("session"), the names the
+    sentence mentions (capitalised words not opening it) and its other content stems."""
     nouns = {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(c.title + " " + c.sentence)}
-    return _stems(c.title), _stems(c.sentence), nouns
+    phrases = [n.lower().split() for n in _NAME.findall(c.sentence[1:])]
+    names = {p[-1] for p in phrases} - _STOP - _CALENDAR  # "President Bush" and "Bush" agree
+    in_names = {w[:6] for p in phrases for w in p}
+    sentence = _stems(c.sentence)
+    return _stems(c.title), sentence, nouns, names, sentence - in_names - _CALENDAR
+
+
+def _without_common(features: list[tuple[set[str], ...]]) -> list[tuple[set[str], ...]]:
+    """Names and words that most statements of a day share ("Elian", "Miami" in a week of
+    Elian stories) say what the news is about, not which happening: they do not count."""
+    if len(features) < 4:
+        return features
+    counts = Counter(w for f in features for w in f[3] | f[4])
+    common = {w for w, n in counts.items() if n * 2 > len(features)}
+    return [(t, s, n, names - common, words - common) for t, s, n, names, words in features]
 
 
 def _same_happening(a: tuple[set[str], ...], b: tuple[set[str], ...]) -> bool:
-    title_a, sentence_a, nouns_a = a
-    title_b, sentence_b, nouns_b = b
-    return (
+    title_a, sentence_a, nouns_a, names_a, words_a = a
+    title_b, sentence_b, nouns_b, names_b, words_b = b
+    if _other_actors(names_a, names_b):
+        return False  # "AEP shares closed ..." / "Cambrex shares closed ...": other actors
+    shared = names_a & names_b
+    if (
         _jaccard(title_a, title_b) >= SIMILARITY
         or _jaccard(sentence_a, sentence_b) >= SIMILARITY
-        or bool(nouns_a & nouns_b)
-    )
+        or nouns_a & nouns_b
+    ):
+        return True
+    return len(shared) >= 2 and len(words_a & words_b) >= 2
+
+
+def _other_actors(a: set[str], b: set[str]) -> bool:
+    """Each names someone the other does not, and they share at most one name."""
+    shared = a & b
+    return bool(a - shared) and bool(b - shared) and len(shared) < 2
 
 
 def _stems(text: str) -> set[str]:
@@ -128,11 +173,26 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _representative(cluster: list[Candidate]) -> Candidate:
+    """The statement whose title to show: a dated noun phrase if one names the event, else
+    the title sharing most words with the others' (the gist of what several sources say,
+    not the shortest aside), shorter on ties."""
+    def key(c: Candidate) -> tuple[bool, bool, int, int]:
+        return (not c.names_event, len(c.title.split()) < 3, -shared.get(id(c), 0), len(c.title))
+
+    shared: dict[int, int] = {}
+    if 2 < len(cluster) <= _CENTROID_MAX:
+        stems = [_stems(c.title) for c in cluster]
+        for c, mine in zip(cluster, stems, strict=True):
+            shared[id(c)] = sum(len(mine & other) for other in stems if other is not mine)
+    return min(cluster, key=key)
+
+
 def _event(cluster: list[Candidate]) -> Event:
     cluster.sort(key=lambda c: (c.source.doc_id, c.source.start, c.source.date_start))
     explicit = [c for c in cluster if not c.source.date.inferred]
     date = (explicit or cluster)[0].source.date
-    best = min(cluster, key=lambda c: (not c.names_event, len(c.title.split()) < 3, len(c.title)))
+    best = _representative(cluster)
     first = cluster[0].source
     # the id names where the event was first stated, not its date: a user's edit of a
     # publication date moves the date, and edits made earlier must still find the event
