@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -84,6 +85,7 @@ def extract_candidates(
     quotes = quote_spans(doc.text)
     found: list[Candidate] = []
     notes: dict[tuple[int, int], list[TimeNote]] = {}  # sentence -> its non-dating times
+    dates_in = _dates_by_sentence(timexes, sentences)  # what a title must not keep
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not doc.is_story(timex.start, timex.end):
             continue
@@ -101,9 +103,18 @@ def extract_candidates(
                 )
             )
             continue
-        found.append(
-            _candidate(doc, sentence, timex.start, timex.end, date, ctx, role is Role.PLANNED)
+        candidate = _candidate(
+            doc,
+            sentence,
+            timex.start,
+            timex.end,
+            date,
+            ctx,
+            role is Role.PLANNED,
+            dates_in.get(sentence, ()),
         )
+        if candidate is not None:
+            found.append(candidate)
     if notes:
         found = [_with_notes(c, notes) for c in found]
     lead = _undated_lead(doc, sentences, quotes, found, ctx)
@@ -128,13 +139,32 @@ def _candidate(
     date: FuzzyDate,
     ctx: TitleContext,
     planned: bool = False,
-) -> Candidate:
+    dates: Sequence[tuple[int, int]] = (),
+) -> Candidate | None:
+    """None when the sentence holds no statement (only a dateline, a byline or markup)."""
     s, e = sentence
     text = doc.text[s:e]
     rel = (start - s, end - s) if s <= start and end <= e else None
-    title = make_title(text, rel, ctx, previous_person=_last_person(doc.text[:s], ctx))
+    others = [(a - s, b - s) for a, b in dates if (a, b) != (start, end)]
+    title = make_title(
+        text, rel, ctx, previous_person=_last_person(doc.text[:s], ctx), other_dates=others
+    )
+    if not title.text:
+        return None
     source = Source(doc.id, s, e, start, end, doc.text[start:end], date, planned)
     return Candidate(source, title.text, title.names_event, text)
+
+
+def _dates_by_sentence(
+    timexes: list[Timex], sentences: list[tuple[int, int]]
+) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    out: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for t in timexes:
+        if t.type in ("DATE", "TIME"):
+            sentence = _containing(sentences, t.start)
+            if sentence is not None:
+                out.setdefault(sentence, []).append((t.start, t.end))
+    return out
 
 
 def _undated_lead(
