@@ -106,3 +106,16 @@ def test_a_planned_event_is_marked_and_a_fact_is_not(tmp_path):
     )
     planned = {e.date.iso(): e.planned for e in events}
     assert planned == {"2023-05-02": False, "2023-09": True}
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ("Posted on 2 May 2023, at 11:29 a.m.", "a byline stamps the page, it is no happening"),
+        ("Updated 3 May 2023", "an update stamp"),
+        ("Today on Channel Nine", "a label: little more than its date"),
+    ],
+)
+def test_stamps_and_labels_date_nothing(tmp_path, body, why):
+    events = _events(tmp_path, body)
+    assert [e for e in events if any(s.date_text != "Saturday, 6 May 2023" for s in e.sources)] == [], why

@@ -19,6 +19,16 @@ CASES = [
         ["“It is hard,” he said.", "“We are ready.”"],
         "quotes stay with their sentence",
     ),
+    (
+        "In 1991, President George H.W. Bush spoke. It ended.",
+        ["In 1991, President George H.W. Bush spoke.", "It ended."],
+        "initials do not end sentences",
+    ),
+    (
+        "The mayor offered Rep. Ana Ruiz the job. Sen. Olsen objected.",
+        ["The mayor offered Rep. Ana Ruiz the job.", "Sen. Olsen objected."],
+        "titles before names do not end sentences",
+    ),
 ]
 
 

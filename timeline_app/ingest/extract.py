@@ -32,6 +32,15 @@ _PARTS = {
     "LATE": Part.LATE,
 }
 _RECENT = timedelta(days=7)  # a news story reports what happened in the week before it
+# a page's own stamp, not a happening: "Posted on April 21, 2015", "Updated 3 May"
+_STAMP = re.compile(
+    r"(?i)(?:posted|published|updated|last\s+updated|first\s+published|originally\s+published"
+    r"|modified|created)\b"
+)
+_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "and", "or")
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(slots=True)
@@ -95,6 +104,8 @@ def extract_candidates(
         sentence = _containing(sentences, timex.start)
         if date is None or sentence is None:
             continue
+        if not _a_statement(doc.text, sentence, timex):
+            continue
         role = role_of(doc.text, sentence[0], timex)
         if not role.dates_event:
             notes.setdefault(sentence, []).append(
@@ -121,6 +132,17 @@ def extract_candidates(
     if lead:
         found.append(lead)
     return found
+
+
+def _a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """False for a byline ("Posted on April 21, 2015, at 11:29 a.m.") or a label that is
+    its date and names ("Today on WebMD"): neither states a happening. A statement has at
+    least one lower-case word besides function words ("Parliament reconvenes 12 March")."""
+    s, e = sentence
+    if _STAMP.match(text, s, e) and timex.start - s < 40:
+        return False
+    words = _WORD.findall(text[s : timex.start] + " " + text[timex.end : e])
+    return len(words) >= 2 and any(w.islower() and w not in _FUNCTION_WORDS for w in words)
 
 
 def _with_notes(c: Candidate, notes: dict[tuple[int, int], list[TimeNote]]) -> Candidate:

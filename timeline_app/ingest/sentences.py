@@ -51,8 +51,26 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "a.m",
         "p.m",
+        "rep",  # titles before a name: "Rep. Ryan Zinke", "Sen. ...", "Gov. ..."
+        "reps",
+        "sen",
+        "sens",
+        "gov",
+        "lt.gov",
+        "pres",
+        "rev",
+        "hon",
+        "maj",
+        "adm",
+        "gen",
+        "supt",
+        "det",
+        "mt",
+        "ft",
     ]
 )
+# initials: "George H.W. Bush", "J.R.R. Tolkien"
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # quote or digit; or at a line break.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
@@ -75,7 +93,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     w = word.group(1).lower()
-    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    return w in _ABBREVIATIONS or bool(_INITIALS.match(w))
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
