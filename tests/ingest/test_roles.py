@@ -119,3 +119,8 @@ def test_a_planned_event_is_marked_and_a_fact_is_not(tmp_path):
 def test_stamps_and_labels_date_nothing(tmp_path, body, why):
     events = _events(tmp_path, body)
     assert [e for e in events if any(s.date_text != "Saturday, 6 May 2023" for s in e.sources)] == [], why
+
+
+def test_a_stamp_word_opening_a_statement_is_no_stamp(tmp_path):
+    events = _events(tmp_path, "Created in 1990, the agency now employs 400 people.")
+    assert "1990" in [e.date.iso() for e in events]

@@ -39,6 +39,7 @@ _STAMP = re.compile(
 )
 _FUNCTION_WORDS = frozenset(
     ("a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "and", "or")
+    + ("am", "pm", "m", "local", "time", "last", "updated")  # the clock of a stamp
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -139,8 +140,9 @@ def _a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     its date and names ("Today on WebMD"): neither states a happening. A statement has at
     least one lower-case word besides function words ("Parliament reconvenes 12 March")."""
     s, e = sentence
-    if _STAMP.match(text, s, e) and timex.start - s < 40:
-        return False
+    stamp = _STAMP.match(text, s, e)
+    if stamp and timex.start - s < 40:
+        s = stamp.end()  # "Posted on ...": the rest must still state something
     words = _WORD.findall(text[s : timex.start] + " " + text[timex.end : e])
     return len(words) >= 2 and any(w.islower() and w not in _FUNCTION_WORDS for w in words)
 
