@@ -30,6 +30,8 @@ CASES = [
      "'due in' looks ahead"),
     ("It was not until Monday that the bank admitted the loss.", "2023-11-21", "Monday", "DATE",
      "2023-11-20", "'not until' in a cleft: the clause's past tense decides, not 'until'"),
+    ("The dividend would be paid on a still unspecified date in March.", "2023-11-21", "March",
+     "DATE", "2024-03", "'unspecified' after 'still' is an adjective, not a past tense"),
     ("Nobody may leave until Monday.", "2023-11-21", "Monday", "DATE", "2023-11-27",
      "a plain 'until' still points ahead"),
     ("the past three years", "2023-11-21", "the past three years", "DURATION", "P3Y",

@@ -23,6 +23,11 @@ _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
+# an "-ed" word after these is an adjective, not a past tense: "a still unspecified date",
+# "the planned merger", "its revised forecast"
+_ADJECTIVAL = frozenset({"a", "an", "the", "still", "very", "its", "their", "his", "her", "our",
+                         "newly", "recently", "previously", "long", "already", "so", "more",
+                         "most", "less", "well", "much", "un"})
 _HAD = re.compile(r"(?i)\bhad\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad(?:[^\S\n]+been)?[^\S\n]+$")
 _NOT_BEFORE = re.compile(r"(?i)\bnot[^\S\n]+$")
@@ -79,7 +84,12 @@ def _cue_tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     for m in _WORD.finditer(text, lo, hi):
         word, prev_word = m.group(0), prev
         prev = word.lower()
-        if start <= m.start() < end or not _is_past(word) or prev_word in _PASSIVE:
+        if (
+            start <= m.start() < end
+            or not _is_past(word)
+            or prev_word in _PASSIVE
+            or (prev_word in _ADJECTIVAL and word.lower() not in PAST_MARKERS)
+        ):
             continue  # "will be held": a participle after "be" says nothing of the past
         dist = _distance(m, start, end)
         if dist < best_dist:
