@@ -165,7 +165,9 @@ def _anaphor(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         year = ref.year if year is None else year
         return Resolved("DATE", f"{year + (spec.rel or 0):04d}", spec.mod, True)
     if unit == "month" and ref.month:
-        return Resolved("DATE", vl.fmt_date(ref.year, ref.month), spec.mod, True)
+        named = _last_date(ctx, "month") if adj in ("", "that") else None
+        month = (named.year, named.month) if named else (ref.year, ref.month)
+        return Resolved("DATE", vl.fmt_date(*month), spec.mod, True)  # "during the month"
     if unit == "year-end":
         return Resolved("DATE", f"{ref.year:04d}", "END", True)
     if unit in ("weekend", "week") and ref.date is not None:
