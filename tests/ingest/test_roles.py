@@ -124,3 +124,21 @@ def test_stamps_and_labels_date_nothing(tmp_path, body, why):
 def test_a_stamp_word_opening_a_statement_is_no_stamp(tmp_path):
     events = _events(tmp_path, "Created in 1990, the agency now employs 400 people.")
     assert "1990" in [e.date.iso() for e in events]
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "iso", "why"),
+    [
+        ("In a statement on 3 May the carrier, which filed for insolvency earlier today, said "
+         "flights would continue.", "earlier today", "2023-05-03",
+         "'today' in words said on 3 May is 3 May"),
+        ("The minister said on 2 May 2023 that the border had closed yesterday.", "yesterday",
+         "2023-05-01", "'yesterday' counts from the day it was said"),
+        ("The carrier filed for insolvency today, a week after its statement of 3 May.", "today",
+         "2023-05-06", "no statement frames it: the article's day"),
+    ],
+)
+def test_relative_days_count_from_the_day_they_were_said(tmp_path, body, expression, iso, why):
+    events = _events(tmp_path, body)
+    dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
+    assert dated[expression] == iso, why

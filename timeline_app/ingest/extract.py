@@ -37,6 +37,15 @@ _STAMP = re.compile(
     r"(?i)(?:posted|published|updated|last\s+updated|first\s+published|originally\s+published"
     r"|modified|created)\b"
 )
+_SAID_ON = re.compile(
+    r"(?i)\b(?:statement|said|announced|told|wrote|letter|interview|declared|reported)"
+    r"(?:\s+(?:issued|released|published|given))?\s+on\s+$"
+)
+_DAY_NUMBER = re.compile(r"\d")  # "3 May", not "Monday": a day the text names itself
+_DEICTIC = re.compile(
+    r"(?i)^(?:earlier\s+|later\s+)?(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|"
+    r"afternoon|evening))$"
+)
 _FUNCTION_WORDS = frozenset(
     ("a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "and", "or")
     + ("am", "pm", "m", "local", "time", "last", "updated")  # the clock of a stamp
@@ -96,10 +105,13 @@ def extract_candidates(
     found: list[Candidate] = []
     notes: dict[tuple[int, int], list[TimeNote]] = {}  # sentence -> its non-dating times
     dates_in = _dates_by_sentence(timexes, sentences)  # what a title must not keep
+    said_on = _statement_days(doc, timexes)
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not doc.is_story(timex.start, timex.end):
             continue
         date = fuzzy_from_timex(timex, doc)
+        if date is not None:
+            date = _from_statement(doc, timex, date, said_on)
         if date and _inside(quotes, timex.start) and not _explicit_day(date):
             continue  # quoted speech: "literally tomorrow", "this year" are the speaker's
         sentence = _containing(sentences, timex.start)
@@ -133,6 +145,41 @@ def extract_candidates(
     if lead:
         found.append(lead)
     return found
+
+
+def _statement_days(doc: Document, timexes: list[Timex]) -> list[tuple[int, int, FuzzyDate]]:
+    """(where, sentence end, day) of each "in a statement on 3 May", "said on 3 May": words
+    said that day speak from it, so their "today" and "yesterday" count from it."""
+    out = []
+    for t in timexes:
+        if t.type != "DATE" or not _SAID_ON.search(doc.text, max(0, t.start - 40), t.start):
+            continue
+        date = fuzzy_from_timex(t, doc)
+        if date is not None and date.precision is Precision.DAY and _DAY_NUMBER.search(t.text):
+            end = doc.text.find(".", t.end)
+            out.append((t.end, end if end >= 0 else len(doc.text), date))
+    return out
+
+
+def _from_statement(
+    doc: Document, timex: Timex, date: FuzzyDate, said_on: list[tuple[int, int, FuzzyDate]]
+) -> FuzzyDate:
+    """ "In a statement on 3 May the carrier, which filed for insolvency earlier today, said"
+    in an article of 6 May: "today" is 3 May."""
+    pub = doc.published
+    if (
+        not said_on
+        or pub is None
+        or pub.precision is not Precision.DAY
+        or date.precision is not Precision.DAY
+        or not _DEICTIC.match(timex.text)
+    ):
+        return date
+    for start, end, day in said_on:
+        if start <= timex.start < end:
+            shifted = day.start + (date.start - pub.start)
+            return FuzzyDate(shifted.year, shifted.month, shifted.day, inferred=True)
+    return date
 
 
 def _a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
