@@ -9,6 +9,7 @@ resources/screenshots/100k-events.png (100,000 synthetic events, zoomed to eight
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,10 @@ def main() -> None:
     window.show()
     settle(app)
     window.open_folder(SHIPPED_CORPUS)
+    loaded = time.monotonic() + 60  # the folder loads in the background
+    while not window.state.timeline.events and time.monotonic() < loaded:
+        app.processEvents()
+        time.sleep(0.02)
     settle(app)
     window.timeline_view.zoom_to_fit()
     event = next(e for e in window.state.timeline.events if e.date.iso() == "2023-02-13")
