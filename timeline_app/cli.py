@@ -17,11 +17,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .ingest import CorpusError
 from .ingest.language import is_unsupported_problem
 from .model import Timeline
 from .paths import SHIPPED_CORPUS
+from .terminal import shown, shown_lines
 
 __all__ = ["main"]
 
@@ -72,15 +74,29 @@ def _load(path: Path) -> Timeline | None:
     try:
         timeline = Project(path).timeline
     except CorpusError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        _say(f"{PROG}: {exc}")
         return None
     for problem in timeline.problems:
         verb = "" if is_unsupported_problem(problem.reason) else "skipped "  # it loaded
-        print(f"{PROG}: {verb}{problem}", file=sys.stderr)
+        _say(f"{PROG}: {verb}{problem}")
     return timeline
 
 
+def _say(line: str, file: TextIO | None = None) -> None:
+    """Print one line (stderr by default) with every control character in it escaped: file
+    names and document text are a corpus author's to choose, and must not drive the terminal
+    or forge a line of ours (see terminal.py)."""
+    print(shown(line), file=file or sys.stderr)
+
+
 def _events(ns: argparse.Namespace) -> int:
+    if ns.output:
+        from .ingest.files import input_clash
+
+        clash = input_clash(ns.path, Path(ns.output))
+        if clash:
+            _say(f"{PROG} events: will not write {ns.output}: it is {clash}; nothing written")
+            return 2
     timeline = _load(ns.path)
     if timeline is None:
         return 1
@@ -91,9 +107,12 @@ def _events(ns: argparse.Namespace) -> int:
         if ns.output:
             Path(ns.output).write_bytes(data)
         else:
-            sys.stdout.write(data.decode("utf-8"))
+            text = data.decode("utf-8")
+            # on a terminal the data is for a person to read, and names must not drive it;
+            # into a pipe or a file it goes unchanged
+            sys.stdout.write(shown_lines(text) if sys.stdout.isatty() else text)
     except OSError as exc:
-        print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}")
         return 1
     return 0
 
@@ -106,7 +125,7 @@ def _export(ns: argparse.Namespace) -> int:
         image_format(ns.output)
         options = image_options(ns)
     except ValueError as exc:
-        print(f"{PROG} export: {exc}", file=sys.stderr)
+        _say(f"{PROG} export: {exc}")
         return 2
     timeline = _load(ns.path)
     if timeline is None:
@@ -114,12 +133,12 @@ def _export(ns: argparse.Namespace) -> int:
     try:
         out = export_image(Subject.of(timeline, lane_mode=ns.lanes), ns.output, options)
     except OSError as exc:
-        print(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}")
         return 1
     except ValueError as exc:
-        print(f"{PROG} export: {exc}", file=sys.stderr)
+        _say(f"{PROG} export: {exc}")
         return 2
-    print(f"wrote {out} ({len(timeline.events)} events)")
+    _say(f"wrote {out} ({len(timeline.events)} events)", sys.stdout)
     return 0
 
 
@@ -128,7 +147,7 @@ def _tag(ns: argparse.Namespace) -> int:
     from .temporal.jsonl import tag_jsonl, timex_record
 
     if (ns.file is None) == (ns.jsonl is None):
-        print(f"{PROG} tag: give either FILE or --jsonl IN.jsonl", file=sys.stderr)
+        _say(f"{PROG} tag: give either FILE or --jsonl IN.jsonl")
         return 2
     try:
         if ns.jsonl:
@@ -139,7 +158,7 @@ def _tag(ns: argparse.Namespace) -> int:
             lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
                      for t in tag(text, dct=ns.dct)]
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"{PROG} tag: {ns.jsonl or ns.file}: {exc}", file=sys.stderr)
+        _say(f"{PROG} tag: {ns.jsonl or ns.file}: {exc}")
         return 1
     out = ns.output.open("w", encoding="utf-8") if ns.output else sys.stdout
     out.writelines(lines)

@@ -102,14 +102,14 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
         "Posted: 21.11.2023\n\nThe ministers met on 20 November 2023.\n"
     )
     (tmp_path / "locked.txt").write_text("x")
-    real_read = type(tmp_path).read_bytes
+    real_open = os.open
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_(path, flags, *args, **kwargs):  # root reads anything: refuse as if locked
+        if os.path.basename(path) == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(type(tmp_path), "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     timeline = load_corpus(tmp_path)
     assert {p.path: p.reason for p in timeline.problems}[
         "locked.txt"

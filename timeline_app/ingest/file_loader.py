@@ -102,8 +102,8 @@ class FileLoader:
             for i in range(start, min(start + _READ_BATCH, len(files))):
                 doc_id = self._found.rel(files[i])
                 try:
-                    data = files[i].read_bytes()
-                except OSError as exc:
+                    data = self._found.read(files[i])  # regular files only, size-capped
+                except (OSError, ValueError) as exc:
                     self._failed(i, doc_id, failure_reason(exc))
                     continue
                 self._keys[i] = file_key(doc_id, data, self._manifest, self._published)

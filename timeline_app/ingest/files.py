@@ -1,23 +1,61 @@
-"""Which files of a corpus folder are articles; every one that cannot be is named, not lost.
+"""Which files of a corpus folder are articles, and reading them; every one that cannot be is
+named, not lost.
 
-Symbolic links to files are followed; links to folders are not (no loops); broken links and
-link loops are reported. Files larger than MAX_BYTES are refused before they are read.
+Only regular files are read: a FIFO would hang the load and a device (a link to /dev/zero)
+would fill the memory. The kind is checked when the folder is listed and again on the opened
+descriptor, which is opened without blocking and without following a last link, so a file
+swapped in between is still refused. Symbolic links to files inside the opened folder are
+followed; a link that leads outside it is not (a corpus must not pull /etc/passwd into a
+timeline and its exports), nor are links to folders (no loops); broken links and link loops
+are reported. A file named on its own is read where its links lead: the user chose it. Files
+larger than MAX_BYTES are refused before they are read, and reading stops there too, for a
+file that grows meanwhile.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Problem
+from .manifest import MANIFEST_NAME
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "CorpusFiles", "find_files"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_BYTES",
+    "CorpusFiles",
+    "FileRefused",
+    "find_files",
+    "input_clash",
+    "read_regular",
+]
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 25 * 1024 * 1024  # a news article is kilobytes; 25 MB is a dump, not an article
-_IGNORED = {"manifest.json"}
+_IGNORED = {MANIFEST_NAME}
+_BAD_NAME = "its name is not valid UTF-8; not read"
+_CHUNK = 1 << 20  # bytes per read call
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_KINDS = (
+    (stat.S_ISDIR, "folder"),
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+class FileRefused(ValueError):
+    """A file that is not read: its reason is the message, in words for a user."""
 
 
 @dataclass(slots=True)
@@ -25,18 +63,24 @@ class CorpusFiles:
     folder: Path
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # the opened folder, resolved: links may not lead out of it (None: one file, named)
+    root: Path | None = None
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
 
+    def read(self, file: Path) -> bytes:
+        """The bytes of one of `files`; FileRefused or OSError when it cannot be read."""
+        return read_regular(file, within=self.root)
+
 
 def find_files(path: Path) -> CorpusFiles:
     """The article files under `path` (a folder, or one file), sorted, with problems."""
-    if path.is_file() or path.is_symlink():
+    if not path.is_dir():  # a file, a link to one, or something else named on its own
         found = CorpusFiles(path.parent)
         _consider(found, path)
         return found
-    found = CorpusFiles(path)
+    found = CorpusFiles(path, root=path.resolve())
 
     def unreadable(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else path
@@ -50,37 +94,125 @@ def find_files(path: Path) -> CorpusFiles:
     return found
 
 
+def read_regular(file: Path, *, within: Path | None = None, limit: int | None = None) -> bytes:
+    """The bytes of `file` if it is a regular file (inside `within`, a resolved folder, when
+    given) of at most `limit` bytes (default MAX_BYTES); FileRefused or OSError if not."""
+    limit = MAX_BYTES if limit is None else limit
+    real = Path(os.path.realpath(file))
+    if within is not None and not _inside(within, real):
+        raise FileRefused(f"link leads outside the folder: {real}")
+    fd = os.open(real, _OPEN_FLAGS)  # a FIFO opens at once; a link swapped in: ELOOP
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused(_not_regular(st.st_mode))
+        if st.st_size > limit:
+            raise FileRefused(_too_large(st.st_size, limit))
+        data = bytearray()
+        while len(data) <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - len(data)))
+            if not chunk:
+                return bytes(data)
+            data += chunk
+    finally:
+        os.close(fd)
+    raise FileRefused(
+        f"too large to be an article (over {_amount(limit)} when read: it grew "
+        "while being read); not read"
+    )
+
+
+def input_clash(path: Path, output: Path) -> str:
+    """Why writing `output` would change what loading `path` reads ("" if it would not).
+
+    `output` is an input when it is (or links to) the file named, its folder's manifest or an
+    article of the folder; a file not there yet is refused where a later load would take it
+    for an article, so that a command never feeds its output back into its corpus.
+    """
+    folder = path if path.is_dir() else path.parent
+    inputs = [folder / MANIFEST_NAME] + (find_files(path).files if path.is_dir() else [path])
+    if _same_file(output, inputs):
+        return f"an input file of {path}"
+    root, real = folder.resolve(), Path(os.path.realpath(output))
+    if path.is_dir() and _inside(root, real) and real != root:
+        parts = real.relative_to(root).parts
+        hidden = any(part.startswith(".") for part in parts)
+        if not hidden and (real.suffix.lower() in ARTICLE_SUFFIXES or parts == (MANIFEST_NAME,)):
+            return f"inside {path} with an article's extension, where the next load would read it"
+    return ""
+
+
+def _same_file(file: Path, others: list[Path]) -> bool:
+    try:
+        st = os.stat(file)
+    except OSError:
+        return False  # not there: it overwrites nothing
+    for other in others:
+        try:
+            o = os.stat(other)
+        except OSError:
+            continue
+        if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
+            return True
+    return False
+
+
 def _consider(found: CorpusFiles, file: Path) -> None:
     rel = _rel(found.folder, file)
-    if file.is_symlink():
-        try:
-            file.resolve(strict=True)
-        except RuntimeError:
-            found.problems.append(Problem(rel, "symbolic link loop"))
-            return
-        except OSError as exc:
-            reason = "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
-            found.problems.append(Problem(rel, reason))
-            return
+    refused = _BAD_NAME if _undecodable(rel) else _refusal(found, file)
+    if refused:
+        found.problems.append(Problem(rel, refused))
+    else:
+        found.files.append(file)
+
+
+def _refusal(found: CorpusFiles, file: Path) -> str:
+    """Why `file` is not one of the corpus's articles ("" if it is)."""
+    try:
+        st = os.lstat(file)
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                target = file.resolve(strict=True)
+            except RuntimeError:
+                return "symbolic link loop"
+            except OSError as exc:
+                return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+            if found.root is not None and not _inside(found.root, target):
+                return f"link leads outside the folder: {target}"
+            st = os.stat(target)
+    except OSError as exc:
+        return _reason(exc)
+    if not stat.S_ISREG(st.st_mode):
+        return _not_regular(st.st_mode)
     if file.suffix.lower() not in ARTICLE_SUFFIXES:
         kind = file.suffix.lower() or "without an extension"
-        found.problems.append(Problem(rel, f"not an article format ({kind}); skipped"))
-        return
-    try:
-        size = file.stat().st_size
-    except OSError as exc:
-        found.problems.append(Problem(rel, _reason(exc)))
-        return
-    if size > MAX_BYTES:
-        found.problems.append(
-            Problem(
-                rel,
-                f"too large to be an article ({size / 2**20:.0f} MB; "
-                f"the limit is {MAX_BYTES // 2**20} MB); not read",
-            )
-        )
-        return
-    found.files.append(file)
+        return f"not an article format ({kind}); skipped"
+    if st.st_size > MAX_BYTES:
+        return _too_large(st.st_size, MAX_BYTES)
+    return ""
+
+
+def _undecodable(name: str) -> bool:
+    """Whether a name holds bytes that are not UTF-8 (Python decodes each to a lone surrogate):
+    no document id, store key or export could carry it."""
+    return any("\udc80" <= c <= "\udcff" for c in name)
+
+
+def _inside(root: Path, target: Path) -> bool:
+    return target == root or root in target.parents
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    return f"not a regular file ({kind}); not read"
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"too large to be an article ({_amount(size)}; the limit is {_amount(limit)}); not read"
+
+
+def _amount(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size:,} bytes"
 
 
 def _rel(folder: Path, file: Path) -> str:
