@@ -6,7 +6,16 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline, TimeNote
+from timeline_app.model import (
+    Document,
+    Event,
+    FuzzyDate,
+    Part,
+    Problem,
+    Source,
+    Timeline,
+    TimeNote,
+)
 
 KAZAKHSTAN = """\
 Steppe Herald
@@ -184,3 +193,46 @@ def make_planned_timeline() -> Timeline:
                 _note(doc, "compared with <b>x</b> in April 2019", "comparison"),))]),
     ]
     return Timeline(documents={doc.id: doc}, events=events, name="Port")
+
+
+def markup(image: Path) -> str:
+    """Markup that rich text would render: a picture loaded from `image`, a link, bold, an
+    entity. In a document it is text, and must be shown as such."""
+    return f'<img src="{image}"> <a href="x">link</a> <b>bold</b> &amp;'
+
+
+def make_hostile_timeline(image: Path) -> Timeline:
+    """Two articles and four events whose every piece of text carries `markup(image)`:
+    titles, outlets, document titles and ids (file names), sentences, date texts, a time
+    context note, actors, problem paths and reasons, and the corpus name."""
+    m = markup(image)
+    first_text = (f"<b>Herald</b> &amp; Co\nPublished: 6 January 2022\n\nCouncil {m}\n\n"
+                  f"On 5 January {m} the council met in {m}, and it will meet again in "
+                  f"March 2022 {m}.\n\nTurnout was up since 2019 {m} the mayor said.\n")
+    second_text = f"{m}\n19 January 2022\n\nOn 19 January 2022 the {m} square was closed.\n"
+    first = _doc(f"news/{m}.html", first_text, f"Council {m}", "<b>Herald</b> &amp; Co",
+                 FuzzyDate(2022, 1, 6))
+    second = _doc(f"{m}.txt", second_text, f"Square {m}", m, FuzzyDate(2022, 1, 19))
+    d = FuzzyDate
+    met = _source(first, f"On 5 January {m} the council met in {m}", f"5 January {m}",
+                  d(2022, 1, 5))
+    turnout = _source(first, f"Turnout was up since 2019 {m} the mayor said.", "2019",
+                      d(2019))
+    closed = _source(second, f"On 19 January 2022 the {m} square was closed.",
+                     "19 January 2022", d(2022, 1, 19))
+    events = [
+        Event("h-closed", f"Square closed {m}", d(2022, 1, 19), [closed]),
+        Event("h-met", f"Council meets {m}", d(2022, 1, 5), [
+            met, closed],
+            actors=[m, "<i>Ann</i> &amp; Bob"]),
+        Event("h-again", f"{m} council meets again", d(2022, 3), [
+            replace(_source(first, f"it will meet again in March 2022 {m}.",
+                            f"March 2022 {m}", d(2022, 3)), planned=True)],
+            actors=["<i>Ann</i> &amp; Bob"]),
+        Event("h-turnout", f"Turnout up {m}", d(2019), [
+            replace(turnout, context=(_note(first, f"since 2019 {m}", f"comparison {m}"),))]),
+    ]
+    problems = [Problem(f"bad/{m}.pdf", f"cannot read {m}: not an article")]
+    return Timeline(documents={first.id: first, second.id: second},
+                    events=sorted(events, key=lambda e: e.date.start), problems=problems,
+                    name=f"[*] corpus {m}")

@@ -7,14 +7,12 @@ context, marked grey in the text: they date no event, but a reader should see th
 
 from __future__ import annotations
 
-import html
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -24,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from timeline_app.model import Document, Event, Source, TimeNote
 
-from . import style
+from . import plain, style
+from .plain import escape
 from .state import TimelineState
 
 __all__ = ["DetailPane", "SourceView", "source_html"]
@@ -55,7 +54,7 @@ def source_html(doc: Document, source: Source) -> str:
     parts = []
     cuts = {0, n, s0, s1, d0, d1, *(i for span in notes for i in span)}
     for a, b in pairwise(sorted(cuts)):
-        seg = html.escape(text[a:b])
+        seg = escape(text[a:b])
         if d0 <= a < d1:
             seg = f'<span style="{DATE_STYLE}">{seg}</span>'
         elif any(n0 <= a < n1 for n0, n1 in notes):
@@ -65,13 +64,13 @@ def source_html(doc: Document, source: Source) -> str:
         if a == anchor_at:
             seg = f'<a name="{_ANCHOR}">{seg}</a>'
         parts.append(seg)
-    meta = [html.escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
-    stated = html.escape(source.date_text)
+    meta = [escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
+    stated = escape(source.date_text)
     planned = (f' · <span style="{PLANNED_STYLE}">{style.PLANNED_WORDS}</span>'
                if source.planned else "")
-    return (f'<p style="margin-bottom:4px"><b>{html.escape(doc.title or doc.id)}</b><br>'
+    return (f'<p style="margin-bottom:4px"><b>{escape(doc.title or doc.id)}</b><br>'
             f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
-            f'<span style="{DATE_STYLE}">{stated}</span> → {html.escape(source.date.label())}'
+            f'<span style="{DATE_STYLE}">{stated}</span> → {escape(source.date.label())}'
             f'{planned}{_context_html(source.context)}'
             f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>')
 
@@ -80,8 +79,8 @@ def _context_html(notes: tuple[TimeNote, ...]) -> str:
     """'time context: since 1998 — comparison · by 2027 — deadline' (escaped), or ''."""
     if not notes:
         return ""
-    items = [f'<span style="{CONTEXT_STYLE}">{html.escape(t.text)}</span> — '
-             f"{html.escape(t.role)}" for t in notes]
+    items = [f'<span style="{CONTEXT_STYLE}">{escape(t.text)}</span> — {escape(t.role)}'
+             for t in notes]
     return "<br>time context (dates no event): " + " · ".join(items)
 
 
@@ -100,7 +99,7 @@ class SourceView(QTextBrowser):
 
     def show_source(self, doc: Document | None, source: Source) -> None:
         if doc is None:
-            self.setHtml(f"<p>The article <b>{html.escape(source.doc_id)}</b> is not part "
+            self.setHtml(f"<p>The article <b>{escape(source.doc_id)}</b> is not part "
                          "of the loaded corpus.</p>")
             return
         self.setHtml(source_html(doc, source))
@@ -134,7 +133,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.state = state
         self._header_plain = ""
-        self.header = QLabel()
+        self.header = plain.rich_label()  # composed by `_set_header`, document text escaped
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
@@ -207,13 +206,14 @@ class DetailPane(QWidget):
             view = SourceView()
             name = (doc.outlet or doc.title or doc.id) if doc else source.doc_id
             short = name if len(name) <= 40 else name[:39].rstrip() + "…"
-            self.tabs.addTab(view, f"{i}. {short}")
-            self.tabs.setTabToolTip(i - 1, doc.title if doc else source.doc_id)
+            self.tabs.addTab(view, plain.tab_text(f"{i}. {short}"))
+            self.tabs.setTabToolTip(i - 1, plain.tooltip((doc.title or doc.id) if doc
+                                                         else source.doc_id))
             view.show_source(doc, source)
 
     def _set_header(self, title: str, detail: str, *, lead: str = "") -> None:
         """`lead` opens the date line in the planned colour ("Planned / expected:")."""
         self._header_plain = f"{title}\n{lead + ' ' if lead else ''}{detail}"
-        badge = f'<span style="{PLANNED_STYLE}">{html.escape(lead)}</span> ' if lead else ""
+        badge = f'<span style="{PLANNED_STYLE}">{escape(lead)}</span> ' if lead else ""
         self.header.setText(f'<span style="font-size:13pt; font-weight:bold">'
-                            f"{html.escape(title)}</span><br>{badge}{html.escape(detail)}")
+                            f"{escape(title)}</span><br>{badge}{escape(detail)}")

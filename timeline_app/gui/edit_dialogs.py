@@ -8,7 +8,6 @@ Each dialog only collects and validates a value (OK stays disabled while it is i
 from __future__ import annotations
 
 import calendar
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import DateError, Event, FuzzyDate, Part, Precision
+
+from . import plain
+from .plain import escape
 
 __all__ = ["DateDialog", "EventPickerDialog", "TitleDialog"]
 
@@ -90,10 +92,11 @@ class DateDialog(_Dialog):
         super().__init__(title, parent)
         start = current or FuzzyDate(2000, 1, 1)
         now = current.describe() if current else "not known"
-        self.current_label = QLabel(f"Now: <b>{html.escape(now)}</b>")
+        self.current_label = plain.rich_label()
+        self.current_label.setText(f"Now: <b>{escape(now)}</b>")
         self.body.addWidget(self.current_label)
         if note:
-            hint = QLabel(note)
+            hint = plain.label(note)  # quotes date texts and titles
             hint.setWordWrap(True)
             hint.setStyleSheet("color:#555")
             self.body.addWidget(hint)
@@ -124,7 +127,7 @@ class DateDialog(_Dialog):
         for p, third in zip(Part, ("first", "middle", "last"), strict=True):
             self.part.addItem(f"{p.value} (its {third} third)", p.value)
         form.addRow("Part:", self.part)
-        self.preview = QLabel()
+        self.preview = plain.rich_label()
         form.addRow("New:", self.preview)
         self.day.setValue(start.day or 1)
         self.month.setCurrentIndex((start.month or 1) - 1)
@@ -163,7 +166,7 @@ class DateDialog(_Dialog):
         try:
             value = self.value()
         except (DateError, StopIteration) as exc:
-            self.preview.setText(f'<span style="color:#b00020">{html.escape(str(exc))}</span>')
+            self.preview.setText(f'<span style="color:#b00020">{escape(str(exc))}</span>')
             self.ok_button().setEnabled(False)
             return
         self.preview.setText(_covers(value))
@@ -175,13 +178,13 @@ def _covers(value: FuzzyDate | None) -> str:
     if value is None:
         return "not known"
     if value.precision == Precision.DAY:
-        return html.escape(value.label())
+        return escape(value.label())
     a, b = value.start, value.end
     if (a.year, a.month) == (b.year, b.month):
         span = f"{a.day}–{b:%-d %b %Y}"
     else:  # a date never covers more than its own year
         span = f"{a:%-d %b} – {b:%-d %b %Y}"
-    return f"{html.escape(value.label())} <span style='color:#555'>({span})</span>"
+    return f"{escape(value.label())} <span style='color:#555'>({span})</span>"
 
 
 class EventPickerDialog(_Dialog):
@@ -190,7 +193,7 @@ class EventPickerDialog(_Dialog):
     def __init__(self, title: str, prompt: str, events: list[Event],
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
-        self.body.addWidget(QLabel(prompt))
+        self.body.addWidget(plain.label(prompt))  # may quote a title
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type to filter by date or title")
         self.search.setClearButtonEnabled(True)
@@ -209,8 +212,8 @@ class EventPickerDialog(_Dialog):
             when = event.date.iso() + (f" ({event.date.part.value})" if event.date.part else "")
             item = QTreeWidgetItem([when, event.title, str(len(event.sources))])
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
-            item.setToolTip(0, event.date.describe())
-            item.setToolTip(1, event.title)
+            item.setToolTip(0, plain.tooltip(event.date.describe()))
+            item.setToolTip(1, plain.tooltip(event.title))
             self.list.addTopLevelItem(item)
         self.search.textChanged.connect(self._filter)
         self.list.currentItemChanged.connect(self._validate)

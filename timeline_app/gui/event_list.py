@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from . import style
+from . import plain, style
 from .state import TimelineState
 from .style import MUTED
 
@@ -71,7 +71,8 @@ class EventTableModel(QAbstractTableModel):
             return self.planned_icon()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col < 2:
             tip = s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
-            return f"{tip} — {style.PLANNED_WORDS}" if s.planned[i] else tip
+            tip = f"{tip} — {style.PLANNED_WORDS}" if s.planned[i] else tip
+            return plain.tooltip(tip) if role == Qt.ItemDataRole.ToolTipRole else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

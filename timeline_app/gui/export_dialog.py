@@ -34,6 +34,7 @@ from timeline_app.export.arguments import date_bound
 from timeline_app.export.image import ImageOptions, Subject, export_image, pdf_specs, scene_spec
 from timeline_app.export.theme import theme as palette
 
+from . import plain
 from .state import TimelineState
 
 __all__ = ["OPEN_FILTER", "ExportDialog", "ask_data_file", "render_preview", "save_folder",
@@ -104,7 +105,7 @@ class ExportDialog(QDialog):
         self.fit = _combo(["one-page", "split"])
         self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(_PREVIEW_W, 300)
-        self.problem = QLabel()
+        self.problem = plain.label()  # may quote a typed date or a file name
         self.problem.setStyleSheet("color: #b00020")
         self._layout()
         self._timer = QTimer(self, singleShot=True, interval=150)

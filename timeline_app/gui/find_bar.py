@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from timeline_app.model import DateError, FuzzyDate
 
+from . import plain
 from .state import LANE_MODES, TimelineState
 
 __all__ = ["FindBar", "parse_bound"]
 
 _ALL = "All"
+_NAME_CHARS = 18  # outlet and actor choices are this wide; longer names are elided
 
 
 def parse_bound(text: str, *, end: bool) -> date | None:
@@ -50,9 +52,13 @@ class FindBar(QWidget):
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F, or a click
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
         self.next_button = QToolButton(text="▶", toolTip="Next match (F3 or Enter)")
-        self.match_label = QLabel("")
+        self.match_label = plain.label()
         self.outlet = QComboBox(toolTip="Only events reported by this outlet")
         self.actor = QComboBox(toolTip="Only events that name this person or organisation")
+        for combo in (self.outlet, self.actor):  # a long name must not widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(_NAME_CHARS)
         self.date_from = QLineEdit(placeholderText="from (2022-01)")
         self.date_to = QLineEdit(placeholderText="to (2023)")
         for edit in (self.date_from, self.date_to):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from timeline_app.ingest.corpus import MERGING
+
+from . import plain
 
 __all__ = ["IngestStatus"]
 
@@ -24,8 +26,8 @@ class IngestStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
-        self.file_label = QLabel()
+        self.label = plain.label()  # "Opening <folder name>…"
+        self.file_label = plain.label()
         self.file_label.setStyleSheet("color: palette(mid);")
         self.bar = QProgressBar()
         self.bar.setFixedWidth(220)
@@ -65,7 +67,7 @@ class IngestStatus(QWidget):
         metrics = QFontMetrics(self.file_label.font())
         self.file_label.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle,
                                                    _FILE_PX))
-        self.file_label.setToolTip(current)
+        self.file_label.setToolTip(plain.tooltip(current))
 
     def cancelling(self) -> None:
         self.label.setText("Cancelling…")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from timeline_app.export import ImageOptions, export_image, write_data
 from timeline_app.model import Timeline
 
+from . import plain
 from .detail_pane import DetailPane
 from .edit_actions import EditActions
 from .event_list import EventListView
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         beside.setStretchFactor(0, 1)
         beside.setSizes([1040, 400])
         self.setCentralWidget(_column(self.find_bar, beside))
-        self.summary = QLabel()
+        self.summary = plain.label()
         self.statusBar().addPermanentWidget(self.summary)
         self.problems_panel = ProblemsPanel(self.state)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def _on_timeline_changed(self) -> None:
         tl = self.state.timeline
         name = self._corpus_name()
-        self.setWindowTitle(f"{name} — Timeline" if name else "Timeline")
+        self.setWindowTitle(plain.window_title(f"{name} — Timeline") if name else "Timeline")
         n, m = len(self.state.store), len(tl.documents)
         shown = len(self.state.shown)
         count = f"{n:,} event{'s' if n != 1 else ''}"
@@ -264,8 +264,8 @@ def _column(*widgets: QWidget) -> QWidget:
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     """A modal error box that shows `text` literally (Qt would guess rich text)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, plain.window_title(title), text,
+                      QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import Problem
+from timeline_app.terminal import shown
 
+from . import plain
 from .state import TimelineState
 
 __all__ = ["ProblemsPanel", "ProblemTableModel"]
@@ -61,9 +63,10 @@ class ProblemTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         p = self.problems[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return p.path if index.column() == 0 else p.reason
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        text = shown(p.path if index.column() == 0 else p.reason)  # names are escaped
+        return text if role == Qt.ItemDataRole.DisplayRole else plain.tooltip(text)
 
 
 class ProblemsPanel(QDockWidget):

@@ -7,7 +7,6 @@ bulk items; nothing is created per event, so a frame costs what the screen shows
 
 from __future__ import annotations
 
-import html
 from datetime import date, timedelta
 
 import numpy as np
@@ -25,6 +24,7 @@ from .frame import Frame, Planner, build_lanes
 from .items import Label, LabelsItem, MarksItem
 from .layout import Item, fit_range
 from .legend import HINT, LegendBar
+from .plain import escape
 from .state import TimelineState
 from .store import DAY
 
@@ -39,9 +39,9 @@ _LANE_AXIS_PX = 150
 def event_tooltip(event: Event) -> str:
     """Rich text (Qt would guess the format of plain text), so the title is escaped."""
     n = len(event.sources)
-    who = f"<br>{html.escape(', '.join(event.actors))}" if event.actors else ""
+    who = f"<br>{escape(', '.join(event.actors))}" if event.actors else ""
     planned = f"<br><i>{style.PLANNED_WORDS}</i>" if event.planned else ""
-    return (f"<b>{html.escape(event.title)}</b><br>{html.escape(event.date.describe())}"
+    return (f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
             f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}")
 
 
