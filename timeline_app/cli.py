@@ -69,7 +69,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
 def _load(path: Path) -> Timeline | None:
     """The corpus with the user's edits from its project store (see README, "Project store")."""
-    from .store import Project
+    from .store import STORE_PROBLEM, Project
 
     try:
         timeline = Project(path).timeline
@@ -77,7 +77,9 @@ def _load(path: Path) -> Timeline | None:
         _say(f"{PROG}: {exc}")
         return None
     for problem in timeline.problems:
-        verb = "" if is_unsupported_problem(problem.reason) else "skipped "  # it loaded
+        # a document in another language loaded; the store's line names no skipped file
+        loaded = is_unsupported_problem(problem.reason) or problem.path == STORE_PROBLEM
+        verb = "" if loaded else "skipped "
         _say(f"{PROG}: {verb}{problem}")
     return timeline
 

@@ -95,8 +95,6 @@ HOSTILE = [  # (what, make it in the folder, the line naming it; {outside}: the 
      "skipped x\\u202etxt.exe.txt: empty file"),
     ("letters stay readable", lambda d: (d / "café.txt").write_bytes(b""),
      "skipped café.txt: empty file"),
-    ("a name that is not UTF-8", _make_bad_name,
-     "skipped \\xff\\x1b[31m.txt: its name is not valid UTF-8; not read"),
     ("a FIFO", _make_fifo, "skipped pipe.txt: not a regular file (FIFO); not read"),
     ("a socket", _make_socket, "skipped sock.txt: not a regular file (socket); not read"),
     ("a link to /dev/zero", lambda d: (d / "zero.txt").symlink_to("/dev/zero"),
@@ -162,6 +160,19 @@ def test_a_special_file_named_alone_fails_in_one_line(tmp_path, what, make, word
     out = run_cli("events", tmp_path / "named.txt")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert len(out.stderr.splitlines()) == 1 and words in out.stderr, (what, out.stderr)
+
+
+def test_a_name_that_is_not_utf8_loads_and_is_shown_escaped(tmp_path):
+    folder = seed_copy(tmp_path / "corpus")
+    _make_bad_name(folder)  # a copy of a seed article under b"\xff\x1b[31m.txt"
+    out = run_cli("events", folder)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert not out.stderr and not any(raw in out.stdout for raw in RAW)
+    events = json.loads(out.stdout)
+    files_ = {s["file"] for e in events for s in e["sources"]}
+    assert "\udcff\x1b[31m.txt" in files_, "the name read back from JSON, byte for byte"
+    seed = {p.name for p in SHIPPED_CORPUS.glob("*.txt")}
+    assert seed <= files_, "every seed article still dates its events"
 
 
 def test_links_inside_the_folder_are_followed(tmp_path):

@@ -22,6 +22,11 @@ DATA_FORMATS = {
 }
 
 
+# a file name that is not UTF-8 reaches the data as lone surrogates: written as "\udce9",
+# which JSON reads back as the same name and a spreadsheet shows as text
+_NOT_UTF8 = "backslashreplace"
+
+
 def data_bytes(timeline: Timeline, fmt: str) -> bytes:
     """The timeline's events in format `fmt` (UTF-8); ValueError for an unknown format."""
     if fmt == "json":
@@ -31,7 +36,7 @@ def data_bytes(timeline: Timeline, fmt: str) -> bytes:
     if fmt == "csv":
         from .events_csv import events_csv
 
-        return events_csv(timeline).encode("utf-8")
+        return events_csv(timeline).encode("utf-8", _NOT_UTF8)
     if fmt == "timelinejs":
         from .timelinejs import timelinejs_document
 
@@ -57,4 +62,4 @@ def format_for_path(path: Path | str) -> str | None:
 
 
 def _json(value: object) -> bytes:
-    return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8", _NOT_UTF8)

@@ -36,7 +36,6 @@ __all__ = [
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 25 * 1024 * 1024  # a news article is kilobytes; 25 MB is a dump, not an article
 _IGNORED = {MANIFEST_NAME}
-_BAD_NAME = "its name is not valid UTF-8; not read"
 _CHUNK = 1 << 20  # bytes per read call
 _OPEN_FLAGS = (
     os.O_RDONLY
@@ -159,7 +158,7 @@ def _same_file(file: Path, others: list[Path]) -> bool:
 
 def _consider(found: CorpusFiles, file: Path) -> None:
     rel = _rel(found.folder, file)
-    refused = _BAD_NAME if _undecodable(rel) else _refusal(found, file)
+    refused = _refusal(found, file)  # a name that is not UTF-8 loads (the store keeps its bytes)
     if refused:
         found.problems.append(Problem(rel, refused))
     else:
@@ -190,12 +189,6 @@ def _refusal(found: CorpusFiles, file: Path) -> str:
     if st.st_size > MAX_BYTES:
         return _too_large(st.st_size, MAX_BYTES)
     return ""
-
-
-def _undecodable(name: str) -> bool:
-    """Whether a name holds bytes that are not UTF-8 (Python decodes each to a lone surrogate):
-    no document id, store key or export could carry it."""
-    return any("\udc80" <= c <= "\udcff" for c in name)
 
 
 def _inside(root: Path, target: Path) -> bool:

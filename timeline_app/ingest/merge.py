@@ -197,7 +197,8 @@ def _event(cluster: list[Candidate]) -> Event:
     # the id names where the event was first stated, not its date: a user's edit of a
     # publication date moves the date, and edits made earlier must still find the event
     key = f"{first.doc_id}|{first.start}|{first.date_start}"
-    event_id = "ev-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    # a file name that is not UTF-8 holds lone surrogates: hash its bytes as they are
+    event_id = "ev-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     sources = list(
         {(c.source.doc_id, c.source.start, c.source.date_start): c.source for c in cluster}.values()
     )

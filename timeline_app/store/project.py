@@ -20,6 +20,7 @@ from ..ingest.progress import Partial, Progress
 from ..model import Event, Problem, Timeline
 from .edits import anchors, apply_edits, published_overrides
 from .location import store_path_for
+from .notices import STORE_PROBLEM
 from .project_store import Edit, ProjectStore, StoreError
 
 __all__ = ["Project", "Reading"]
@@ -57,9 +58,9 @@ class Project:
         if store is None:
             try:
                 store = ProjectStore(store_path_for(folder))
-            except StoreError as exc:  # e.g. a read-only home: work on, but say edits won't last
+            except StoreError as exc:  # a read-only home, a newer app's store: work on in memory
                 store = ProjectStore.in_memory()
-                self._store_problem = Problem("project store", f"{exc}; edits last this session")
+                self._store_problem = Problem(STORE_PROBLEM, f"{exc}; edits last this session")
         self.store = store
         self.skipped: list[Edit] = []  # edits whose event no longer exists
         self._base: list[Event] = []
@@ -118,10 +119,9 @@ class Project:
             partial=partial,
             published=published_overrides(edits),
         )
-        if self._store_problem:
-            extracted.problems.append(self._store_problem)
         events, skipped = apply_edits(extracted.events, edits)
-        timeline = Timeline(extracted.documents, events, extracted.problems, extracted.name)
+        problems = self._with_store_problems(extracted.problems)
+        timeline = Timeline(extracted.documents, events, problems, extracted.name)
         return Reading(extracted.events, timeline, skipped, edits)
 
     def adopt(self, reading: Reading) -> Timeline:
@@ -139,7 +139,9 @@ class Project:
             self._base = reading.base
             events, self.skipped = apply_edits(self._base, edits)
             t = reading.timeline
-            self.timeline = Timeline(t.documents, events, t.problems, t.name)
+            self.timeline = Timeline(
+                t.documents, events, self._with_store_problems(t.problems), t.name
+            )
         return self.timeline
 
     def _refresh(self, *, reload: bool) -> Timeline:
@@ -147,7 +149,15 @@ class Project:
             self.timeline = self.adopt(self.read())
         else:
             events, self.skipped = apply_edits(self._base, self.store.edits())
+            t = self.timeline
             self.timeline = Timeline(
-                self.timeline.documents, events, self.timeline.problems, self.timeline.name
+                t.documents, events, self._with_store_problems(t.problems), t.name
             )
         return self.timeline
+
+    def _with_store_problems(self, problems: list[Problem]) -> list[Problem]:
+        """`problems` with what the store has to say (a damaged file set aside, a cache that
+        could not be written) in place of what it said before: one line each."""
+        said = [self._store_problem] if self._store_problem else []
+        said += [Problem(STORE_PROBLEM, notice) for notice in self.store.notices]
+        return [p for p in problems if p.path != STORE_PROBLEM] + said

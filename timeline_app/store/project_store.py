@@ -6,26 +6,45 @@ not a re-extraction; and every user edit, committed durably (WAL, synchronous=FU
 
 A store may be built on one thread and used on another (the window opens folders on a worker
 thread): each call holds the store's lock, so calls from two threads never interleave.
+
+A damaged file (found on opening, or by any call later) is kept aside and a fresh store takes
+its place with the edits that could be read (`recovery.py`); a cache that cannot be written
+(a full disk) is given up for the session. Either way the timeline opens, and `notices` says
+in one line each what happened and what was lost.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from .schema import migrate
+from . import notices
+from .codec import dump, dumps, edit_fields, loads, name_out, storable
+from .opening import connect, open_file
+from .recovery import (
+    EDIT_COLUMNS,
+    Salvage,
+    damage_reason,
+    is_damage,
+    put_back,
+    salvage_edits,
+    set_aside,
+)
+from .schema import SCHEMA_VERSION, StoreVersionError, migrate
 
 __all__ = ["Edit", "ProjectStore", "StoreError"]
 
+T = TypeVar("T")
+
 
 class StoreError(RuntimeError):
-    """The store file cannot be opened or is damaged."""
+    """The store file cannot be opened, or an edit could not be saved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +58,22 @@ class Edit:
 
 
 class ProjectStore:
-    """Extraction cache and edit log of one corpus; calls are serialised by a lock."""
+    """Extraction cache and edit log of one corpus; calls are serialised by a lock.
+
+    `notices` are one-line messages for the user (see `notices.py`), oldest first.
+    """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else None
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
+        self._cache_writable = True
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = threading.RLock()
-            self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            migrate(self._db)
+            self._db = self._open()
+        except StoreVersionError as exc:  # never written to: a newer app's edits stay intact
+            raise StoreError(notices.newer_store(path, exc.version, SCHEMA_VERSION)) from exc
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the project store {path}: {exc}") from exc
 
@@ -59,53 +82,90 @@ class ProjectStore:
         """A store that lasts as long as the process (when no file can be written)."""
         return cls(":memory:")
 
+    @property
+    def notice(self) -> str | None:
+        """The notices in one line, or None when there is nothing to say."""
+        return "; ".join(self.notices) or None
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     # -- the extraction cache -------------------------------------------------------------
     def cached(self, table: str, key: str) -> Any | None:
-        with self._lock:
-            row = self._db.execute(
-                f"SELECT payload FROM {_table(table)} WHERE key = ?", (key,)
-            ).fetchone()
-        return _loads(row[0]) if row else None
+        return self.cached_many(table, [key]).get(key)
 
     def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
-        """The payloads of those `keys` that are cached: one query per 500 keys, not per key."""
-        rows: list[tuple[str, str]] = []
-        with self._lock:
+        """The payloads of those `keys` that are cached: one query per 500 keys, not per key.
+
+        A cache that cannot be read is a cache miss (the articles are read instead)."""
+
+        def read(db: sqlite3.Connection) -> dict[str, Any]:
+            rows: list[tuple[str, str]] = []
             for start in range(0, len(keys), 500):
                 part = keys[start : start + 500]
                 marks = ",".join("?" * len(part))
-                rows += self._db.execute(
+                rows += db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
-        return {key: _loads(payload) for key, payload in rows}
+            return {key: loads(payload) for key, payload in rows}
+
+        try:
+            return self._call(read)
+        except sqlite3.OperationalError as exc:  # busy, an I/O error: not damage
+            self._note(notices.cache_unreadable(damage_reason(exc)))
+            return {}
 
     def cache(self, table: str, key: str, payload: Any) -> None:
         self.cache_many(table, [(key, payload)])
 
     def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:
-        """Store payloads by key in one transaction (a commit waits for the disk)."""
+        """Store payloads by key in one transaction (a commit waits for the disk).
+
+        When that fails (a full disk), the cache is given up for the session: the timeline
+        was read from the articles and is shown all the same."""
+        if not self._cache_writable:
+            return
         now = time.time()
-        rows = [(key, _dumps(payload), now) for key, payload in items]
-        with self._lock, self._db:
-            self._db.executemany(
-                f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) VALUES (?, ?, ?)",
-                rows,
-            )
+        rows = [(key, dumps(payload), now) for key, payload in items]
+
+        def write(db: sqlite3.Connection) -> None:
+            with db:
+                db.executemany(
+                    f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) VALUES (?, ?, ?)",
+                    rows,
+                )
+
+        try:
+            try:
+                self._call(write)
+            except UnicodeEncodeError:  # a name that is not UTF-8 (see codec.py)
+                rows = [(key, storable(payload), used) for key, payload, used in rows]
+                self._call(write)
+        except sqlite3.OperationalError as exc:
+            self._cache_writable = False
+            self._note(notices.cache_unwritable(damage_reason(exc)))
 
     # -- the edit log ---------------------------------------------------------------------
     def add_edit(self, kind: str, target: str, value: dict[str, Any]) -> Edit:
-        """Record an edit durably; it discards what could have been redone."""
-        with self._lock, self._db:
-            self._db.execute("DELETE FROM edits WHERE undone = 1")
-            cur = self._db.execute(
-                "INSERT INTO edits (made, kind, target, value) VALUES (?, ?, ?, ?)",
-                (time.time(), kind, target, json.dumps(value, ensure_ascii=False)),
-            )
-        return Edit(int(cur.lastrowid or 0), kind, target, value)
+        """Record an edit durably; it discards what could have been redone.
+
+        `StoreError` if it could not be saved (a full disk): then it was not made."""
+
+        def add(db: sqlite3.Connection) -> int:
+            with db:
+                db.execute("DELETE FROM edits WHERE undone = 1")
+                cur = db.execute(
+                    "INSERT INTO edits (made, kind, target, value) VALUES (?, ?, ?, ?)",
+                    (time.time(), kind, name_out(target), storable(dump(value))),
+                )
+            return int(cur.lastrowid or 0)
+
+        try:
+            seq = self._call(add)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the edit could not be saved ({damage_reason(exc)})") from exc
+        return Edit(seq, kind, target, value)
 
     def undo(self) -> Edit | None:
         """Take back the latest edit still in force."""
@@ -117,53 +177,116 @@ class ProjectStore:
 
     def edits(self) -> list[Edit]:
         """The edits in force, oldest first."""
-        with self._lock:
-            rows = self._db.execute(
+
+        def read(db: sqlite3.Connection) -> list[Edit]:
+            rows = db.execute(
                 "SELECT seq, kind, target, value FROM edits WHERE undone = 0 ORDER BY seq"
             ).fetchall()
-        return [Edit(seq, kind, target, json.loads(value)) for seq, kind, target, value in rows]
+            return [Edit(*edit_fields(*row)) for row in rows]
+
+        return self._call(read)
 
     def can_undo(self) -> bool:
-        with self._lock:
-            row = self._db.execute("SELECT 1 FROM edits WHERE undone = 0 LIMIT 1").fetchone()
-        return row is not None
+        return self._exists("SELECT 1 FROM edits WHERE undone = 0 LIMIT 1")
 
     def can_redo(self) -> bool:
-        with self._lock:
-            row = self._db.execute("SELECT 1 FROM edits WHERE undone = 1 LIMIT 1").fetchone()
-        return row is not None
+        return self._exists("SELECT 1 FROM edits WHERE undone = 1 LIMIT 1")
+
+    def _exists(self, sql: str) -> bool:
+        return self._call(lambda db: db.execute(sql).fetchone() is not None)
 
     def _flip(self, select: str, undone: int) -> Edit | None:
-        with self._lock, self._db:
-            row = self._db.execute(select).fetchone()
-            if row is None:
-                return None
-            self._db.execute("UPDATE edits SET undone = ? WHERE seq = ?", (undone, row[0]))
-            seq, kind, target, value = self._db.execute(
-                "SELECT seq, kind, target, value FROM edits WHERE seq = ?", (row[0],)
-            ).fetchone()
-        return Edit(seq, kind, target, json.loads(value))
+        def flip(db: sqlite3.Connection) -> Edit | None:
+            with db:
+                row = db.execute(select).fetchone()
+                if row is None:
+                    return None
+                db.execute("UPDATE edits SET undone = ? WHERE seq = ?", (undone, row[0]))
+                found = db.execute(
+                    "SELECT seq, kind, target, value FROM edits WHERE seq = ?", (row[0],)
+                ).fetchone()
+            return Edit(*edit_fields(*found))
+
+        try:
+            return self._call(flip)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the change could not be saved ({damage_reason(exc)})") from exc
+
+    # -- opening, and damage --------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return _fresh_in_memory()
+        try:
+            db, notice = open_file(self.path)
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            if not is_damage(exc):
+                raise
+            return self._replace(damage_reason(exc))
+        if notice:
+            self._note(notice)
+        return db
+
+    def _call(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work` on the store; if it finds the file damaged, once more on a fresh store."""
+        with self._lock:
+            try:
+                return work(self._db)
+            except (sqlite3.DatabaseError, ValueError) as exc:
+                if self.path is None or not is_damage(exc):
+                    raise
+                self._db = self._replace(damage_reason(exc))
+            return work(self._db)
+
+    def _replace(self, why: str) -> sqlite3.Connection:
+        """Keep the damaged file aside; a fresh store takes its place with what edits can be
+        read. Where none can, the damaged file stays and the fresh store is in memory."""
+        assert self.path is not None
+        with suppress(AttributeError, sqlite3.Error):
+            self._db.close()
+        try:
+            aside: Path | None = set_aside(self.path)
+        except OSError:
+            aside = None
+        salvage = salvage_edits(aside or self.path)
+        db = _fresh_file(self.path, salvage) if aside else None
+        if aside is not None and db is None:  # a full disk: try again next time
+            put_back(aside, self.path)
+            aside = None
+        fresh = db is not None
+        if db is None:
+            db = _fresh_in_memory()
+            _put_edits(db, salvage)
+        edits = notices.edits_salvaged(len(salvage.rows), salvage.lost)
+        self._note(notices.damaged(why, aside, edits, fresh=fresh))
+        return db
+
+    def _note(self, notice: str) -> None:
+        if notice not in self.notices:
+            self.notices.append(notice)
 
 
-def _dumps(payload: Any) -> str:
-    """JSON; a list is written one item per line, so that `_loads` can read it item by item.
-
-    One json call on a merged corpus (20,000 events: 20 MB) holds the GIL for half a second,
-    and the GUI thread waits that long; item by item, it gets its turn between items.
-    """
-    if isinstance(payload, list) and payload:
-        return "[\n" + ",\n".join(map(_dump, payload)) + "\n]"
-    return _dump(payload)
+def _fresh_in_memory() -> sqlite3.Connection:
+    db = connect(":memory:")
+    migrate(db)
+    return db
 
 
-def _dump(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+def _fresh_file(path: Path, salvage: Salvage) -> sqlite3.Connection | None:
+    db = None
+    try:
+        db = open_file(path)[0]
+        _put_edits(db, salvage)
+        return db
+    except (OSError, sqlite3.Error, ValueError):
+        if db is not None:
+            db.close()
+        return None
 
 
-def _loads(text: str) -> Any:
-    if text.startswith("[\n"):  # JSON escapes newlines in strings: each line is one item
-        return [json.loads(line) for line in text[2:-2].split(",\n")]
-    return json.loads(text)
+def _put_edits(db: sqlite3.Connection, salvage: Salvage) -> None:
+    marks = ",".join("?" * len(EDIT_COLUMNS.split(",")))
+    with db:
+        db.executemany(f"INSERT INTO edits ({EDIT_COLUMNS}) VALUES ({marks})", salvage.rows)
 
 
 def _table(name: str) -> str:

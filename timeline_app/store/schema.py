@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["SCHEMA_VERSION", "StoreVersionError", "migrate"]
+__all__ = ["SCHEMA_VERSION", "StoreVersionError", "check_version", "migrate"]
 
 MIGRATIONS: list[str] = [
     # 0 -> 1: the extraction cache and the edit log
@@ -38,15 +38,28 @@ SCHEMA_VERSION = len(MIGRATIONS)
 class StoreVersionError(RuntimeError):
     """The store was written by a newer version of timeline_app."""
 
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            f"store schema {version} is newer than this app's ({SCHEMA_VERSION}); "
+            "update timeline_app"
+        )
+        self.version = version
+
+
+def check_version(conn: sqlite3.Connection) -> int:
+    """The store's schema version; `StoreVersionError` if it is newer than ours.
+
+    Only reads: a newer store is refused before anything (even the journal mode) is written.
+    """
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(version)
+    return version
+
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the store to SCHEMA_VERSION, one transaction per step; returns the version."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreVersionError(
-            f"store schema {version} is newer than this app's "
-            f"({SCHEMA_VERSION}); update timeline_app"
-        )
+    version = check_version(conn)
     for step in range(version, SCHEMA_VERSION):
         try:  # the step and its version number commit together, or not at all
             conn.executescript(

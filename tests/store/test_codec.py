@@ -1,0 +1,67 @@
+"""Names that are not valid UTF-8 go into the store and come back unchanged (issue 10, point 4)."""
+
+import os
+import sqlite3
+
+import pytest
+
+from timeline_app.store import ProjectStore
+from timeline_app.store.codec import DamagedRecord, dumps, loads, name_in, name_out, storable
+
+ON_DISK = os.fsdecode(b"caf\xe9\xff.txt")  # how Python gives the name b"caf\xe9\xff.txt"
+
+NAMES = [  # (name, stored, why)
+    ("café.txt", "café.txt", "valid Unicode stays text"),
+    (ON_DISK, b"caf\xe9\xff.txt", "a name that is not UTF-8: its bytes on disk, as os.fsencode"),
+    ("dir/\udcff/a.txt", b"dir/\xff/a.txt", "a folder in the relative path"),
+    ("\udcc3\udca9", b"\x00\xed\xb3\x83\xed\xb2\xa9", "escapes that would read back as 'é'"),
+    ("x\ud800y", b"\x00x\xed\xa0\x80y", "a surrogate no file name holds"),
+    ("", "", "nothing"),
+]
+
+
+@pytest.mark.parametrize(("name", "stored", "why"), NAMES)
+def test_names_are_stored_losslessly(name, stored, why):
+    assert name_out(name) == stored, why
+    assert name_in(name_out(name)) == name, why
+
+
+PAYLOADS = [  # (payload, why)
+    ({"id": ON_DISK, "text": "Caf\u00e9 \u2014 \u041c\u0438\u043d\u0441\u043a"}, "a document"),
+    ([{"file": ON_DISK}, {"file": 'a\\\udcff"'}], "a list, one item per line"),
+    ("\udcff" * 3, "nothing but escapes"),
+    ([], "an empty list"),
+]
+
+
+@pytest.mark.parametrize(("payload", "why"), PAYLOADS)
+def test_payloads_round_trip_and_are_valid_utf8(payload, why):
+    text = storable(dumps(payload))
+    text.encode("utf-8")  # what SQLite takes
+    assert loads(text) == payload, why
+
+
+@pytest.mark.parametrize("stored", ["not json", b"\x01\x02", '[\n{"a":\n]', None])
+def test_an_unreadable_record_is_damage_not_a_crash(stored):
+    with pytest.raises(DamagedRecord):
+        loads(stored)
+
+
+def test_the_store_keeps_such_names_in_cache_and_edits(tmp_path):
+    path = tmp_path / "s.sqlite"
+    store = ProjectStore(path)
+    store.cache_many("file_cache", [("k", {"docs": [{"id": ON_DISK}]})])
+    store.add_edit("document.published", ON_DISK, {"date": "2023-12-03", "part": None})
+    store.add_edit("event.title", "ev-1", {"title": "t", "anchors": [[ON_DISK, 1, 2]]})
+    store.close()
+    again = ProjectStore(path)
+    assert again.cached("file_cache", "k") == {"docs": [{"id": ON_DISK}]}
+    first, second = again.edits()
+    assert first.target == ON_DISK and second.value["anchors"] == [[ON_DISK, 1, 2]]
+    assert again.undo().target == "ev-1" and again.undo().target == ON_DISK
+    again.close()
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT target FROM edits WHERE seq = 1").fetchone()[0] == os.fsencode(
+        ON_DISK
+    ), "the name's bytes as on disk"
+    db.close()
