@@ -390,3 +390,10 @@ def test_titles_through_the_real_extraction(tmp_path: Path):
 )
 def test_a_dateline_byline_or_markup_alone_titles_nothing(sentence):
     assert make_title(sentence, None, TitleContext()).text == ""
+
+
+def test_a_quotes_pronoun_is_never_replaced_by_an_earlier_surname():
+    sentence = "“The ice was thin – and she had crossed it twice,” her brother said on Monday."
+    start = sentence.index("Monday")
+    title = make_title(sentence, (start, start + 6), TitleContext(), previous_person="Hallberg")
+    assert "Hallberg" not in title.text and "she had crossed it twice" in title.text.lower()

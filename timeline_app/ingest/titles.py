@@ -49,6 +49,7 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+_QUOTE_MARK = re.compile("[\"“”„«»]")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{2,},(?:\s*[A-Z\d\x00][\w.\x00]*)*\s*(?:\([^)]{1,25}\))?|"
     r"[A-Z][A-Z.'’ -]{2,}\s*\([^)]{1,25}\)|[A-Z][A-Z.'’ -]{2,}(?=\s+(?:—|–|--|_)))"
@@ -243,7 +244,7 @@ def _render(text: str, ctx: TitleContext, person: str | None, *, cut: bool = Tru
         text = _LEADING.sub("", text.strip(f" ,;:{MARK}"))
         text = _SUBORDINATOR.sub("", text) if cut else text
     text = _REPORTING.sub("", text)
-    if person:
+    if person and not _QUOTE_MARK.search(text):  # a quote's "she" is the speaker's, not ours
         text = _PRONOUN.sub(person, text)
     return _finish(text)
 
