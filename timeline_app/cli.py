@@ -146,19 +146,17 @@ def _export(ns: argparse.Namespace) -> int:
 
 def _tag(ns: argparse.Namespace) -> int:
     from .temporal import tag
-    from .temporal.jsonl import tag_jsonl, timex_record
+    from .temporal.jsonl import timex_record
 
     if (ns.file is None) == (ns.jsonl is None):
         _say(f"{PROG} tag: give either FILE or --jsonl IN.jsonl")
         return 2
+    if ns.jsonl:
+        return _tag_jsonl(ns)
     try:
-        if ns.jsonl:
-            with open(ns.jsonl, encoding="utf-8") as fh:
-                lines = [line + "\n" for line in tag_jsonl(fh)]
-        else:
-            text = ns.file.read_text(encoding="utf-8-sig")
-            lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
-                     for t in tag(text, dct=ns.dct)]
+        text = ns.file.read_text(encoding="utf-8-sig")
+        lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
+                 for t in tag(text, dct=ns.dct)]
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         _say(f"{PROG} tag: {ns.jsonl or ns.file}: {exc}")
         return 1
@@ -166,4 +164,26 @@ def _tag(ns: argparse.Namespace) -> int:
     out.writelines(lines)
     if ns.output:
         out.close()
+    return 0
+
+
+def _tag_jsonl(ns: argparse.Namespace) -> int:
+    """Line by line: memory stays one document's whatever the file's size; a bad line
+    (not UTF-8 included) is named and the others are tagged."""
+    from .temporal.jsonl import tag_jsonl
+
+    def problem(n: int, why: str) -> None:
+        _say(f"{PROG} tag: {ns.jsonl}: line {n}: {why}")
+
+    try:
+        with open(ns.jsonl, "rb") as src:
+            out = ns.output.open("w", encoding="utf-8") if ns.output else sys.stdout
+            try:
+                out.writelines(line + "\n" for line in tag_jsonl(src, problem=problem))
+            finally:
+                if ns.output:
+                    out.close()
+    except OSError as exc:
+        _say(f"{PROG} tag: {exc.filename or ns.jsonl}: {exc.strerror or exc}")
+        return 1
     return 0

@@ -143,7 +143,7 @@ def code_fingerprint() -> str:
     """A hash of the extraction code: a new version of the tagger invalidates the cache."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for package in ("model", "temporal", "ingest"):
+    for package in ("model", "temporal", "ingest", "interchange"):  # readers check via interchange
         for src in sorted((root / package).glob("*.py")):
             h.update(src.name.encode())
             h.update(src.read_bytes())

@@ -4,6 +4,10 @@ The source view shows the whole page's visible text (parsed by lxml, one line pe
 what trafilatura leaves out of the main text (menus, share bars, captions, "Related content",
 comments) is marked non-story so it never dates an event. Nothing in the page runs and
 nothing is fetched: scripts, styles and images are dropped, links are kept as words.
+
+An XHTML page opens with an XML declaration naming its encoding, which lxml refuses in a
+string (the bytes were decoded already, by `encoding.py`): the declaration is dropped before
+parsing. Should lxml still find no text, trafilatura's main text is the page's text.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ _BLOCKS = {
     "time",
 }
 _SPACES = re.compile(r"\s+")
+# only at the very start, as XML allows it; "<?xml-stylesheet" is another instruction
+_XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml\s[^>]*\?>")
 _INVISIBLE = (
     "script",
     "style",
@@ -73,6 +79,7 @@ _INVISIBLE = (
 
 
 def read_html(html: str, file: Path, doc_id: str) -> Article:
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         extracted = trafilatura.bare_extraction(
             html,
@@ -87,6 +94,8 @@ def read_html(html: str, file: Path, doc_id: str) -> Article:
     if not lines and (extracted is None or not extracted.text):
         raise ValueError("an HTML page without text")
     main = extracted.text if extracted and extracted.text else ""
+    if not lines:  # lxml found nothing: the page is what trafilatura found
+        lines = [line.strip() for line in main.split("\n") if line.strip()]
     text = "\n".join(lines)
     article = Article(
         doc_id,
@@ -110,7 +119,7 @@ def read_html(html: str, file: Path, doc_id: str) -> Article:
 def page_lines(html: str) -> list[str]:
     """The page's visible text, one line per block element, whitespace collapsed."""
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml.etree.ParserError):
         return []
     for bad in root.xpath("|".join(f"//{t}" for t in _INVISIBLE)):

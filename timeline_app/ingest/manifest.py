@@ -1,12 +1,22 @@
-"""The per-folder manifest (manifest.json): metadata that article files don't carry."""
+"""The per-folder manifest (manifest.json): metadata that article files don't carry.
+
+Every value is checked: an entry's title, outlet and language must be strings (the language
+one we know), its `published` a date string or {"date", "precision", "inferred", "note"}.
+A field that is not is ignored and named — one problem per entry, "entry 'a.txt': outlet is
+not a string (an object); ignored" — while the entry's other fields and the other entries
+apply. Only a manifest that cannot be read at all (not JSON, nested too deeply, not an
+object) is refused as a whole.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..interchange.checked import FieldError, described, flag, loads, needed_text, text
 from ..model import DateError, FuzzyDate
+from .language import normalise
 
 __all__ = ["MANIFEST_NAME", "DocMeta", "Manifest", "ManifestError", "read_manifest"]
 
@@ -14,7 +24,7 @@ MANIFEST_NAME = "manifest.json"
 
 
 class ManifestError(ValueError):
-    """The manifest exists but cannot be used (bad JSON, wrong shape, bad date)."""
+    """The manifest exists but cannot be used (bad JSON, wrong shape)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +40,7 @@ class DocMeta:
 class Manifest:
     name: str = ""
     documents: dict[str, DocMeta] | None = None
-    refused: tuple[str, ...] = ()  # entries ignored, with why (e.g. outside the folder)
+    refused: tuple[str, ...] = ()  # entries and fields ignored, with why
 
     def meta(self, file_name: str) -> DocMeta:
         return (self.documents or {}).get(file_name, DocMeta())
@@ -42,57 +52,82 @@ def read_manifest(folder: Path) -> Manifest:
     if not path.is_file():
         return Manifest()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:  # ValueError: malformed, nested too deeply, UTF-8
         raise ManifestError(f"cannot read {MANIFEST_NAME}: {exc}") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("documents", {}), dict):
+    documents = raw.get("documents") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict) or not isinstance(documents or {}, dict):
         raise ManifestError(f"{MANIFEST_NAME} must be an object with a 'documents' object")
-    docs, refused = {}, []
-    for name, entry in raw.get("documents", {}).items():
-        if not _inside(folder, name):
-            refused.append(f"entry {name!r} points outside the corpus folder; refused")
+    refused: list[str] = []
+    try:
+        name = text(raw, "name") or ""
+    except FieldError as exc:
+        name = ""
+        refused.append(f"{exc}; ignored")
+    docs = {}
+    for key, entry in (documents or {}).items():
+        outside = _outside(folder, key)
+        if outside:
+            refused.append(f"entry {key!r} {outside}; refused")
             continue
-        docs[Path(name).as_posix()] = _doc_meta(name, entry)
-    return Manifest(str(raw.get("name") or ""), docs, tuple(refused))
+        if not isinstance(entry, dict):
+            refused.append(f"entry {key!r} is not an object ({described(entry)}); ignored")
+            continue
+        meta, bad = _doc_meta(entry)
+        if bad:
+            refused.append(f"entry {key!r}: {'; '.join(bad)}; ignored")
+        docs[Path(key).as_posix()] = meta
+    return Manifest(name, docs, tuple(refused))
 
 
-def _inside(folder: Path, name: str) -> bool:
-    """A manifest may only describe files of its own folder (no '..', no absolute paths)."""
+def _outside(folder: Path, name: str) -> str:
+    """Why an entry describes no file of the folder, or "": a manifest may only describe
+    files of its own folder (no '..', no absolute paths)."""
     root = folder.resolve()
-    target = (folder / name).resolve()
-    return not Path(name).is_absolute() and (target == root or root in target.parents)
+    try:
+        target = (folder / name).resolve()
+    except (OSError, ValueError):  # a NUL, a lone surrogate: no file has such a name
+        return "is not a file name"
+    inside = not Path(name).is_absolute() and (target == root or root in target.parents)
+    return "" if inside else "points outside the corpus folder"
 
 
-def _doc_meta(name: str, entry: object) -> DocMeta:
-    if not isinstance(entry, dict):
-        raise ManifestError(f"{MANIFEST_NAME}: entry for {name!r} is not an object")
-    return DocMeta(
-        title=entry.get("title"),
-        outlet=entry.get("outlet"),
-        language=entry.get("language"),
-        published=_published(name, entry.get("published")),
-        published_note=(entry.get("published") or {}).get("note", "")
-        if isinstance(entry.get("published"), dict)
-        else "",
-    )
+def _doc_meta(entry: dict[str, Any]) -> tuple[DocMeta, list[str]]:
+    """The entry's metadata from its good fields, and what is wrong with the others."""
+    bad: list[str] = []
+    fields: dict[str, Any] = {}
+    for key in ("title", "outlet", "language"):
+        try:
+            fields[key] = text(entry, key)
+        except FieldError as exc:
+            bad.append(str(exc))
+    language = fields.get("language")
+    if language is not None and normalise(language) is None:
+        bad.append(f"language {described(language)} is not a language code")
+        fields["language"] = None
+    try:
+        fields["published"], fields["published_note"] = _published(entry.get("published"))
+    except ValueError as exc:  # FieldError, DateError
+        bad.append(f"published: {exc}")
+    return DocMeta(**fields), bad
 
 
-def _published(name: str, value: object) -> FuzzyDate | None:
-    """Accept "2023-11" or {"date": "2023-11", "precision": "month", "inferred": true}."""
+def _published(value: object) -> tuple[FuzzyDate | None, str]:
+    """Accept "2023-11" or {"date": "2023-11", "precision": "month", "inferred": true,
+    "note": "..."}: the date and its note."""
     if value is None:
-        return None
+        return None, ""
     if isinstance(value, str):
         value = {"date": value}
-    if not isinstance(value, dict) or not isinstance(value.get("date"), str):
-        raise ManifestError(f"{MANIFEST_NAME}: 'published' of {name!r} needs a 'date' string")
+    if not isinstance(value, dict):
+        raise FieldError(f"not a date string or object ({described(value)})")
+    iso = needed_text(value, "date")
+    note = text(value, "note") or ""
+    precision = text(value, "precision")
     try:
-        date = FuzzyDate.from_iso(value["date"], inferred=bool(value.get("inferred", False)))
+        date = FuzzyDate.from_iso(iso, inferred=flag(value, "inferred"))
     except DateError as exc:
-        raise ManifestError(f"{MANIFEST_NAME}: 'published' of {name!r}: {exc}") from exc
-    precision = value.get("precision")
+        raise FieldError(str(exc)) from None
     if precision is not None and precision != date.precision.value:
-        raise ManifestError(
-            f"{MANIFEST_NAME}: 'published' of {name!r} is {date.iso()}, "
-            f"which is not of {precision} precision"
-        )
-    return date
+        raise FieldError(f"{date.iso()} is not of {precision} precision")
+    return date, note

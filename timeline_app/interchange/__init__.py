@@ -8,11 +8,11 @@ spreadsheet CSV, and our own event JSON. No Qt.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Timeline
+from ..model import Problem, Timeline
+from .checked import loads
 from .events_json import is_event_records, timeline_from_records
 from .timelinejs import is_timelinejs, timeline_from_timelinejs
 from .timelinejs_csv import is_timelinejs_header, timelinejs_from_csv
@@ -57,8 +57,7 @@ def read_data_file(path: Path | str) -> Timeline:
                             "nor timeline-app event JSON")
     try:
         if kind == "timelinejs-csv":
-            text = path.read_text(encoding="utf-8-sig")
-            return timeline_from_timelinejs(timelinejs_from_csv(text), path)
+            return _sheet(path)
         data = _json(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot be read ({exc})") from exc
@@ -67,10 +66,18 @@ def read_data_file(path: Path | str) -> Timeline:
     return timeline_from_records(data, path)
 
 
+def _sheet(path: Path) -> Timeline:
+    sheet, refused = timelinejs_from_csv(path.read_text(encoding="utf-8-sig"))
+    timeline = timeline_from_timelinejs(sheet, path)
+    timeline.problems.extend(Problem(f"{path.name}, {where}", f"left out: {why}")
+                             for where, why in refused)
+    return timeline
+
+
 def _json(path: Path) -> Any:
     if path.stat().st_size > _MAX_BYTES:
         raise DataFileError(f"{path}: over {_MAX_BYTES // 2**20} MB")
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        return loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:  # ValueError: also "nested too deeply"
         raise DataFileError(f"{path}: not valid JSON ({exc})") from exc

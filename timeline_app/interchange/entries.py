@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import Document, Event, FuzzyDate, Source
 
-__all__ = ["Entry", "entry_event", "plain_text"]
+__all__ = ["Entry", "entry_event", "plain_text", "unique_id"]
 
 
 @dataclass(slots=True)
@@ -93,3 +93,12 @@ def plain_text(html: object) -> str:
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.out).splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+def unique_id(event_id: str, seen: set[str]) -> str:
+    """Ids must be unique on a timeline; a repeated one gets a suffix ("a", "a-2")."""
+    candidate, n = event_id, 2
+    while candidate in seen:
+        candidate, n = f"{event_id}-{n}", n + 1
+    seen.add(candidate)
+    return candidate

@@ -7,78 +7,175 @@ holding those sentences (in their original order, offsets moved to match) with t
 of the events it is first cited by as its outlet. A source's `planned` mark (by default the
 event's) and its time context come back with it, the context's offsets moved with the
 sentence.
+
+Every field is checked against resources/timeline-events.schema.json's types (fields the
+schema requires but that can be done without, such as `id`, `start` or `sources`, may be
+absent): a record with any field of the wrong type is left out and named by its number
+and the field ("record 3: source 1: start is not a number ('abc')"); the others load.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..model import DateError, Document, Event, FuzzyDate, Problem, Source, Timeline, TimeNote
-from .entries import Entry, entry_event
+from .checked import FieldError, described, flag, needed_text, objects, strings, text, whole
+from .entries import Entry, entry_event, unique_id
 
 __all__ = ["is_event_records", "timeline_from_records"]
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PRECISIONS = ("year", "month", "day")
+_PARTS = ("early", "mid", "late")
+
 
 def is_event_records(data: Any) -> bool:
-    """Whether parsed JSON is a list of our records (or a `{"events": [...]}` of them)."""
+    """Whether parsed JSON is a list of our records (or a `{"events": [...]}` of them): some
+    record has our `date` and `precision` (the others are checked, and named, when read)."""
     records = data.get("events") if isinstance(data, Mapping) else data
-    return (isinstance(records, list) and bool(records)
-            and all(isinstance(r, Mapping) and "precision" in r and "date" in r
-                    for r in records))
+    return isinstance(records, list) and any(
+        isinstance(r, Mapping) and "precision" in r and "date" in r for r in records)
+
+
+@dataclass(slots=True)
+class _Source:
+    file: str
+    start: int
+    end: int
+    sentence: str
+    date_text: str
+    date_start: int
+    date_end: int
+    date: FuzzyDate | None
+    planned: bool
+    context: list[tuple[int, int, str, str]]
+
+
+@dataclass(slots=True)
+class _Record:
+    id: str
+    title: str
+    date: FuzzyDate
+    planned: bool
+    group: str | None
+    actors: list[str]
+    edited: list[str]
+    sources: list[_Source]
 
 
 def timeline_from_records(data: Any, path: Path) -> Timeline:
     """The timeline of our event JSON read from `path`."""
     records = data.get("events") if isinstance(data, Mapping) else data
-    name = data.get("title") if isinstance(data, Mapping) else None
-    if isinstance(name, Mapping):
-        name = (name.get("text") or {}).get("headline")
-    events, problems = [], []
-    sentences: dict[str, dict[tuple[int, int], str]] = {}
-    outlets: dict[str, str | None] = {}
-    parsed = []
+    problems, parsed = [], []
     for k, r in enumerate(records or [], start=1):
         try:
-            date = _date(r)
-        except (DateError, TypeError, ValueError) as exc:
-            problems.append(Problem(f"{path.name}, event {k}", f"left out: {exc}"))
-            continue
-        sources = [s for s in r.get("sources") or [] if isinstance(s, Mapping) and s.get("file")]
-        for s in sources:
-            span = (int(s.get("start") or 0), int(s.get("end") or 0))
-            sentences.setdefault(str(s["file"]), {}).setdefault(span, s.get("sentence") or "")
-        if sources:
-            outlets.setdefault(str(sources[0]["file"]), r.get("group") or None)
-        parsed.append((r, date, sources, k))
+            parsed.append(_record(r, k))
+        except ValueError as exc:  # FieldError, DateError, a bad part
+            problems.append(Problem(f"{path.name}, record {k}", f"left out: {exc}"))
+    sentences: dict[str, dict[tuple[int, int], str]] = {}
+    outlets: dict[str, str | None] = {}
+    for rec in parsed:
+        for s in rec.sources:
+            sentences.setdefault(s.file, {}).setdefault((s.start, s.end), s.sentence)
+        if rec.sources:
+            outlets.setdefault(rec.sources[0].file, rec.group)
     documents, moved = _documents(sentences, outlets, path)
-    for r, date, sources, k in parsed:
-        event_id = str(r.get("id") or f"event-{k}")
-        title = str(r.get("title") or "(untitled)")
-        planned = bool(r.get("planned"))
-        if sources:
-            event = Event(event_id, title, date,
-                          [_source(s, moved, date, planned) for s in sources],
-                          [str(a) for a in r.get("actors") or []])
-        elif r.get("group") or planned:  # no source: a small document carries the mark
-            entry = Entry(event_id, title, date, str(r.get("group") or "") or None,
-                          planned=planned)
+    events, seen = [], set()
+    for rec in parsed:
+        event_id = unique_id(rec.id, seen)
+        if rec.sources:
+            event = Event(event_id, rec.title, rec.date,
+                          [_source(s, moved, rec.date) for s in rec.sources], rec.actors)
+        elif rec.group or rec.planned:  # no source: a small document carries the mark
+            entry = Entry(event_id, rec.title, rec.date, rec.group, planned=rec.planned)
             event, doc = entry_event(entry, f"{path.name}#{event_id}", path)
             documents[doc.id] = doc
         else:
-            event = Event(event_id, title, date, actors=[str(a) for a in r.get("actors") or []])
-        event.edited = {str(e) for e in r.get("edited") or []}
+            event = Event(event_id, rec.title, rec.date, actors=rec.actors)
+        event.edited = set(rec.edited)
         events.append(event)
-    return Timeline(documents, events, problems, str(name or path.stem))
+    return Timeline(documents, events, problems, _name(data) or path.stem)
+
+
+def _name(data: Any) -> str | None:
+    """The file's title: a string, or TimelineJS's {"text": {"headline"}}; else none."""
+    name = data.get("title") if isinstance(data, Mapping) else None
+    if isinstance(name, Mapping):
+        inner = name.get("text")
+        name = inner.get("headline") if isinstance(inner, Mapping) else None
+    return (name.strip() or None) if isinstance(name, str) else None
+
+
+def _record(r: Any, k: int) -> _Record:
+    """One record, every field checked; raises ValueError naming the first bad one."""
+    if not isinstance(r, Mapping):
+        raise FieldError(f"not an object ({described(r)})")
+    title = needed_text(r, "title")
+    for key in ("start", "end"):  # written for other tools; the date says the same
+        day = text(r, key)
+        if day is not None and not _ISO_DAY.fullmatch(day):
+            raise FieldError(f"{key} is not a date of the form 2023-11-23 ({described(day)})")
+    text(r, "label")
+    planned = flag(r, "planned")
+    return _Record(
+        id=text(r, "id") or f"event-{k}",
+        title=title.strip() or "(untitled)",
+        date=_date(r),
+        planned=planned,
+        group=text(r, "group") or None,
+        actors=strings(r, "actors"),
+        edited=strings(r, "edited"),
+        sources=[_checked_source(s, i, planned) for i, s in enumerate(objects(r, "sources"), 1)],
+    )
 
 
 def _date(r: Mapping[str, Any]) -> FuzzyDate:
-    date = FuzzyDate.from_iso(str(r["date"]), part=r.get("part") or None,
-                              inferred=bool(r.get("inferred")))
-    if r.get("precision") and r["precision"] != date.precision.value:
-        raise DateError(f"date {r['date']} is not of {r['precision']} precision")
+    iso, precision = needed_text(r, "date"), needed_text(r, "precision")
+    if precision not in _PRECISIONS:
+        raise FieldError(f"precision is not one of {', '.join(_PRECISIONS)} "
+                         f"({described(precision)})")
+    part = text(r, "part")
+    if part is not None and part not in _PARTS:
+        raise FieldError(f"part is not one of {', '.join(_PARTS)} ({described(part)})")
+    date = FuzzyDate.from_iso(iso, part=part or None, inferred=flag(r, "inferred"))
+    if precision != date.precision.value:
+        raise DateError(f"date {iso} is not of {precision} precision")
     return date
+
+
+def _checked_source(s: Mapping[str, Any], i: int, planned: bool) -> _Source:
+    try:
+        start, end = whole(s, "start"), whole(s, "end")
+        if end < start:
+            raise FieldError(f"end ({end}) is before start ({start})")
+        file, iso = text(s, "file"), text(s, "date")
+        if not file:
+            raise FieldError("no file")
+        return _Source(
+            file=file,
+            start=start,
+            end=end,
+            sentence=text(s, "sentence") or "",
+            date_text=text(s, "text") or "",
+            date_start=whole(s, "date_start"),
+            date_end=whole(s, "date_end"),
+            date=FuzzyDate.from_iso(iso, inferred=flag(s, "inferred")) if iso else None,
+            planned=flag(s, "planned", default=planned),
+            context=[_note(c, j) for j, c in enumerate(objects(s, "context"), 1)],
+        )
+    except ValueError as exc:
+        raise FieldError(f"source {i}: {exc}") from None
+
+
+def _note(c: Mapping[str, Any], j: int) -> tuple[int, int, str, str]:
+    try:
+        return whole(c, "start"), whole(c, "end"), text(c, "text") or "", text(c, "role") or ""
+    except FieldError as exc:
+        raise FieldError(f"context {j}: {exc}") from None
 
 
 def _documents(sentences: dict[str, dict[tuple[int, int], str]],
@@ -87,44 +184,30 @@ def _documents(sentences: dict[str, dict[tuple[int, int], str]],
     """A document per cited file and where each (file, start, end) sentence now starts."""
     documents, moved = {}, {}
     for file, spans in sentences.items():
-        text = ""
+        body = ""
         for (start, end), sentence in sorted(spans.items()):
-            moved[(file, start, end)] = len(text)
-            text += (sentence or "") + "\n\n"
-        documents[file] = Document(file, path.parent / file, text, title=file,
+            moved[(file, start, end)] = len(body)
+            body += sentence + "\n\n"
+        documents[file] = Document(file, path.parent / file, body, title=file,
                                    outlet=outlets.get(file))
     return documents, moved
 
 
-def _source(s: Mapping[str, Any], moved: dict[tuple[str, int, int], int],
-            fallback: FuzzyDate, planned: bool) -> Source:
-    """The source with its offsets moved into the rebuilt document; `planned`: the event's
-    mark, for sources written without their own."""
-    file, start, end = str(s["file"]), int(s.get("start") or 0), int(s.get("end") or 0)
-    at = moved[(file, start, end)]
-    length = len(s.get("sentence") or "")
-    d0, d1 = int(s.get("date_start") or 0), int(s.get("date_end") or 0)
-    if start <= d0 <= d1 <= end:  # the date expression inside the sentence moves with it
-        d0, d1 = at + d0 - start, at + d1 - start
+def _source(s: _Source, moved: dict[tuple[str, int, int], int], fallback: FuzzyDate) -> Source:
+    """The source with its offsets moved into the rebuilt document."""
+    at = moved[(s.file, s.start, s.end)]
+    d0, d1 = s.date_start, s.date_end
+    if s.start <= d0 <= d1 <= s.end:  # the date expression inside the sentence moves with it
+        d0, d1 = at + d0 - s.start, at + d1 - s.start
     else:  # it was in the article's header, which the file does not hold
         d0 = d1 = at
-    try:
-        date = FuzzyDate.from_iso(str(s["date"]), inferred=bool(s.get("inferred")))
-    except (KeyError, DateError):
-        date = fallback
-    context = tuple(n for c in s.get("context") or [] if (n := _note(c, start, end, at)))
-    return Source(file, at, at + length, d0, d1, str(s.get("text") or ""), date,
-                  bool(s.get("planned", planned)), context)
+    context = tuple(_moved_note(n, s.start, s.end, at) for n in s.context)
+    return Source(s.file, at, at + len(s.sentence), d0, d1, s.date_text, s.date or fallback,
+                  s.planned, context)
 
 
-def _note(c: Any, start: int, end: int, at: int) -> TimeNote | None:
-    """A context note moved with its sentence (to the sentence's start if outside it);
-    None for one that is not an object with integer offsets."""
-    if not isinstance(c, Mapping):
-        return None
-    try:
-        n0, n1 = int(c.get("start") or 0), int(c.get("end") or 0)
-    except (TypeError, ValueError):
-        return None
+def _moved_note(n: tuple[int, int, str, str], start: int, end: int, at: int) -> TimeNote:
+    """A context note moved with its sentence (to the sentence's start if outside it)."""
+    n0, n1, words, role = n
     n0, n1 = (at + n0 - start, at + n1 - start) if start <= n0 <= n1 <= end else (at, at)
-    return TimeNote(n0, n1, str(c.get("text") or ""), str(c.get("role") or ""))
+    return TimeNote(n0, n1, words, role)

@@ -3,9 +3,10 @@
 Each slide of `events` becomes an event (dates by `tljs_dates`, the headline as its title,
 `group` as its lane, `unique_id` as its id, the media's blockquote, credit and caption as
 its quoted source, a display_date "Planned: …" as a planned event); the title slide names
-the timeline. Eras have no place on our
-timeline, and slides that cannot be dated (no year, a year outside 1–9999) are left out;
-both are reported as problems, never as errors.
+the timeline. Eras have no place on our timeline, and slides that cannot be dated (no year,
+a year outside 1–9999) or hold a field of the wrong type (a `group` that is an object) are
+left out; both are reported as problems ("slide 3: left out: group is not a string"), never
+as errors.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import DateError, Document, Event, Problem, Timeline
-from .entries import Entry, entry_event, plain_text
+from .checked import FieldError, described, text, valid_text
+from .entries import Entry, entry_event, plain_text, unique_id
 from .tljs_dates import from_timelinejs, is_planned_display
 
 __all__ = ["is_timelinejs", "timeline_from_timelinejs"]
@@ -33,24 +35,23 @@ def is_timelinejs(data: Any) -> bool:
 def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
     """The timeline of a TimelineJS document read from `path` (which names the events'
     documents: `NAME#ID`)."""
-    title = data.get("title") if isinstance(data.get("title"), Mapping) else {}
-    name = plain_text(_text(title).get("headline")) or path.stem
+    problems: list[Problem] = []
+    name = _name(data, path, problems)
     events: list[Event] = []
     documents: dict[str, Document] = {}
-    problems: list[Problem] = []
     seen: set[str] = set()
     for k, slide in enumerate(data.get("events") or [], start=1):
-        label = slide.get("_where") if isinstance(slide, Mapping) else None
-        where = f"{path.name}, {label or f'slide {k}'}"
+        label = slide.get("_where") if isinstance(slide, Mapping) else None  # a sheet's row
+        where = f"{path.name}, {label if isinstance(label, str) else f'slide {k}'}"
         if not isinstance(slide, Mapping):
             problems.append(Problem(where, "not a slide object"))
             continue
         try:
             entry = _entry(slide, k)
-        except DateError as exc:
+        except ValueError as exc:  # DateError, FieldError
             problems.append(Problem(where, f"left out: {exc}"))
             continue
-        entry.id = _unique(entry.id, seen)
+        entry.id = unique_id(entry.id, seen)
         event, doc = entry_event(entry, f"{path.name}#{entry.id}", path)
         events.append(event)
         documents[doc.id] = doc
@@ -61,48 +62,69 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
     return Timeline(documents, events, problems, name)
 
 
+def _name(data: Mapping[str, Any], path: Path, problems: list[Problem]) -> str:
+    """The title slide's headline, else the file's name (a bad title slide is named)."""
+    title = data.get("title")
+    if title is None:
+        return path.stem
+    try:
+        words = _object(_object(title, "title").get("text"), "the title's text")
+        headline = text(words, "headline")
+    except FieldError as exc:
+        problems.append(Problem(f"{path.name}, title", f"not used: {exc}"))
+        return path.stem
+    return plain_text(headline) or path.stem
+
+
 def _entry(slide: Mapping[str, Any], k: int) -> Entry:
+    """The slide as an entry; raises DateError or FieldError naming the first bad field."""
     start = slide.get("start_date")
     if start is None:
         raise DateError("no start_date")
-    display = slide.get("display_date") or _mapping(start).get("display_date")
-    date = from_timelinejs(start, _mapping(slide.get("end_date")) or None,
-                           display if isinstance(display, str) else None)
-    text = _text(slide)
-    media = _mapping(slide.get("media"))
-    url = media.get("url") if isinstance(media.get("url"), str) else ""
+    display = text(slide, "display_date")
+    if display is None and isinstance(start, Mapping):
+        display = text(start, "display_date")
+    end = slide.get("end_date")
+    if end is not None and not isinstance(end, Mapping):
+        raise FieldError(f"end_date is not an object ({described(end)})")
+    date = from_timelinejs(start, end or None, display)
+    words = _object(slide.get("text"), "text")
+    media = _object(slide.get("media"), "media")
+    url = text(media, "url") or ""
     quote = plain_text(url) if url.lstrip().lower().startswith("<blockquote") else ""
-    body = plain_text(text.get("text"))
+    body = plain_text(text(words, "text"))
     if url and not quote:
         body = f"{body}\n\nMedia: {url.strip()}".strip()
-    headline = plain_text(text.get("headline")).replace("\n", " ")
+    headline = plain_text(text(words, "headline")).replace("\n", " ")
     title = headline or (body.split("\n")[0][:120] if body else "") or "(untitled slide)"
     return Entry(
-        id=str(slide.get("unique_id") or f"slide-{k}"),
+        id=_slide_id(slide) or f"slide-{k}",
         title=title,
         date=date,
-        group=str(slide.get("group") or "").strip() or None,
+        group=(text(slide, "group") or "").strip() or None,
         body=body,
         quote=quote,
-        credit=plain_text(media.get("credit")),
-        caption=plain_text(media.get("caption")),
-        date_text=display.strip() if isinstance(display, str) else "",
-        planned=isinstance(display, str) and is_planned_display(display),
+        credit=plain_text(text(media, "credit")),
+        caption=plain_text(text(media, "caption")),
+        date_text=display.strip() if display else "",
+        planned=is_planned_display(display),
     )
 
 
-def _text(obj: Mapping[str, Any]) -> Mapping[str, Any]:
-    return _mapping(obj.get("text"))
+def _slide_id(slide: Mapping[str, Any]) -> str | None:
+    """`unique_id`: a string, or a number as some hand-written files have it."""
+    value = slide.get("unique_id")
+    if value is None or isinstance(value, str):
+        return valid_text(value) if value else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise FieldError(f"unique_id is not a string ({described(value)})")
 
 
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _unique(event_id: str, seen: set[str]) -> str:
-    """Ids must be unique on a timeline; a repeated unique_id gets a suffix."""
-    candidate, n = event_id, 2
-    while candidate in seen:
-        candidate, n = f"{event_id}-{n}", n + 1
-    seen.add(candidate)
-    return candidate
+def _object(value: Any, what: str) -> Mapping[str, Any]:
+    """An object field (an absent one is empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise FieldError(f"{what} is not an object ({described(value)})")
+    return value

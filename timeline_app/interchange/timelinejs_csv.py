@@ -4,7 +4,8 @@ The columns are those of TimelineJS's Google Sheets template: Year, Month, Day, 
 End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit,
 Media Caption, Media Thumbnail, Type, Group, Background. A row of Type "title" is the
 title slide, "era" an era; the rest are events. Headers are matched without regard to
-case or surrounding spaces, and missing columns count as empty.
+case or surrounding spaces, and missing columns count as empty. A field may be as long as
+the file; a row with one over MAX_FIELD characters is left out and named.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import io
 import re
 from typing import Any
 
-__all__ = ["REQUIRED", "is_timelinejs_header", "timelinejs_from_csv"]
+__all__ = ["MAX_FIELD", "REQUIRED", "is_timelinejs_header", "timelinejs_from_csv"]
 
 REQUIRED = ("year", "headline")
+MAX_FIELD = 4 * 2**20  # characters: a slide's text is paragraphs, not megabytes
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.I)
 
 
@@ -30,17 +32,36 @@ def is_timelinejs_header(first_line: str) -> bool:
     return all(r in names for r in REQUIRED)
 
 
-def timelinejs_from_csv(text: str) -> dict[str, Any]:
-    """The TimelineJS JSON document of a sheet's CSV text."""
+def timelinejs_from_csv(text: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The TimelineJS JSON document of a sheet's CSV text, and the rows left out as
+    (where, why): those with a field over MAX_FIELD characters."""
+    # the csv module refuses a field over 128 KB with an error after which it cannot find
+    # the next row; read any field the text can hold and refuse the long ones ourselves
+    old_limit = csv.field_size_limit(max(len(text), csv.field_size_limit()))
+    try:
+        return _sheet(text)
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _sheet(text: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     rows = csv.DictReader(io.StringIO(text))
     doc: dict[str, Any] = {"events": []}
+    refused: list[tuple[str, str]] = []
     for raw in rows:
+        where = f"row {rows.line_num}"  # a sheet has rows, not slides
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()
                if isinstance(v, str)}
+        long = next((k for k, v in row.items() if len(v) > MAX_FIELD), None)
+        if long is not None:
+            refused.append((where, f"{long or 'a column without a name'!r} holds "
+                                   f"{len(row[long]):,} characters, over "
+                                   f"{MAX_FIELD // 2**20} MB"))
+            continue
         if not any(row.values()):
             continue
         slide = _slide(row)
-        slide["_where"] = f"row {rows.line_num}"  # for problems: a sheet has rows, not slides
+        slide["_where"] = where  # for problems
         kind = row.get("type", "").lower()
         if kind == "title":
             doc["title"] = slide
@@ -48,7 +69,7 @@ def timelinejs_from_csv(text: str) -> dict[str, Any]:
             doc.setdefault("eras", []).append(slide)
         else:
             doc["events"].append(slide)
-    return doc
+    return doc, refused
 
 
 def _slide(row: dict[str, str]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from ..model import DateError, FuzzyDate, Part, Precision
+from .checked import described
 
 __all__ = ["INFERRED_MARK", "PLANNED_MARK", "from_timelinejs", "is_planned_display",
            "to_timelinejs"]
@@ -105,13 +106,13 @@ def _value(v: Any) -> int | None:
         return v
     if isinstance(v, float) and v.is_integer():
         return int(v)
-    text = str(v).strip().replace(",", "")
-    if not text:
+    text = v.strip().replace(",", "") if isinstance(v, str) else None
+    if text == "":
         return None
     try:
-        return int(text)
+        return int(text or "not a number")  # a list, an object, 1.5, inf: no number
     except ValueError:
-        raise DateError(f"not a number: {v!r}") from None
+        raise DateError(f"not a number: {described(v)}") from None
 
 
 def _fields(d: date, n: int) -> dict[str, int]:
