@@ -10,6 +10,7 @@ object) is refused as a whole.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,12 +49,15 @@ class Manifest:
 
 def read_manifest(folder: Path) -> Manifest:
     """Read folder/manifest.json; an absent manifest is an empty one."""
+    from .files import FileRefused, read_regular  # files.py names the manifest: import late
+
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return Manifest()
-    try:
-        raw = loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:  # ValueError: malformed, nested too deeply, UTF-8
+    try:  # a regular file inside the folder, of article size, as every file the app reads
+        data = read_regular(path, within=Path(os.path.realpath(folder)))
+        raw = loads(data.decode("utf-8-sig"))
+    except (OSError, ValueError, FileRefused) as exc:  # ValueError: malformed, too deep, UTF-8
         raise ManifestError(f"cannot read {MANIFEST_NAME}: {exc}") from exc
     documents = raw.get("documents") if isinstance(raw, dict) else None
     if not isinstance(raw, dict) or not isinstance(documents or {}, dict):
