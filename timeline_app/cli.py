@@ -153,8 +153,10 @@ def _tag(ns: argparse.Namespace) -> int:
         return 2
     if ns.jsonl:
         return _tag_jsonl(ns)
-    try:
-        text = ns.file.read_text(encoding="utf-8-sig")
+    from .ingest.files import read_regular
+
+    try:  # a FIFO or a device named here is refused like one in a folder, never read
+        text = read_regular(ns.file).decode("utf-8-sig")
         lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
                  for t in tag(text, dct=ns.dct)]
     except (OSError, UnicodeDecodeError, ValueError) as exc:

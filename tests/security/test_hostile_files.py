@@ -277,3 +277,10 @@ def test_a_file_swapped_for_a_fifo_after_listing_is_refused_when_read(tmp_path):
     assert stat.S_ISFIFO(os.lstat(folder / "swapped.txt").st_mode)
     with pytest.raises(FileRefused, match=r"not a regular file \(FIFO\)"):
         found.read(folder / "swapped.txt")
+
+
+def test_tag_refuses_a_fifo_named_on_its_own(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    out = run_cli("tag", tmp_path / "pipe.txt", timeout=60)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "not a regular file (FIFO)" in out.stderr
