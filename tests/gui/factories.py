@@ -236,3 +236,15 @@ def make_hostile_timeline(image: Path) -> Timeline:
     return Timeline(documents={first.id: first, second.id: second},
                     events=sorted(events, key=lambda e: e.date.start), problems=problems,
                     name=f"[*] corpus {m}")
+
+
+def make_decades_timeline() -> Timeline:
+    """Day events every 97 days from 1990 to mid-2024, with a month and a year among them
+    (the axis at every zoom, zoom to fit on a long span)."""
+    days = [date.fromordinal(n) for n in
+            range(date(1990, 1, 4).toordinal(), date(2024, 6, 1).toordinal(), 97)]
+    events = [Event(f"d{k}", f"Event {k}", FuzzyDate(d.year, d.month, d.day))
+              for k, d in enumerate(days)]
+    events += [Event("m-2001-05", "A month in 2001", FuzzyDate(2001, 5)),
+               Event("y-2010", "A year", FuzzyDate(2010))]
+    return Timeline(events=sorted(events, key=lambda e: e.date.start), name="decades")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from timeline_app.gui.date_axis import DayAxis, DayScale
+from timeline_app.gui.date_axis import DayScale
 from timeline_app.gui.state import TimelineState
 from timeline_app.gui.timeline_view import TimelineView
 
@@ -37,13 +37,20 @@ def test_minutes_survive_far_from_the_reference():
 
 def test_axis_labels_real_dates(qtbot):
     scale = DayScale(date(2022, 1, 1))
-    axis = DayAxis(scale)
-    x0, x1 = scale.to_x(date(2022, 1, 1)), scale.to_x(date(2024, 12, 1))
-    levels = axis.tickValues(x0, x1, 1000)
-    years = levels[0][1]
-    assert [scale.to_datetime(x).date() for x in years] == [date(y, 1, 1) for y in (2023, 2024)]
-    assert axis.tickStrings(years, 1, levels[0][0]) == ["2023", "2024"]
-    days = axis.tickValues(scale.to_x(date(2022, 3, 1)), scale.to_x(date(2022, 3, 20)), 1000)
-    month_ticks, day_ticks = days[0][1], days[1][1]
-    assert axis.tickStrings(day_ticks[:2], 1, days[1][0])[0].isdigit()
-    assert month_ticks == [] or "2022" in axis.tickStrings(month_ticks, 1, days[0][0])[0]
+    view = TimelineView(TimelineState(make_wide_timeline()))
+    qtbot.addWidget(view)
+    view.resize(1000, 300)
+    view.show()
+    settle()
+    view.axis.set_scale(scale)
+    view.zoom_to(scale.to_x(date(2022, 1, 1)), scale.to_x(date(2024, 12, 1)))
+    settle()
+    ticks, _ = view.axis.plan()
+    years = [(scale.to_datetime(x).date(), text) for x, text in ticks.coarse]
+    assert years[1:] == [(date(y, 1, 1), str(y)) for y in (2023, 2024)]
+    assert years[0][1] == "2022"  # the left edge names its year
+    view.zoom_to(scale.to_x(date(2022, 3, 1)), scale.to_x(date(2022, 3, 20)))
+    settle()
+    ticks, labels = view.axis.plan()
+    assert [text for _, text in ticks.fine][:3] == ["1", "2", "3"]
+    assert [lb.text for lb in labels if lb.tier == 1] == ["March 2022"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from timeline_app.gui.layout import MIN_LABEL, POINT_RADIUS, Item, fit_range, stack
+import pytest
+
+from timeline_app.gui.layout import MIN_LABEL, POINT_RADIUS, Item, fit_span, stack
 
 
 def label_boxes(items, placements, ppd):
@@ -73,15 +75,10 @@ def test_layout_depends_on_zoom_not_on_pan():
     assert [p.row for p in a] == [p.row for p in b]
 
 
-def test_fit_range_leaves_room_for_the_last_labels():
-    items = [Item(0, 1, True, 100), Item(300, 331, False, 250), Item(360, 361, True, 300),
-             Item(200, 565, False, 200)]
-    width = 1000.0
-    lo, hi = fit_range(items, width)
-    ppd = width / (hi - lo)
-    placements, _ = stack(items, ppd, 10)
-    for it, pl in zip(items, placements, strict=True):
-        assert lo <= it.x0 and it.x1 <= hi
-        anchor = (it.x0 + it.x1) / 2 if it.point else it.x0
-        assert (anchor - lo) * ppd + pl.label_dx + pl.label_w <= width
-        assert pl.label_w == it.label_w
+@pytest.mark.parametrize(("lo", "hi", "width", "expected", "why"), [
+    (0, 1000, 1000, (-32, 1032), "2% of the span and 12 px on each side"),
+    (100, 101, 1000, (95.5 - 0.32, 105.5 + 0.32), "a day is shown as ten days"),
+    (0, 1000, 100, (-140, 1140), "a narrow plot: 12 px is more of the span"),
+])
+def test_fit_span_hugs_the_events(lo, hi, width, expected, why):
+    assert fit_span(lo, hi, width) == pytest.approx(expected), why

@@ -11,8 +11,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DIAMOND_RADIUS", "Item", "Placement", "geometry", "stack", "POINT_RADIUS",
-           "MIN_LABEL"]
+__all__ = ["DIAMOND_RADIUS", "Item", "Placement", "fit_span", "geometry", "stack",
+           "POINT_RADIUS", "MIN_LABEL"]
 
 POINT_RADIUS = 5.0  # px, half the marker size
 DIAMOND_RADIUS = POINT_RADIUS * 1.3  # px, centre to tip of a planned event's diamond
@@ -113,25 +113,17 @@ def stack(items: Sequence[Item], px_per_day: float, max_rows: int
     return out, len(label_free)
 
 
-def fit_range(items: Sequence[Item], width_px: float, margin: float = 0.02
-              ) -> tuple[float, float]:
-    """An x range showing every item with room on the right for the labels near the end.
+def fit_span(lo: float, hi: float, width_px: float, margin: float = 0.02
+             ) -> tuple[float, float]:
+    """The x range showing [lo, hi] with `margin` of the span and about a marker's width
+    more on each side, as a picture's fit does; less than ten days are shown as ten.
 
-    Labels are measured in pixels while the range is in days, so the scale is solved for
-    each item (label end ≤ right edge) and refined a few times for bars, whose label sits
-    inside the bar only when the bar is wide enough.
+    No room is kept for the labels of the last events: titles the right edge would cut
+    are drawn left of their marker (`export/edge_labels.py`).
     """
-    lo, hi = min(it.x0 for it in items), max(it.x1 for it in items)
-    base = max(hi - lo, 10.0) / (1 - 2 * margin)
-    total = base
-    for _ in range(3):
-        ppd = width_px / total
-        need = base
-        for it in items:
-            start, m_end, l_start, _ = _geometry(it, ppd)
-            anchor = start / ppd
-            extent = min(max(m_end, l_start + it.label_w) - start, 0.45 * width_px)
-            need = max(need, (anchor - lo) * width_px / ((1 - margin) * width_px - extent))
-        total = max(total, need)
-    start = lo - margin * total
-    return start, start + total
+    if hi - lo < 10.0:
+        mid = (lo + hi) / 2
+        lo, hi = mid - 5.0, mid + 5.0
+    span = hi - lo
+    pad = margin * span + span * 12.0 / max(width_px, 1.0)
+    return lo - pad, hi + pad

@@ -21,7 +21,7 @@ from .state import TimelineState
 __all__ = ["OverviewBand"]
 
 _BINS = 400
-HEIGHT_PX = 72
+HEIGHT_PX = 92  # the density curve above a two-row date axis
 
 
 class OverviewBand(QWidget):

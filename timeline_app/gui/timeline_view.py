@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QFontMetricsF, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from timeline_app.export.edge_labels import move_edge_labels
 from timeline_app.model import Event
 
 from . import style
@@ -22,7 +23,7 @@ from .date_axis import DayAxis, DayScale
 from .density import DensityItem, LaneBandsItem
 from .frame import Frame, Planner, build_lanes
 from .items import Label, LabelsItem, MarksItem
-from .layout import Item, fit_range
+from .layout import fit_span
 from .legend import HINT, LegendBar
 from .plain import escape
 from .state import TimelineState
@@ -30,7 +31,6 @@ from .store import DAY
 
 __all__ = ["MAX_SPAN_DAYS", "MIN_SPAN_DAYS", "TimelineView", "event_tooltip"]
 
-_FIT_EXACT = 3000  # up to this many events, zoom-to-fit makes room for the last labels
 MIN_SPAN_DAYS = 1 / 24  # zoom limits: an hour ...
 MAX_SPAN_DAYS = 10_000 * 365.2425  # ... to ten thousand years
 _LANE_AXIS_PX = 150
@@ -43,6 +43,13 @@ def event_tooltip(event: Event) -> str:
     planned = f"<br><i>{style.PLANNED_WORDS}</i>" if event.planned else ""
     return (f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
             f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}")
+
+
+def _drop_labels_past(frame: Frame, hi: float) -> None:
+    """A day whose dot is past the right edge still overlaps the view; its label, moved
+    left of the dot (`move_edge_labels`), would name nothing in sight."""
+    frame.labels = [(i, anchor, row, dx, width if anchor <= hi else 0.0, inside, end)
+                    for i, anchor, row, dx, width, inside, end in frame.labels]
 
 
 class TimelineView(QWidget):
@@ -148,17 +155,15 @@ class TimelineView(QWidget):
         return QPointF((x0 + x1) / 2, row)
 
     def zoom_to_fit(self) -> None:
-        """Show every shown event, with room on the right for the labels of the last ones."""
+        """Show every shown event with a small margin at both ends (titles the right edge
+        would cut are drawn left of their marker, so they need no room)."""
         shown, s = self.state.shown, self.state.store
         if not len(shown):
             today = self.scale.to_x(date.today())
             self.view_box.setXRange(today - 180, today + 180, padding=0)
             return
-        if len(shown) <= _FIT_EXACT:
-            lo, hi = fit_range(self._items(shown), max(self.view_box.width(), 200.0))
-        else:
-            lo, hi = float(s.x0[shown].min()), float(s.x1[shown].max())
-            lo, hi = lo - 0.02 * (hi - lo), hi + 0.02 * (hi - lo)
+        lo, hi = fit_span(float(s.x0[shown].min()), float(s.x1[shown].max()),
+                          max(self.view_box.width(), 200.0))
         self.view_box.setXRange(lo, hi, padding=0)
         self._redraw()
 
@@ -247,12 +252,6 @@ class TimelineView(QWidget):
             out[k] = w
         return out
 
-    def _items(self, index: np.ndarray) -> list[Item]:
-        s = self.state.store
-        widths = self._measure(index)
-        return [Item(float(s.x0[i]), float(s.x1[i]), bool(s.precision[i] == DAY), float(w))
-                for i, w in zip(index.tolist(), widths, strict=True)]
-
     def _px_per_day(self) -> float:
         lo, hi = self.view_box.viewRange()[0]
         return self.view_box.width() / (hi - lo) if hi > lo else 0.0
@@ -277,6 +276,8 @@ class TimelineView(QWidget):
         if self._planner is None or width <= 0 or hi <= lo:
             return
         frame = self.frame = self._planner.plan(lo, hi, width, rows, self._priority)
+        move_edge_labels(frame, self.state.store, lo, width / (hi - lo), width, self._measure)
+        _drop_labels_past(frame, hi)
         total = max(rows, frame.rows)
         if self.view_box.viewRange()[1] != [-0.5, total - 0.5]:
             self.view_box.setYRange(-0.5, total - 0.5, padding=0)
