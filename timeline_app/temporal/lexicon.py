@@ -160,7 +160,8 @@ def words_to_number(phrase: str) -> float | None:
         return int(frac[1]) + int(frac[2]) / int(frac[3]) if int(frac[3]) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s) if "." in s else int(s)
-    total = current = 0
+    total: float = 0
+    current: float = 0
     seen = False
     for word in s.split():
         if word in ("a", "an") and not seen:

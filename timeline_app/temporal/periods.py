@@ -75,7 +75,7 @@ def _offset(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         # "Aug. 12 ... a year earlier": the same day a year before the day just named
         amount, unit = _whole(spec.amount, unit)
         day = dt.date(int(last[1]), int(last[2]), int(last[3]))
-        moved = day - relativedelta(**{_DAY_STEPS[unit]: amount})
+        moved = day - relativedelta(**{_DAY_STEPS[unit]: amount})  # type: ignore[arg-type]
         return Resolved("DATE", moved.isoformat(), spec.mod, True)
     if unit == "year" and spec.amount == 1 and ctx.quarter and rel < 0 \
             and ctx.last_matching(_QUARTER_VALUE, back=3):

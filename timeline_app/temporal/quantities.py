@@ -153,7 +153,7 @@ def _not_a_unit(m: Match, unit: str) -> bool:
     """"a second group" is an ordinal and "a quarter of the market" a fraction, not times."""
     if unit == "second":
         nxt = _AFTER_SECOND.match(m.string, m.end())
-        return bool(nxt) and nxt[1] not in _TIME_FOLLOWERS
+        return nxt is not None and nxt[1] not in _TIME_FOLLOWERS
     return unit == "quarter" and bool(_QUARTER_OF.match(m.string, m.end()))
 
 

@@ -61,7 +61,8 @@ def tense_near(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN from the tense cue nearest to text[start:end]."""
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     direction = DIRECTION_WORDS.get(prev[1].lower()) if prev else None
-    if direction is not None and _NOT_BEFORE.search(text, max(0, start - 30), prev.start()):
+    not_before = prev and _NOT_BEFORE.search(text, max(0, start - 30), prev.start())
+    if direction is not None and not_before:
         direction = None  # "it was not until Tuesday that ...": the clause's tense decides
     if direction == PAST:
         return PAST
