@@ -1,7 +1,8 @@
 """Event titles from seed sentences: short, the sentence's own words, date phrase removed.
 
 The class tables use sentences written for these tests: each row is one way a title used to
-come out as a fragment (a dangling "On,", a dateline, a cut name, a date from another clause).
+come out as a fragment (a dangling "On,", a dateline, a cut name, a date from another clause)
+or say the wrong thing (the other conjunct's date, half a quotation, a description for a name).
 """
 
 import re
@@ -264,6 +265,189 @@ CLASS_CASES = [
     ),
 ]
 
+# (sentence, date expression, expected title, the class of wrong title it guards against)
+CLAUSE_CASES = [
+    (
+        "Farm subsidies reached about $12 billion — roughly a third of what the state spent on "
+        "roads this year.",
+        "this year",
+        "Farm subsidies reached about $12 billion",
+        "a phrase after a dash is no clause: the clause it describes",
+    ),
+    (
+        "Exports are forecast to reach $40 billion next year — the highest level since 2008, when "
+        "the currency collapsed and wages stalled.",
+        "2008",
+        "Currency collapsed and wages stalled",
+        "the 'when' clause after a dated phrase says what happened then",
+    ),
+    (
+        "Visitors flocked to Harbourfest, the town's two-day music and food fair, which the mayor "
+        "said last week had drawn 40,000 people.",
+        "last week",
+        "Mayor said Harbourfest had drawn 40,000 people",
+        "'which X said had ...': the speaker says it of the name, not its description",
+    ),
+    (
+        "The council rejected the bypass plan, which the county engineers drafted in 2016.",
+        "2016",
+        "County engineers drafted the bypass plan",
+        "the relative pronoun is the object: it goes after the verb",
+    ),
+    (
+        "Across the valleys and hill towns where she campaigned hardest in 2019, the 2024 race looks "
+        "much harder for the senator.",
+        "2019",
+        "She campaigned hardest in the valleys and hill towns",
+        "a 'where' clause inside an opening phrase: the place goes with its verb",
+    ),
+    (
+        "Across the valleys and hill towns where she campaigned hardest in 2019, the 2024 race looks "
+        "much harder for the senator.",
+        "2024",
+        "Race looks much harder for the senator",
+        "the main clause after that opening phrase, with a present-tense verb",
+    ),
+    (
+        "Solar output will pass hydropower in 2027 and coal in 2031.",
+        "2027",
+        "Solar output will pass hydropower",
+        "objects that each carry a date: this date's object only",
+    ),
+    (
+        "Solar output will pass hydropower in 2027 and coal in 2031.",
+        "2031",
+        "Solar output will pass coal",
+        "the second object keeps the verb, not the first object's date",
+    ),
+    (
+        "The league admitted Ghana in 1994, Peru in 1998 and Chile in 2003.",
+        "1998",
+        "The league admitted Peru",
+        "a dated list: the middle item alone",
+    ),
+    (
+        "“The roof held – but the cellar flooded twice,” the caretaker said on Sunday.",
+        "Sunday",
+        "“The roof held – but the cellar flooded twice”",
+        "the quotation whole, its marks in pairs, not its second half",
+    ),
+    (
+        "“The river rose a metre overnight, the levee held, the pumps ran until dawn and the lower "
+        "town stayed dry – and nobody drowned,” the mayor, Ana Ruiz, said in a statement on Sunday.",
+        "Sunday",
+        "“The river rose a metre overnight, the levee held, the pumps ran until dawn…”",
+        "a long quotation is cut inside its marks and closed",
+    ),
+    (
+        "The vote is final!'' said a banner that was unfurled on Friday outside the hall.",
+        "Friday",
+        "“The vote is final!” said a banner that was unfurled outside the hall",
+        "a sentence that starts inside a quotation opens it",
+    ),
+    (
+        "The woman seated beside me yesterday was calm and talkative.",
+        "yesterday",
+        "The woman seated beside me was calm and talkative",
+        "no headline article drop where the participle would read as the verb",
+    ),
+    (
+        "Rents in the old quarter have risen every year since a rail link to the airport opened "
+        "in 2015, the housing office said on Monday, citing its own survey of tenants.",
+        "2015",
+        "A rail link to the airport opened",
+        "a 'since' clause with its own subject and verb is the dated event",
+    ),
+    (
+        "The prize went to a young chemist, who trained in Basel and who founded her first "
+        "laboratory in 2009.",
+        "2009",
+        "A young chemist founded her first laboratory",
+        "'who A and who B': both have the same antecedent",
+    ),
+    (
+        "Remarkably, a second ferry ran aground near the same rocks on Thursday.",
+        "Thursday",
+        "A second ferry ran aground near the same rocks",
+        "an opening sentence adverb goes",
+    ),
+    (
+        "A survey released on Tuesday put turnout at 61%, the electoral board reported, up from "
+        "54% four years earlier.",
+        "Tuesday",
+        "A survey put turnout at 61%, up from 54% four years earlier",
+        "an attribution inside the sentence goes, and a participle that only held the date",
+    ),
+    (
+        "The northern canal, too, reopened to barges on 2 May.",
+        "2 May",
+        "Northern canal reopened to barges",
+        "', too,' goes",
+    ),
+    (
+        "The sinking of two fishing boats in 2014 prompted a national inquiry, and Parliament "
+        "passed a safety law, backed by both parties and by the unions.",
+        "2014",
+        "Sinking of two fishing boats prompted a national inquiry",
+        "', and Name verb' starts a clause; 'Sinking of' is a noun, not an opening participle",
+    ),
+    (
+        'Mara Ellis, the folk singer best known for her 1970s ballad "Low Tide on the Estuary," '
+        "died Sunday at her home in the hills.",
+        "Sunday",
+        "Mara Ellis died at her home in the hills",
+        "an aside that ends in a quoted title goes",
+    ),
+    (
+        "The mill closed and the workers left. (Its owner had bought the site in 1962 from the "
+        "railway.)",
+        "1962",
+        "Its owner had bought the site from the railway",
+        "a date inside a parenthesised sentence: that sentence",
+    ),
+    (
+        "Ortega said in a radio interview last week: “We will rebuild the bridge before the rains "
+        "come, whatever it costs.”",
+        "last week",
+        "Ortega said in a radio interview: “We will rebuild the bridge before the rains come”",
+        "'X said in a letter' goes on with what X said",
+    ),
+    (
+        "The chief executive of Norvale, Ines Marr, said on Monday that the plant would close.",
+        "Monday",
+        "Ines Marr said that the plant would close",
+        "'the chief executive of X, Name,': the name",
+    ),
+    (
+        "Rescue teams reached the flooded mining town of Val Ardent on Tuesday, clearing roads and "
+        "restoring power to thousands of homes across the district.",
+        "Tuesday",
+        "Rescue teams reached the flooded mining town of Val Ardent",
+        "a long title ends at a comma that ends its clause, not mid-phrase",
+    ),
+    (
+        "In March, divers from the regional heritage service recovered 40 amphorae — most of them "
+        "intact — off the island's rocky southern cape.",
+        "March",
+        "Divers from the regional heritage service recovered 40 amphorae off the island's rocky "
+        "southern cape",
+        "no comma where a dashed aside was",
+    ),
+    (
+        "The tax rules passed late last year have raised prices.",
+        "late last year",
+        "Tax rules have raised prices",
+        "a participle that only held the date goes with it",
+    ),
+    (
+        "If the river stays above the markers on Thursday, this will be the longest flood since "
+        "1995.",
+        "Thursday",
+        "If the river stays above the markers, this will be the longest flood since 1995",
+        "an 'if' clause alone states nothing: the sentence",
+    ),
+]
+
 # (corpus text, sentence, date expression, expected title, why)
 NAME_CASES = [
     (
@@ -286,6 +470,20 @@ NAME_CASES = [
         "2 May",
         "He signed the deal",
         "'Arabia' stands in for no 'He'",
+    ),
+    (
+        "President Park Ji Won said the talks would go on.",
+        "President Park Ji Won opened the new terminal on 2 May.",
+        "2 May",
+        "Park opened the new terminal",
+        "a family name written first is the one kept",
+    ),
+    (
+        "Opposition leader Dara Venn said the vote was rigged.",
+        "Crowds cheered as opposition leader Dara Venn returned to the capital on 2 May.",
+        "2 May",
+        "Crowds cheered as Venn returned to the capital",
+        "a lower-case word before the role goes with it",
     ),
 ]
 
@@ -319,6 +517,12 @@ def test_names_merge_spelling_variants(names):
 
 @pytest.mark.parametrize(("sentence", "date", "expected", "why"), CLASS_CASES)
 def test_titles_read_as_sentences(sentence, date, expected, why):
+    start = sentence.index(date)
+    assert make_title(sentence, (start, start + len(date)), TitleContext()).text == expected, why
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected", "why"), CLAUSE_CASES)
+def test_the_clause_that_holds_the_date(sentence, date, expected, why):
     start = sentence.index(date)
     assert make_title(sentence, (start, start + len(date)), TitleContext()).text == expected, why
 

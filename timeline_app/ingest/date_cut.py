@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MARK", "DATE_WORDS", "cut_date", "noun_phrase_title"]
+from .clauses import has_verb, opens_with_verb
+
+__all__ = ["MARK", "DATE_WORDS", "cut_date", "noun_phrase_title", "one_conjunct"]
 
 MARK = "\x00"  # stands where the date phrase was, so the clause holding it can be found
 _MONTH = (
@@ -59,10 +61,20 @@ _FUNCTION = (
     r"we|this|these|those|there|according|said|says|up|down|compared|including|until|since|"
     r"against|over|into|between|under|during|about|among|amid|near|within|without|toward)"
 )
-_NOUN_NEXT = re.compile(rf"^(?:\s+|,\s+(?![a-z]+(?:ing|ed|ly)\b))(?!{_FUNCTION}\b)[a-z][\w-]*")
+_NOUN_NEXT = re.compile(  # "the 2014 Constructors' Championship" too
+    rf"^(?:\s+(?=[A-Z][a-z])|(?:\s+|,\s+(?![a-z]+(?:ing|ed|ly)\b))(?!{_FUNCTION}\b)[a-z][\w-]*)"
+)
 _SUBJECT_NEXT = re.compile(r"^\s+(?:is|was|will\s+be|marks|marked|saw|sees|brings|brought)\b")
 _ABOUT_THE_DATE = re.compile(r"^\s*,\s+(?:which|when)\b[^,]*(?=,)")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_PARTICIPLES = "published released issued posted dated filed aired broadcast unveiled"
+_PUBLISHED = frozenset(_PARTICIPLES.split())  # "a post published Monday, she wrote": it goes
+_VERB_NEXT = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[a-z]+ed|said|showed|was|is|were|had|has|have|are|will|would|"
+    r"could|can|may|might|must|should)\b"
+)
+_BEFORE_VERB = "is was were are be been being has have had not it the a an this that its his her"
+_AUX = frozenset(f"{_BEFORE_VERB} their our".split())  # the participle is the verb, or a noun
 
 EVENT_WORDS = (  # happenings a dated noun phrase can name (merge.py's EVENT_NOUNS and more)
     r"session|summit|meeting|conference|elections?|talks|visit|congress|plenum|forum|"
@@ -113,14 +125,20 @@ def cut_date(sentence: str, start: int, end: int) -> str:
     if re.search(r"(?:^|[,;:])\W*$", head):  # "Even this January, which was mild, there were"
         tail = _ABOUT_THE_DATE.sub("", tail)
     tail = re.sub(r"^\s*,\s+when\b[^,]*(?=,)", "", tail)  # "in March, when it was sold, it"
+    last = sentence[max(0, start - 40) : start].split()[-2:]
+    alone = len(last) == 2 and last[1] in _PUBLISHED and last[0].lower() not in _AUX
+    if alone and re.match(r"\s*(?:,|[.;:]?$)", tail):  # "a post published Monday, she wrote"
+        head = sentence[: sentence.rindex(last[1], 0, start)].rstrip()
     if re.match(r"\s*,", tail):
         if re.search(r",\s+[a-z]+ed\s*$", head):  # "the terms, announced Friday, give"
             head = re.sub(r",\s+[a-z]+ed\s*$", "", head)
         elif re.search(r"(?:^|[,;:(“\"`'‘])\s*$", head):  # "Intel, on Friday, began"
             tail = re.sub(r"^\s*,", "", tail)
             head = re.sub(r",\s*$", " ", head)
-    elif re.match(r"\s+(?:[a-z]+ed|said|showed|was|is|were|had|has|will|would)\b", tail):
-        head = re.sub(r"(?<=\w)\s+[a-z]+ed\s*$", " ", head)  # "a poll released Friday showed"
+    elif _VERB_NEXT.match(tail) or opens_with_verb(tail):  # "a poll released Friday showed"
+        participle = re.search(r"(\w+)\s+[a-z]+ed\s*$", head)
+        if participle and participle[1].lower() not in _AUX:
+            head = head[: participle.end(1)] + " "
     elif re.match(r"\s*(?:[.;:!?)_]|--|$)", tail):  # "in 1994, 1995 and 1997."
         head = re.sub(r"(?:,|,?\s+(?:and|or))\s*$", "", head)
     return f"{head}{MARK}{tail}"
@@ -151,3 +169,88 @@ def noun_phrase_title(sentence: str, start: int, end: int) -> str | None:
 def _article(article: str, tail: str) -> str:
     vowel = re.match(r"\s*[aeiouAEIOU]", tail) is not None
     return ("an " if vowel else "a ") if article.lower() in ("a", "an") else f"{article} "
+
+
+_MODAL = {"will", "would", "can", "could", "may", "might", "must", "should", "shall", "to", "did"}
+_NOT_AN_OBJECT = re.compile(
+    r"(?:according|compared|including|following|excluding|ahead|prior|due|thanks|as|than|up|"
+    r"down|after|before|since|until|when|while|which|who|that|where)\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"[$£€]?\d")
+_AND_THEN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<np>[^,;:()]{1,60}?)\s*$")
+
+
+def one_conjunct(
+    sentence: str, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[str, tuple[int, int]]:
+    """Of objects that each carry a date ("will overtake X in 2020 and Y in 2023"), the one
+    with this date: "will overtake X" for 2020, "will overtake Y" for 2023; a list ("X in
+    1952, Y in 1955 and Z in 1982") keeps its middle one for 1955."""
+    for _ in range(4):
+        rewritten = _without_a_conjunct(sentence, span, others)
+        if rewritten is None:
+            break
+        sentence, span = rewritten
+        others = [m.span() for m in DATE_WORDS.finditer(sentence) if m.start() != span[0]]
+    return sentence, span
+
+
+def _without_a_conjunct(
+    sentence: str, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[str, tuple[int, int]] | None:
+    """The sentence without the nearest other dated conjunct, or None."""
+    after = [o for o in others if o[0] >= span[1]]
+    before = [o for o in others if o[1] <= span[0]]
+    if after:
+        c, d = min(after)
+        if _conjunct(sentence[span[1] : c]):  # this date first: the next conjunct goes
+            return sentence[: span[1]] + sentence[d:], span
+    if before:
+        c, d = max(before)
+        np = _conjunct(sentence[d : span[0]])
+        first = _object_start(sentence, c)
+        if np and first is not None:  # this date later: the conjunct before it goes
+            if np[:1].isdigit() or np[:1] in "$£€":  # "down 4.5% from X and 6.8% from Y"
+                amount = _AMOUNT.search(sentence, first, c)  # the amounts are parallel
+                first = amount.start() if amount else first
+            drop = sentence.index(np, d) - first
+            return sentence[:first] + sentence[first + drop :], (span[0] - drop, span[1] - drop)
+    return None
+
+
+def _conjunct(between: str) -> str | None:
+    """The object between two dates joined by "and", its preposition cut: "the budget"."""
+    m = _AND_THEN.match(between)
+    if not m:
+        return None
+    np = m["np"]
+    before = _BEFORE.search(np)
+    np = np[: before.start()].strip() if before else np.strip()
+    if re.fullmatch(rf"{_PREPOSITION}?\s*(?:the|a|an)?", np, re.I) or _NOT_AN_OBJECT.match(np):
+        return None  # "in 1989 and in 1990": one phrase, two dates; "according to X"
+    listed = not re.match(r"\s*(?:,\s*)?and\b", between)
+    if listed and not re.match(r"(?:[A-Z\d$£€]|(?:the|a|an|its|his|her|their)\s)", np):
+        return None  # "X, Y in 1955": a list of names or amounts, not "the nineties, uh but"
+    words = np.split()
+    if not 0 < len(words) <= 8 or has_verb(np) or DATE_WORDS.match(np) or "but" in words:
+        return None
+    return np
+
+
+def _object_start(sentence: str, date_start: int) -> int | None:
+    """Where the object before a date's phrase starts: after its verb ("will overtake X"), or
+    after the comma of a list ("Greece in 1952, X")."""
+    head = sentence[:date_start]
+    before = _BEFORE.search(head)
+    head = head[: before.start()] if before else head
+    words = list(re.finditer(r"[\w$£€%.'’-]+", head))
+    for n in range(len(words) - 1, max(len(words) - 8, 0), -1):
+        word, prev = words[n - 1].group().lower(), words[n - 2].group().lower() if n > 1 else ""
+        if head[words[n - 1].end() : words[n].start()].strip() == ",":
+            return words[n].start() if has_verb(head[: words[n - 1].start()]) else None
+        if has_verb(word) and "-" not in word or prev in _MODAL:
+            return words[n].start()
+        if word.endswith("ing"):
+            return None  # "numbers dropping through": not an object
+    return None

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
-__all__ = ["is_person"]
+import re
+
+__all__ = ["is_person", "is_place", "surname"]
 
 _NOT_GIVEN = (  # first words of organisations and places, not of people
     "American British Soviet New White Saudi Cuban African Arab Persian French German Russian "
@@ -38,3 +40,35 @@ def is_person(full: str) -> bool:
     Bank", "Soviet Union" or "Du Pont", whose last word alone names nothing."""
     words = full.split()
     return words[0] not in _NOT_GIVEN_NAMES and not _ORG_WORDS.intersection(words)
+
+
+def is_place(name: str) -> bool:
+    """Whether a name can follow "in" as where something happened: "Spain and Portugal", not
+    "the New York Stock Exchange" or a person."""
+    return not _ORG_WORDS.difference(_PLACE_WORDS).intersection(name.split())
+
+
+_PLACES = (  # words of _ORGS that places have too: "New York City", "South Africa"
+    "York Zealand Arabia Africa America Kingdom States Republic Islands Island City County "
+    "Gulf Sea Ocean Street Square Avenue"
+)
+_PLACE_WORDS = frozenset(_PLACES.split())
+
+
+def surname(full: str, last: str) -> str:
+    """The name a title keeps: the last word, except where the family name comes first
+    ("Yoon Suk Yeol" -> "Yoon", "Lee Jae-myung" -> "Lee")."""
+    words = full.split()
+    syllables = len(words) == 3 and all(len(w) <= 5 for w in words)  # not "Lee Harvey Oswald"
+    if words[0] in _FAMILY_FIRST and (syllables or _HYPHENED.fullmatch(words[-1])):
+        return words[0]
+    return last
+
+
+_HYPHENED = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Jae-myung"
+_FAMILIES = (  # Korean and Chinese family names, written first
+    "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong "
+    "Moon Ban Roh Chun Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Hu Ma Wen Jiang Deng "
+    "Mao Zhu"
+)
+_FAMILY_FIRST = frozenset(_FAMILIES.split())

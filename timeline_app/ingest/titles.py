@@ -5,7 +5,9 @@ with its preposition, attributions ("BelTA reports", "the president said") go, l
 become acronyms and people's names surnames, and when the sentence has other dated clauses (or
 is too long) only the clause holding the date is kept, with its subject. Datelines, bylines
 and markup never reach a title. When the date modifies a happening ("the November 2022
-session of the Council") the noun phrase itself is the event.
+session of the Council") the noun phrase itself is the event. A date inside a phrase set off by
+a dash titles the clause the phrase describes; of objects that each carry a date only this
+date's object stays; a quotation is kept whole or cut inside its marks, never halved.
 """
 
 from __future__ import annotations
@@ -15,10 +17,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .clauses import Clause, antecedent, clause_at, fit, has_verb, subject_of
-from .date_cut import DATE_WORDS, MARK, cut_date, noun_phrase_title
+from .clauses import (
+    Clause,
+    antecedent,
+    clause_at,
+    fit,
+    has_verb,
+    is_phrase,
+    opens_with_verb,
+    subject_of,
+)
+from .date_cut import DATE_WORDS, MARK, cut_date, noun_phrase_title, one_conjunct
 from .names import ROLE_WORDS, Names
-from .people import is_person
+from .people import is_person, is_place, surname
 
 __all__ = ["Title", "TitleContext", "make_title", "MAX_TITLE", "EVENT_NOUNS"]
 
@@ -31,11 +42,11 @@ EVENT_NOUNS = (  # kinds of happening merge.py compares; date_cut.EVENT_WORDS na
 _LEADING = re.compile(
     r"^(?:reportedly|however|meanwhile|moreover|in addition|also|(?:earlier|later)(?=,)|then|"
     r"thus|still|separately|nonetheless|nevertheless|indeed|instead|actually|in effect|and|so|"
-    r"yet|or|but|according to [^,]{1,40})\b,?\s*",
+    r"yet|or|but|for (?:example|instance)|according to [^,]{1,40})\b,?\s*",
     re.I,
 )
 _SUBORDINATOR = re.compile(  # leads a clause cut from its sentence: "when thousands took"
-    r"^(?:when|which|while|as|after|before|because|although|though|where)\b,?\s*", re.I
+    r"^(?:when|which|while|as|after|before|because|although|though|where|since)\b,?\s*", re.I
 )
 _REPORTING = re.compile(
     r"^(?:[A-Z][\w-]*|he|she|they|it)\s+(?:said|says|noted|stressed|"
@@ -44,12 +55,14 @@ _REPORTING = re.compile(
 )
 _SAID_WHEN = rf"(?:\s+(?:on\s+|in\s+|last\s+|early\s+|late\s+)?(?:{DATE_WORDS.pattern})[\w.,]*)?"
 _ATTRIBUTION = re.compile(
-    r",\s*(?:[^,]{0,60}?\s)?(?:said|says|reports|reported|told[^,]*|quoted[^,]*)"
-    rf"\s*\x00?{_SAID_WHEN}\s*\x00?\s*[.”\"]?$|,\s*according to [^,]+\.?$",
+    r",\s*(?:[^,]{0,60}?(?:,\s(?-i:[A-Z])[^,]{0,30},)?\s)?"  # "her mother, Fiona, said"
+    r"(?:said|says|reports|reported|told[^,]*|quoted[^,]*)"
+    rf"\s*\x00?{_SAID_WHEN}(?:\s+(?:in|on|to|at)\s+(?:a|an|the|his|her|its|their)\s+[\w-]+"
+    rf"(?:\s+[\w-]+)?)?\s*\x00?\s*[.”\"]?$|,\s*according to [^,]+\.?$",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
-_QUOTE_MARK = re.compile("[\"“”„«»]")
+_QUOTE_MARK = re.compile('["“”„«»]')
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{2,},(?:\s*[A-Z\d\x00][\w.\x00]*)*\s*(?:\([^)]{1,25}\))?|"
     r"[A-Z][A-Z.'’ -]{2,}\s*\([^)]{1,25}\)|[A-Z][A-Z.'’ -]{2,}(?=\s+(?:—|–|--|_)))"
@@ -64,18 +77,19 @@ _SYMBOLS = re.compile(r"^[\s@#*•·>|_=~^-]+(?:[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?=
 _INSERTION = re.compile(  # "Mr. Stronach, founder of Magna, resigned" -> "Mr. Stronach resigned"
     r"(?P<pre>\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*)?,"
     r"(?(pre)|(?=\s+[a-z\d])(?!\s+(?:the|a|an)\s))"
-    r"(?:\s+(?!and\b|or\b)[^,]{1,140},){1,4}\s+"  # an aside, not a list: "X, Y, and Z"
+    r"(?:\s+(?!and\b|or\b)[^,]{1,140},[”\"]?){1,4}\s+"  # an aside, not a list: "X, Y, and Z"
     r"(?!(?:compared|according|including|based|following|excluding|this|thus|was|has|as|its|"
     r"his|hers|less|unless|across|always|perhaps|news)\b)"
-    r"(?=(?:[a-z-]+ed|[a-z]+s|made|took|won|met|became|is|had|will|would)\b)"
+    r"(?=(?:[a-z-]+ed|[a-z]+s|made|took|won|met|became|is|had|will|would|said)\b)"
 )
 _OPENING_ADJUNCT = re.compile(  # "In a letter to X, read on radio, Saddam said" -> "Saddam said"
     r"^(?:(?P<prep>In|On|At|For|After|Before|During|Under|With|Despite|Since|Through|By|"
     r"Following|Amid|As|When|While|Although|Though|Because|If|Beneath|Besides|Unlike)\b|"
-    r"[A-Z][a-z]+(?:ed|ing)\b|(?:Found|Born|Built|Known|Seen|Held|Made|Taken|Given|Led)\b)"
+    r"[A-Z][a-z]+(?:ed\b|ing\b(?!\s+of\b))|(?:Found|Born|Built|Known|Seen|Held|Made|Taken|Given|Led)\b"
+    r"|To\s+[a-z]+\b)"
     r"[^,]{0,120}(?:,[^,]{0,60}){0,2}?,\s+"
     r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,\s+)?"  # "In Cape Town, South Africa, "
-    r"(?=[A-Z]|(?:the|a|an|his|her|its|their)\b|(?:[a-z]+\s+){1,2}[A-Z]|(?(prep)[a-z]+\s+(?:[a-z]+ed|is|was|were|has|"
+    r"(?!(?:and|or|but)\b)(?=[A-Z]|(?:the|a|an|his|her|its|their)\b|(?:[a-z]+\s+){1,2}[A-Z]|(?(prep)[a-z]+\s+(?:[a-z]+ed|is|was|were|has|"
     r"had|will|would)\b|(?!)))"  # a subject follows
 )
 _ASIDE = re.compile(r"\s+(--|—|–|_)\s+[^—–_]{1,100}?\s+\1\s+")  # "X -- an aside -- Y"
@@ -84,6 +98,68 @@ _DANGLING_END = re.compile(  # "The record date is", "The case is expected": the
     r"\s(?:is|was|are|were|be|been|of|to|for|from|since|until|due|expected|scheduled|slated)$"
 )
 _RELATIVE = re.compile(r"^(?:who|whom|which)\s+")
+_MODIFIER = (  # "opposition leader Morgan Tsvangirai" -> "Tsvangirai"
+    r"(?:opposition|former|deputy|acting|interim|party|rebel|army|union|team|"
+    r"foreign|defen[cs]e|finance|interior|health|vice|then|chief|senior)\s+"
+)
+_REDUCED_RELATIVE = re.compile(  # "The man sat before me was": "Man sat" reads as the verb
+    r"^[Tt]he [a-z-]+ (?:[a-z]+ed|sat|stood|seen|held|made|taken|given|known|built|led|"
+    r"left|sent|shown|found|told|set|kept|brought|bought|sold|chosen|written) "
+    r"(?:before|by|in|on|at|for|from|with|to|during|after|under|near|outside|inside|last|"
+    r"this|yesterday|today|earlier|here|there|beside|behind|next|across|around)\b"
+    r"(?=.*\b(?:is|are|was|were|will|would|has|have|had|could|can|may|might|must|should)\b)"
+)
+_FRAMED = re.compile(  # "which Smith said ... had": the relative is the said clause's subject
+    r"^(?:which|who|that)\s+(?P<who>(?:(?!that\b|which\b|who\b)[\w.'’-]+\s+){1,5}?)"
+    r"(?P<verb>said|says|believes|believed|thinks|thought|expects|expected|estimates|"
+    r"estimated|claims|claimed|reported|reports|argued|argues|announced)(?:\s*\x00\s*|\s+)"
+    r"(?:that\s+)?"
+)
+_PLACE = re.compile(
+    r"\b(?:states?|regions?|countr(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|"
+    r"provinces?|count(?:y|ies)|neighbou?rhoods?|capital|streets?|ports?|camps?|areas of)$"
+)
+_WHEN = re.compile(r"^when\s", re.I)
+_DASH = re.compile(r"[—–_-]")
+_NAMED = re.compile(r"\b[A-Z][a-z]")
+_PRESENT = re.compile(
+    r"\b(?:looks|seems|appears|becomes|goes|comes|gets|takes|gives|shows|means|needs|faces|"
+    r"stands|lies|falls|rises|leads|feels|keeps|begins|ends|starts|stays|grows|moves|costs|"
+    r"pays|calls|marks|tops|hits|sees|finds|opens|closes|wins|loses|leaves|returns)\b"
+)
+_PARTICIPLE_AFTER = re.compile(r",\s+(?=[a-z]+ing\b)")
+_CONDITION = re.compile(r"^(?:if|unless|whether)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:it|its|they|their|he|his|she|her|this|these)\b", re.I)
+_PARENTHESIS = re.compile(r"\((?P<text>[^()]{20,300})\)")
+_COMPARED = re.compile(  # "..., double the number in 2017", "..., its lowest since May"
+    r"(?:double|twice|triple|half|up|down|nearly|about|roughly|almost|more|less|compared|"
+    r"(?:the|its|their)\s+(?:most|highest|lowest|biggest|largest|smallest|first|best|worst)|"
+    r"[$£€]?\d[\d.,]*\s*(?:%|per\s?cent|percent)?\s+(?:more|less|above|below|higher|lower))\b"
+)
+_TRAILING = re.compile(r",\s+(?P<phrase>[^,;:()“”\"]{3,80}?)[.!]?\s*$")
+_QUOTED = re.compile(  # "“A quotation,” her brother said on Monday."
+    r"^\s*(?:[“\"]|``)(?P<quote>[^“”\"`]{10,}?)[,.!?]?(?:[”\"]|'')\s+(?P<by>[^“”\"`]{3,120})$"
+)
+_SAID_END = re.compile(r"\b(?:said|says|wrote|writes|declared|told\s+\S+)\b[^,;:]{0,40}$")
+_LEADING_ADVERB = re.compile(  # "Bizarrely, a plane ..." (not "Italy, Spain and ...")
+    r"^(?!(?:Emily|Family|Sicily|Lily|Assembly|Beverly|Kimberly|Waverly|Italy|Supply|Apply|"
+    r"Anomaly|Monopoly|Sally|Tally|Rally|Ally)\b)[A-Z][a-z]+(?:al|[^l\W])ly,\s+"
+    r"(?![A-Z][\w-]*,|and\b|or\b)"
+)
+_MID_ASIDE = re.compile(  # "Amazon, too, is", "temperatures, for instance, rose"
+    r",\s+(?:for (?:example|instance)|however|though|too|also|in turn|of course|in fact|"
+    r"moreover|meanwhile|nonetheless|nevertheless|according to [^,]{1,50})\s*,(?=\s)",
+    re.I,
+)
+_ROLE_OF = re.compile(  # "The chief executive of Acme, Jo Bloggs, said" -> "Jo Bloggs said"
+    r"^(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){1,3}of\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*"
+    r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?=[a-z])"
+)
+_SAID_WORDS = re.compile(r"(?i)\b(?:said|says|report|told|quoted|according)")
+_MID_ATTRIBUTION = re.compile(  # "at 13%, The Korea Times reported, down from 19%"
+    r",\s+(?:(?!(?:who|which|that|and|but|or)\b)[\w.'’&-]+\s+){1,4}?"
+    rf"(?:reported|reports|said|says)\s*\x00?{_SAID_WHEN}\s*\x00?\s*,(?=\s+[a-z])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,18 +175,22 @@ class TitleContext:
     names: Names = field(default_factory=Names)
     _patterns: list[tuple[str, re.Pattern[str], str]] | None = None
     _people: set[str] | None = None
+    _modified: re.Pattern[str] | None = None
 
     def shorten(self, text: str) -> str:
-        """Long names to acronyms, role + full name to surname."""
+        """Long names to acronyms, role + full name to surname; "opposition leader X" to X."""
+        named = False
         for needle, pattern, replacement in self._compiled():
             if needle in text:  # a substring test first: most names are not in the sentence
-                text = pattern.sub(replacement, text)
-        return text
+                text, n = pattern.subn(replacement, text)
+                named = named or n > 0 and replacement in self.people()
+        return self._modified.sub("", text) if named and self._modified else text
 
     def people(self) -> set[str]:
         """The surnames of the names that are people's."""
         if self._people is None:
-            self._people = {s for full, s in self.names.persons.items() if is_person(full)}
+            persons = self.names.persons.items()
+            self._people = {surname(full, s) for full, s in persons if is_person(full)}
         return self._people
 
     def _compiled(self) -> list[tuple[str, re.Pattern[str], str]]:
@@ -122,11 +202,14 @@ class TitleContext:
             longs = [long.split()[0][:3] for long in self.names.acronyms]
             patterns = [(n, *p) for n, p in zip(longs, self.names.acronym_patterns(), strict=True)]
             persons = [p for p in self.names.persons.items() if is_person(p[0])]
-            for full, surname in sorted(persons, key=lambda p: -len(p[0])):
-                name = re.escape(full)
-                patterns.append((full, re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), surname))
-                patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), surname))
+            for full, last in sorted(persons, key=lambda p: -len(p[0])):
+                name, kept = re.escape(full), surname(full, last)
+                patterns.append((full, re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
+                patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), kept))
             self._patterns = patterns
+            if self.people():  # what a role took with it, once per corpus, not per name
+                kept_names = "|".join(map(re.escape, sorted(self.people())))
+                self._modified = re.compile(rf"\b{_MODIFIER}(?=(?:{kept_names})\b)")
         return self._patterns
 
 
@@ -152,6 +235,20 @@ def make_title(
         if phrase:  # a bare "The 2014 operation" yields to a fuller title of the same event
             bare = sentence[date_span[0] : date_span[1]] in phrase
             return Title(_shorten(ctx.shorten(_clean(phrase))), names_event=not bare)
+        inner = _enclosing(sentence, date_span)
+        if inner and has_verb(inner["text"]):  # "... (I wrote a primer in 2009.)"
+            text = inner["text"][:1].upper() + inner["text"][1:]
+            within = (date_span[0] - inner.start("text"), date_span[1] - inner.start("text"))
+            return make_title(text, within, ctx, previous_person=previous_person)
+        others = _others(sentence, date_span, other_dates)
+        rest, date_span = one_conjunct(sentence, date_span, others)
+        if rest != sentence:
+            sentence, other_dates = rest, None
+        comma = sentence.rfind(", ")
+        tail = _TRAILING.match(sentence, comma) if 0 <= comma < date_span[0] else None
+        if tail and _COMPARED.match(tail["phrase"]) and is_phrase(tail["phrase"]):
+            date_span = None  # "X rose 5%, double the number in 2017": the date's phrase goes
+            sentence = sentence[: tail.start()]
     text = _statement(sentence, date_span, ctx, previous_person, other_dates)
     if date_span and (len(text.split()) < MIN_WORDS or _DANGLING_END.search(text)):
         # "Congress reconvenes Jan. 24", "The record date is Nov. 9"
@@ -175,17 +272,103 @@ def _statement(
     if span is None:
         return _shorten(whole)
     clause, found = clause_at(sentence, span[0])
+    apposition = clause.kind in ("new", "aside") and _DASH.search(sentence, clause.lead)
+    if apposition and apposition.start() < clause.pieces[0][0] and is_phrase(clause.text(sentence)):
+        apposed = _apposed(sentence, clause, found, ctx, person)
+        if apposed:
+            return apposed
     own = _clause_text(sentence, clause, found, span, cut)
-    own = _render(own, ctx, person, cut=clause.kind == "subordinate")
-    verbless = clause.kind not in ("relative", "coordinate") and not has_verb(own)  # "in 1994"
+    if _NAMED.search(sentence, 1, clause.pieces[0][0]):
+        person = None  # "He met Ann after she left": "she" is someone the sentence named
+    own = _render(own, ctx, person, cut=clause.kind in ("subordinate", "locative"))
+    verbless = clause.kind not in ("relative", "coordinate") and not _a_verb(own)  # "in 1994"
     if not _words(own, 2) or verbless:
         return _shorten(whole)
+    quoted = '"' in sentence or "”" in sentence or "“" in sentence
+    if quoted and _crosses_quote(sentence, clause, span):  # "“A – and B,” she said": not half
+        quote = _QUOTED.match(sentence)
+        if len(whole) <= MAX_TITLE or not quote or span[0] < quote.start("by"):
+            return _shorten(whole)
+        bare = _ATTRIBUTION.sub("", _clean(clause.text(sentence, cut, span)).rstrip())
+        if _quote_balance(bare) == 0 and _words(own, 6):  # a statement of its own
+            return _shorten(own)
+        return _shorten(f"“{ctx.shorten(_clean(quote['quote'])).strip()}”")
     elsewhere = any(c is not clause and _dated(sentence, c, span, others) for c in found)
-    if not elsewhere and clause.kind != "relative" and len(whole) <= MAX_TITLE:
+    if clause.kind == "subordinate" and (
+        not elsewhere and _PRONOUN_SUBJECT.match(own) or _CONDITION.match(own)
+    ):  # "since its operations began": "its" is the main clause's; "if X" states nothing
+        return _shorten(whole)
+    alone = clause.kind not in ("relative", "locative")
+    if not elsewhere and alone and len(whole) <= MAX_TITLE:
         return whole
     if clause.kind == "main" and len(found) == 1:
         return _shorten(whole)
-    return _shorten(own)
+    return _shorten(_with_quote(sentence, clause, found, own, ctx))
+
+
+def _apposed(
+    sentence: str, clause: Clause, found: list[Clause], ctx: TitleContext, person: str | None
+) -> str:
+    """The title for a date inside a phrase set off by a dash ("X rose to $30bn — a tenth of
+    what the state will pay this year"): the clause it describes, or the "when" clause that
+    describes the date ("the first time since 2012, when the economy was ...")."""
+    i = found.index(clause)
+    after = found[i + 1] if i + 1 < len(found) else None
+    if after and after.kind == "subordinate" and _WHEN.match(after.text(sentence)):
+        text = _render(after.text(sentence), ctx, person)
+        if has_verb(text):
+            return _shorten(text)
+    host = next((c for c in reversed(found[:i]) if c.kind not in ("aside", "relative")), None)
+    text = _render(host.text(sentence), ctx, person, cut=False) if host else ""
+    return _shorten(text) if re.search(r"\b[a-z]{3,}\b.*\s", text) else ""
+
+
+def _a_verb(text: str) -> bool:
+    """Whether `text` has a verb: a sure one, or a common one in the present tense."""
+    return has_verb(text) or _PRESENT.search(text) is not None
+
+
+def _crosses_quote(sentence: str, clause: Clause, span: tuple[int, int]) -> bool:
+    """Whether the clause starts or ends inside a quotation the date is not in."""
+    text = clause.text(sentence)
+    return _quote_balance(text) != 0 and _quote_balance(sentence[: span[0]]) == 0
+
+
+def _quote_balance(text: str) -> int:
+    return text.count("“") - text.count("”") + text.count('"') % 2
+
+
+def _with_quote(
+    sentence: str, clause: Clause, found: list[Clause], own: str, ctx: TitleContext
+) -> str:
+    """'X said in a letter' goes on with what X said: the quotation after its colon."""
+    i = found.index(clause)
+    after = found[i + 1] if i + 1 < len(found) else None
+    if not after or sentence[after.lead : after.lead + 1] != ":" or not _SAID_END.search(own):
+        return own
+    text = after.text(sentence)
+    if not text.startswith(("“", '"')):
+        return own
+    return f"{own}: {ctx.shorten(_clean(text)).rstrip('.')}"
+
+
+def _enclosing(sentence: str, span: tuple[int, int]) -> re.Match[str] | None:
+    """The parenthesis the date is in, if any."""
+    if "(" not in sentence:
+        return None
+    return next(
+        (m for m in _PARENTHESIS.finditer(sentence) if m.start() < span[0] and span[1] < m.end()),
+        None,
+    )
+
+
+def _others(
+    sentence: str, span: tuple[int, int], given: Sequence[tuple[int, int]] | None
+) -> list[tuple[int, int]]:
+    """The sentence's other dates: the tagger's, else the obvious ones."""
+    if given is not None:
+        return [tuple(d) for d in given if tuple(d) != tuple(span)]  # type: ignore[misc]
+    return [m.span() for m in DATE_WORDS.finditer(sentence) if m.start() != span[0]]
 
 
 def _keep(text: str, start: int, end: int) -> str:
@@ -208,9 +391,30 @@ def _clause_text(
             owned = subject_of(text[whose.end() :])
             if owned:
                 return f"{owned} of {noun}{text[whose.end() + len(owned) :]}"
-        return f"{noun} {_RELATIVE.sub('', text)}"
+        framed = _FRAMED.match(text)
+        if framed and opens_with_verb(text[framed.end() :].replace(MARK, " ")):
+            # "the plan, which Smith said in May had failed" -> "Smith said the plan had failed"
+            return f"{framed['who']} {framed['verb']} {noun} {text[framed.end() :]}"
+        rest = _RELATIVE.sub("", text)
+        probe = rest.replace(MARK, " ").strip()
+        subject = None if opens_with_verb(probe) else subject_of(probe)
+        if subject and re.match(r"(?:which|whom|that)\s", text):  # the relative is the object
+            verb = re.match(r"\S+", probe[len(subject) :].lstrip())
+            if verb:  # "the treaty, which the two presidents signed" -> "... signed the treaty"
+                at = probe.index(verb.group(), len(subject)) + len(verb.group())
+                return f"{probe[:at]} {noun}{probe[at:]}"
+        return f"{noun} {rest}"
+    if clause.kind == "locative":  # "the towns where it won in 2008" -> "It won in the towns"
+        text = re.sub(r"^where\s+", "", text).rstrip(" .!?")
+        place = noun and (_PLACE.search(noun) or noun[:1].isupper() and is_place(noun))
+        if not place:
+            return text
+        comma = text.find(", ")
+        return f"{text} in {noun}" if comma < 0 else f"{text[:comma]} in {noun}{text[comma:]}"
     if clause.kind == "aside" and noun and re.match(r"^[a-z]+(?:ed|ing)\b", text):
         return f"{noun} {text}"  # "its plan -- started in May -- will" -> "its plan started"
+    if clause.kind == "subordinate":  # "since X opened in 2015, the office said, citing Y"
+        return _PARTICIPLE_AFTER.split(text, maxsplit=1)[0]
     if clause.kind == "coordinate":
         host = next((c for c in reversed(found) if c.lead < clause.lead and c.kind == "main"), None)
         subject = subject_of(host.text(sentence)) if host else None
@@ -237,16 +441,29 @@ def _dated(
 def _render(text: str, ctx: TitleContext, person: str | None, *, cut: bool = True) -> str:
     """The marked sentence or clause as a finished title, before any cut for length."""
     text = ctx.shorten(_clean(text))
-    text = _ATTRIBUTION.sub("", text.rstrip()).rstrip(". ")
+    role = _ROLE_OF.match(text) if " of " in text[:60] else None
+    text = f"{role['name']} {text[role.end() :]}" if role else text
+    said = _SAID_WORDS.search(text)
+    text = (_ATTRIBUTION.sub("", text.rstrip()) if said else text.rstrip()).rstrip(". ")
+    if ", " in text:
+        text = _MID_ASIDE.sub(_aside_gone, text)
+        text = _MID_ATTRIBUTION.sub(",", text) if said else text
     previous = None
     while previous != text:
         previous = text
         text = _LEADING.sub("", text.strip(f" ,;:{MARK}"))
+        text = _LEADING_ADVERB.sub("", text) if "ly," in text[:20] else text
         text = _SUBORDINATOR.sub("", text) if cut else text
     text = _REPORTING.sub("", text)
     if person and not _QUOTE_MARK.search(text):  # a quote's "she" is the speaker's, not ours
         text = _PRONOUN.sub(person, text)
     return _finish(text)
+
+
+def _aside_gone(m: re.Match[str]) -> str:
+    """An aside like ", too," goes before the verb it interrupts ("Amazon is"), else leaves
+    its comma ("During the storm, rivers rose")."""
+    return "" if opens_with_verb(m.string[m.end() :]) else ","
 
 
 def _clean(text: str) -> str:
@@ -276,20 +493,46 @@ def _words(text: str, n: int) -> bool:
 
 
 def _finish(text: str) -> str:
-    text = text.replace(MARK, " ")
-    text = re.sub(r"\s+([,.;:)”])", r"\1", re.sub(r"\s+", " ", text))
+    text = " ".join(text.replace(MARK, " ").split())
+    for mark in ",.;:)”":  # no space before closing punctuation
+        if f" {mark}" in text:
+            text = text.replace(f" {mark}", mark)
     quoted = text.strip().startswith('"') and text.count('"') % 2 == 0  # keep a whole quote
     closed = quoted and text.strip().endswith('"')
-    text = re.sub(r"([(“])\s+", r"\1", text)
-    text = re.sub(r",(?:\s*,)+", ",", text)  # "Actually, , the Journal" after the date went
-    text = re.sub(r"\(\s*\)", "", text).strip(" ,;:-—–_\"'")
+    if "(" in text or "“" in text:
+        text = _EMPTY_PARENS.sub("", _SPACE_AFTER.sub(r"\1", text))
+    if ",," in text or ", ," in text:
+        text = _COMMAS.sub(",", text)  # "Actually, , the Journal" after the date went
+    text = text.strip(" ,;:-—–_\"'")
     text = f'"{text}' + ('"' if closed else "") if quoted else text
-    text = re.sub(r"^[^\w“‘($£€\"]+", "", text)
+    text = _LEAD_JUNK.sub("", text)
     if "[" not in text:
         text = text.rstrip("]")  # "[Get the newsletter in your inbox.]"
-    if _CUT_SHORT.search(text):  # the sentence itself stops short: "revolts across the"
+    if _CUT_SHORT.search(text, max(0, len(text) - 8)):  # it stops short: "revolts across the"
         text = fit(text, len(text) - 1)
-    text = re.sub(r"^The (?=[A-Z]{2,}\b)", "", text)  # "The CSTO operation" -> "CSTO operation"
-    if re.match(r"^[Tt]he [a-z]", text) and len(text.split()) > MIN_WORDS + 1:
-        text = text[4:]  # a headline drops the article: "Company opened its first office"
-    return text[:1].upper() + text[1:]
+    text = _balanced(text)
+    if text.startswith("The ") and _THE_ACRONYM.match(text):
+        text = text[4:]  # "The CSTO operation" -> "CSTO operation"
+    elif text.startswith(("The ", "the ")):
+        headline = text[4:5].islower() and len(text.split()) > MIN_WORDS + 1
+        if headline and not _REDUCED_RELATIVE.match(text):
+            text = text[4:]  # a headline drops the article: "Company opened its first office"
+    lead = 1 if text[:1] in '“"' else 0
+    return text[: lead + 1].upper() + text[lead + 1 :]
+
+
+_SPACE_AFTER = re.compile(r"([(“])\s+")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
+_COMMAS = re.compile(r",(?:\s*,)+")
+_LEAD_JUNK = re.compile(r"^[^\w“‘($£€\"]+")
+_THE_ACRONYM = re.compile(r"^The (?=[A-Z]{2,}\b)")
+
+
+def _balanced(text: str) -> str:
+    """Quotation marks in pairs: a title cut inside a quotation (or that lost its attribution
+    after the closing mark) closes it; one that starts inside a quotation opens it."""
+    if text.count("“") == text.count("”") + 1:
+        return f"{text}”"
+    if text.count("”") == text.count("“") + 1 and text.index("”") < (text + "“").index("“"):
+        return f"“{text}"  # it starts inside a quotation: "“Stay calm,” he said"
+    return f'{text}"' if text.count('"') % 2 else text
