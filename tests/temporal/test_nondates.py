@@ -17,6 +17,10 @@ DCT = "2021-06-15"
 # (text, expressions that must not be found, why)
 NOT_DATES = [
     ("The repair bill came to 1600 Euro in the end.", ["1600"], "an amount in euros"),
+    ("She mailed a Christmas card to every neighbour.", ["Christmas"],
+     "a holiday naming a kind of thing, not a day"),
+    ("The shop window was full of Easter eggs and Christmas sweaters.", ["Christmas"],
+     "a holiday before a plural noun of things"),
     ("A used scooter sells for $2000 at the market.", ["2000"], "a price after a currency sign"),
     ("She paid US$ 1999 for the flight.", ["1999"], "a currency code and a space"),
     ("The convoy covered 2000 km across the desert.", ["2000"], "a distance"),
@@ -65,6 +69,8 @@ def test_not_a_date(text: str, absent: list[str], why: str) -> None:
 
 # (text, expected (text, value) pairs that must be found, why)
 STILL_DATES = [
+    ("The family met again at Christmas after years apart.", [("Christmas", "2020-12-25")],
+     "a holiday as a time"),
     ("The bridge opened in 1492 after long delays.", [("1492", "1492")],
      "'in' makes an early number a year"),
     ("The firm has existed since 1066.", [("1066", "1066")], "'since' too"),

@@ -294,7 +294,17 @@ def read_holiday(m: Match) -> Spec | None:
     name = norm(m["hol"])
     if m["hol"][:1].islower():
         return None
+    if not m["year"] and _HOLIDAY_THING.match(m.string, m.end()):
+        return None  # "a Christmas card", "Christmas sweaters": a kind of thing, not a day
     return Spec("holiday", value=name, year=year_of(m), rel=rel_of(m["rel"]))
+
+
+_HOLIDAY_THING = re.compile(
+    r"(?i)\s+(?:card|cards|sweater|sweaters|jumper|jumpers|tree|trees|lights|decorations?|"
+    r"carols?|songs?|music|gifts?|presents?|shopping|shoppers|spirit|movies?|films?|"
+    r"stockings?|ornaments?|cookies|pudding|market|markets|season|sales?|ads?|"
+    r"advertisements?|commercials?|specials?|wish\s+list)\b"
+)
 
 
 def spoken_year(phrase: str | None) -> int | None:
