@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from timeline_app.gui.frame import Frame, LaneFrame, Planner, build_lanes
+from timeline_app.gui.layout import fit_span
 from timeline_app.gui.store import DAY, EventStore
 
 from .edge_labels import move_edge_labels
@@ -132,21 +133,11 @@ def layout_scene(spec: SceneSpec, measure: Measure) -> Scene:
 
 
 def _fit(store: EventStore, shown: np.ndarray, plot_w: float) -> tuple[float, float]:
-    """The x range of every shown event, with a margin for the markers at both ends.
-
-    Tighter than the window's fit, which leaves room on the right for the last labels:
-    a picture instead draws those labels left of their marker (`edge_labels.py`), so the
-    events get the whole width.
-    """
+    """The x range of every shown event, fitted as the window fits it (`fit_span`): labels
+    the right edge would cut are drawn left of their marker (`edge_labels.py`)."""
     if not len(shown):
         return 0.0, 365.0
-    lo, hi = float(store.x0[shown].min()), float(store.x1[shown].max())
-    if hi - lo < 10.0:  # a day or two: show them within ten days, as the window does
-        mid = (lo + hi) / 2
-        lo, hi = mid - 5.0, mid + 5.0
-    span = hi - lo
-    pad = 0.02 * span + span * 12.0 / max(plot_w, 1.0)
-    return lo - pad, hi + pad
+    return fit_span(float(store.x0[shown].min()), float(store.x1[shown].max()), plot_w)
 
 
 def _compact(frame: Frame) -> tuple[Callable[[int], int], list[tuple[str, int, int]]]:
