@@ -123,25 +123,23 @@ def flag(record: Mapping[str, Any], key: str, *, default: bool = False) -> bool:
 
 def strings(record: Mapping[str, Any], key: str) -> list[str]:
     """A list of strings; empty when absent or null."""
-    value = record.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise FieldError(f"{key} is not a list ({described(value)})")
-    for k, item in enumerate(value, 1):
-        if not isinstance(item, str):
-            raise FieldError(f"{key} item {k} is not a string ({described(item)})")
-    return [valid_text(item) for item in value]
+    return [valid_text(item) for item in _list_of(record, key, str, "a string")]
 
 
 def objects(record: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     """A list of objects; empty when absent or null."""
+    return _list_of(record, key, Mapping, "an object")
+
+
+def _list_of(record: Mapping[str, Any], key: str, kind: type, noun: str) -> list[Any]:
+    """record[key] as a list whose every item is a `kind`; FieldError names the first that
+    is not ("actors item 2 is not a string (5)")."""
     value = record.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
         raise FieldError(f"{key} is not a list ({described(value)})")
     for k, item in enumerate(value, 1):
-        if not isinstance(item, Mapping):
-            raise FieldError(f"{key} item {k} is not an object ({described(item)})")
+        if not isinstance(item, kind):
+            raise FieldError(f"{key} item {k} is not {noun} ({described(item)})")
     return value
