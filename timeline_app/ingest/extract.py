@@ -105,7 +105,7 @@ def extract_candidates(
     found: list[Candidate] = []
     notes: dict[tuple[int, int], list[TimeNote]] = {}  # sentence -> its non-dating times
     dates_in = _dates_by_sentence(timexes, sentences)  # what a title must not keep
-    said_on = _statement_days(doc, timexes)
+    said_on = _statement_days(doc, timexes, sentences)
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not doc.is_story(timex.start, timex.end):
             continue
@@ -147,7 +147,9 @@ def extract_candidates(
     return found
 
 
-def _statement_days(doc: Document, timexes: list[Timex]) -> list[tuple[int, int, FuzzyDate]]:
+def _statement_days(
+    doc: Document, timexes: list[Timex], sentences: list[tuple[int, int]]
+) -> list[tuple[int, int, FuzzyDate]]:
     """(where, sentence end, day) of each "in a statement on 3 May", "said on 3 May": words
     said that day speak from it, so their "today" and "yesterday" count from it."""
     out = []
@@ -155,9 +157,14 @@ def _statement_days(doc: Document, timexes: list[Timex]) -> list[tuple[int, int,
         if t.type != "DATE" or not _SAID_ON.search(doc.text, max(0, t.start - 40), t.start):
             continue
         date = fuzzy_from_timex(t, doc)
-        if date is not None and date.precision is Precision.DAY and _DAY_NUMBER.search(t.text):
-            end = doc.text.find(".", t.end)
-            out.append((t.end, end if end >= 0 else len(doc.text), date))
+        sentence = _containing(sentences, t.start)
+        if (
+            date is not None
+            and sentence is not None
+            and date.precision is Precision.DAY
+            and _DAY_NUMBER.search(t.text)
+        ):
+            out.append((t.end, sentence[1], date))
     return out
 
 
