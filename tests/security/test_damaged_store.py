@@ -63,14 +63,19 @@ def make_store(corpus, how="close"):
     return store_path_for(corpus)
 
 
-def run_events(corpus):
-    out = subprocess.run(
+def events_cli(corpus):
+    """`timeline-app events CORPUS` in a subprocess, with this test's store folder."""
+    return subprocess.run(
         [sys.executable, "-m", "timeline_app", "events", str(corpus)],
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
         env=os.environ,
     )
+
+
+def run_events(corpus):
+    out = events_cli(corpus)
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr, out.stderr
     events = json.loads(out.stdout)
@@ -241,13 +246,7 @@ def test_a_full_disk_while_caching_opens_the_timeline_from_memory(corpus, monkey
             except OSError:
                 pass
         os.truncate(disk / "filler", max(0, (disk / "filler").stat().st_size - 40 * 1024))
-        out = subprocess.run(
-            [sys.executable, "-m", "timeline_app", "events", str(corpus)],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            env=os.environ,
-        )
+        out = events_cli(corpus)
         assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
         titles = {e["title"] for e in json.loads(out.stdout)}
         assert set(MARKS) <= titles, "the edits are read from the store"
@@ -271,13 +270,7 @@ def test_a_name_that_is_not_utf8_does_not_keep_the_folder_from_opening(corpus):
     project = Project(corpus)  # it raised UnicodeEncodeError in the store
     assert len(project.timeline.events) >= SEED_EVENTS
     project.close()
-    out = subprocess.run(
-        [sys.executable, "-m", "timeline_app", "events", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env=os.environ,
-    )
+    out = events_cli(corpus)
     assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
 
 
