@@ -23,9 +23,10 @@ import pytest
 from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.store import SCHEMA_VERSION, STORE_PROBLEM, Project, store_path_for
 
+from .seed import TIMEOUT, run_cli
+
 SEED_EVENTS = 8
 MARKS = ("Edit one", "Edit two", "Edit three")  # the titles the three edits give
-TIMEOUT = 120
 
 MAKER = textwrap.dedent("""
     import os, sys
@@ -65,13 +66,7 @@ def make_store(corpus, how="close"):
 
 def events_cli(corpus):
     """`timeline-app events CORPUS` in a subprocess, with this test's store folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "timeline_app", "events", str(corpus)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env=os.environ,
-    )
+    return run_cli("events", corpus)
 
 
 def run_events(corpus):

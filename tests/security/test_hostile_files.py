@@ -6,7 +6,6 @@ import os
 import shutil
 import socket
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,21 +16,10 @@ from timeline_app.ingest.files import MAX_BYTES, FileRefused, read_regular
 from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.terminal import shown
 
+from .seed import run_cli, seed_copy
+
 SEED_EVENTS = 8  # what the shipped corpus gives
-TIMEOUT = 120  # a FIFO that is opened for reading hangs: the test must fail, not hang
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")  # must never reach the terminal
-
-
-def seed_copy(folder: Path) -> Path:
-    folder.mkdir()
-    for p in SHIPPED_CORPUS.iterdir():
-        shutil.copy(p, folder / p.name)
-    return folder
-
-
-def run_cli(*args, timeout=TIMEOUT):
-    return subprocess.run([sys.executable, "-m", "timeline_app", *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def seed_events(out) -> list:

@@ -3,9 +3,6 @@ named with its reason and the rest loads. Run through the real CLI: named on std
 events intact, exit 0 when anything loaded, never a traceback."""
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,21 +10,9 @@ import pytest
 from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.temporal.jsonl import tag_jsonl, tag_jsonl_file
 
+from .seed import run_cli, seed_copy
+
 DEEP = "[" * 100_000
-TIMEOUT = 120
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "timeline_app", *map(str, args)],
-                          capture_output=True, text=True, timeout=TIMEOUT)
-
-
-def seed_copy(folder: Path, *, manifest: bool = True) -> Path:
-    folder.mkdir()
-    for p in SHIPPED_CORPUS.iterdir():
-        if manifest or p.name != "manifest.json":
-            shutil.copy(p, folder / p.name)
-    return folder
 
 
 def events_of(out) -> list[dict]:

@@ -3,14 +3,14 @@ nothing written; writing over an earlier output stays allowed."""
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from timeline_app.ingest.files import input_clash
 from timeline_app.paths import SHIPPED_CORPUS
+
+from .seed import run_cli
 
 ARTICLE = "2022-01_csto-operation-in-kazakhstan.txt"
 
@@ -21,11 +21,6 @@ def corpus(tmp_path):
     shutil.copytree(SHIPPED_CORPUS, folder)
     (tmp_path / "out").mkdir()
     return folder
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "timeline_app", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
 
 
 def _hard_link(corpus: Path) -> Path:
