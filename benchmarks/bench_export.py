@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 from synthetic import synthetic_store  # noqa: E402
 
-from timeline_app.export import ImageOptions, Subject, export_image  # noqa: E402
-from timeline_app.export.devices import pdf_canvas  # noqa: E402
-from timeline_app.export.image import pdf_specs  # noqa: E402
+from timeline_app.render import ImageOptions, Subject, export_image  # noqa: E402
+from timeline_app.render.devices import pdf_canvas  # noqa: E402
+from timeline_app.render.image import pdf_specs  # noqa: E402
 
 
 def best_of(repeat: int, run) -> float:

@@ -89,7 +89,8 @@ def run(n: int, keep: Path | None) -> dict:
     if not folder.exists():
         write_articles(folder, n, bad=3)
     from timeline_app.gui.main_window import MainWindow
-    from timeline_app.store import Project, store_path_for
+    from timeline_app.project import Project
+    from timeline_app.store import store_path_for
 
     store = store_path_for(folder)
     for suffix in ("", "-wal", "-shm"):  # a first open starts from an empty store

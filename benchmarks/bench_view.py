@@ -50,9 +50,9 @@ def run(n: int) -> dict:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from timeline_app.export.devices import ensure_app
     from timeline_app.gui.main_window import MainWindow
-    from timeline_app.gui.store import EventStore
+    from timeline_app.plan.columns import EventStore
+    from timeline_app.render.devices import ensure_app
 
     app = ensure_app()
     columns = synthetic_columns(n)

@@ -11,7 +11,7 @@ from datetime import date
 
 import numpy as np
 
-from timeline_app.gui.store import DAY, MONTH, YEAR, EventStore
+from timeline_app.plan.columns import DAY, MONTH, YEAR, EventStore
 
 __all__ = ["synthetic_columns", "synthetic_store"]
 

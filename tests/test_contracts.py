@@ -1,5 +1,6 @@
 """Static contracts, run with the suite so CI keeps them: the import rules of pyproject.toml
-(import-linter), ruff's lint, and mypy --strict on the Qt-free core."""
+(import-linter: the layers, Qt only in gui and render, nothing imports gui but the entry
+point), ruff's lint, and mypy --strict on the Qt-free core (model, tagger, plan)."""
 
 import shutil
 import subprocess
@@ -14,8 +15,8 @@ BIN = Path(sys.executable).parent
 CHECKS = [
     (["lint-imports"], "import contracts (pyproject.toml, [tool.importlinter])"),
     (["ruff", "check", "timeline_app", "tests", "benchmarks", "scripts"], "ruff lint"),
-    (["mypy", "--strict", "timeline_app/model", "timeline_app/temporal"],
-     "mypy --strict on the model and the tagger"),
+    (["mypy", "--strict", "timeline_app/model", "timeline_app/temporal", "timeline_app/plan"],
+     "mypy --strict on the model, the tagger and the plan"),
 ]
 
 

@@ -61,7 +61,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         return parser
     parser.add_argument("path", type=Path, help="a folder of articles, one article, or a "
                         "TimelineJS (JSON or CSV) or event JSON file")
-    from .export.arguments import add_events_arguments, add_export_arguments
+    from .render.arguments import add_events_arguments, add_export_arguments
 
     (add_events_arguments if command == "events" else add_export_arguments)(parser)
     return parser
@@ -69,7 +69,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 
 def _load(path: Path) -> Timeline | None:
     """The corpus with the user's edits from its project store (see README, "Project store")."""
-    from .store import STORE_PROBLEM, Project
+    from .project import Project
+    from .store import STORE_PROBLEM
 
     try:
         timeline = Project(path).timeline
@@ -102,7 +103,7 @@ def _events(ns: argparse.Namespace) -> int:
     timeline = _load(ns.path)
     if timeline is None:
         return 1
-    from .export.data import data_bytes
+    from .formats.writing import data_bytes
 
     data = data_bytes(timeline, ns.format)
     try:
@@ -120,8 +121,8 @@ def _events(ns: argparse.Namespace) -> int:
 
 
 def _export(ns: argparse.Namespace) -> int:
-    from .export.arguments import image_options
-    from .export.image import Subject, export_image, image_format
+    from .render.arguments import image_options
+    from .render.image import Subject, export_image, image_format
 
     try:
         image_format(ns.output)

@@ -13,10 +13,10 @@ import pytest
 from icalendar import Calendar
 
 from timeline_app.cli import main
-from timeline_app.export.data import data_bytes
-from timeline_app.export.events_csv import CSV_COLUMNS
-from timeline_app.export.ics import PLANNED_PREFIX, ics_uid
-from timeline_app.interchange import read_data_file
+from timeline_app.formats import read_data_file
+from timeline_app.formats.events_csv import CSV_COLUMNS
+from timeline_app.formats.ics import PLANNED_PREFIX, ics_uid
+from timeline_app.formats.writing import data_bytes
 from timeline_app.paths import SHIPPED_CORPUS
 
 from .conftest import DATA

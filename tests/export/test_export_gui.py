@@ -7,10 +7,10 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from timeline_app.formats import read_data_file
 from timeline_app.gui.export_dialog import ExportDialog, render_preview, subject_of_state
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
-from timeline_app.interchange import read_data_file
 
 from .conftest import DATA
 
@@ -61,7 +61,7 @@ def test_dialog_date_range_and_bad_dates(qtbot, corpus, tmp_path):
 
 def test_preview_follows_the_theme(qtbot, corpus):
     subject = subject_of_state(TimelineState(corpus), corpus.name)
-    from timeline_app.export import ImageOptions
+    from timeline_app.render import ImageOptions
 
     light = render_preview(subject, ImageOptions(), "png", 400)
     dark = render_preview(subject, ImageOptions(theme="dark"), "png", 400)
@@ -133,6 +133,6 @@ def test_detail_pane_copes_with_events_without_sources(qtbot, tmp_path):
     settle()
     assert "No source at all" in win.detail_pane.plain_text()
     svg = tmp_path / "bare.svg"
-    from timeline_app.export import export_image
+    from timeline_app.render import export_image
 
     assert "No source at all" in export_image(timeline, svg).read_text()

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from timeline_app.cli import main
-from timeline_app.export import ImageOptions, export_image, export_png
 from timeline_app.model import Timeline
 from timeline_app.paths import SHIPPED_CORPUS
+from timeline_app.render import ImageOptions, export_image, export_png
 
 SVG = "{http://www.w3.org/2000/svg}"
 

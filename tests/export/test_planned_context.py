@@ -15,12 +15,12 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtGui import QColor, QImage
 
-from timeline_app.export import ImageOptions, export_image
-from timeline_app.export.data import data_bytes
-from timeline_app.export.ics import PLANNED_PREFIX, ics_uid
-from timeline_app.export.theme import DARK, LIGHT
-from timeline_app.interchange import read_data_file
+from timeline_app.formats import read_data_file
+from timeline_app.formats.ics import PLANNED_PREFIX, ics_uid
+from timeline_app.formats.writing import data_bytes
 from timeline_app.model import Document, Event, FuzzyDate, Source, Timeline, TimeNote
+from timeline_app.plan.palette import DARK, LIGHT
+from timeline_app.render import ImageOptions, export_image
 
 from .test_data_formats import SCHEMA
 from .test_images import svg_texts

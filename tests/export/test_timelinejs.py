@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.export.data import data_bytes
-from timeline_app.export.timelinejs import timelinejs_document
-from timeline_app.interchange import data_kind, read_data_file
-from timeline_app.interchange.tljs_dates import from_timelinejs, to_timelinejs
+from timeline_app.formats import data_kind, read_data_file
+from timeline_app.formats.timelinejs import timelinejs_document
+from timeline_app.formats.timelinejs_dates import from_timelinejs, to_timelinejs
+from timeline_app.formats.writing import data_bytes
 from timeline_app.model import DateError, FuzzyDate, Part, Precision
 
 from .conftest import DATA

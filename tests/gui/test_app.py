@@ -6,7 +6,7 @@ import sys
 
 import timeline_app.gui.app as app_module
 from timeline_app.gui import run_gui
-from timeline_app.gui.display import has_display
+from timeline_app.render.display import has_display
 
 
 def test_no_display_prints_one_line_and_returns_2(monkeypatch, capsys):

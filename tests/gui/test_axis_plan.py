@@ -1,4 +1,4 @@
-"""The tick plan the window's axis and exported pictures share (`export/ticks.py`), without
+"""The tick plan the window's axis and exported pictures share (`plan/ticks.py`), without
 Qt: which level each zoom gets, what context names it, and labels that never collide."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.export.ticks import date_ticks, place_tick_labels
+from timeline_app.plan.ticks import date_ticks, place_tick_labels
 
 REF = date(2022, 1, 1)
 

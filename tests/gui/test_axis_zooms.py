@@ -12,12 +12,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtGui import QFontMetricsF
 
-from timeline_app.export.ticks import TickLabel
-from timeline_app.gui import style
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 from timeline_app.gui.timeline_view import TimelineView
 from timeline_app.model import Timeline
+from timeline_app.plan.ticks import TickLabel
+from timeline_app.render import style
 
 from .conftest import settle
 from .factories import make_decades_timeline, make_timeline, make_wide_timeline

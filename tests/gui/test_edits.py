@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
-from timeline_app.gui.store import MONTH
 from timeline_app.model import FuzzyDate
 from timeline_app.paths import SHIPPED_CORPUS
-from timeline_app.store import Project
+from timeline_app.plan.columns import MONTH
+from timeline_app.project import Project
 
 from .conftest import settle
 from .helpers import show_window

@@ -1,16 +1,16 @@
 """PNG export: exact width, all events drawn, labels and axis visible, no window needed.
 
-More on pictures and data formats in tests/export/."""
+More on pictures and data formats in tests/render/ and tests/formats/."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
 
-from timeline_app.export import ImageOptions, Subject, export_png
-from timeline_app.export.image import scene_spec
-from timeline_app.export.painter import Fonts
-from timeline_app.export.scene import layout_scene
+from timeline_app.plan.scene import layout_scene
+from timeline_app.render import ImageOptions, Subject, export_png
+from timeline_app.render.image import scene_spec
+from timeline_app.render.painter import Fonts
 
 from .factories import make_timeline
 

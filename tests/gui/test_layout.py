@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from timeline_app.gui.layout import MIN_LABEL, POINT_RADIUS, Item, fit_span, stack
+from timeline_app.plan.rows import MIN_LABEL, POINT_RADIUS, Item, fit_span, stack
 
 
 def label_boxes(items, placements, ppd):

@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from timeline_app.gui import style
 from timeline_app.gui.detail_pane import CONTEXT_STYLE, DATE_STYLE, SENTENCE_STYLE, source_html
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 from timeline_app.gui.timeline_view import event_tooltip
 from timeline_app.model import TimeNote
+from timeline_app.plan import sizes
+from timeline_app.render import style
 
 from .factories import make_planned_timeline
 from .helpers import settle, show_window
@@ -44,12 +45,12 @@ def test_the_timeline_draws_the_planned_event_with_its_own_mark(window):
     assert colour_pixels(view.plot.grab().toImage(), style.PLANNED) > 20
     window.state.select("e-exports")
     assert "planned" not in event_tooltip(window.state.selected_event)
-    assert style.PLANNED_WORDS in event_tooltip(window.state.timeline.event("e-bridge"))
+    assert sizes.PLANNED_WORDS in event_tooltip(window.state.timeline.event("e-bridge"))
 
 
 def test_the_legend_keys_the_planned_mark(window):
     legend = window.timeline_view.legend
-    assert style.PLANNED_WORDS in legend.KEYS
+    assert sizes.PLANNED_WORDS in legend.KEYS
     assert colour_pixels(legend.grab().toImage(), style.PLANNED) > 5
 
 
@@ -62,7 +63,7 @@ def test_the_event_list_marks_the_planned_event(window):
         icon = model.data(cell, Qt.ItemDataRole.DecorationRole)
         assert (icon is not None) is planned, title
         tip = model.data(cell, Qt.ItemDataRole.ToolTipRole)
-        assert (style.PLANNED_WORDS in tip) is planned, title
+        assert (sizes.PLANNED_WORDS in tip) is planned, title
     icon = model.data(model.index(rows["New bridge opens"], 1), Qt.ItemDataRole.DecorationRole)
     assert colour_pixels(icon.pixmap(16, 16).toImage(), style.PLANNED) > 5
 
@@ -79,7 +80,7 @@ def test_the_detail_pane_says_planned_on_the_date_line(window, event_id, date_li
     if absent:
         assert absent not in header
     sources = window.detail_pane.plain_text().split("\n\n", 1)[1]
-    assert (f"· {style.PLANNED_WORDS}" in sources) is (absent is None)  # the source says so
+    assert (f"· {sizes.PLANNED_WORDS}" in sources) is (absent is None)  # the source says so
 
 
 @pytest.mark.parametrize("event_id, note", [

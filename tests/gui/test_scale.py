@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 
-from timeline_app.gui.frame import DETAIL_MAX
-from timeline_app.gui.labels import place_labels
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
-from timeline_app.gui.store import EventStore
 from timeline_app.model import Timeline
+from timeline_app.plan.columns import EventStore
+from timeline_app.plan.frame import DETAIL_MAX
+from timeline_app.plan.labels import place_labels
 
 from .conftest import settle
 from .factories import make_timeline

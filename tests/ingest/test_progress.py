@@ -12,16 +12,16 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 class DictCache:
-    """The cache protocol without the batch methods: the loader must fall back to it."""
+    """The cache protocol (`ingest/cache.py`) in memory: any object with these two methods."""
 
     def __init__(self) -> None:
         self.tables: dict[str, dict] = {"file_cache": {}, "corpus_cache": {}}
 
-    def cached(self, table, key):
-        return self.tables[table].get(key)
+    def cached_many(self, table, keys):
+        return {k: self.tables[table][k] for k in keys if k in self.tables[table]}
 
-    def cache(self, table, key, payload):
-        self.tables[table][key] = payload
+    def cache_many(self, table, items):
+        self.tables[table].update(items)
 
 
 @pytest.fixture

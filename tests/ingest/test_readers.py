@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.ingest import load_corpus
-from timeline_app.ingest.encoding import NotTextError, decode
 from timeline_app.ingest.readers import read_articles
+from timeline_app.ingest.readers.encoding import NotTextError, decode
 
 DATA = Path(__file__).parent / "data"
 RU = "Лукашенко встретился с Тасмагамбетовым 21 ноября 2023 года в Минске."
@@ -107,6 +107,6 @@ def test_json_article_and_jsonl_with_one_bad_line(tmp_path):
     ],
 )
 def test_page_lines_break_at_blocks_only(html, lines, why):
-    from timeline_app.ingest.html_reader import page_lines
+    from timeline_app.ingest.readers.html_reader import page_lines
 
     assert page_lines(f"<html><body>{html}</body></html>") == lines, why

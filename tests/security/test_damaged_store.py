@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from timeline_app.paths import SHIPPED_CORPUS
-from timeline_app.store import SCHEMA_VERSION, STORE_PROBLEM, Project, store_path_for
+from timeline_app.project import Project
+from timeline_app.store import SCHEMA_VERSION, STORE_PROBLEM, store_path_for
 
 from .seed import TIMEOUT, run_cli
 
@@ -30,7 +31,7 @@ MARKS = ("Edit one", "Edit two", "Edit three")  # the titles the three edits giv
 
 MAKER = textwrap.dedent("""
     import os, sys
-    from timeline_app.store import Project
+    from timeline_app.project import Project
     project = Project(sys.argv[1])
     events = project.timeline.events
     for index, title in ((0, "Edit one"), (3, "Edit two"), (6, "Edit three")):

@@ -336,7 +336,7 @@ def test_a_timelinejs_sheet_reads_long_fields_and_names_the_too_long(tmp_path):
     out = run_cli("events", path)
     assert [e["title"] for e in events_of(out)] == ["Short", "Long", "After"]
     assert said(out, "sheet.csv, row 5", "left out: 'text' holds 5,242,880 characters, over 4 MB")
-    from timeline_app.interchange import read_data_file
+    from timeline_app.formats import read_data_file
 
     read_data_file(path)
     assert csv.field_size_limit() == limit, "the csv module's limit is put back"

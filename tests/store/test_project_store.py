@@ -8,13 +8,8 @@ import pytest
 from timeline_app.ingest import file_results
 from timeline_app.model import FuzzyDate
 from timeline_app.paths import SHIPPED_CORPUS
-from timeline_app.store import (
-    SCHEMA_VERSION,
-    Project,
-    ProjectStore,
-    StoreVersionError,
-    store_path_for,
-)
+from timeline_app.project import Project
+from timeline_app.store import SCHEMA_VERSION, ProjectStore, StoreVersionError, store_path_for
 from timeline_app.store.edits import date_value
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline_app.model import Timeline
 
-from .display import has_display, xcb_problem
+from ..render.display import has_display, xcb_problem
 
 __all__ = ["run_gui", "NO_DISPLAY_MESSAGE"]
 

@@ -2,7 +2,7 @@
 
 Epoch seconds (~1.7e9) lose precision in Qt's single-precision paths, so the plot works in
 days relative to a reference date close to the events; only the axis converts back to
-real dates. Its ticks come from the plan exported pictures use (`export/ticks.py`),
+real dates. Its ticks come from the plan exported pictures use (`plan/ticks.py`),
 measured with the axis font at the axis's real width, so no two labels ever run into
 each other and the window and a picture label a range alike.
 """
@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from timeline_app.export.ticks import TickLabel, Ticks, date_ticks, place_tick_labels
+from timeline_app.plan.ticks import TickLabel, Ticks, date_ticks, place_tick_labels
 
 __all__ = ["DayAxis", "DayScale"]
 

@@ -13,7 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
-from . import style
+from ..plan import sizes
+from ..render import style
 
 __all__ = ["DensityItem", "LaneBandsItem", "Strip"]
 
@@ -70,7 +71,7 @@ class DensityItem(pg.GraphicsObject):
                 rgba[..., 3] = np.clip(alpha, 0, 255)
                 image = QImage(rgba.data, len(counts), 1, 4 * len(counts),
                                QImage.Format.Format_RGBA8888)
-                p.drawImage(QRectF(xs[0], cy - style.BAR_PX / 2, xs[-1] - xs[0], style.BAR_PX),
+                p.drawImage(QRectF(xs[0], cy - sizes.BAR_PX / 2, xs[-1] - xs[0], sizes.BAR_PX),
                             image)
             for lo, hi, n in clusters:
                 self._bubble(p, ((lo + hi) / 2) * sx + dx, cy, n)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from timeline_app.model import Document, Event, Source, TimeNote
 
-from . import plain, style
+from ..plan import sizes
+from ..render import style
+from . import plain
 from .plain import escape
 from .state import TimelineState
 
@@ -66,7 +68,7 @@ def source_html(doc: Document, source: Source) -> str:
         parts.append(seg)
     meta = [escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
     stated = escape(source.date_text)
-    planned = (f' · <span style="{PLANNED_STYLE}">{style.PLANNED_WORDS}</span>'
+    planned = (f' · <span style="{PLANNED_STYLE}">{sizes.PLANNED_WORDS}</span>'
                if source.planned else "")
     return (f'<p style="margin-bottom:4px"><b>{escape(doc.title or doc.id)}</b><br>'
             f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
@@ -195,10 +197,10 @@ class DetailPane(QWidget):
                   + (" (edited)" if "sources" in edited else "")]
         n_planned = sum(s.planned for s in event.sources)
         if 0 < n_planned < n:  # not a planned event, but some sources speak of a plan
-            detail.append(f"{n_planned} of {n} sources: {style.PLANNED_WORDS}")
+            detail.append(f"{n_planned} of {n} sources: {sizes.PLANNED_WORDS}")
         if event.hidden:
             detail.append("hidden")
-        lead = style.PLANNED_WORDS.capitalize() + ":" if event.planned else ""
+        lead = sizes.PLANNED_WORDS.capitalize() + ":" if event.planned else ""
         self._set_header(event.title + (EDITED_MARK if "title" in edited else ""),
                          " · ".join(detail), lead=lead)
         for i, source in enumerate(event.sources, 1):

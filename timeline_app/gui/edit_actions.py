@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from timeline_app.model import Event, Timeline
-from timeline_app.store import Edit, Project
+from timeline_app.project import Project
+from timeline_app.store import Edit
 from timeline_app.store.edits import date_value
 
 from .edit_dialogs import DateDialog, EventPickerDialog, TitleDialog

@@ -15,9 +15,11 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from . import plain, style
+from ..plan import sizes
+from ..render import style
+from ..render.style import MUTED
+from . import plain
 from .state import TimelineState
-from .style import MUTED
 
 __all__ = ["EventListView", "EventTableModel"]
 
@@ -71,7 +73,7 @@ class EventTableModel(QAbstractTableModel):
             return self.planned_icon()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col < 2:
             tip = s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
-            tip = f"{tip} — {style.PLANNED_WORDS}" if s.planned[i] else tip
+            tip = f"{tip} — {sizes.PLANNED_WORDS}" if s.planned[i] else tip
             return plain.tooltip(tip) if role == Qt.ItemDataRole.ToolTipRole else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -80,7 +82,7 @@ class EventTableModel(QAbstractTableModel):
     def planned_icon(self) -> QIcon:
         """The timeline's planned diamond, drawn once, for the title cells."""
         if self._planned_icon is None:
-            size = int(2 * style.DIAMOND_R + 4)
+            size = int(2 * sizes.DIAMOND_R + 4)
             pixmap = QPixmap(size, size)
             pixmap.fill(Qt.GlobalColor.transparent)
             p = QPainter(pixmap)

@@ -2,7 +2,7 @@
 
 The picture is what the window shows — its filters and lanes, hidden events left out — of
 the whole timeline, the visible range or given dates, drawn by the same renderer as the
-headless `timeline-app export` (`timeline_app.export`). Preview and file come from one
+headless `timeline-app export` (`timeline_app.render`). Preview and file come from one
 `ImageOptions`, so what is previewed is what is written.
 """
 
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.export import devices
-from timeline_app.export.arguments import date_bound
-from timeline_app.export.image import ImageOptions, Subject, export_image, pdf_specs, scene_spec
-from timeline_app.export.theme import theme as palette
+from timeline_app.plan.palette import theme as palette
+from timeline_app.render import devices
+from timeline_app.render.arguments import date_bound
+from timeline_app.render.image import ImageOptions, Subject, export_image, pdf_specs, scene_spec
 
 from . import plain
 from .state import TimelineState
@@ -248,7 +248,7 @@ def save_folder(opened: Path | None) -> Path:
 def ask_data_file(parent: QWidget, folder: Path | None, name: str
                   ) -> tuple[Path | None, str]:
     """File › Export data…: where to write the events, and in which format."""
-    from timeline_app.export.data import DATA_FORMATS
+    from timeline_app.formats.writing import DATA_FORMATS
 
     folder = save_folder(folder)
     filters = {f"{what} (*{suffix})": fmt for fmt, (suffix, what) in DATA_FORMATS.items()}

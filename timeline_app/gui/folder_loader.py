@@ -18,12 +18,12 @@ from PySide6.QtCore import QObject, QTimer
 
 from timeline_app.ingest.progress import Partial, Progress
 from timeline_app.model import Timeline
-from timeline_app.store import Project
+from timeline_app.project import Project
 
+from ..plan.columns import EventStore
 from .folder_watch import FolderWatch, watch_paths
 from .ingest_status import IngestStatus
 from .ingest_worker import IngestWorker, Job, Outcome, release_in_background
-from .store import EventStore
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

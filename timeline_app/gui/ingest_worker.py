@@ -24,7 +24,7 @@ from timeline_app.ingest.collector import collector_paused, release_gradually
 from timeline_app.ingest.progress import Cancelled, Partial, Progress
 from timeline_app.model import Timeline
 
-from .store import EventStore
+from ..plan.columns import EventStore
 
 __all__ = ["IngestWorker", "Job", "Outcome", "release_in_background"]
 

@@ -15,8 +15,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from . import style
-from .layout import LABEL_GAP, MIN_BAR, MIN_LABEL
+from ..plan import sizes
+from ..plan.rows import LABEL_GAP, MIN_BAR, MIN_LABEL
+from ..render import style
 
 __all__ = ["Label", "LabelsItem", "MarksItem"]
 
@@ -102,12 +103,12 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
     def device_rects(self, tr) -> np.ndarray:
         """(left, top, right, bottom) in device px of each mark under transform `tr`."""
         sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
-        r = style.POINT_PX / 2
+        r = sizes.POINT_PX / 2
         mid = (self._x0 + self._x1) / 2 * sx + dx
         left = np.where(self._point, mid - r, self._x0 * sx + dx)
         right = np.where(self._point, mid + r, np.maximum(self._x1 * sx + dx, left + MIN_BAR))
         cy = self._y * sy + dy
-        half = np.where(self._point, r, style.BAR_PX / 2)
+        half = np.where(self._point, r, sizes.BAR_PX / 2)
         return np.stack([left, cy - half, right, cy + half], axis=1)
 
     def paint(self, p: QPainter, *args) -> None:
@@ -132,10 +133,10 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-aligned rects
         for k in np.flatnonzero(~self._point):  # bars first: dots stay on top
             x0, y0, x1, y1 = rects[k]
-            rect = QRectF(round(x0) + 0.5, round(y0) + 0.5, round(x1 - x0), style.BAR_PX)
+            rect = QRectF(round(x0) + 0.5, round(y0) + 0.5, round(x1 - x0), sizes.BAR_PX)
             selected = self.index[k] == self._selected
             planned, inferred = bool(self._planned[k]), bool(self._inferred[k])
-            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
+            p.setOpacity(sizes.FADED_OPACITY if self._faded[k] else 1.0)
             p.fillRect(rect, style.SELECTED_BG if selected else fill[planned])
             p.fillRect(rect, hatch[planned])
             p.setPen(style.planned_pen(inferred, dashed=True) if planned and not selected
@@ -144,13 +145,13 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
             p.drawRect(rect)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for k in np.flatnonzero(~self._point & self._planned):  # a diamond where bars start
-            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
+            p.setOpacity(sizes.FADED_OPACITY if self._faded[k] else 1.0)
             c = QPointF(max(rects[k, 0], view.left()), (rects[k, 1] + rects[k, 3]) / 2)
             style.draw_planned(p, c, bool(self._inferred[k]))
-        r = style.POINT_PX / 2
+        r = sizes.POINT_PX / 2
         for k in np.flatnonzero(self._point):
             inferred = bool(self._inferred[k])
-            p.setOpacity(style.FADED_OPACITY if self._faded[k] else 1.0)
+            p.setOpacity(sizes.FADED_OPACITY if self._faded[k] else 1.0)
             c = QPointF((rects[k, 0] + rects[k, 2]) / 2, (rects[k, 1] + rects[k, 3]) / 2)
             if self._planned[k]:
                 style.draw_planned(p, c, inferred)

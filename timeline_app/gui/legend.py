@@ -7,7 +7,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from . import style
+from ..plan import sizes
+from ..render import style
 
 __all__ = ["HINT", "LegendBar"]
 
@@ -19,7 +20,7 @@ class LegendBar(QWidget):
     """Paints the marker key and, right-aligned, a note (navigation hint or caption)."""
 
     KEYS = ("exact day", "month / year (approximate)", "date inferred from context",
-            style.PLANNED_WORDS, "selected")
+            sizes.PLANNED_WORDS, "selected")
 
     def __init__(self, note: str = HINT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,12 +63,12 @@ class LegendBar(QWidget):
     def _day(p: QPainter, x: float, cy: float) -> None:
         p.setPen(style.point_pen(False))
         p.setBrush(style.point_brush(False))
-        r = style.POINT_PX / 2
+        r = sizes.POINT_PX / 2
         p.drawEllipse(QPointF(x + _SAMPLE_W / 2, cy), r, r)
 
     @staticmethod
     def _bar(p: QPainter, x: float, cy: float) -> None:
-        rect = QRectF(x, cy - style.BAR_PX / 2, _SAMPLE_W, style.BAR_PX)
+        rect = QRectF(x, cy - sizes.BAR_PX / 2, _SAMPLE_W, sizes.BAR_PX)
         p.fillRect(rect, style.APPROX_FILL)
         p.fillRect(rect, style.hatch_brush())
         p.setPen(style.bar_pen(False))
@@ -78,9 +79,9 @@ class LegendBar(QWidget):
     def _inferred(p: QPainter, x: float, cy: float) -> None:
         p.setPen(style.point_pen(True))
         p.setBrush(style.point_brush(True))
-        r = style.POINT_PX / 2
+        r = sizes.POINT_PX / 2
         p.drawEllipse(QPointF(x + r + 1, cy), r, r)
-        rect = QRectF(x + 2 * r + 5, cy - style.BAR_PX / 2, _SAMPLE_W - 2 * r - 5, style.BAR_PX)
+        rect = QRectF(x + 2 * r + 5, cy - sizes.BAR_PX / 2, _SAMPLE_W - 2 * r - 5, sizes.BAR_PX)
         p.setPen(style.bar_pen(True))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(rect)
@@ -88,8 +89,8 @@ class LegendBar(QWidget):
     @staticmethod
     def _planned(p: QPainter, x: float, cy: float) -> None:
         """A planned bar with its diamond at the start (a planned day is the diamond)."""
-        r = style.DIAMOND_R
-        rect = QRectF(x + r, cy - style.BAR_PX / 2, _SAMPLE_W - r, style.BAR_PX)
+        r = sizes.DIAMOND_R
+        rect = QRectF(x + r, cy - sizes.BAR_PX / 2, _SAMPLE_W - r, sizes.BAR_PX)
         p.fillRect(rect, style.PLANNED_FILL)
         p.fillRect(rect, style.planned_hatch_brush())
         p.setPen(style.planned_pen(False))
@@ -101,5 +102,5 @@ class LegendBar(QWidget):
     def _selected(p: QPainter, x: float, cy: float) -> None:
         p.setPen(style.selection_pen())
         p.setBrush(Qt.BrushStyle.NoBrush)
-        r = style.POINT_PX / 2 + 4
+        r = sizes.POINT_PX / 2 + 4
         p.drawEllipse(QPointF(x + _SAMPLE_W / 2, cy), r, r)

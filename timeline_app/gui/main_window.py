@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.export import ImageOptions, export_image, write_data
+from timeline_app.formats import write_data
 from timeline_app.model import Timeline
+from timeline_app.render import ImageOptions, export_image
 
 from . import plain
 from .detail_pane import DetailPane

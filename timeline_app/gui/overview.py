@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from . import style
+from ..plan.frame import overlap_counts
+from ..render import style
 from .date_axis import DayAxis, DayScale
-from .frame import overlap_counts
 from .state import TimelineState
 
 __all__ = ["OverviewBand"]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
 
-from .store import EventStore
+from ..plan.columns import EventStore
 
 __all__ = ["LANE_MODES", "TimelineState"]
 

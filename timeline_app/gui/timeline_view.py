@@ -15,19 +15,20 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QFontMetricsF, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from timeline_app.export.edge_labels import move_edge_labels
 from timeline_app.model import Event
+from timeline_app.plan.edge_labels import move_edge_labels
 
-from . import style
+from ..plan import sizes
+from ..plan.columns import DAY
+from ..plan.frame import Frame, Planner, build_lanes
+from ..plan.rows import fit_span
+from ..render import style
 from .date_axis import DayAxis, DayScale
 from .density import DensityItem, LaneBandsItem
-from .frame import Frame, Planner, build_lanes
 from .items import Label, LabelsItem, MarksItem
-from .layout import fit_span
 from .legend import HINT, LegendBar
 from .plain import escape
 from .state import TimelineState
-from .store import DAY
 
 __all__ = ["MAX_SPAN_DAYS", "MIN_SPAN_DAYS", "TimelineView", "event_tooltip"]
 
@@ -40,7 +41,7 @@ def event_tooltip(event: Event) -> str:
     """Rich text (Qt would guess the format of plain text), so the title is escaped."""
     n = len(event.sources)
     who = f"<br>{escape(', '.join(event.actors))}" if event.actors else ""
-    planned = f"<br><i>{style.PLANNED_WORDS}</i>" if event.planned else ""
+    planned = f"<br><i>{sizes.PLANNED_WORDS}</i>" if event.planned else ""
     return (f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
             f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}")
 
@@ -248,7 +249,7 @@ class TimelineView(QWidget):
         for k, i in enumerate(index.tolist()):
             w = cache.get(i)
             if w is None:
-                w = cache[i] = min(self._metrics.horizontalAdvance(titles[i]), style.MAX_LABEL_PX)
+                w = cache[i] = min(self._metrics.horizontalAdvance(titles[i]), sizes.MAX_LABEL_PX)
             out[k] = w
         return out
 
@@ -257,7 +258,7 @@ class TimelineView(QWidget):
         return self.view_box.width() / (hi - lo) if hi > lo else 0.0
 
     def _rows_available(self) -> int:
-        return max(1, int(self.view_box.height() // style.ROW_PX))
+        return max(1, int(self.view_box.height() // sizes.ROW_PX))
 
     def _priority(self, index: np.ndarray) -> np.ndarray:
         s = self.state

@@ -1,5 +1,9 @@
 """Load a folder (or one file) of articles into a Timeline, naming every file that fails.
 
+Each file becomes documents (`file_results.py`, `documents.py`), the documents' candidates
+one list of merged events (`event_finding.py`). Data files (TimelineJS, our event JSON) are
+not articles: `timeline_app.project` reads them through `timeline_app.formats`.
+
 Loading reports progress per file and can be cancelled (see `progress.py`); many uncached
 files are extracted on several processes (`pool.py`); partial timelines can be received while
 files are extracted (`preview.py`).
@@ -8,35 +12,27 @@ files are extracted (`preview.py`).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
 
-from ..interchange import DataFileError, is_data_file, read_data_file
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
+from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .event_finding import find_events
-from .extract import context_year
 from .file_loader import FileLoader
 from .file_results import FileResult
 from .files import find_files
-from .header import HeaderDate, find_header_date
-from .language import document_language
-from .manifest import MANIFEST_NAME, DocMeta, Manifest, ManifestError, read_manifest
-from .non_story import find_non_story
+from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
-from .readers import Article
 from .records import event_in, event_out
 
 __all__ = [
+    "MERGING",
     "Cancelled",
     "CorpusError",
-    "ExtractionCache",
     "Partial",
     "Progress",
-    "document_from_article",
     "load_corpus",
 ]
 
@@ -45,18 +41,6 @@ MERGING = "merging events"  # the `current` of the progress call made once every
 
 class CorpusError(ValueError):
     """Nothing could be loaded from the path (it is missing or holds no readable article)."""
-
-
-class ExtractionCache(Protocol):
-    """Where extraction results are kept between runs (the project store implements it).
-
-    A cache may also offer `cached_many(table, keys) -> {key: payload}` and
-    `cache_many(table, [(key, payload)])`; they are used when present.
-    """
-
-    def cached(self, table: str, key: str) -> Any | None: ...
-
-    def cache(self, table: str, key: str, payload: Any) -> None: ...
 
 
 def load_corpus(
@@ -80,11 +64,6 @@ def load_corpus(
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
-    if is_data_file(path):  # TimelineJS or our event JSON: events, not articles
-        try:
-            return read_data_file(path)
-        except DataFileError as exc:
-            raise CorpusError(str(exc)) from exc
     with collector_paused:
         return _load(path, cache, published or {}, progress, partial, workers)
 
@@ -147,82 +126,12 @@ def _events(
 
     tick(0)
     corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
-    record = cache.cached("corpus_cache", corpus_key) if cache else None
+    record = cache.cached_many("corpus_cache", [corpus_key]).get(corpus_key) if cache else None
     if record is not None:
         return [event_in(r) for r in record]
     results = [r.complete() for r in results]  # cached results come without names, timexes
     events = find_events(results, workers=workers, tick=tick)
     assign_actors(events, documents)
     if cache:
-        cache.cache("corpus_cache", corpus_key, [event_out(e) for e in events])
+        cache.cache_many("corpus_cache", [(corpus_key, [event_out(e) for e in events])])
     return events
-
-
-def document_from_article(
-    article: Article, manifest: Manifest, edited: Mapping[str, FuzzyDate | None] | None = None
-) -> Document:
-    """A Document with its publication date: the user's edit, else the manifest, else the
-    page's or record's metadata, else the text's header lines; its language: `language.py`."""
-    text = article.text
-    meta = manifest.meta(article.id)
-    day_first = _day_first(text)
-    header = find_header_date(text, day_first=day_first)
-    published, note = _publication(article, meta, edited or {}, header)
-    doc = Document(
-        id=article.id,
-        path=article.path,
-        text=text,
-        title=meta.title or article.title or _first_line(text),
-        outlet=meta.outlet or article.outlet,
-        published=published,
-        published_note=note,
-        published_span=header.span if header else None,
-        day_first=day_first,
-    )
-    spans = find_non_story(text, header_spans=[header.span] if header else [], title=article.title)
-    doc.non_story = sorted({*spans, *article.non_story}, key=lambda s: (s.start, s.end))
-    doc.language = document_language(
-        text, doc.non_story, manifest=meta.language, page=article.language
-    )
-    return doc
-
-
-def _publication(
-    article: Article,
-    meta: DocMeta,
-    edited: Mapping[str, FuzzyDate | None],
-    header: HeaderDate | None,
-) -> tuple[FuzzyDate | None, str]:
-    """The first publication date known, and where it came from."""
-    if article.id in edited:  # the user's word, even "not known" (None)
-        return edited[article.id], "set by the user"
-    if meta.published is not None:
-        return meta.published, meta.published_note
-    if article.published is not None:
-        return article.published, article.published_note
-    if header is not None:
-        return _header_published(header, article.text), f"header: {header.line}"
-    return None, meta.published_note
-
-
-def _header_published(header: HeaderDate, text: str) -> FuzzyDate | None:
-    if header.date is not None:
-        return header.date
-    year = context_year(text)  # a dateline without a year: the year the text is about
-    if year is None or header.month is None:
-        return None
-    return FuzzyDate(year, header.month, header.day, inferred=True)
-
-
-def _day_first(text: str) -> bool:
-    """Numeric dates read day first unless the text proves month first (a 2nd field > 12)."""
-    for a, b in re.findall(r"\b(\d{1,2})[./](\d{1,2})[./]\d{2,4}\b", text):
-        if int(a) > 12:
-            return True
-        if int(b) > 12:
-            return False
-    return True
-
-
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
+from .cache import ExtractionCache
 from .file_results import FileResult, failure_reason, file_key
 from .files import CorpusFiles
 from .manifest import Manifest
@@ -45,7 +46,7 @@ class FileLoader:
         found: CorpusFiles,
         manifest: Manifest,
         published: Mapping[str, FuzzyDate | None],
-        cache: Any | None,
+        cache: ExtractionCache | None,
         *,
         problems: list[Problem],
         name: str,
@@ -163,19 +164,16 @@ class FileLoader:
         return Timeline(documents, self._joined.events(), problems, self._name)
 
 
-def _lookup(cache: Any | None, keys: list[str]) -> dict[str, Any]:
+def _lookup(cache: ExtractionCache | None, keys: list[str]) -> dict[str, Any]:
     if cache is None or not keys:
         return {}
-    if hasattr(cache, "cached_many"):
-        return cache.cached_many("file_cache", keys)
-    found = ((k, cache.cached("file_cache", k)) for k in keys)
-    return {k: r for k, r in found if r is not None}
+    return cache.cached_many("file_cache", keys)
 
 
 class _CacheWriter:
     """Extraction results written to the cache a transaction at a time."""
 
-    def __init__(self, cache: Any | None) -> None:
+    def __init__(self, cache: ExtractionCache | None) -> None:
         self._cache = cache
         self._items: list[tuple[str, Any]] = []
         self._last = time.monotonic()
@@ -189,10 +187,6 @@ class _CacheWriter:
 
     def flush(self) -> None:
         if self._cache is not None and self._items:
-            if hasattr(self._cache, "cache_many"):
-                self._cache.cache_many("file_cache", self._items)
-            else:
-                for key, record in self._items:
-                    self._cache.cache("file_cache", key, record)
+            self._cache.cache_many("file_cache", self._items)
         self._items = []
         self._last = time.monotonic()

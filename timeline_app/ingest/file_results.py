@@ -17,12 +17,12 @@ from typing import Any
 
 from ..model import Document, FuzzyDate
 from ..temporal import Timex
+from .documents import document_from_article
 from .extract import tag_document
-from .json_reader import JsonArticleError
 from .language import dates_language, unsupported_problem
 from .manifest import Manifest
 from .names import Names, gather_names
-from .readers import read_articles
+from .readers import JsonArticleError, read_articles
 from .records import (
     date_out,
     document_in,
@@ -88,8 +88,6 @@ def extract_file(
     published: Mapping[str, FuzzyDate | None],
 ) -> FileResult:
     """Read, date and tag one file; raises ValueError/OSError when nothing in it is usable."""
-    from .corpus import document_from_article  # corpus imports this module
-
     result = FileResult()
     try:
         articles = read_articles(file, doc_id, data)
@@ -143,8 +141,10 @@ def code_fingerprint() -> str:
     """A hash of the extraction code: a new version of the tagger invalidates the cache."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for package in ("model", "temporal", "ingest", "interchange"):  # readers check via interchange
-        for src in sorted((root / package).glob("*.py")):
-            h.update(src.name.encode())
-            h.update(src.read_bytes())
+    sources = [root / "checked.py"]  # the readers check the fields of JSON articles with it
+    for package in ("model", "temporal", "ingest"):
+        sources += sorted((root / package).rglob("*.py"))
+    for src in sources:
+        h.update(src.relative_to(root).as_posix().encode())
+        h.update(src.read_bytes())
     return h.hexdigest()[:16]

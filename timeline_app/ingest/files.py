@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Problem
-from .manifest import MANIFEST_NAME
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "MANIFEST_NAME",
     "MAX_BYTES",
     "CorpusFiles",
     "FileRefused",
@@ -35,6 +35,7 @@ __all__ = [
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 25 * 1024 * 1024  # a news article is kilobytes; 25 MB is a dump, not an article
+MANIFEST_NAME = "manifest.json"  # the folder's metadata (manifest.py reads it)
 _IGNORED = {MANIFEST_NAME}
 _CHUNK = 1 << 20  # bytes per read call
 _OPEN_FLAGS = (

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..interchange.checked import FieldError, described, flag, loads, needed_text, text
+from ..checked import FieldError, described, flag, loads, needed_text, text
 from ..model import DateError, FuzzyDate
+from .files import MANIFEST_NAME, FileRefused, read_regular
 from .language import normalise
 
 __all__ = ["MANIFEST_NAME", "DocMeta", "Manifest", "ManifestError", "read_manifest"]
 
-MANIFEST_NAME = "manifest.json"
 
 
 class ManifestError(ValueError):
@@ -49,8 +49,6 @@ class Manifest:
 
 def read_manifest(folder: Path) -> Manifest:
     """Read folder/manifest.json; an absent manifest is an empty one."""
-    from .files import FileRefused, read_regular  # files.py names the manifest: import late
-
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return Manifest()

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import Event, FuzzyDate
 from .file_results import FileResult, extract_file, failure_reason
 from .manifest import Manifest
+from .preview import preview_events
 
 __all__ = [
     "PARALLEL_MIN",
@@ -135,8 +136,6 @@ def _init(manifest: Manifest, published: dict[str, FuzzyDate | None], previews: 
 
 
 def _extract_chunk(jobs: list[Job]) -> list[Extracted]:
-    from .preview import preview_events
-
     assert _context is not None, "initializer did not run"
     manifest, published, previews = _context
     out = []

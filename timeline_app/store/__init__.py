@@ -3,7 +3,6 @@
 from .edits import apply_edits
 from .location import data_home, store_path_for
 from .notices import STORE_PROBLEM
-from .project import Project
 from .project_store import Edit, ProjectStore, StoreError
 from .schema import SCHEMA_VERSION, StoreVersionError
 
@@ -11,7 +10,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "STORE_PROBLEM",
     "Edit",
-    "Project",
     "ProjectStore",
     "StoreError",
     "StoreVersionError",

@@ -1,0 +1,52 @@
+"""Events as CSV: one row per event, its sources in the last columns, for spreadsheets.
+
+Several sources share one cell per kind, separated by " | " (files, date expressions, time
+context) or a blank line (sentences, which may hold any punctuation); RFC 4180 quoting
+keeps cells with commas, quotes and line breaks intact. `planned` is "yes" for a plan or
+forecast; `source_context` lists each source's other time expressions with their role.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..model import Source, Timeline
+from .event_json import context_words, event_group, source_sentence
+
+__all__ = ["CSV_COLUMNS", "events_csv"]
+
+CSV_COLUMNS = ["id", "title", "date", "label", "precision", "part", "inferred", "planned",
+               "start", "end", "group", "actors", "edited", "source_count", "source_files",
+               "source_dates", "source_sentences", "source_context"]
+
+
+def events_csv(timeline: Timeline) -> str:
+    """The CSV text (header first) of every event the user has not hidden."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in timeline.events:
+        if e.hidden:
+            continue
+        d = e.date
+        sentences = [source_sentence(timeline, s.doc_id, s.start, s.end) or ""
+                     for s in e.sources]
+        writer.writerow([
+            e.id, e.title, d.iso(), d.label(), d.precision.value,
+            d.part.value if d.part else "", "yes" if d.inferred else "no",
+            "yes" if e.planned else "no", d.start.isoformat(), d.end.isoformat(),
+            event_group(e, timeline) or "",
+            "; ".join(e.actors), "; ".join(sorted(e.edited)), len(e.sources),
+            " | ".join(s.doc_id for s in e.sources),
+            " | ".join(s.date_text for s in e.sources),
+            "\n\n".join(" ".join(t.split()) for t in sentences),
+            _context(e.sources),
+        ])
+    return out.getvalue()
+
+
+def _context(sources: list[Source]) -> str:
+    """Each source's time context, " | " between sources as in source_files; "" if none."""
+    words = [context_words(s.context) for s in sources]
+    return " | ".join(words) if any(words) else ""

@@ -1,0 +1,215 @@
+"""TimelineJS3 JSON: timelines written for Knight Lab's TimelineJS, and read back.
+
+Written (`timelinejs_document`): each event is a slide: its date as `start_date`/`end_date`
+fields whose presence carries the precision, `display_date` for approximate dates (see
+`timelinejs_dates.py`, which also reads them back), the title as headline, the outlet as
+`group` (TimelineJS's rows), the event id as `unique_id`, and its first source quoted as
+`media` — a blockquote, one of TimelineJS's media types — credited to the outlet and
+captioned with the article's title. Further sources, the people named and the sources' time
+context ("since 1998 (comparison)") go into the slide's text. A planned event's
+display_date starts with "Planned: " (TimelineJS has no field for it; we read it back).
+
+Read (`timeline_from_timelinejs`, a `{"title", "events", "eras", "scale"}` document): each
+slide of `events` becomes an event (dates by `timelinejs_dates`, the headline as its title,
+`group` as its lane, `unique_id` as its id, the media's blockquote, credit and caption as
+its quoted source, a display_date "Planned: …" as a planned event); the title slide names
+the timeline. Eras have no place on our timeline, and slides that cannot be dated (no year,
+a year outside 1–9999) or hold a field of the wrong type (a `group` that is an object) are
+left out; both are reported as problems ("slide 3: left out: group is not a string"), never
+as errors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..checked import FieldError, described, text, valid_text
+from ..model import DateError, Document, Event, Problem, Timeline
+from .entries import Entry, entry_event, plain_text, unique_id
+from .event_json import context_words, event_group, source_sentence
+from .timelinejs_dates import from_timelinejs, is_planned_display, to_timelinejs
+
+__all__ = ["is_timelinejs", "timeline_from_timelinejs", "timelinejs_document"]
+
+
+def is_timelinejs(data: Any) -> bool:
+    """Whether parsed JSON looks like a TimelineJS document (slides with start dates)."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("events"), list):
+        return False
+    slides = [s for s in data["events"] if isinstance(s, Mapping)]
+    return any("start_date" in s for s in slides) or (
+        not slides and isinstance(data.get("title"), Mapping))
+
+
+def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
+    """The timeline of a TimelineJS document read from `path` (which names the events'
+    documents: `NAME#ID`)."""
+    problems: list[Problem] = []
+    name = _name(data, path, problems)
+    events: list[Event] = []
+    documents: dict[str, Document] = {}
+    seen: set[str] = set()
+    for k, slide in enumerate(data.get("events") or [], start=1):
+        label = slide.get("_where") if isinstance(slide, Mapping) else None  # a sheet's row
+        where = f"{path.name}, {label if isinstance(label, str) else f'slide {k}'}"
+        if not isinstance(slide, Mapping):
+            problems.append(Problem(where, "not a slide object"))
+            continue
+        try:
+            entry = _entry(slide, k)
+        except ValueError as exc:  # DateError, FieldError
+            problems.append(Problem(where, f"left out: {exc}"))
+            continue
+        entry.id = unique_id(entry.id, seen)
+        event, doc = entry_event(entry, f"{path.name}#{entry.id}", path)
+        events.append(event)
+        documents[doc.id] = doc
+    eras = data.get("eras") or []
+    if isinstance(eras, list) and eras:
+        problems.append(Problem(path.name, f"{len(eras)} era{'s' if len(eras) != 1 else ''} "
+                                "(periods drawn behind the slides) not shown"))
+    return Timeline(documents, events, problems, name)
+
+
+def _name(data: Mapping[str, Any], path: Path, problems: list[Problem]) -> str:
+    """The title slide's headline, else the file's name (a bad title slide is named)."""
+    title = data.get("title")
+    if title is None:
+        return path.stem
+    try:
+        words = _object(_object(title, "title").get("text"), "the title's text")
+        headline = text(words, "headline")
+    except FieldError as exc:
+        problems.append(Problem(f"{path.name}, title", f"not used: {exc}"))
+        return path.stem
+    return plain_text(headline) or path.stem
+
+
+def _entry(slide: Mapping[str, Any], k: int) -> Entry:
+    """The slide as an entry; raises DateError or FieldError naming the first bad field."""
+    start = slide.get("start_date")
+    if start is None:
+        raise DateError("no start_date")
+    display = text(slide, "display_date")
+    if display is None and isinstance(start, Mapping):
+        display = text(start, "display_date")
+    end = slide.get("end_date")
+    if end is not None and not isinstance(end, Mapping):
+        raise FieldError(f"end_date is not an object ({described(end)})")
+    date = from_timelinejs(start, end or None, display)
+    words = _object(slide.get("text"), "text")
+    media = _object(slide.get("media"), "media")
+    url = text(media, "url") or ""
+    quote = plain_text(url) if url.lstrip().lower().startswith("<blockquote") else ""
+    body = plain_text(text(words, "text"))
+    if url and not quote:
+        body = f"{body}\n\nMedia: {url.strip()}".strip()
+    headline = plain_text(text(words, "headline")).replace("\n", " ")
+    title = headline or (body.split("\n")[0][:120] if body else "") or "(untitled slide)"
+    return Entry(
+        id=_slide_id(slide) or f"slide-{k}",
+        title=title,
+        date=date,
+        group=(text(slide, "group") or "").strip() or None,
+        body=body,
+        quote=quote,
+        credit=plain_text(text(media, "credit")),
+        caption=plain_text(text(media, "caption")),
+        date_text=display.strip() if display else "",
+        planned=is_planned_display(display),
+    )
+
+
+def _slide_id(slide: Mapping[str, Any]) -> str | None:
+    """`unique_id`: a string, or a number as some hand-written files have it."""
+    value = slide.get("unique_id")
+    if value is None or isinstance(value, str):
+        return valid_text(value) if value else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise FieldError(f"unique_id is not a string ({described(value)})")
+
+
+def _object(value: Any, what: str) -> Mapping[str, Any]:
+    """An object field (an absent one is empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise FieldError(f"{what} is not an object ({described(value)})")
+    return value
+
+
+# Writing
+
+def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
+    """The TimelineJS document of every event the user has not hidden."""
+    events = [e for e in timeline.events if not e.hidden]
+    seen: set[str] = set()
+    n_docs = len({d for e in events for d in e.doc_ids})
+    intro = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    if n_docs:
+        intro += f" from {n_docs} article{'s' if n_docs != 1 else ''}"
+    return {
+        "title": {"text": {"headline": _esc(timeline.name or "Timeline"),
+                           "text": f"<p>{intro}.</p>"}},
+        "events": [_slide(e, timeline, seen) for e in events],
+        "scale": "human",
+    }
+
+
+def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
+    start, end, display = to_timelinejs(event.date, planned=event.planned)
+    slide: dict[str, Any] = {"start_date": start}
+    if end is not None:
+        slide["end_date"] = end
+    if display is not None:
+        slide["display_date"] = display
+    quotes = [_quote(s.doc_id, s.start, s.end, timeline) for s in event.sources]
+    quotes = [q for q in quotes if q[0]]
+    text = [f"<p>“{_esc(q)}”<br><small>{_esc(credit)}</small></p>"
+            for q, credit, _ in quotes[1:]]
+    if event.actors:
+        text.append(f"<p><small>Named: {_esc(', '.join(event.actors))}</small></p>")
+    context = "; ".join(dict.fromkeys(w for s in event.sources if (w := context_words(s.context))))
+    if context:
+        text.append(f"<p><small>Time context: {_esc(context)}</small></p>")
+    slide["text"] = {"headline": _esc(event.title), "text": "".join(text)}
+    if quotes:
+        quote, credit, caption = quotes[0]
+        slide["media"] = {"url": f"<blockquote>{_esc(quote)}</blockquote>",
+                          "credit": _esc(credit), "caption": _esc(caption)}
+    group = event_group(event, timeline)
+    if group:
+        slide["group"] = group
+    slide["unique_id"] = _unique_id(event.id, seen)
+    slide["autolink"] = False  # the texts are quotes; a URL in one is not ours to link
+    return slide
+
+
+def _esc(text: str) -> str:
+    """HTML text content: &, < and > escaped; quotes stay readable in the JSON."""
+    return html.escape(text, quote=False)
+
+
+def _quote(doc_id: str, start: int, end: int, timeline: Timeline) -> tuple[str, str, str]:
+    """(sentence, credit: the outlet or file, caption: the article's title)."""
+    sentence = " ".join((source_sentence(timeline, doc_id, start, end) or "").split())
+    doc = timeline.documents.get(doc_id)
+    credit = (doc.outlet if doc and doc.outlet else doc_id.split("#")[0])
+    named = doc is not None and doc.title not in ("", doc_id, doc.path.name)
+    caption = doc.title if named else ""  # not a file name standing in for a title
+    return sentence, credit, caption
+
+
+def _unique_id(event_id: str, seen: set[str]) -> str:
+    """TimelineJS puts the id in the page's URL and DOM: letters, digits, - and _ only."""
+    base = re.sub(r"[^A-Za-z0-9_-]+", "-", event_id).strip("-") or "event"
+    candidate, n = base, 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    seen.add(candidate)
+    return candidate

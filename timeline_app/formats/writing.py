@@ -1,0 +1,65 @@
+"""The data formats of `timeline-app events --format F` and File › Export data…, by name.
+
+json: our records (README, resources/timeline-events.schema.json); csv: one row per event;
+timelinejs: TimelineJS3 JSON; ics: iCalendar. All plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import Timeline
+
+__all__ = ["DATA_FORMATS", "data_bytes", "format_for_path", "write_data"]
+
+# name: (file suffix, what it is, for a file dialog)
+DATA_FORMATS = {
+    "json": (".json", "Event JSON"),
+    "csv": (".csv", "CSV spreadsheet"),
+    "timelinejs": (".json", "TimelineJS3 JSON"),
+    "ics": (".ics", "iCalendar"),
+}
+
+
+# a file name that is not UTF-8 reaches the data as lone surrogates: written as "\udce9",
+# which JSON reads back as the same name and a spreadsheet shows as text
+_NOT_UTF8 = "backslashreplace"
+
+
+def data_bytes(timeline: Timeline, fmt: str) -> bytes:
+    """The timeline's events in format `fmt` (UTF-8); ValueError for an unknown format."""
+    if fmt == "json":
+        from .event_json import timeline_records
+
+        return _json(timeline_records(timeline))
+    if fmt == "csv":
+        from .events_csv import events_csv
+
+        return events_csv(timeline).encode("utf-8", _NOT_UTF8)
+    if fmt == "timelinejs":
+        from .timelinejs import timelinejs_document
+
+        return _json(timelinejs_document(timeline))
+    if fmt == "ics":
+        from .ics import ics_calendar
+
+        return ics_calendar(timeline)
+    raise ValueError(f"no data format {fmt!r}; use one of {', '.join(DATA_FORMATS)}")
+
+
+def write_data(timeline: Timeline, fmt: str, out: Path | str) -> Path:
+    """Write the events to `out` in format `fmt`; OSError when it cannot be written."""
+    out = Path(out)
+    out.write_bytes(data_bytes(timeline, fmt))
+    return out
+
+
+def format_for_path(path: Path | str) -> str | None:
+    """The format a file name asks for (".json" is ours), or None."""
+    suffix = Path(path).suffix.lower()
+    return {".csv": "csv", ".ics": "ics", ".json": "json"}.get(suffix)
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8", _NOT_UTF8)

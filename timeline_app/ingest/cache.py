@@ -1,0 +1,21 @@
+"""Where extraction results are kept between runs: what the loader asks of a cache."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+__all__ = ["ExtractionCache"]
+
+
+class ExtractionCache(Protocol):
+    """Tables of JSON-able payloads by key, read and written many keys at a time (one query
+    per few hundred files, one transaction per batch). The project store implements it."""
+
+    def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
+        """The payloads of the `keys` found in `table`; keys not found are left out."""
+        ...
+
+    def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:
+        """Keep each `(key, payload)` of `items` in `table`."""
+        ...

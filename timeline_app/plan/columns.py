@@ -1,0 +1,212 @@
+"""The events' drawable data as numpy columns: what the view needs per frame, nothing more.
+
+A million `Event` objects are too slow to build and to walk per frame, so the view works on
+columns sorted by start: x intervals in days from a reference date (float64, so minutes stay
+exact at any date; epoch seconds would not survive Qt's float paths), precision and part
+codes, the inferred and planned flags, the source count and, per event, the outlets, documents and
+actors it belongs to. `from_timeline` builds it from real events; `from_columns` is the fast
+path for generated data (the benchmark) and yields the same store. Pure numpy, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from timeline_app.model import Event, FuzzyDate, Part, Precision, Timeline
+
+__all__ = ["DAY", "MONTH", "YEAR", "EventStore", "Membership", "PARTS"]
+
+DAY, MONTH, YEAR = 0, 1, 2  # precision codes
+_PREC_CODE = {Precision.DAY: DAY, Precision.MONTH: MONTH, Precision.YEAR: YEAR}
+PARTS: list[Part | None] = [None, Part.EARLY, Part.MID, Part.LATE]  # part codes
+
+
+@dataclass(slots=True)
+class Membership:
+    """Which named groups (outlets, documents, actors) each event belongs to, CSR-style.
+
+    Event i belongs to `names[c]` for each c in `codes[ptr[i]:ptr[i + 1]]`; the first one
+    is its primary group, the lane it is drawn in.
+    """
+
+    names: list[str]
+    ptr: np.ndarray
+    codes: np.ndarray
+
+    @classmethod
+    def from_lists(cls, groups: list[list[str]]) -> Membership:
+        names: dict[str, int] = {}
+        codes = [names.setdefault(g, len(names)) for gs in groups for g in gs]
+        ptr = np.zeros(len(groups) + 1, np.int64)
+        np.cumsum([len(gs) for gs in groups], out=ptr[1:])
+        return cls(list(names), ptr, np.asarray(codes, np.int32))
+
+    @classmethod
+    def single(cls, names: list[str], codes: np.ndarray) -> Membership:
+        """One group per event (code -1: none)."""
+        has = codes >= 0
+        ptr = np.zeros(len(codes) + 1, np.int64)
+        np.cumsum(has, out=ptr[1:])
+        return cls(list(names), ptr, codes[has].astype(np.int32))
+
+    def primary(self) -> np.ndarray:
+        """Each event's first group code, -1 when it has none."""
+        out = np.full(len(self.ptr) - 1, -1, np.int32)
+        has = self.ptr[1:] > self.ptr[:-1]
+        out[has] = self.codes[self.ptr[:-1][has]]
+        return out
+
+    def mask(self, name: str) -> np.ndarray:
+        """Events that belong to the group `name` (any position, not only the primary)."""
+        n = len(self.ptr) - 1
+        if name not in self.names:
+            return np.zeros(n, bool)
+        owner = np.repeat(np.arange(n), np.diff(self.ptr))
+        return np.bincount(owner[self.codes == self.names.index(name)], minlength=n) > 0
+
+    def of(self, i: int) -> list[str]:
+        return [self.names[c] for c in self.codes[self.ptr[i]:self.ptr[i + 1]]]
+
+
+@dataclass(slots=True)
+class EventStore:
+    """Columns for `len(x0)` events sorted by (start, end); index i is the i-th event."""
+
+    ref: date
+    x0: np.ndarray  # float64 days from `ref`: start of the interval
+    x1: np.ndarray  # float64 days from `ref`: end of the interval (exclusive)
+    precision: np.ndarray  # uint8 DAY/MONTH/YEAR
+    part: np.ndarray  # uint8 index into PARTS
+    inferred: np.ndarray  # bool
+    planned: np.ndarray  # bool: a plan or forecast (Event.planned), drawn as such
+    n_sources: np.ndarray  # int32
+    titles: list[str]
+    outlets: Membership
+    documents: Membership
+    actors: Membership
+    ids: list[str] | None = None  # None: generated ids f"{id_prefix}{i}"
+    id_prefix: str = "e"
+    events: list[Event] | None = None  # the real events, when built from a timeline
+    texts: list[str] | None = None  # searchable text (title + sentences), lower case
+    _index: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.x0)
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_timeline(cls, timeline: Timeline) -> EventStore:
+        """The store of a loaded timeline (whose events are already sorted by date)."""
+        events = timeline.events
+        docs = timeline.documents
+        ref = _ref_date(min((e.date.start for e in events), default=date.today()))
+        o = ref.toordinal()
+        x0 = np.array([e.date.start.toordinal() - o for e in events], np.float64)
+        x1 = np.array([e.date.end.toordinal() + 1 - o for e in events], np.float64)
+
+        def outlet(doc_id: str) -> str:
+            doc = docs.get(doc_id)
+            return (doc.outlet or doc.title or doc_id) if doc else doc_id
+
+        texts = []
+        for e in events:
+            parts = [e.title]
+            for s in e.sources:
+                doc = docs.get(s.doc_id)
+                if doc is not None:
+                    parts.append(doc.text[s.start:s.end])
+            texts.append("\n".join(parts).lower())
+        return cls(
+            ref, x0, x1,
+            np.array([_PREC_CODE[e.date.precision] for e in events], np.uint8),
+            np.array([PARTS.index(e.date.part) for e in events], np.uint8),
+            np.array([e.date.inferred for e in events], bool),
+            np.array([e.planned for e in events], bool),
+            np.array([len(e.sources) for e in events], np.int32),
+            [e.title for e in events],
+            Membership.from_lists([list(dict.fromkeys(outlet(d) for d in e.doc_ids))
+                                   for e in events]),
+            Membership.from_lists([e.doc_ids for e in events]),
+            Membership.from_lists([list(e.actors) for e in events]),
+            ids=[e.id for e in events], events=list(events), texts=texts)
+
+    @classmethod
+    def from_columns(cls, ref: date, x0: np.ndarray, x1: np.ndarray, precision: np.ndarray,
+                     *, part: np.ndarray, inferred: np.ndarray, n_sources: np.ndarray,
+                     titles: list[str], outlet: np.ndarray, outlet_names: list[str],
+                     actor: np.ndarray, actor_names: list[str], id_prefix: str = "g",
+                     planned: np.ndarray | None = None) -> EventStore:
+        """Generated events, one outlet and one actor each (codes; -1 for none); none
+        planned unless `planned` says so.
+
+        Columns are re-sorted by (start, end) so the store looks exactly like one built
+        from a timeline; documents are the outlets (one synthetic document per outlet).
+        """
+        sort = np.lexsort((x1, x0))
+        order = None if np.all(sort[1:] > sort[:-1]) else sort  # sorted: skip the copies
+
+        def take(a: np.ndarray) -> np.ndarray:
+            return a if order is None else np.asarray(a)[order]
+
+        titles = titles if order is None else [titles[i] for i in order]
+        outlet, actor = take(outlet), take(actor)
+        return cls(ref, take(x0).astype(np.float64), take(x1).astype(np.float64),
+                   take(precision).astype(np.uint8), take(part).astype(np.uint8),
+                   take(inferred).astype(bool),
+                   np.zeros(len(x0), bool) if planned is None else take(planned).astype(bool),
+                   take(n_sources).astype(np.int32), titles,
+                   Membership.single(outlet_names, outlet),
+                   Membership.single(outlet_names, outlet),
+                   Membership.single(actor_names, actor), id_prefix=id_prefix)
+
+    # -- lookup -------------------------------------------------------------------------
+    def id_of(self, i: int) -> str:
+        return self.ids[i] if self.ids is not None else f"{self.id_prefix}{i}"
+
+    def index_of(self, event_id: str) -> int:
+        """The index of the event with this id; KeyError if there is none."""
+        if self.ids is None:
+            rest = event_id[len(self.id_prefix):]
+            if event_id.startswith(self.id_prefix) and rest.isdigit() and int(rest) < len(self):
+                return int(rest)
+            raise KeyError(event_id)
+        if len(self._index) != len(self.ids):
+            self._index = {eid: i for i, eid in enumerate(self.ids)}
+        return self._index[event_id]
+
+    def fuzzy_date(self, i: int) -> FuzzyDate:
+        start = self.ref + timedelta(days=int(self.x0[i]))
+        p = int(self.precision[i])
+        return FuzzyDate(start.year, start.month if p != YEAR else None,
+                         start.day if p == DAY else None, PARTS[int(self.part[i])],
+                         bool(self.inferred[i]))
+
+    def event(self, i: int) -> Event:
+        """The real event, or for generated data one made from the columns (no sources)."""
+        if self.events is not None:
+            return self.events[i]
+        return Event(self.id_of(i), self.titles[i], self.fuzzy_date(i))
+
+    def search(self, text: str) -> np.ndarray:
+        """Indices of events whose title (or source sentences) contain `text`, any case."""
+        needle = text.strip().lower()
+        if not needle:
+            return np.zeros(0, np.int64)
+        hay = self.texts if self.texts is not None else self.titles
+        if self.texts is None:
+            return np.fromiter((i for i, t in enumerate(hay) if needle in t.lower()), np.int64)
+        return np.fromiter((i for i, t in enumerate(hay) if needle in t), np.int64)
+
+    def to_date(self, x: float) -> date:
+        return self.ref + timedelta(days=int(np.floor(x)))
+
+    def to_x(self, value: date) -> float:
+        return float(value.toordinal() - self.ref.toordinal())
+
+
+def _ref_date(first: date) -> date:
+    """A reference near the data: 1 January of the first event's year."""
+    return date(first.year, 1, 1)

@@ -1,0 +1,190 @@
+"""A path opened with its project store: cached loading, user edits, undo/redo.
+
+The one place that decides what a path holds: a data file (TimelineJS JSON or CSV, our event
+JSON) is read through `formats`, anything else as articles through `ingest`, with the store
+(`store`) as the extraction cache and the keeper of the user's edits.
+
+The timeline a user sees is the extracted one with every edit in force applied, in order.
+An edit is committed to the store before the new timeline is returned, so whatever a view
+shows as done is already on disk.
+
+Loading a large folder takes a while, so it reports progress and partial timelines, and a
+window reads the folder again on a worker thread (`read`) and makes the result current on its
+own thread (`adopt`), where edits happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .formats import DataFileError, is_data_file, read_data_file
+from .ingest import CorpusError, load_corpus
+from .ingest.cache import ExtractionCache
+from .ingest.progress import Partial, Progress
+from .model import Event, FuzzyDate, Problem, Timeline
+from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
+from .store.edits import anchors, apply_edits, published_overrides
+
+__all__ = ["Project", "Reading", "open_timeline"]
+
+
+def open_timeline(
+    path: Path | str,
+    *,
+    cache: ExtractionCache | None = None,
+    published: Mapping[str, FuzzyDate | None] | None = None,
+    progress: Progress | None = None,
+    partial: Partial | None = None,
+) -> Timeline:
+    """The timeline at `path`: a data file's events as the file holds them, else the
+    articles of a folder or file (`load_corpus`, which the other arguments are for).
+
+    Raises CorpusError when nothing can be read there.
+    """
+    if is_data_file(path):  # TimelineJS or our event JSON: events, not articles
+        try:
+            return read_data_file(path)
+        except DataFileError as exc:
+            raise CorpusError(str(exc)) from exc
+    return load_corpus(path, cache=cache, published=published, progress=progress,
+                       partial=partial)
+
+
+@dataclass(slots=True)
+class Reading:
+    """The folder as `Project.read` found it: extracted events and, with `edits` applied,
+    the timeline to show."""
+
+    base: list[Event]
+    timeline: Timeline
+    skipped: list[Edit]
+    edits: list[Edit]
+
+
+class Project:
+    """Open with `Project(path)`; `timeline` is what to show.
+
+    `progress` and `partial` are passed to `open_timeline` for the first load (partial timelines
+    are previews: no edits applied). A `Cancelled` load raises from the constructor.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        store: ProjectStore | None = None,
+        progress: Progress | None = None,
+        partial: Partial | None = None,
+    ) -> None:
+        self.path = Path(path)
+        folder = self.path if self.path.is_dir() else self.path.parent
+        self._store_problem: Problem | None = None
+        if store is None:
+            try:
+                store = ProjectStore(store_path_for(folder))
+            except StoreError as exc:  # a read-only home, a newer app's store: work on in memory
+                store = ProjectStore.in_memory()
+                self._store_problem = Problem(STORE_PROBLEM, f"{exc}; edits last this session")
+        self.store = store
+        self.skipped: list[Edit] = []  # edits whose event no longer exists
+        self._base: list[Event] = []
+        self.timeline = Timeline()
+        self.timeline = self.adopt(self.read(progress=progress, partial=partial))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def edit(self, kind: str, target: str, value: dict[str, Any]) -> Timeline:
+        """Record the edit durably, then return the timeline with it applied.
+
+        Event edits also record where their events' sources are, so that they still apply
+        when an event's id changes (see `edits.anchors`)."""
+        if kind.startswith("event."):
+            value = self._anchored(target, value)
+        self.store.add_edit(kind, target, value)
+        return self._refresh(reload=kind.startswith("document."))
+
+    def _anchored(self, target: str, value: dict[str, Any]) -> dict[str, Any]:
+        by_id = {e.id: e for e in self.timeline.events}
+        value = dict(value)
+        if target in by_id:
+            value["anchors"] = anchors(by_id[target])
+        if "others" in value:
+            value["others_anchors"] = {o: anchors(by_id[o]) for o in value["others"] if o in by_id}
+        return value
+
+    def undo(self) -> Edit | None:
+        edit = self.store.undo()
+        if edit:
+            self._refresh(reload=edit.kind.startswith("document."))
+        return edit
+
+    def redo(self) -> Edit | None:
+        edit = self.store.redo()
+        if edit:
+            self._refresh(reload=edit.kind.startswith("document."))
+        return edit
+
+    def reload(self, *, progress: Progress | None = None) -> Timeline:
+        """Read the folder again (changed files are extracted anew, the rest come cached)."""
+        return self.adopt(self.read(progress=progress))
+
+    def read(self, *, progress: Progress | None = None, partial: Partial | None = None) -> Reading:
+        """Read the folder and apply the edits in force, leaving the project as it is.
+
+        Safe on a worker thread while the project's own thread goes on (the store serialises
+        its calls); give the result to `adopt` on the project's thread.
+        """
+        edits = self.store.edits()
+        extracted = open_timeline(
+            self.path,
+            cache=self.store,
+            progress=progress,
+            partial=partial,
+            published=published_overrides(edits),
+        )
+        events, skipped = apply_edits(extracted.events, edits)
+        problems = self._with_store_problems(extracted.problems)
+        timeline = Timeline(extracted.documents, events, problems, extracted.name)
+        return Reading(extracted.events, timeline, skipped, edits)
+
+    def adopt(self, reading: Reading) -> Timeline:
+        """Make what `read` found current. Edits made while it read are applied now; if one
+        of them changed a publication date, that edit reloaded already and `reading` is
+        stale, so it is dropped."""
+        edits = self.store.edits()
+        if edits == reading.edits:
+            self._base, self.timeline, self.skipped = (
+                reading.base,
+                reading.timeline,
+                reading.skipped,
+            )
+        elif published_overrides(edits) == published_overrides(reading.edits):
+            self._base = reading.base
+            events, self.skipped = apply_edits(self._base, edits)
+            t = reading.timeline
+            self.timeline = Timeline(
+                t.documents, events, self._with_store_problems(t.problems), t.name
+            )
+        return self.timeline
+
+    def _refresh(self, *, reload: bool) -> Timeline:
+        if reload:
+            self.timeline = self.adopt(self.read())
+        else:
+            events, self.skipped = apply_edits(self._base, self.store.edits())
+            t = self.timeline
+            self.timeline = Timeline(
+                t.documents, events, self._with_store_problems(t.problems), t.name
+            )
+        return self.timeline
+
+    def _with_store_problems(self, problems: list[Problem]) -> list[Problem]:
+        """`problems` with what the store has to say (a damaged file set aside, a cache that
+        could not be written) in place of what it said before: one line each."""
+        said = [self._store_problem] if self._store_problem else []
+        said += [Problem(STORE_PROBLEM, notice) for notice in self.store.notices]
+        return [p for p in problems if p.path != STORE_PROBLEM] + said

@@ -1,0 +1,99 @@
+"""Colours, fonts, pens and brushes shared by the window's plot items, its legend and the
+exported pictures (sizes: plan/sizes.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+
+from ..plan.palette import LIGHT
+from ..plan.sizes import DIAMOND_R
+
+# the window's colours are the light palette of exported pictures (plan/palette.py)
+EVENT = QColor(LIGHT.event)
+APPROX_FILL = QColor(LIGHT.approx_fill)
+APPROX_HATCH = QColor(LIGHT.hatch)
+SELECTED = QColor("#e8590c")
+SELECTED_BG = QColor(255, 224, 189)
+TEXT = QColor(LIGHT.text)
+MUTED = QColor(LIGHT.muted)
+BACKGROUND = QColor(LIGHT.background)
+# Planned or expected events (a plan, deadline or forecast, not a fact): their own hue and
+# shape (a diamond), so they never pass for something that happened, in colour or in grey.
+PLANNED = QColor(LIGHT.planned)
+PLANNED_FILL = QColor(LIGHT.planned_fill)
+PLANNED_HATCH = QColor(LIGHT.planned_hatch)
+
+
+def label_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9)
+    return font
+
+
+def axis_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9)
+    return font
+
+
+def point_pen(inferred: bool) -> QPen:
+    pen = QPen(EVENT, 2 if inferred else 1)
+    pen.setCosmetic(True)
+    return pen
+
+
+def point_brush(inferred: bool) -> QBrush:
+    """Inferred dates get a hollow marker: the text did not state them outright."""
+    return QBrush(BACKGROUND) if inferred else QBrush(EVENT)
+
+
+def bar_pen(inferred: bool, selected: bool = False) -> QPen:
+    pen = QPen(SELECTED if selected else EVENT, 2.5 if selected else 1.2)
+    pen.setCosmetic(True)
+    if inferred:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def hatch_brush() -> QBrush:
+    """Diagonal hatching: the bar spans the period the date could mean, not an exact day."""
+    return QBrush(APPROX_HATCH, Qt.BrushStyle.BDiagPattern)
+
+
+def selection_pen() -> QPen:
+    pen = QPen(SELECTED, 3)
+    pen.setCosmetic(True)
+    return pen
+
+
+def diamond(c: QPointF, r: float) -> QPolygonF:
+    """A diamond centred on `c`, `r` from centre to tip: the shape of a planned event."""
+    return QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
+                      QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())])
+
+
+def planned_pen(inferred: bool, *, dashed: bool = False) -> QPen:
+    """Thicker when inferred (the marker is hollow then), dashed for an inferred bar."""
+    pen = QPen(PLANNED, 2 if inferred else 1.2)
+    pen.setCosmetic(True)
+    if dashed and inferred:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def planned_brush(inferred: bool) -> QBrush:
+    """Filled when the date was stated, hollow when inferred, as for past events."""
+    return QBrush(BACKGROUND) if inferred else QBrush(PLANNED)
+
+
+def planned_hatch_brush() -> QBrush:
+    return QBrush(PLANNED_HATCH, Qt.BrushStyle.BDiagPattern)
+
+
+def draw_planned(p: QPainter, c: QPointF, inferred: bool) -> None:
+    """The planned mark (timeline, legend, event list): a violet diamond, hollow when the
+    date was inferred."""
+    p.setPen(planned_pen(inferred))
+    p.setBrush(planned_brush(inferred))
+    p.drawPolygon(diamond(c, DIAMOND_R))
