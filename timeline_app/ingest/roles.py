@@ -44,10 +44,24 @@ _DET_WORDS = (
     r"(?:first|last|same|previous|prior|end{W}of|close{W}of(?:{W}business)?|start{W}of|"
     r"beginning{W}of)"
 ).replace("{W}", _W)
-_DET = rf"(?:(?:the|a|an|this|that|its|their|his|her)(?:{_W}{_DET_WORDS}(?:{_W}the)?)?{_W})?"
+# "until at least 2030", "through at least the first half of 1990", "by as early as May":
+# a hedge between the governing word and the expression changes nothing of its role
+_HEDGE = (
+    r"(?:(?:at{W}(?:least|most|the{W}(?:latest|earliest))|as{W}(?:early|late|soon|recently)"
+    r"{W}as|roughly|about|around|approximately|sometime|some{W}time|mid-?){W})?"
+).replace("{W}", _W)
+_PART_OF = (
+    r"(?:(?:first|second|third|last|next|final|early|late)(?:{W}(?:two|three|four|few|six|nine))?"
+    r"{W}(?:quarters?|months?|weeks?|days?|half|halves|years?|part){W}of)"
+).replace("{W}", _W)
+_DET = (
+    rf"{_HEDGE}(?:(?:the|a|an|this|that|its|their|his|her)(?:{_W}(?:{_DET_WORDS}|{_PART_OF})"
+    rf"(?:{_W}the)?)?{_W})?"
+)
 # A word (or two) that governs the expression and makes it a frame, not a time of happening.
 _BEFORE = {
     Role.COMPARISON: r"since|than|compared{W}(?:with|to)|versus|vs\.?|against|"
+    r"(?:based|indexed|rebased|pegged){W}(?:on|to)|"
     r"(?:up|down|higher|lower|more|less|rise|rose|fall|fell|gain|drop|increase|decrease|"
     r"jump|jumped|climb|climbed|slip|slipped|declin\w*|ris\w*|unchanged)"
     r"(?:{W}[\w$%.,-]+){0,4}?{W}from",
@@ -104,7 +118,7 @@ _NOUN_AFTER = re.compile(
 # "since November, when he was found": the when-clause happened at that time
 _WHEN_AFTER = re.compile(r"(?i)^[^\S\n]*[,_—–-]*[^\S\n]*when\b")
 _SPAN_END = re.compile(
-    rf"(?i)(?<![\w'-])(?:until|till|through|thru|by|to|and|as{_W}of)(?:{_W}[\w'-]+){{0,5}}{_W}$"
+    rf"(?i)(?<![\w'-])(?:until|till|through|thru|by|to|and|as{_W}of)(?:{_W}[\w'-]+){{0,7}}{_W}$"
 )
 # "it was not until Tuesday that Castro revealed": a cleft that dates the happening
 _NOT_UNTIL = re.compile(r"(?i)\bnot[^\S\n]+until[^\S\n]+$")
