@@ -31,6 +31,8 @@ ROLES = [
     ("Creditors missed the June 30 deadline.", "June 30", Role.DEADLINE, "a date before 'deadline'"),
     ("The court extended the stay to June 12.", "June 12", Role.DEADLINE, "extended to"),
     ("The island has been independent since 1901.", "1901", Role.COMPARISON, "a state's start"),
+    ("Police linked a string of burglaries dating back to 2011.", "2011", Role.COMPARISON,
+     "an origin, not a happening"),
     ("The mayor stays in office until 2026.", "2026", Role.BOUND, "until"),
     ("The ban stays in force until at least 2030.", "2030", Role.BOUND, "until + a hedge"),
     ("Prices have risen since at least 1995.", "1995", Role.COMPARISON, "since + a hedge"),

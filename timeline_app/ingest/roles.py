@@ -62,6 +62,7 @@ _DET = (
 _BEFORE = {
     Role.COMPARISON: r"since|than|compared{W}(?:with|to)|versus|vs\.?|against|"
     r"(?:based|indexed|rebased|pegged){W}(?:on|to)|"
+    r"(?:dating|dated|dates|date|going|goes|traced|tracing){W}(?:back{W})?(?:to|from)|"
     r"(?:up|down|higher|lower|more|less|rise|rose|fall|fell|gain|drop|increase|decrease|"
     r"jump|jumped|climb|climbed|slip|slipped|declin\w*|ris\w*|unchanged)"
     r"(?:{W}[\w$%.,-]+){0,4}?{W}from",
