@@ -65,6 +65,16 @@ CASES = [
 ]
 
 
+SPANS = [
+    # (iso, start, end, label, why)
+    ("0602/0629", date(602, 1, 1), date(629, 12, 31), "602 – 629", "a war over years"),
+    ("1920-01-05/1923-01-05", date(1920, 1, 5), date(1923, 1, 5),
+     "5 January 1920 – 5 January 1923", "days apart, kept as days"),
+    ("2021/2022-03", date(2021, 1, 1), date(2022, 3, 31), "2021 – March 2022",
+     "each end has its own precision"),
+]
+
+
 @pytest.mark.parametrize(("iso", "part", "precision", "start", "end", "label", "why"), CASES)
 def test_interval_and_label(iso, part, precision, start, end, label, why):
     d = FuzzyDate.from_iso(iso, part=part)
@@ -116,3 +126,27 @@ def test_part_given_as_text_becomes_a_part():
     assert d.part is Part.EARLY and d.describe().startswith("early January 2022")
     with pytest.raises(ValueError):
         FuzzyDate(2022, 1, part="sometime")
+
+
+@pytest.mark.parametrize(("iso", "start", "end", "label", "why"), SPANS)
+def test_span_keeps_both_ends(iso, start, end, label, why):
+    d = FuzzyDate.from_iso(iso)
+    assert d.is_span and (d.start, d.end, d.label(), d.iso()) == (start, end, label, iso), why
+    assert FuzzyDate.from_iso(d.iso()) == d, "the ISO form reads back"
+    assert d.first == FuzzyDate.from_iso(iso.split("/")[0]) and not d.first.is_span
+    assert d.contains(d.first) and d.contains(d.to)
+
+
+@pytest.mark.parametrize(
+    ("iso", "why"),
+    [("2020/2019", "ends before it starts"), ("2020/2020", "ends where it starts"),
+     ("2020-05/2020", "its end is inside its start")],
+)
+def test_span_must_end_later(iso, why):
+    with pytest.raises(DateError):
+        FuzzyDate.from_iso(iso)
+
+
+def test_spans_sort_by_the_interval_they_cover():
+    dates = [FuzzyDate.from_iso(t) for t in ("1921", "1920-01-05/1923-01-05", "1920-01-05")]
+    assert [d.iso() for d in sorted(dates)] == ["1920-01-05", "1920-01-05/1923-01-05", "1921"]

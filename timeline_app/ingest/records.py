@@ -25,15 +25,18 @@ __all__ = [
 
 
 def date_out(d: FuzzyDate | None) -> list[Any] | None:
-    return (
-        None
-        if d is None
-        else [d.year, d.month, d.day, d.part.value if d.part else None, d.inferred]
-    )
+    if d is None:
+        return None
+    out = [d.year, d.month, d.day, d.part.value if d.part else None, d.inferred]
+    return out + [date_out(d.to)] if d.to is not None else out  # a span: its end last
 
 
 def date_in(r: list[Any] | None) -> FuzzyDate | None:
-    return None if r is None else _date_in(tuple(r))
+    if r is None:
+        return None
+    if len(r) > 5:  # a span
+        return FuzzyDate(r[0], r[1], r[2], r[3], r[4], date_in(r[5]))
+    return _date_in(tuple(r))
 
 
 @lru_cache(maxsize=1 << 16)
