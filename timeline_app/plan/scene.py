@@ -89,8 +89,12 @@ class Scene:
         return left + (x - self.lo) * (right - left) / (self.hi - self.lo)
 
 
-def layout_scene(spec: SceneSpec, measure: Measure) -> Scene:
-    """Lay out `spec`: plan lanes and rows with the view's planner, then place everything."""
+def layout_scene(
+    spec: SceneSpec, measure: Measure, tick_measure: Callable[[str], float] | None = None
+) -> Scene:
+    """Lay out `spec`: plan lanes and rows with the view's planner, then place everything.
+    `measure` gives title widths, `tick_measure` the axis labels' (in the axis font), so the
+    calendar axis is planned with the widths it is drawn with."""
     g, s = spec.geometry, spec.store
     lanes = build_lanes(s, spec.shown, spec.lane_mode)
     named = len(lanes) > 1
@@ -125,7 +129,8 @@ def layout_scene(spec: SceneSpec, measure: Measure) -> Scene:
                   (left, top, right, height - g.margin - g.axis_h), lo, hi,
                   lane_rows or [(f.name, f.top, f.rows) for f in frame.lanes],
                   [], [], [], Ticks(), g, s.titles)
-    scene.ticks = date_ticks(s.ref, lo, hi, plot_w)
+    scene.ticks = (date_ticks(s.ref, lo, hi, plot_w, tick_measure) if tick_measure
+                   else date_ticks(s.ref, lo, hi, plot_w))
     _place(scene, frame, s, remap or (lambda r: r))
     _settle_bar_labels(scene, widths)
     return scene

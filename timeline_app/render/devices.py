@@ -49,7 +49,7 @@ def ensure_app() -> QApplication:
 def render_image(spec: SceneSpec, theme: Theme, *, scale: float = 1.0) -> QImage:
     """The scene as an image `scale` device pixels per scene pixel (its devicePixelRatio)."""
     fonts = Fonts()
-    scene = layout_scene(spec, fonts.measure)
+    scene = layout_scene(spec, fonts.measure, fonts.measure_tick)
     image = QImage(max(1, round(scene.width * scale)), max(1, math.ceil(scene.height * scale)),
                    QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(scale)
@@ -72,7 +72,7 @@ def write_png(spec: SceneSpec, theme: Theme, out: Path, *, dpi: float = CSS_DPI)
 def write_svg(spec: SceneSpec, theme: Theme, out: Path | None) -> bytes:
     """An SVG document (written to `out` if given; its bytes are returned either way)."""
     fonts = Fonts()
-    scene = layout_scene(spec, fonts.measure)
+    scene = layout_scene(spec, fonts.measure, fonts.measure_tick)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     gen = QSvgGenerator()
@@ -118,7 +118,7 @@ def write_pdf(specs: Sequence[SceneSpec], theme: Theme, out: Path | None, *, pag
         for k, spec in enumerate(specs):
             if k:
                 writer.newPage()
-            scene = layout_scene(spec, fonts.measure)
+            scene = layout_scene(spec, fonts.measure, fonts.measure_tick)
             painter.save()
             painter.fillRect(page_rect, QColor(theme.background))  # margins too: dark pages
             painter.scale(scale, scale)

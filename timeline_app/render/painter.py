@@ -48,6 +48,10 @@ class Fonts:
         m = self.metrics["label"]
         return np.array([m.horizontalAdvance(t) for t in texts], np.float64)
 
+    def measure_tick(self, text: str) -> float:
+        """An axis label's width in the font `_axis` draws it with."""
+        return float(self.metrics["small"].horizontalAdvance(text))
+
 
 def paint_scene(p: QPainter, scene: Scene, theme: Theme, fonts: Fonts) -> None:
     """Draw `scene` with its top-left corner at the painter's origin."""
