@@ -229,7 +229,7 @@ def _moved_note(n: tuple[int, int, str, str], start: int, end: int, at: int) -> 
 def event_group(event: Event, timeline: Timeline) -> str | None:
     """The outlet of the event's first source: its lane "by outlet", TimelineJS's `group`.
 
-    None when that article names no outlet (the view then shows the article's title).
+    None when that article names no outlet (the view then shows it under "Unknown outlet").
     """
     for s in event.sources:
         doc = timeline.documents.get(s.doc_id)

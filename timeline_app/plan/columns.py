@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from timeline_app.model import Event, FuzzyDate, Part, Precision, Timeline
+from timeline_app.model.summary import UNKNOWN_OUTLET
 
 __all__ = ["DAY", "MONTH", "YEAR", "EventStore", "Membership", "PARTS"]
 
@@ -109,7 +110,8 @@ class EventStore:
 
         def outlet(doc_id: str) -> str:
             doc = docs.get(doc_id)
-            return (doc.outlet or doc.title or doc_id) if doc else doc_id
+            # one "Unknown outlet" lane, not a lane per untitled article's headline
+            return (doc.outlet or UNKNOWN_OUTLET) if doc else UNKNOWN_OUTLET
 
         texts = []
         for e in events:
