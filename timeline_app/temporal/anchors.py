@@ -13,13 +13,15 @@ from collections.abc import Iterable
 
 from . import lexicon as lx
 
-__all__ = ["DIGIT", "MONTH", "WEEKDAY", "UNIT", "WORD", "find_windows"]
+__all__ = ["DIGIT", "MONTH", "WEEKDAY", "UNIT", "WORD", "VAGUE", "find_windows"]
 
 DIGIT, MONTH, WEEKDAY, UNIT, WORD = "digit", "month", "weekday", "unit", "word"
+VAGUE = "vague"  # nouns of a vague point in time: "at that point", "at the time"
 _SNAP = 24  # how far a window edge may move to reach a word edge
 # How far an expression can reach before and after its anchor, by anchor kind:
 # "at least the first two [quarters]", "[Sept.] 27, 1989", "the end of [1990]".
-_MARGINS = {DIGIT: (32, 24), MONTH: (28, 28), WEEKDAY: (28, 32), UNIT: (56, 40), WORD: (32, 24)}
+_MARGINS = {DIGIT: (32, 24), MONTH: (28, 28), WEEKDAY: (28, 32), UNIT: (56, 40), WORD: (32, 24),
+            VAGUE: (24, 4)}
 
 _OTHER_WORDS = (
     "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nights",
@@ -29,6 +31,7 @@ _OTHER_WORDS = (
 )
 
 _OTHER_UNITS = ("period", "periods", "half", "halves")
+_VAGUE_WORDS = ("point", "time", "moment", "juncture")
 
 
 def _kinds() -> dict[str, str]:
@@ -36,7 +39,7 @@ def _kinds() -> dict[str, str]:
     kinds: dict[str, str] = {}
     for words, kind in ((lx.UNIT_FORMS, UNIT), (_OTHER_UNITS, UNIT), (lx.MONTHS, MONTH),
                         (lx.WEEKDAYS, WEEKDAY), (_OTHER_WORDS, WORD), (lx.SEASONS, WORD),
-                        (lx.SET_ADVERBS, WORD)):
+                        (lx.SET_ADVERBS, WORD), (_VAGUE_WORDS, VAGUE)):
         for word in words:
             kinds.setdefault(word, kind)
     kinds.update({w + "s": WEEKDAY for w in lx.WEEKDAY_FULL})
@@ -76,7 +79,7 @@ def _snap(text: str, lo: int, hi: int) -> tuple[int, int]:
 def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Merged search windows around the anchors of each kind (anchors come in text order,
     so each window either extends the last one of its kind or starts a new one)."""
-    raw: dict[str, list[list[int]]] = {DIGIT: [], MONTH: [], WEEKDAY: [], UNIT: [], WORD: []}
+    raw: dict[str, list[list[int]]] = {kind: [] for kind in _MARGINS}
     n, kinds = len(text), _KINDS
     for m in _TOKEN.finditer(text):
         token = m.group()
@@ -96,5 +99,8 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def windows_for(windows: dict[str, list[tuple[int, int]]],
                 kinds: Iterable[str]) -> list[tuple[int, int]]:
-    """The merged windows of several anchor kinds."""
+    """The merged windows of several anchor kinds (one kind's are merged already)."""
+    kinds = tuple(kinds)
+    if len(kinds) == 1:
+        return windows[kinds[0]]
     return _merge(span for kind in kinds for span in windows[kind])

@@ -21,6 +21,10 @@ class Context:
     dct: Reference | None
     day_first: bool
     anchor: Reference | None = None  # the last explicit full date in the text
+    anchor_end: int = 0  # where that date ends in the text
+    story_year: int | None = None  # the year of the last explicit month or day that sets
+    # the story's time (not "the March 3, 2009, attack", which names a happening)
+    story_end: int = 0  # where that expression ends in the text
     quarter: tuple[int, int] | None = None  # the last quarter named ("the third quarter")
     history: list[str] = field(default_factory=list)  # values resolved so far
 

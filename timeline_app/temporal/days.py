@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta, weekday
 from . import lexicon as lx
 from . import values as vl
 from .context import Context, Resolved, Span, clause_tense
+from .narrative import narrative_day, narrative_year
 from .periods import unknown_at
 from .reference import Reference
 from .spec import Spec
@@ -42,8 +43,10 @@ def _calendar(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         elif spec.rel is not None:
             year = ref.year + spec.rel if spec.rel else ref.year
         else:
-            year = _pick_year(ref, spec.month or 1, spec.day, clause_tense(ctx, span))
-            year = _weekday_year(spec, year)
+            year = narrative_year(ctx, span) if spec.day is None else None
+            if year is None:
+                year = _pick_year(ref, spec.month or 1, spec.day, clause_tense(ctx, span))
+                year = _weekday_year(spec, year)
     if spec.day is not None and spec.month is not None:
         dt.date(year, spec.month, spec.day)  # ValueError (Feb 29) drops the expression
     return with_clock(spec, vl.fmt_date(year, spec.month, spec.day), inferred)
@@ -68,6 +71,10 @@ def _pick_year(ref: Reference, month: int, day: int | None, tense: int) -> int:
     clause's tense clearly points the other way and the nearest is over _TENSE_DAYS off."""
     if ref.month is None:
         return ref.year
+    if day is None and tense == FUTURE:
+        # "will open in September": a month the clause looks ahead to is this one or later,
+        # never one already over (a plain month has no day to weigh a near miss against)
+        return ref.year if month >= ref.month else ref.year + 1
     here = dt.date(ref.year, ref.month, ref.day or 15)
     target_day = min(day or 15, 28)
 
@@ -128,6 +135,13 @@ def _weekday(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
     if day is None:
         return Resolved(kind, f"XXXX-WXX-{spec.weekday + 1}{part}", spec.mod, ctx.ref is not None)
     wd = weekday(spec.weekday)
+    story = narrative_day(ctx, span)
+    if story is not None and spec.rel is None:
+        # "On March 3, 2009, ... On Thursday": the week of the story, not of the DCT
+        after = story + relativedelta(weekday=wd(+1))
+        before = story + relativedelta(weekday=wd(-1))
+        target = after if (after - story) <= (story - before) else before
+        return Resolved(kind, target.isoformat() + part, spec.mod, True)
     if spec.rel == -1:
         target = day + relativedelta(days=-1, weekday=wd(-1))
     elif spec.rel == 1:

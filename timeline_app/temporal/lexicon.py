@@ -189,7 +189,7 @@ DEICTIC: dict[str, int | str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
     "the past": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "a later date": "FUTURE_REF",

@@ -12,6 +12,7 @@ import re
 
 from . import lexicon as lx
 from . import nondates as nd
+from . import quantities as qt
 from .spec import Match, Spec, norm, point_mod, rel_of
 
 __all__ = ["Spec"]
@@ -87,6 +88,8 @@ def read_clock(m: Match) -> Spec | None:
         return None
     if ampm and not 1 <= h <= 12:
         return None
+    if m["s"] and not ampm and not m["tz"] and qt.is_time_taken(m):
+        return Spec("fixed", "DURATION", value=qt.clock_duration(h, int(m["mi"]), int(m["s"])))
     if nd.not_a_clock(m.string, m.start("h"), m.end(), m["h"], bool(ampm)):
         return None  # "GMT +10:00", "won 21:14", a video's "0:46"
     if ampm:
@@ -277,7 +280,8 @@ def read_anaphor(m: Match) -> Spec | None:
         return Spec("anaphor", unit=unit, year=int(m["yr"]), mod=point_mod(m))
     if unit in ("period", "week") and not adj:
         return None
-    if unit == "year" and adj in ("", "fiscal", "full") and norm(m["det"]) == "the":
+    if unit == "year" and adj in ("", "fiscal", "full") and norm(m["det"]) == "the" \
+            and not point_mod(m):  # "by the end of the year" is the year, mod END
         return Spec("duration", "DURATION", unit="year", amount=1)  # "for the year (ended ...)"
     back = "year-" in adj or bool(m["ago"])
     value = "that" if norm(m["det"]) == "that" else (adj or None)

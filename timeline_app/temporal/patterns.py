@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import anchors as an
+from . import era
 from . import lexicon as lx
 from . import normalise as nz
 from . import quantities as qt
+from . import ranges as rg
 from .lexicon import alternation as alt
 from .spec import Spec
 
@@ -97,8 +99,11 @@ DURATION_DIR = (r"(?:past|last|next|previous|coming|first|following|final|latest
                 r"|preceding|ensuing|initial|further|additional|recent|other)")
 DURATION_FILLER = (r"(?:more|additional|full|straight|consecutive|extra|long|trading|business"
                    r"|working)")
-DURATION_AGO = rf"(?:ago|earlier|from{SP}now|hence|or{SP}so(?:{SP}ago)?)"
-NUM_RANGE = rf"(?P<num>{NUMBER}){HALF}?(?:{SP}(?:to|or){SP}(?P<num2>{NUMBER}))?"
+# "ten years from now" is the duration "ten years" and the era "now" (TimeML), not an offset
+DURATION_AGO = rf"(?:ago|earlier|hence|or{SP}so(?:{SP}ago)?)"
+# "two to three weeks" is one expression; after "between", each end is one ("between [two]
+# and [three weeks]", "between [two] to [six days]": see ranges.py)
+NUM_RANGE = rf"(?<!between )(?P<num>{NUMBER}){HALF}?(?:{SP}(?:to|or){SP}(?P<num2>{NUMBER}))?"
 SETS, HOLIDAYS = (an.WORD, an.UNIT, an.WEEKDAY, an.MONTH), (an.WORD, an.UNIT, an.MONTH)
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -117,6 +122,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("year", DIGITS,
        rf"(?:{POINT_MOD}|(?P<fiscal>fiscal(?:{SP}year)?){SP}|the{SP}year{SP})?"
        rf"(?P<year>{YEAR})(?![\d,]\d|%|\.\d|-)", nz.read_year),
+    # The ends of a range of years: "the 2015-2016 season", "1968-69".
+    _p("year_range_start", DIGITS, rf"(?P<year>{YEAR})(?=[-–/](?P<end>\d{{4}}|\d\d)(?![\w/-]))",
+       rg.read_range_start),
+    _p("year_range_end", DIGITS, r"(?P<first>\d{4})[-–/](?P<end>\d{4}|\d\d)(?![\w/-])",
+       rg.read_range_end),
     _p("decade", (an.DIGIT, an.WORD),
        rf"(?:the{SP})?{POINT_MOD}?(?:(?:(?P<dec>1\d\d|20\d)0|'(?P<short>\d)0)'?s"
        rf"|(?:nineteen[\s-])?(?P<word>{alt(lx.DECADE_WORDS)}))", nz.read_decade),
@@ -173,15 +183,24 @@ PATTERNS: tuple[Pattern, ...] = (
        rf"(?:(?P<dir>{DURATION_DIR})(?:{SP}(?:few|several))?{SP})?"
        rf"(?:{NUM_RANGE}{SP}(?:{DURATION_FILLER}{SP})?)?(?P<unit>{UNIT_WORD})\b(?P<half>{HALF})?"
        rf"(?:{SP}(?P<ago>{DURATION_AGO}))?(?![\w-])", qt.read_duration),
+    _p("between_first", UNITS,  # the "6" of "between 6 and 9 months"
+       rf"between{SP}(?P<num>{NUMBER})(?={SP}(?:and|to){SP}(?P<num2>{NUMBER}){SP}"
+       rf"(?P<unit>{UNIT_WORD})\b)",
+       rg.read_between_first),
     _p("duration_adj", UNITS,
        rf"(?P<num>\d+(?:\.\d+)?|{WORDNUM}|several|multi|half|one|a)-(?P<unit>{UNIT_SINGULAR})"
        rf"(?:-(?P<tail>long))?", qt.read_duration_adj),
-    _p("age", UNITS,
-       rf"(?P<num>\d+|{WORDNUM})(?:-(?:year|month|week|day)s?-old|{SP}(?:year|month)s?{SP}old)",
+    _p("age", UNITS,  # "a 6-year-old", "adults 65 years and older", "aged 18 to 24 years"
+       rf"aged{SP}(?:\d+|{WORDNUM}){SP}(?:to|and){SP}(?:\d+|{WORDNUM}){SP}years?"
+       rf"|(?P<num>\d+|{WORDNUM})(?:-(?:year|month|week|day)s?-olds?|{SP}(?:year|month)s?{SP}old"
+       rf"|{SP}years?{SP}(?:and|or){SP}(?:older|over|above|younger|under)|{SP}years?{SP}of{SP}age)",
        qt.read_age),
     # Words that are a time by themselves.
     _p("deictic", (an.WORD, an.UNIT),
        rf"{POINT_MOD}?(?P<word>{alt(lx.DEICTIC)})(?:{SP}(?P<part>{DAY_PART}))?", qt.read_deictic),
+    _p("that_point", (an.VAGUE,),
+       rf"(?:at|by|until|since){SP}(?P<what>that{SP}(?:point|time|moment|juncture)|the{SP}time)",
+       era.read_that_point),
     _p("part_of_day", (an.WORD,),
        rf"{POINT_MOD}?(?:(?P<rel>this|last|tomorrow|yesterday){SP}(?P<part>{DAY_PART})"
        rf"|(?P<part2>{DAY_PART}){SP}(?P<rel2>yesterday|today|tomorrow))|(?P<over>overnight)",
@@ -189,7 +208,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("set", SETS,
        rf"(?P<adv>{alt(lx.SET_ADVERBS)})|(?P<each>every|each|per)"
        rf"{SP}(?:(?P<other>other){SP})?(?:(?P<num>\d+|{WORDNUM}){SP})?"
-       rf"(?P<what>{UNIT_WORD}|{WEEKDAY}|{MONTH_FULL}|{alt(lx.SEASONS)})", qt.read_set),
+       rf"(?P<what>{UNIT_WORD}|{WEEKDAY}|{MONTH_FULL}|{alt(lx.SEASONS)}|{DAY_PART})"
+       rf"(?:{SP}(?P<part>{DAY_PART}))?", qt.read_set),
     _p("holiday", HOLIDAYS,
        rf"(?:(?P<rel>last|next|this){SP})?(?P<hol>{HOLIDAY})(?:{SP}(?P<year>{YEAR}))?",
        nz.read_holiday),

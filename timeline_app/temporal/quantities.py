@@ -1,7 +1,8 @@
 """Readers for amounts of time and words that stand for a time on their own.
 
-Durations ("three days", "the past two years"), offsets ("two days ago"), ages (dropped),
-sets ("daily", "every Thursday") and deictic words ("today", "now", "this morning").
+Durations ("three days", "the past two years", a race time "2:58:41"), offsets ("two days
+ago"), ages (dropped), sets ("daily", "every Thursday", "every evening") and deictic words
+("today", "now", "this morning").
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .era import is_era_today
 from .spec import Match, Spec, norm, point_mod
 
 __all__ = ["read_duration", "read_duration_adj", "read_age", "read_deictic",
-           "read_part_of_day", "read_set"]
+           "read_part_of_day", "read_set", "clock_duration", "is_time_taken"]
 
 
 def _amount(m: Match) -> float | None:
@@ -38,6 +40,9 @@ def read_duration(m: Match) -> Spec | None:
         return None  # "last year", "the week": points, handled elsewhere
     if not num and not (direction or det or ago) and unit in ("second", "minute"):
         return None
+    if unit in ("second", "minute") and (direction in _MATCH_PHASE and not num
+                                         or _MARGIN_AFTER.match(m.string, m.end())):
+        return None  # "the final minutes" of a match, "two seconds faster" than a record
     if num and num[0].isdigit() and not plural and lx.words_to_number(num) not in (1, None) \
             and not ago:
         return None  # "34 measure" is not a duration
@@ -60,21 +65,35 @@ def read_duration(m: Match) -> Spec | None:
         "APPROX" if approx else None if det or direction else outer_mod(m))
     if det == "the" and not (num or direction):
         lead = m.start("unit") - m.start()
+    if ago == "earlier" and not (amount == 1 and unit in ("year", "quarter")):
+        # "two weeks earlier": TimeML marks the distance, "two weeks", as a DURATION (as
+        # for "later"); only "a year earlier", the comparison period of results, is a date
+        return Spec("duration", "DURATION", unit=unit, amount=amount, mod=qmod, lead=lead,
+                    trim=m.end() - m.end("half" if m["half"] else "unit"))
     if ago:
         rel = -1 if ago in ("ago", "earlier", "before") or ago.endswith("ago") else 1
         kind = "approx" if ago.startswith("or so") else "earlier" if ago == "earlier" else None
         return Spec("offset", unit=unit, amount=amount, rel=rel, mod=qmod, value=kind)
-    if not num and not det and direction in _VAGUE_DIRECTION:
-        # "coming weeks", "recent years": a vague stretch before or after now is a DATE
-        # (FUTURE_REF/PAST_REF); with a number or "the" it stays a DURATION ("the past
-        # few weeks", "the next three years"), as in the TIMEX3 guidelines and HeidelTime.
+    if not num and not det and direction in _VAGUE_DIRECTION \
+            and not (direction == "recent" and unit in _COUNTED_RECENT):
+        # "coming weeks": a vague stretch after now is a DATE (FUTURE_REF); with a number or
+        # "the" it stays a DURATION ("the next three years"), as in the TIMEX3 guidelines and
+        # HeidelTime. "recent years" (or days, decades) is the recent past, PAST_REF, but
+        # "in recent months" (weeks, quarters) counts a stretch of them: a DURATION PXM.
         return Spec("fixed", value=_VAGUE_DIRECTION[direction])
     return Spec("duration", "DURATION", unit=unit, amount=amount, mod=qmod, lead=lead)
 
 
+_COUNTED_RECENT = frozenset({"week", "month", "quarter"})
 _VAGUE_DIRECTION = {"coming": "FUTURE_REF", "next": "FUTURE_REF", "recent": "PAST_REF"}
 _OUTER_MOD = re.compile(rf"(?i)\b({lx.alternation(set(lx.QUANT_MODS) - lx.QUANT_MODS_IN_SPAN)})"
                         r"[^\S\n]+$")
+
+
+# A phase of a match or a margin between results is no time expression in TimeML.
+_MATCH_PHASE = frozenset({"final", "last", "first", "opening"})
+_MARGIN_AFTER = re.compile(r"(?i)[^\S\n]+(?:faster|slower|quicker|behind|ahead|clear"
+                           r"|off[^\S\n]+the[^\S\n]+pace)\b")
 
 
 def outer_mod(m: Match) -> str | None:
@@ -89,6 +108,25 @@ def read_age(m: Match) -> Spec | None:
     Matching them (and then dropping them) keeps "6-year" from being read as a duration.
     """
     return Spec("drop")
+
+
+# Hours, minutes and seconds after these are a time taken, not a time of day: "won in
+# 2:58:41", "a time of 2:03:38", "clocked 1:02:11", "the record of 2:01:39".
+_RACE_BEFORE = re.compile(
+    r"(?i)\b(?:in|time|times|timed|clocked|finished|finishing|record|best|winning|ran|run"
+    r"|completed|marathon|race)\b(?:[^\S\n]+(?:of|a|an|the|his|her|their|just|only|about|"
+    r"around|under|over|nearly|almost))*[^\S\n]*:?[^\S\n]*\Z")
+
+
+def clock_duration(h: int, mi: int, s: int) -> str:
+    """PT2H58M41S from 2:58:41 (zero fields left out: 2:05:00 is PT2H5M)."""
+    parts = "".join(f"{n}{code}" for n, code in ((h, "H"), (mi, "M"), (s, "S")) if n)
+    return f"PT{parts or '0S'}"
+
+
+def is_time_taken(m: Match) -> bool:
+    """Whether the clock-like "2:58:41" of `m` follows words of a race or a record."""
+    return bool(_RACE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
 
 
 def read_duration_adj(m: Match) -> Spec | None:
@@ -111,6 +149,9 @@ def read_deictic(m: Match) -> Spec | None:
     part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
     if word == "tonight":
         part = "NI"
+    if word == "today" and not m["part"] and not m["pmod"] \
+            and is_era_today(m.string, m.start("word"), m.end("word")):
+        meaning = "PRESENT_REF"  # "today's teenagers", "in the mobile era today"
     if isinstance(meaning, str):
         if m["part"] or (word == "soon" and _soon_as_conjunction(m)):
             return None
@@ -187,8 +228,14 @@ def read_set(m: Match) -> Spec | None:
     what = norm(m["what"]).rstrip(".")
     n = lx.words_to_number(norm(m["num"])) if m["num"] else 1
     n = int(n * (2 if m["other"] else 1)) if n else 1
-    if what in lx.WEEKDAYS:
-        return Spec("fixed", "SET", value=f"XXXX-WXX-{lx.WEEKDAYS[what] + 1}")
+    part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
+    if what in lx.WEEKDAYS:  # "every Monday (evening)"
+        clock = f"T{part}" if part else ""
+        return Spec("fixed", "SET", value=f"XXXX-WXX-{lx.WEEKDAYS[what] + 1}{clock}")
+    if part:
+        return None  # "every week evening" says nothing TimeML can write
+    if what in lx.DAY_PARTS:  # "every evening": a part of every day
+        return Spec("fixed", "SET", value=f"XXXX-XX-XXT{lx.DAY_PARTS[what]}")
     if what in lx.MONTHS:
         return Spec("fixed", "SET", value=f"XXXX-{lx.MONTHS[what]:02d}")
     if what in lx.SEASONS:

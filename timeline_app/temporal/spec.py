@@ -32,6 +32,7 @@ class Spec:
     value: str | None = None  # a value that needs no context
     raw: tuple[int, int, str] | None = None  # numeric date fields and separator
     lead: int = 0  # characters at the match start that are not part of the span ("the")
+    trim: int = 0  # characters at the match end that are not part of it ("earlier")
 
 
 _REL = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,

@@ -34,6 +34,9 @@ _JOIN = re.compile(r"[^\S\n]*(?:local[^\S\n]+time[^\S\n]*)?(?:,|on|at)?[^\S\n]*"
 _AFTER_DATE = re.compile(r"[^\S\n]*(?:(?:[,|•–-]|\bat|à|um|a las|alle|om)[^\S\n]*\n?)?[^\S\n]*")
 _EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_TOLD_YEAR = re.compile(r"^(\d{4})(?:-\d\d){1,2}$")  # a month or day the text names
+# "the Dec. 21, 1988, bombing": a date that names a happening, not the story's time
+_ATTRIBUTIVE = re.compile(r"(?i)\bthe[^\S\n]+\Z")
 _DAY_KINDS = frozenset({"calendar", "numeric", "weekday", "deictic", "holiday"})
 
 
@@ -70,21 +73,27 @@ def _candidates(text: str) -> list[Candidate]:
     found = []
     windows = find_windows(text)
     masked = masked_spans(text)
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # per anchor set, merged once
     for rank, pattern in enumerate(PATTERNS):
-        for m in _matches(pattern, text, windows):
+        spans = merged.get(pattern.anchors)
+        if spans is None:
+            spans = merged[pattern.anchors] = windows_for(windows, pattern.anchors)
+        for m in _matches(pattern, text, spans):
             if masked and overlaps(masked, m.start(), m.end()):
                 continue
             spec = pattern.read(m)
-            start = m.start() + (spec.lead if spec else 0)
-            if spec is not None and m.end() > start:
-                found.append(Candidate(start, m.end(), pattern.name, spec, rank))
+            if spec is None:
+                continue
+            start, end = m.start() + spec.lead, m.end() - spec.trim
+            if end > start:
+                found.append(Candidate(start, end, pattern.name, spec, rank))
     return found
 
 
 def _matches(pattern: Pattern, text: str,
-             windows: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+             spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """The pattern's matches inside the windows around its anchors."""
-    for lo, hi in windows_for(windows, pattern.anchors):
+    for lo, hi in spans:
         yield from pattern.regex.finditer(text, lo, hi)
 
 
@@ -160,6 +169,11 @@ def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
     full = _FULL_DATE.match(value)
     if full and not res.inferred and not eve:
         ctx.anchor = Reference(int(full[1]), int(full[2]), int(full[3]))
+        ctx.anchor_end = c.end
+    told = _TOLD_YEAR.match(value)
+    if told and not res.inferred and not eve \
+            and not _ATTRIBUTIVE.search(text, max(0, start - 6), start):
+        ctx.story_year, ctx.story_end = int(told[1]), c.end
     return Timex(start, c.end, text[start:c.end], res.type, value, res.mod, res.inferred)
 
 

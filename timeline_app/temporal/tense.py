@@ -18,7 +18,19 @@ __all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near"]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _WORD = re.compile(r"[A-Za-z']+")
-_FUTURE = re.compile(rf"(?i)(?<![\w'])(?:{alternation(FUTURE_MARKERS)})(?![\w'])")
+# The present tense of a scheduled happening looks ahead ("trading resumes Monday", "the
+# trial opens Tuesday"), as does a present progressive ("is meeting the minister Thursday");
+# only verbs that are not also plural nouns ("talks", "visits", "runs") count, and not an
+# infinitive ("had been due to resume"), which takes the tense of its verb.
+_SCHEDULED = (
+    r"(?<!to[^\S\n])(?:(?:resume|reopen|reconvene|convene)s?|begins|expires|opens|starts"
+    r"|closes|ends|meets|arrives|returns|departs|concludes|kicks[^\S\n]+off"
+    r"|takes[^\S\n]+(?:effect|office)|goes[^\S\n]+into[^\S\n]+effect|(?:is|are|am)[^\S\n]+"
+    r"(?:meeting|leaving|arriving|travell?ing|visiting|holding|hosting|flying|heading"
+    r"|returning|opening|launching|releasing|resuming))"
+)
+_FUTURE = re.compile(
+    rf"(?i)(?<![\w'])(?:(?:{alternation(FUTURE_MARKERS)})|{_SCHEDULED})(?![\w'])")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
