@@ -28,6 +28,9 @@ def document_from_article(
     day_first = _day_first(text)
     header = find_header_date(text, day_first=day_first)
     published, note = _publication(article, meta, edited or {}, header)
+    if header is not None and not _states(header, published):
+        header = None  # a dated caption near the top ("Minsk, May 28, 2021 (Reuters)") on a
+        # page whose metadata dates it otherwise is no publication line
     doc = Document(
         id=article.id,
         path=article.path,
@@ -63,6 +66,15 @@ def _publication(
     if header is not None:
         return _header_published(header, article.text), f"header: {header.line}"
     return None, meta.published_note
+
+
+def _states(header: HeaderDate, published: FuzzyDate | None) -> bool:
+    """Whether the header line states the publication date (or could: no year of its own)."""
+    if published is None:
+        return True
+    if header.date is None:
+        return header.month in (None, published.month)
+    return header.date.first.contains(published.first) or published.contains(header.date)
 
 
 def _header_published(header: HeaderDate, text: str) -> FuzzyDate | None:

@@ -89,10 +89,27 @@ def context_year(text: str) -> int | None:
     return max(years, key=lambda y: (years[y], y))
 
 
+_UNTOLD = frozenset({"caption", "credit", "boilerplate"})  # text that tells no part of the story
+
+
 def tag_document(doc: Document) -> list[Timex]:
-    """The document's time expressions, resolved against its publication date."""
+    """The document's time expressions, resolved against its publication date. Captions,
+    credits and boilerplate are blanked first (offsets kept): a photo's "May 28, 2021" must
+    not become the year a story's "Thursday" is read in."""
     dct = doc.published.iso() if doc.published else None
-    return tag(doc.text, dct=dct, day_first=doc.day_first)
+    return tag(_story_text(doc), dct=dct, day_first=doc.day_first)
+
+
+def _story_text(doc: Document) -> str:
+    spans = [s for s in doc.non_story if s.kind in _UNTOLD]
+    if not spans:
+        return doc.text
+    chars = list(doc.text)
+    for s in spans:
+        for i in range(s.start, min(s.end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def extract_candidates(
