@@ -11,17 +11,17 @@ import pytest
 
 from timeline_app.paths import SHIPPED_CORPUS
 
-DATA = Path(__file__).parent / "export" / "data"
+DATA = Path(__file__).parent / "formats" / "data"
 QT_FREE = ["timeline_app.model", "timeline_app.temporal", "timeline_app.ingest",
            "timeline_app.formats", "timeline_app.store", "timeline_app.project",
            "timeline_app.plan", "timeline_app.render", "timeline_app.cli"]
 ARTICLE = SHIPPED_CORPUS / "2023-11-26_tokayev-lukashenko-tension.txt"
 
 
-def qt_modules_after(code: str) -> list[str]:
-    """The PySide6/shiboken6/pyqtgraph modules loaded once `code` has run."""
-    code += ("\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules "
-             "if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))))\n")
+def qt_modules_after(code: str, roots=("PySide6", "shiboken6", "pyqtgraph")) -> list[str]:
+    """The modules under `roots` (by default Qt's) loaded once `code` has run."""
+    code += (f"\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules "
+             f"if m.startswith({tuple(roots)!r}))))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     return json.loads(out.stdout.splitlines()[-1])
@@ -53,4 +53,12 @@ def test_headless_commands_load_no_qt(argv, tmp_path):
     argv = [*argv, "-o", str(tmp_path / "out")]
     assert qt_modules_after(
         f"from timeline_app.cli import main\nassert main({argv!r}) == 0\n"
+    ) == []
+
+
+def test_the_events_command_loads_nothing_of_the_window_or_the_pictures(tmp_path):
+    argv = ["events", str(SHIPPED_CORPUS), "-o", str(tmp_path / "out")]
+    assert qt_modules_after(
+        f"from timeline_app.cli import main\nassert main({argv!r}) == 0\n",
+        roots=("timeline_app.gui", "timeline_app.render", "timeline_app.plan"),
     ) == []

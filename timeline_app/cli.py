@@ -61,9 +61,17 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         return parser
     parser.add_argument("path", type=Path, help="a folder of articles, one article, or a "
                         "TimelineJS (JSON or CSV) or event JSON file")
-    from .render.arguments import add_events_arguments, add_export_arguments
+    if command == "events":
+        from .formats import DATA_FORMATS  # no pictures: the events command never loads them
 
-    (add_events_arguments if command == "events" else add_export_arguments)(parser)
+        parser.add_argument("--format", choices=list(DATA_FORMATS), default="json",
+                            help="json: our event records; csv: one row per event; timelinejs: "
+                                 "TimelineJS3 JSON; ics: iCalendar (default: json)")
+        parser.add_argument("-o", "--output", help="write here instead of stdout")
+        return parser
+    from .render.arguments import add_export_arguments
+
+    add_export_arguments(parser)
     return parser
 
 

@@ -26,7 +26,7 @@ from .ingest.cache import ExtractionCache
 from .ingest.progress import Partial, Progress
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
-from .store.edits import anchors, apply_edits, published_overrides
+from .store.edits import apply_edits, published_overrides, source_positions
 
 __all__ = ["Project", "Reading", "open_timeline"]
 
@@ -101,7 +101,7 @@ class Project:
         """Record the edit durably, then return the timeline with it applied.
 
         Event edits also record where their events' sources are, so that they still apply
-        when an event's id changes (see `edits.anchors`)."""
+        when an event's id changes (see `store.edits.source_positions`)."""
         if kind.startswith("event."):
             value = self._anchored(target, value)
         self.store.add_edit(kind, target, value)
@@ -111,9 +111,11 @@ class Project:
         by_id = {e.id: e for e in self.timeline.events}
         value = dict(value)
         if target in by_id:
-            value["anchors"] = anchors(by_id[target])
+            value["anchors"] = source_positions(by_id[target])
         if "others" in value:
-            value["others_anchors"] = {o: anchors(by_id[o]) for o in value["others"] if o in by_id}
+            value["others_anchors"] = {
+                o: source_positions(by_id[o]) for o in value["others"] if o in by_id
+            }
         return value
 
     def undo(self) -> Edit | None:

@@ -8,7 +8,11 @@ import shutil
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
+from timeline_app.gui.detail_pane import DetailPane
+from timeline_app.gui.edit_actions import EditActions
+from timeline_app.gui.event_list import EventListView
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 from timeline_app.model import FuzzyDate
@@ -38,8 +42,9 @@ def project(folder):
 
 @pytest.fixture
 def window(qtbot, project):
-    win = MainWindow(load=None, state=TimelineState(project.timeline))
-    win.project = project  # what the loader will set; the edit actions read it lazily
+    state = TimelineState(project.timeline)
+    state.set_project(project)  # what the folder loader does once the folder is read
+    win = MainWindow(load=None, state=state)
     return show_window(qtbot, win)
 
 
@@ -239,7 +244,7 @@ def test_a_failed_edit_changes_nothing_shown(qtbot, window, project, monkeypatch
 
 
 def test_without_a_project_nothing_is_editable(qtbot, window):
-    window.project = None
+    window.state.set_project(None)
     window.state.select(window.state.timeline.events[0].id)
     actions = window.edit_actions
     assert not any(a.isEnabled() for a in (actions.rename_action, actions.date_action,
@@ -259,3 +264,19 @@ def test_selection_with_ctrl_click_keeps_rows(qtbot, window):
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, CTRL, rect.center())
     assert sorted(table.selected_ids()) == sorted(ids)
     assert window.state.selected_id == ids[-1]
+
+
+def test_the_edit_actions_need_the_state_and_two_views_not_the_window(qtbot, project):
+    state, parent = TimelineState(project.timeline), QWidget()
+    qtbot.addWidget(parent)
+    actions = EditActions(state, DetailPane(state, parent), EventListView(state, parent), parent)
+    done = []
+    actions.done.connect(done.append)
+    state.select(state.timeline.events[0].id)
+    assert not actions.hide_action.isEnabled(), "no project open: nothing is editable"
+    state.set_project(project)  # what the folder loader does once a folder is read
+    assert actions.hide_action.isEnabled()
+    actions.hide_action.trigger()
+    assert state.timeline.event(state.selected_id).hidden and done == [
+        "Saved: hide event (Ctrl+Z undoes it)"]
+    assert project.store.edits()[-1].kind == "event.hidden"

@@ -1,6 +1,7 @@
 """PNG export: exact width, all events drawn, labels and axis visible, no window needed.
 
-More on pictures and data formats in tests/render/ and tests/formats/."""
+More on pictures and data formats in tests/render/ and tests/formats/, on the export dialog
+in test_export_dialog.py."""
 
 from __future__ import annotations
 

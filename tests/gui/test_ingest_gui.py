@@ -41,9 +41,9 @@ def window(qtbot):
 
 
 def open_and_wait(qtbot, win, path):
-    with qtbot.waitSignal(win.project_changed, timeout=5000):
+    with qtbot.waitSignal(win.state.project_opened, timeout=5000):
         assert win.open_folder(path)
-    return win.project
+    return win.state.project
 
 
 def test_open_runs_in_the_background_with_progress_and_ends_with_every_event(
@@ -52,8 +52,8 @@ def test_open_runs_in_the_background_with_progress_and_ends_with_every_event(
     assert window.open_folder(folder)
     assert window.folder_loader.status.isVisible(), "progress shows at once"
     window.folder_loader._worker.progressed.connect(lambda *a: seen.append(a))
-    assert window.project is None, "open_folder returned before the folder was read"
-    qtbot.waitUntil(lambda: window.project is not None, timeout=5000)
+    assert window.state.project is None, "open_folder returned before the folder was read"
+    qtbot.waitUntil(lambda: window.state.project is not None, timeout=5000)
     expected = load_corpus(folder)
     assert len(window.state.store) == len(expected.events)
     assert sorted(window.state.timeline.documents) == sorted(expected.documents)
@@ -86,7 +86,7 @@ def test_cancel_stops_and_leaves_a_usable_window(qtbot, window, folder, monkeypa
                     timeout=3000)
     window.folder_loader.status.cancel_button.click()
     assert not window.folder_loader.busy and not window.folder_loader.status.isVisible()
-    assert window.state.timeline is before and window.project is None
+    assert window.state.timeline is before and window.state.project is None
     assert worker.wait(2.0), "the worker stops at its next file"
     monkeypatch.setattr(pool, "extract_file", real)
     project = open_and_wait(qtbot, window, folder)  # usable: open again, cached files skip
@@ -136,4 +136,4 @@ def test_watched_folder_follows_added_changed_and_deleted_files(qtbot, window, f
     (folder / "a02.txt").unlink()
     qtbot.waitUntil(lambda: "a02.txt" not in state.timeline.documents, timeout=5000)
     assert state.selected_id == kept.id
-    assert window.project.timeline is state.timeline
+    assert window.state.project.timeline is state.timeline

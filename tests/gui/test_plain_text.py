@@ -76,7 +76,7 @@ def opens(probe):
 def hostile(qtbot, probe, opens, monkeypatch):
     timeline = make_hostile_timeline(probe)
     window = MainWindow(load=None, state=TimelineState(timeline))
-    window.project = _ViewOnlyProject(timeline)
+    window.state.set_project(_ViewOnlyProject(timeline))
     show_window(qtbot, window)
     window.grab()  # paint everything once
     return SimpleNamespace(qtbot=qtbot, window=window, timeline=timeline, m=markup(probe),

@@ -1,5 +1,6 @@
 """Many events: density strips where markers do not fit, clusters that open, labels that
-never overlap, and a store built from columns that equals one built from events."""
+never overlap, and a store built from columns that equals one built from events (label
+priority itself: tests/plan/test_labels.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from timeline_app.gui.state import TimelineState
 from timeline_app.model import Timeline
 from timeline_app.plan.columns import EventStore
 from timeline_app.plan.frame import DETAIL_MAX
-from timeline_app.plan.labels import place_labels
 
 from .conftest import settle
 from .factories import make_timeline
@@ -77,16 +77,6 @@ def test_labels_never_overlap_labels_or_other_markers(qtbot, big_window, big_sto
         for k, (i, a) in enumerate(labels):
             assert all(not a.intersects(b) for _, b in labels[k + 1:])
             assert all(not a.intersects(m) for j, m in marks if j != i)
-
-
-def test_selected_event_and_sources_get_label_priority():
-    # three markers in one row, each label wants the whole row
-    m0, m1, l0 = [0, 100, 200], [10, 110, 210], [15, 115, 215]
-    want, rows = [500, 500, 500], [0, 0, 0]
-    by_date = place_labels(m0, m1, l0, want, rows, [0, 1, 2])
-    assert by_date[0] == pytest.approx(80) and by_date[2] == 500
-    # the last one first: it takes its room; the others are cut at its marker
-    assert place_labels(m0, m1, l0, want, rows, [2, 1, 0])[2] == 500
 
 
 def test_store_from_columns_matches_store_from_events():

@@ -9,14 +9,8 @@ from PySide6.QtGui import QTextCursor
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 from timeline_app.ingest import load_corpus
-from timeline_app.paths import SHIPPED_CORPUS
 
 from .helpers import click_event, show_window
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(SHIPPED_CORPUS)
 
 
 @pytest.fixture

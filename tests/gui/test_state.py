@@ -27,6 +27,16 @@ def test_selection_signal_only_on_change(qtbot):
     assert log == [("selection", "e-arrive"), ("selection", None)]
 
 
+def test_project_signal_only_when_another_project_opens(qtbot):
+    state, project, opened = TimelineState(make_timeline()), object(), []
+    state.project_opened.connect(opened.append)
+    assert state.project is None
+    state.set_project(project)
+    state.set_project(project)
+    state.set_project(None)
+    assert opened == [project, None] and state.project is None
+
+
 def test_unknown_event_is_rejected(qtbot):
     state = TimelineState(make_timeline())
     with pytest.raises(KeyError):

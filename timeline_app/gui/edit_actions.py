@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QWidget
 
 from timeline_app.model import Event, Timeline
 from timeline_app.project import Project
@@ -23,7 +23,9 @@ from timeline_app.store.edits import date_value
 from .edit_dialogs import DateDialog, EventPickerDialog, TitleDialog
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .detail_pane import DetailPane
+    from .event_list import EventListView
+    from .state import TimelineState
 
 __all__ = ["EditActions", "describe_edit"]
 
@@ -39,12 +41,23 @@ def describe_edit(edit: Edit) -> str:
 
 
 class EditActions(QObject):
-    """Builds the Edit menu (and a View toggle, and the detail pane's source buttons) for
-    `window`; `project()` returns the open `Project`, or None (then nothing is editable)."""
+    """The actions of the Edit menu (and a View toggle, and the detail pane's source
+    buttons), acting on `state.project` — None: nothing is editable. What is selected comes
+    from `state`, `detail_pane` (the source shown) and `event_list` (the rows selected);
+    dialogs open window-modal over `parent`.
 
-    def __init__(self, window: MainWindow, project: Callable[[], Project | None]) -> None:
-        super().__init__(window)
-        self.window, self.state, self._project = window, window.state, project
+    Signals:
+        done(str): an edit, undo or redo was made and saved; what it was, for a status line.
+        failed(str, str): one could not be made (a title, the reason): nothing changed.
+    """
+
+    done = Signal(str)
+    failed = Signal(str, str)
+
+    def __init__(self, state: TimelineState, detail_pane: DetailPane, event_list: EventListView,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.state, self._detail, self._list, self._parent = state, detail_pane, event_list, parent
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
         self._redo: list[Edit] = []  # what undo took back this session, newest last
         self._seen: Project | None = None
@@ -52,7 +65,7 @@ class EditActions(QObject):
         self._undo_stale = True  # ... again only after an edit, undo, redo or new project
 
         def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
-            act = QAction(text, window)
+            act = QAction(text, parent)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
@@ -70,44 +83,20 @@ class EditActions(QObject):
         self.show_hidden_action = action("Show &hidden events", lambda: None, "Ctrl+H")
         self.show_hidden_action.setCheckable(True)
         self.show_hidden_action.toggled.connect(self.state.set_show_hidden)
-        self._install()
-        for signal in (self.state.timeline_changed, self.state.selection_changed,
-                       window.detail_pane.tabs.currentChanged,
-                       window.event_list.selectionModel().selectionChanged,
-                       getattr(self.state, "project_changed", None)):
-            if signal is not None:
-                signal.connect(self.refresh)
-        # a loader may set the window's project just after the timeline: look again then
-        self._again = QTimer(self)
-        self._again.setSingleShot(True)
-        self._again.setInterval(0)
-        self._again.timeout.connect(self.refresh)
-        self.state.timeline_changed.connect(self._again.start)
+        self.menu_actions = [self.undo_action, self.redo_action, None, self.rename_action,
+                             self.date_action, self.hide_action, None, self.merge_action,
+                             self.merge_selected_action, self.split_action, None,
+                             self.published_action]  # None: a separator
+        self.source_actions = [self.split_action, self.published_action]
+        for signal in (state.project_opened, state.timeline_changed, state.selection_changed,
+                       detail_pane.tabs.currentChanged,
+                       event_list.selectionModel().selectionChanged):
+            signal.connect(self.refresh)
         self.refresh()
-
-    def _install(self) -> None:
-        menu = QMenu("&Edit", self.window)
-        for act in (self.undo_action, self.redo_action, None, self.rename_action,
-                    self.date_action, self.hide_action, None, self.merge_action,
-                    self.merge_selected_action, self.split_action, None,
-                    self.published_action):
-            menu.addSeparator() if act is None else menu.addAction(act)
-        menu.aboutToShow.connect(self.refresh)
-        view_menu = getattr(self.window, "view_menu", None)
-        bar = self.window.menuBar()
-        if view_menu is not None:
-            bar.insertMenu(view_menu.menuAction(), menu)
-            view_menu.addSeparator()
-            view_menu.addAction(self.show_hidden_action)
-        else:
-            bar.addMenu(menu)
-            menu.addAction(self.show_hidden_action)
-        self.menu = menu
-        self.window.detail_pane.set_source_actions([self.split_action, self.published_action])
 
     # -- what can be done now ------------------------------------------------------------
     def project(self) -> Project | None:
-        project = self._project()
+        project = self.state.project
         if project is not self._seen:  # another corpus: its redo history is not ours
             self._seen, self._redo, self._undo_stale = project, [], True
         return project
@@ -125,7 +114,7 @@ class EditActions(QObject):
     def refresh(self, *args: object) -> None:
         """Enable what can be done and name what Undo/Redo would do."""
         project, event = self.project(), self.selected_event()
-        source = self.window.detail_pane.current_source() if event else None
+        source = self._detail.current_source() if event else None
         for act in (self.date_action, self.rename_action, self.hide_action):
             act.setEnabled(event is not None)
         self.hide_action.setText("Un&hide event" if event and event.hidden else "&Hide event")
@@ -146,7 +135,7 @@ class EditActions(QObject):
     def _list_ids(self, project: Project) -> list[str]:
         """The event list's selected rows that name events of `project`."""
         out = []
-        for event_id in self.window.event_list.selected_ids():
+        for event_id in self._list.selected_ids():
             try:
                 out.append(project.timeline.event(event_id).id)
             except KeyError:
@@ -169,7 +158,7 @@ class EditActions(QObject):
 
     def rename(self) -> None:
         if (event := self.selected_event()) is not None:
-            dlg = TitleDialog(event.title, self.window)
+            dlg = TitleDialog(event.title, self._parent)
             self._open(dlg, lambda: self._commit("event.title", event.id,
                                                  {"title": dlg.title()}, event.id))
 
@@ -177,7 +166,7 @@ class EditActions(QObject):
         if (event := self.selected_event()) is None:
             return
         said = ", ".join(dict.fromkeys(f"“{s.date_text}”" for s in event.sources))
-        dlg = DateDialog("Edit date", event.date, self.window,
+        dlg = DateDialog("Edit date", event.date, self._parent,
                          note=f"The sources say {said}." if said else "")
 
         def accepted() -> None:
@@ -196,7 +185,7 @@ class EditActions(QObject):
         others = [e for e in self.project().timeline.events if e.id != event.id]
         dlg = EventPickerDialog("Merge events", f"Merge into “{event.title}” "
                                 "(it keeps its title and date, and takes the other's "
-                                "sources):", others, self.window)
+                                "sources):", others, self._parent)
         nearest = min(range(len(others)), default=None,
                       key=lambda k: abs((others[k].date.start - event.date.start).days))
         if nearest is not None:
@@ -216,18 +205,18 @@ class EditActions(QObject):
 
     def split_source(self) -> None:
         event = self.selected_event()
-        source = self.window.detail_pane.current_source() if event else None
+        source = self._detail.current_source() if event else None
         if event is not None and source is not None and len(event.sources) >= 2:
             value = {"source": [source.doc_id, source.start, source.date_start]}
             self._commit("event.split", event.id, value, event.id)
 
     def set_published(self) -> None:
         project = self.project()
-        source = self.window.detail_pane.current_source()
+        source = self._detail.current_source()
         if project is None or source is None or source.doc_id not in project.timeline.documents:
             return
         doc = project.timeline.documents[source.doc_id]
-        dlg = DateDialog("Set publication date", doc.published, self.window, allow_unknown=True,
+        dlg = DateDialog("Set publication date", doc.published, self._parent, allow_unknown=True,
                          note=f"“{doc.title or doc.id}”. Relative dates in it (“on Thursday”, "
                          "“last week”) are worked out again from the new date.")
 
@@ -296,12 +285,10 @@ class EditActions(QObject):
             n = len(project.skipped)
             message += f" · {n} earlier edit{'s' if n != 1 else ''} no longer apply"
         self.refresh()
-        self.window.statusBar().showMessage(message, 8000)
+        self.done.emit(message)
 
     def _fail(self, title: str, exc: BaseException) -> None:
-        from .main_window import show_error  # the window imports this module
-
-        show_error(self.window, title, str(exc) or type(exc).__name__)
+        self.failed.emit(title, str(exc) or type(exc).__name__)
         self.refresh()
 
 

@@ -1,20 +1,20 @@
-"""Opening folders for the main window in the background, and keeping them current.
+"""Opening folders in the background, and keeping them current.
 
-`open(path)` builds the folder's `Project` on a worker (`ingest_worker.py`): the status bar
-shows progress with Cancel, partial timelines replace each other as files are read, and
-the window gets `project` when the load is done. Then the folder is watched
-(`folder_watch.py`): changes read the folder again in the background (cached, so only
-changed files are extracted) and the timeline is replaced, keeping the selection, filters and
-visible dates. A cancelled or failed open leaves the window as it was before.
+`open(path)` builds the folder's `Project` on a worker (`ingest_worker.py`): `status` (the
+window puts it in its status bar) shows progress with Cancel, partial timelines replace each
+other as files are read, and the state gets the project when the load is done. Then the
+folder is watched (`folder_watch.py`): changes read the folder again in the background
+(cached, so only changed files are extracted) and the timeline is replaced, keeping the
+selection, filters and visible dates. A cancelled or failed open leaves the window as it was
+before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from timeline_app.ingest.progress import Partial, Progress
 from timeline_app.model import Timeline
@@ -24,9 +24,7 @@ from ..plan.columns import EventStore
 from .folder_watch import FolderWatch, watch_paths
 from .ingest_status import IngestStatus
 from .ingest_worker import IngestWorker, Job, Outcome, release_in_background
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .state import TimelineState
 
 __all__ = ["FolderLoader"]
 
@@ -36,20 +34,26 @@ _RELEASE_AFTER_MS = 100  # see `_retire`
 
 
 class FolderLoader(QObject):
-    """The window's folder: `folder` once opened; the window's `project` is set here.
+    """The open folder: `folder` once opened; its project and timeline go to `state`.
 
     `load`, when given, replaces the project store (tests and embedding): a callable
     returning a `Timeline` for a path, run on the worker without progress or watching.
+
+    Signals:
+        message(str, int): a line for the status bar, and for how many ms to show it.
+        failed(str, str): a folder could not be opened (a title, what happened).
     """
 
-    def __init__(self, window: MainWindow, load: Callable[[Path], Timeline] | None = None
-                 ) -> None:
-        super().__init__(window)
-        self.window, self._load = window, load
+    message = Signal(str, int)
+    failed = Signal(str, str)
+
+    def __init__(self, state: TimelineState, load: Callable[[Path], Timeline] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self._load = state, load
         self.folder: Path | None = None
         self.status = IngestStatus()
         self.status.cancel_requested.connect(self.cancel)
-        window.statusBar().addWidget(self.status, 1)
         self.watch = FolderWatch(self)
         self.watch.changed.connect(self.reload)
         self._worker: IngestWorker | None = None
@@ -69,7 +73,7 @@ class FolderLoader(QObject):
     def open(self, path: Path) -> None:
         """Start reading `path`; what is on screen stays usable meanwhile."""
         self._stop_worker()
-        self._before = (self.window.state.timeline, self.window.state.store)
+        self._before = (self.state.timeline, self.state.store)
         load = self._load
         if load is None:
             def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
@@ -84,7 +88,7 @@ class FolderLoader(QObject):
 
     def reload(self) -> None:
         """Read the open folder again (the watcher calls this after a change)."""
-        project = self.window.project
+        project = self.state.project
         if project is None:
             return
         if self._worker is not None:
@@ -106,10 +110,9 @@ class FolderLoader(QObject):
         self._stop_worker()
         self._end_status()
         if not self._reloading and self._before is not None:
-            self.window.state.set_timeline(*self._before)
-        self.window.statusBar().showMessage(
-            "Loading cancelled; what was read is cached, so opening the folder again "
-            "continues from there", 8000)
+            self.state.set_timeline(*self._before)
+        self.message.emit("Loading cancelled; what was read is cached, so opening the folder "
+                          "again continues from there", 8000)
 
     def shutdown(self) -> None:
         """The window closes: stop watching, cancel, give the worker a moment to stop."""
@@ -118,8 +121,8 @@ class FolderLoader(QObject):
         self._stop_worker()
         if worker is not None:
             worker.wait(_QUIT_WAIT_S)
-        if self.window.project is not None:
-            self.window.project.close()
+        if self.state.project is not None:
+            self.state.project.close()
 
     # -- the worker ------------------------------------------------------------------------
     def _start(self, job: Job, path: Path, *, reloading: bool) -> None:
@@ -148,22 +151,21 @@ class FolderLoader(QObject):
 
     def _on_partial(self, worker: IngestWorker, timeline: Timeline, store: EventStore) -> None:
         if worker is self._worker:
-            self._show(timeline, store, keep=self.window.state.selected_id is not None)
+            self._show(timeline, store, keep=self.state.selected_id is not None)
 
     def _on_finished(self, worker: IngestWorker, path: Path, outcome: Outcome) -> None:
         if worker is not self._worker:
             return
         self._forget(worker)
         result, paths = outcome.result  # type: ignore[misc]
-        window = self.window
         if self._reloading:
-            project = window.project
+            project = self.state.project
             timeline = project.adopt(result) if project is not None else outcome.timeline
-            if timeline is not window.state.timeline:
+            if timeline is not self.state.timeline:
                 store = outcome.store if timeline is outcome.timeline else None
                 self._show(timeline, store, keep=True)
         else:
-            old = window.project
+            old = self.state.project
             self._retire(self._before)
             self._before = None
             project = result if isinstance(result, Project) else None
@@ -171,14 +173,13 @@ class FolderLoader(QObject):
                 old.close()
                 self._retire(old)
             self.folder = path
-            window.project = project
-            window.project_changed.emit(project)
+            self.state.set_project(project)
             self._show(outcome.timeline, outcome.store,
-                       keep=window.state.selected_id is not None)
+                       keep=self.state.selected_id is not None)
             n = len(outcome.timeline.documents)
-            window.statusBar().showMessage(
+            self.message.emit(
                 f"Read {n:,} document{'s' if n != 1 else ''} in {outcome.seconds:.1f} s", 6000)
-        self.watch.set_paths(paths if window.project is not None else [])
+        self.watch.set_paths(paths if self.state.project is not None else [])
         if self._stale:
             self.reload()
 
@@ -187,14 +188,12 @@ class FolderLoader(QObject):
             return
         self._forget(worker)
         if self._reloading:
-            self.window.statusBar().showMessage(f"Could not read {path} again: {reason}", 8000)
+            self.message.emit(f"Could not read {path} again: {reason}", 8000)
             return
         if self._before is not None:
-            self.window.state.set_timeline(*self._before)
-        from .main_window import show_error
-
-        show_error(self.window, "Could not open folder",
-                   f"Could not read the articles in\n{path}\n\n{reason}")
+            self.state.set_timeline(*self._before)
+        self.failed.emit("Could not open folder",
+                         f"Could not read the articles in\n{path}\n\n{reason}")
 
     def _retire(self, *objects: object) -> None:
         """Hold what is no longer shown (timelines, stores, projects) to free it later.
@@ -213,7 +212,7 @@ class FolderLoader(QObject):
 
     def _show(self, timeline: Timeline, store: EventStore | None, *, keep: bool) -> None:
         """Show `timeline`; with `keep`, where the user was (selection, filters, dates)."""
-        state = self.window.state
+        state = self.state
         self._retire(state.timeline, state.store)
         replace = getattr(state, "replace_timeline", None)
         if keep and replace is not None:

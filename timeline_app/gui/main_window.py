@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -47,20 +48,15 @@ Loader = Callable[[Path], Timeline]
 class MainWindow(QMainWindow):
     """Menus, the timeline view, the detail pane and a status line; owns the state.
 
-    Folders open in the background (`folder_loader`); `project` is the open folder's
-    `Project` (None until one is loaded, or with a custom `load`).
-
-    Signals:
-        project_changed(object): `project` was replaced (a Project, or None).
+    Folders open in the background (`folder_loader`), which puts the open folder's
+    `Project` in the state (`state.project`: None until one is loaded, or with a custom
+    `load`); the Edit menu (`edit_actions`) edits it.
     """
-
-    project_changed = Signal(object)
 
     def __init__(self, load: Loader | None = None, state: TimelineState | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state or TimelineState()
-        self.project = None  # a timeline_app.store.Project, set by `folder_loader`
         self.timeline_view = TimelineView(self.state)
         self.overview = OverviewBand(self.state)
         self.detail_pane = DetailPane(self.state)
@@ -87,10 +83,15 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(self.state)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_panel)
         self.statusBar().insertPermanentWidget(0, self.problems_panel.status_button)
-        self.folder_loader = FolderLoader(self, load)
+        self.folder_loader = FolderLoader(self.state, load, self)
+        self.statusBar().addWidget(self.folder_loader.status, 1)
+        self.folder_loader.message.connect(self.statusBar().showMessage)
+        self.folder_loader.failed.connect(lambda title, text: show_error(self, title, text))
         self._make_menus()
-        # edits need the open project; until a loader sets `self.project` there is none
-        self.edit_actions = EditActions(self, lambda: getattr(self, "project", None))
+        self.edit_actions = EditActions(self.state, self.detail_pane, self.event_list, self)
+        self.edit_actions.done.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.edit_actions.failed.connect(lambda title, text: show_error(self, title, text))
+        self._make_edit_menu()
         self.resize(1440, 900)
         self.state.timeline_changed.connect(self._on_timeline_changed)
         self.state.filter_changed.connect(self._on_timeline_changed)
@@ -149,6 +150,19 @@ class MainWindow(QMainWindow):
         self.find_prev_action = action(find_menu, "Find &previous",
                                        lambda: self.state.find_step(-1),
                                        QKeySequence.StandardKey.FindPrevious)
+
+    def _make_edit_menu(self) -> None:
+        """Edit between File and View; Show hidden events at the end of View."""
+        actions = self.edit_actions
+        menu = QMenu("&Edit", self)
+        for act in actions.menu_actions:
+            menu.addSeparator() if act is None else menu.addAction(act)
+        menu.aboutToShow.connect(actions.refresh)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(actions.show_hidden_action)
+        self.detail_pane.set_source_actions(actions.source_actions)
+        self.edit_menu = menu
 
     # -- commands ----------------------------------------------------------------------
     def focus_search(self) -> None:

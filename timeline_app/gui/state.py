@@ -1,8 +1,10 @@
-"""The GUI's single source of truth: the timeline, selection, filters, search, lanes, range."""
+"""The GUI's single source of truth: the open project, the timeline, selection, filters,
+search, lanes, range."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -11,6 +13,9 @@ from timeline_app.model import Event, Timeline
 
 from ..plan.columns import EventStore
 
+if TYPE_CHECKING:
+    from timeline_app.project import Project
+
 __all__ = ["LANE_MODES", "TimelineState"]
 
 LANE_MODES = {"none": "No lanes", "outlet": "By outlet", "actor": "By actor",
@@ -18,12 +23,14 @@ LANE_MODES = {"none": "No lanes", "outlet": "By outlet", "actor": "By actor",
 
 
 class TimelineState(QObject):
-    """Holds the current `Timeline` (and its `EventStore`) and what the user chose to see.
+    """Holds the open `Project` (None until a folder is opened through it: then nothing is
+    editable), the current `Timeline` (and its `EventStore`) and what the user chose to see.
 
     Views subscribe to it and write to it; they never talk to each other. Every signal is
     emitted only when the value really changed.
 
     Signals:
+        project_opened(object): another project is open (a Project), or none is (None).
         timeline_changed(): a different timeline was set (selection, filters, search reset),
             or an edited version of it replaced it (`replace_timeline`: all of those kept).
         selection_changed(object): the selected event id (str) or None.
@@ -33,6 +40,7 @@ class TimelineState(QObject):
         view_range_changed(float, float): the visible x range (days from `store.ref`).
     """
 
+    project_opened = Signal(object)
     timeline_changed = Signal()
     selection_changed = Signal(object)
     filter_changed = Signal()
@@ -43,6 +51,7 @@ class TimelineState(QObject):
     def __init__(self, timeline: Timeline | None = None, parent: QObject | None = None, *,
                  store: EventStore | None = None) -> None:
         super().__init__(parent)
+        self._project: Project | None = None
         self._timeline = timeline or Timeline()
         self._store = store or EventStore.from_timeline(self._timeline)
         self._selected: str | None = None
@@ -60,6 +69,11 @@ class TimelineState(QObject):
         self._matches = np.zeros(0, np.int64)
 
     # -- read ----------------------------------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        """The open project: its store keeps the user's edits (None: nothing is editable)."""
+        return self._project
+
     @property
     def timeline(self) -> Timeline:
         return self._timeline
@@ -117,6 +131,12 @@ class TimelineState(QObject):
         return self._view_range
 
     # -- write ---------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        """Make `project` the open one (its timeline is set apart, with `set_timeline`)."""
+        if project is not self._project:
+            self._project = project
+            self.project_opened.emit(project)
+
     def set_timeline(self, timeline: Timeline, store: EventStore | None = None) -> None:
         """Show `timeline`; `store` may be given when it was built already (fast path)."""
         if timeline is self._timeline and (store is None or store is self._store):

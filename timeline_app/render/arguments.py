@@ -1,4 +1,4 @@
-"""The `export` and `events` commands' options, parsed into what the exporters take.
+"""The `export` command's options, parsed into what the picture exporter takes.
 
 Kept out of cli.py so that the command line and the export dialog agree on names, limits
 and date parsing. No Qt.
@@ -9,20 +9,12 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ..formats.writing import DATA_FORMATS
 from ..model import DateError, FuzzyDate
 from .image import ImageOptions
 
-__all__ = ["add_events_arguments", "add_export_arguments", "date_bound", "image_options"]
+__all__ = ["add_export_arguments", "date_bound", "image_options"]
 
 LANE_MODES = ("none", "outlet", "actor", "document")
-
-
-def add_events_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=list(DATA_FORMATS), default="json",
-                        help="json: our event records; csv: one row per event; timelinejs: "
-                             "TimelineJS3 JSON; ics: iCalendar (default: json)")
-    parser.add_argument("-o", "--output", help="write here instead of stdout")
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:

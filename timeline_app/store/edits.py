@@ -15,17 +15,17 @@ from .project_store import Edit
 
 __all__ = [
     "EDIT_KINDS",
-    "anchors",
     "apply_edits",
     "published_overrides",
     "date_value",
     "date_from_value",
+    "source_positions",
 ]
 
 
-def anchors(event: Event) -> list[list[object]]:
-    """Where an event's sources are: an edit keeps them to find its event again if the id
-    changes (a new article now reports it first)."""
+def source_positions(event: Event) -> list[list[object]]:
+    """Where an event's sources are: an edit keeps them (as "anchors" in its stored value)
+    to find its event again if the id changes (a new article now reports it first)."""
     return [[s.doc_id, s.start, s.date_start] for s in event.sources]
 
 
@@ -68,7 +68,8 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
 
 
 def _retargeted(by_id: dict[str, Event], edit: Edit) -> Edit:
-    """The edit aimed at its event's current id, found through its anchors if need be."""
+    """The edit aimed at its event's current id, found through its sources' positions (the
+    value's "anchors") if need be."""
     value = dict(edit.value)
     target = _find(by_id, edit.target, value.get("anchors"))
     if "others" in value:

@@ -14,7 +14,7 @@ from timeline_app.formats.timelinejs_dates import from_timelinejs, to_timelinejs
 from timeline_app.formats.writing import data_bytes
 from timeline_app.model import DateError, FuzzyDate, Part, Precision
 
-from .conftest import DATA
+from . import DATA
 
 dates = st.builds(
     lambda y, m, d, part, inferred, kind: (

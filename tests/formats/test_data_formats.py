@@ -19,7 +19,7 @@ from timeline_app.formats.ics import PLANNED_PREFIX, ics_uid
 from timeline_app.formats.writing import data_bytes
 from timeline_app.paths import SHIPPED_CORPUS
 
-from .conftest import DATA
+from . import DATA
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "resources" /
                      "timeline-events.schema.json").read_text())

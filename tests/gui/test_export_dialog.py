@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -12,7 +13,7 @@ from timeline_app.gui.export_dialog import ExportDialog, render_preview, subject
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.state import TimelineState
 
-from .conftest import DATA
+DATA = Path(__file__).parents[1] / "formats" / "data"
 
 
 def settle() -> None:

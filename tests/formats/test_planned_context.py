@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from timeline_app.plan.palette import DARK, LIGHT
 from timeline_app.render import ImageOptions, export_image
 
 from .test_data_formats import SCHEMA
-from .test_images import svg_texts
 
 TEXT = ("Harbour Post\n\n"
         "The new bridge will open in September 2027, the city said, with tolls due by 2028.\n\n"
@@ -184,6 +184,10 @@ def test_timelinejs_round_trip_keeps_planned(tmp_path):
         "e-bridge": (True, FuzzyDate(2027, 9)), "e-exports": (False, FuzzyDate(2023, 5, 3))}
 
 
+def _svg_texts(path: Path) -> list[str]:
+    return ["".join(t.itertext()) for t in ET.parse(path).iter("{http://www.w3.org/2000/svg}text")]
+
+
 def _planned_pixels(image: QImage, color: str) -> int:
     """Pixels within a few levels of the planned colour (its opaque outline and fill)."""
     img = image.convertToFormat(QImage.Format.Format_RGB32)
@@ -200,10 +204,10 @@ def test_pictures_draw_the_planned_mark_and_key_it(theme, tmp_path):
     options = ImageOptions(width=900, theme=theme.name)
     png = QImage(str(export_image(tl, tmp_path / "p.png", options)))
     assert _planned_pixels(png, theme.planned) > 40  # the diamond, the bar, the legend key
-    assert "planned / expected" in svg_texts(export_image(tl, tmp_path / "p.svg", options))
+    assert "planned / expected" in _svg_texts(export_image(tl, tmp_path / "p.svg", options))
     bridge = tl.event("e-bridge")
     bridge.sources = [replace(s, planned=False) for s in bridge.sources]
     png = QImage(str(export_image(tl, tmp_path / "n.png", options)))
     assert _planned_pixels(png, theme.planned) == 0
-    assert "planned / expected" not in svg_texts(export_image(tl, tmp_path / "n.svg", options))
+    assert "planned / expected" not in _svg_texts(export_image(tl, tmp_path / "n.svg", options))
     # (the key is drawn only when the picture holds a planned event)
