@@ -20,8 +20,9 @@ LANE_MODES = ("none", "outlet", "actor", "document")
 
 def add_events_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=list(DATA_FORMATS), default="json",
-                        help="json: our event records; csv: one row per event; timelinejs: "
-                             "TimelineJS3 JSON; ics: iCalendar (default: json)")
+                        help="json: our event records; csv: one row per event; xlsx: the "
+                             "same rows as an Excel workbook; timelinejs: TimelineJS3 JSON; "
+                             "ics: iCalendar (default: json)")
     parser.add_argument("-o", "--output", help="write here instead of stdout")
 
 
