@@ -6,8 +6,8 @@ timeline-app export PATH -o OUT.png|.svg|.pdf [--width N] [--dpi N] [--from DATE
              [--theme light|dark] [--page A4|Letter|A3] [--orientation landscape|portrait]
              [--fit one-page|split]                draw the timeline, or a date range of it
 
-PATH is a folder of articles, one article, or a data file: TimelineJS3 JSON, a TimelineJS
-spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
+PATH is a folder of articles, one article, or a data file: TimelineJS3 (or 2) JSON, a
+TimelineJS spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
 """
 
 from __future__ import annotations
@@ -82,6 +82,9 @@ def _load(path: Path) -> Timeline | None:
         loaded = is_unsupported_problem(problem.reason) or problem.path == STORE_PROBLEM
         verb = "" if loaded else "skipped "
         _say(f"{PROG}: {verb}{problem}")
+    if not timeline.events and not timeline.documents:  # a data file none of whose slides
+        _say(f"{PROG}: {path}: nothing could be loaded (no event to place on the timeline)")
+        return None  # could be placed: as for a folder in which nothing could be read
     return timeline
 
 
