@@ -1,13 +1,13 @@
 """Command line: the GUI by default, and headless subcommands for the same work.
 
 timeline-app [PATH]                              open the GUI (default: the shipped corpus)
-timeline-app events PATH [--format json|csv|timelinejs|ics] [-o F]   the events as data
+timeline-app events PATH [--format json|csv|xlsx|timelinejs|ics] [-o F]   the events as data
 timeline-app export PATH -o OUT.png|.svg|.pdf [--width N] [--dpi N] [--from DATE --to DATE]
              [--theme light|dark] [--page A4|Letter|A3] [--orientation landscape|portrait]
              [--fit one-page|split]                draw the timeline, or a date range of it
 
-PATH is a folder of articles, one article, or a data file: TimelineJS3 JSON, a TimelineJS
-spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
+PATH is a folder of articles, one article, or a data file: TimelineJS3 (or 2) JSON, a
+TimelineJS spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
 """
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         from .formats import DATA_FORMATS  # no pictures: the events command never loads them
 
         parser.add_argument("--format", choices=list(DATA_FORMATS), default="json",
-                            help="json: our event records; csv: one row per event; timelinejs: "
-                                 "TimelineJS3 JSON; ics: iCalendar (default: json)")
+                            help="json: our event records; csv: one row per event; xlsx: the "
+                                 "same rows as an Excel workbook; timelinejs: TimelineJS3 JSON; "
+                                 "ics: iCalendar (default: json)")
         parser.add_argument("-o", "--output", help="write here instead of stdout")
         return parser
     from .render.arguments import add_export_arguments
@@ -90,6 +91,9 @@ def _load(path: Path) -> Timeline | None:
         loaded = is_unsupported_problem(problem.reason) or problem.path == STORE_PROBLEM
         verb = "" if loaded else "skipped "
         _say(f"{PROG}: {verb}{problem}")
+    if not timeline.events and not timeline.documents:  # a data file none of whose slides
+        _say(f"{PROG}: {path}: nothing could be loaded (no event to place on the timeline)")
+        return None  # could be placed: as for a folder in which nothing could be read
     return timeline
 
 
@@ -108,17 +112,24 @@ def _events(ns: argparse.Namespace) -> int:
         if clash:
             _say(f"{PROG} events: will not write {ns.output}: it is {clash}; nothing written")
             return 2
+    from .formats.writing import BINARY_FORMATS, data_bytes
+
+    if ns.format in BINARY_FORMATS and not ns.output and sys.stdout.isatty():
+        _say(f"{PROG} events: {ns.format} is a binary file, not for a terminal; "
+             f"give -o FILE.{ns.format}")
+        return 2
     timeline = _load(ns.path)
     if timeline is None:
         return 1
-    from .formats.writing import data_bytes
-
     data = data_bytes(timeline, ns.format)
     try:
         if ns.output:
             Path(ns.output).write_bytes(data)
-        else:
-            text = data.decode("utf-8")
+        elif ns.format in BINARY_FORMATS:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:  # a byte order mark is for files; a pipe or a terminal gets the text alone
+            text = data.decode("utf-8").removeprefix("\ufeff")
             # on a terminal the data is for a person to read, and names must not drive it;
             # into a pipe or a file it goes unchanged
             sys.stdout.write(shown_lines(text) if sys.stdout.isatty() else text)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .formats import DataFileError, is_data_file, read_data_file
+from .formats import DataFileError, expected_timeline, is_data_file, read_data_file
 from .ingest import CorpusError, load_corpus
 from .ingest.cache import ExtractionCache
 from .ingest.progress import Partial, Progress
@@ -49,8 +49,14 @@ def open_timeline(
             return read_data_file(path)
         except DataFileError as exc:
             raise CorpusError(str(exc)) from exc
-    return load_corpus(path, cache=cache, published=published, progress=progress,
-                       partial=partial)
+    try:
+        return load_corpus(path, cache=cache, published=published, progress=progress,
+                           partial=partial)
+    except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
+        expected = expected_timeline(path)
+        if expected is None:
+            raise
+        raise CorpusError(f"{exc}; {expected}") from exc
 
 
 @dataclass(slots=True)

@@ -55,7 +55,7 @@ def test_event_json_reads_back_with_its_sentences_and_dates(corpus, tmp_path):
 
 
 def test_csv_has_one_row_per_event_with_its_sources(corpus):
-    rows = list(csv.DictReader(io.StringIO(data_bytes(corpus, "csv").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(data_bytes(corpus, "csv").decode("utf-8-sig"))))
     assert list(rows[0]) == CSV_COLUMNS
     assert len(rows) == len(corpus.events)
     by_id = {r["id"]: r for r in rows}
@@ -103,7 +103,7 @@ def test_cli_events_formats(fmt, check, capsys, tmp_path):
     assert check(capsys.readouterr().out)
     out = tmp_path / f"events.{fmt}"
     assert main(["events", str(SHIPPED_CORPUS), "--format", fmt, "-o", str(out)]) == 0
-    assert check(out.read_text(encoding="utf-8"))
+    assert check(out.read_text(encoding="utf-8-sig"))
 
 
 @pytest.mark.parametrize("name", ["years-only.json", "with-times.json", "eras-groups.json",

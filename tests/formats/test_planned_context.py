@@ -69,7 +69,7 @@ def _json(data: bytes) -> dict[str, tuple[bool, str]]:
 
 
 def _csv(data: bytes) -> dict[str, tuple[bool, str]]:
-    rows = csv.DictReader(io.StringIO(data.decode("utf-8")))
+    rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
     return {r["id"]: (r["planned"] == "yes", r["source_context"]) for r in rows}
 
 

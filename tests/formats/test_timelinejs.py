@@ -38,11 +38,11 @@ def test_every_date_reads_back_as_written(d):
     ({"year": 2022, "month": 1}, {"year": 2022, "month": 1, "day": 10}, None,
      "early January 2022", "a month cut at the 10th: its early third"),
     ({"year": 2022, "month": 1, "day": 5}, {"year": 2022, "month": 1, "day": 20}, None,
-     "January 2022", "a span within a month: that month"),
+     "5 January 2022 – 20 January 2022", "days within a month: a span of days"),
     ({"year": 2022, "month": 1, "day": 28}, {"year": 2022, "month": 2, "day": 3}, None,
-     "28 January 2022", "a week across months is not '2022': the start day"),
+     "28 January 2022 – 3 February 2022", "a week across months is not '2022': a span"),
     ({"year": 1914, "month": 7, "day": 28}, {"year": 1918, "month": 11, "day": 11}, None,
-     "28 July 1914", "over several years: the start"),
+     "28 July 1914 – 11 November 1918", "over several years: a span"),
     ({"year": 2022, "month": 5, "day": 1}, {"year": 2022, "month": 8, "day": 31}, None,
      "mid 2022", "May to August: the middle third of the year"),
     ({"year": 2023, "month": 2, "day": 13, "hour": 14, "minute": 30}, None, None,
@@ -137,7 +137,8 @@ def test_example_with_times_opens_with_days_groups_and_media():
 def test_example_with_eras_and_groups_opens_and_reports_the_eras():
     tl = read_data_file(DATA / "eras-groups.json")
     assert [e.date.label() for e in tl.events] == [
-        "early January 2022", "2022", "2 January 2022", "6 January 2022", "mid January 2022"]
+        "early January 2022", "2022", "2 January 2022", "6 January 2022",
+        "13 January 2022 – 19 January 2022"]
     assert tl.event("reforms").date.inferred
     assert [str(p) for p in tl.problems] == [
         "eras-groups.json: 2 eras (periods drawn behind the slides) not shown"]

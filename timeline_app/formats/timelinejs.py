@@ -3,9 +3,11 @@
 Written (`timelinejs_document`): each event is a slide: its date as `start_date`/`end_date`
 fields whose presence carries the precision, `display_date` for approximate dates (see
 `timelinejs_dates.py`, which also reads them back), the title as headline, the outlet as
-`group` (TimelineJS's rows), the event id as `unique_id`, and its first source quoted as
-`media` — a blockquote, one of TimelineJS's media types — credited to the outlet and
-captioned with the article's title. Further sources, the people named and the sources' time
+`group` (TimelineJS's rows) when there are at most MAX_GROUPS outlets (more rows would
+fill TimelineJS's page; then no slide has a group), the event id as `unique_id`, and its
+first source quoted as `media` — a blockquote, one of TimelineJS's media types — credited to
+the outlet, else to the article's title (never its file name), and captioned with the
+article's title. Further sources, the people named and the sources' time
 context ("since 1998 (comparison)") go into the slide's text. A planned event's
 display_date starts with "Planned: " (TimelineJS has no field for it; we read it back).
 
@@ -13,10 +15,13 @@ Read (`timeline_from_timelinejs`, a `{"title", "events", "eras", "scale"}` docum
 slide of `events` becomes an event (dates by `timelinejs_dates`, the headline as its title,
 `group` as its lane, `unique_id` as its id, the media's blockquote, credit and caption as
 its quoted source, a display_date "Planned: …" as a planned event); the title slide names
-the timeline. Eras have no place on our timeline, and slides that cannot be dated (no year,
-a year outside 1–9999) or hold a field of the wrong type (a `group` that is an object) are
-left out; both are reported as problems ("slide 3: left out: group is not a string"), never
-as errors.
+the timeline. A slide with an end_date is a span ("602 – 629"; see `timelinejs_dates`).
+Eras have no place on our timeline, and slides that cannot be dated (no year, a year
+outside 1–9999) or hold a field of the wrong type (a `group` that is an object) are left
+out; both are reported as problems ("slide 3: left out: group is not a string"), never as
+errors, as is an end_date set aside (before the start). A file in which no slide can be
+placed opens empty, with a problem that says so. TimelineJS 2 files are read through
+`timelinejs2`.
 """
 
 from __future__ import annotations
@@ -31,9 +36,13 @@ from ..checked import FieldError, described, text, valid_text
 from ..model import DateError, Document, Event, Problem, Timeline
 from .entries import Entry, entry_event, plain_text, unique_id
 from .event_json import context_words, event_group, source_sentence
-from .timelinejs_dates import from_timelinejs, is_planned_display, to_timelinejs
+from .timelinejs_dates import is_planned_display, slide_date, to_timelinejs
 
-__all__ = ["is_timelinejs", "timeline_from_timelinejs", "timelinejs_document"]
+__all__ = ["MAX_GROUPS", "NOTHING_PLACED", "is_timelinejs", "timeline_from_timelinejs",
+           "timelinejs_document"]
+
+MAX_GROUPS = 8  # TimelineJS draws a row per group; more would fill its navigation
+NOTHING_PLACED = "no slide could be placed on the timeline"
 
 
 def is_timelinejs(data: Any) -> bool:
@@ -60,10 +69,12 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
             problems.append(Problem(where, "not a slide object"))
             continue
         try:
-            entry = _entry(slide, k)
+            entry, note = _entry(slide, k)
         except ValueError as exc:  # DateError, FieldError
             problems.append(Problem(where, f"left out: {exc}"))
             continue
+        if note:
+            problems.append(Problem(where, note))
         entry.id = unique_id(entry.id, seen)
         event, doc = entry_event(entry, f"{path.name}#{entry.id}", path)
         events.append(event)
@@ -72,6 +83,10 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
     if isinstance(eras, list) and eras:
         problems.append(Problem(path.name, f"{len(eras)} era{'s' if len(eras) != 1 else ''} "
                                 "(periods drawn behind the slides) not shown"))
+    if not events:
+        slides = data.get("events") if isinstance(data.get("events"), list) else []
+        problems.append(Problem(path.name, f"{NOTHING_PLACED} ({len(slides)} slide"
+                                f"{'s' if len(slides) != 1 else ''} in the file)"))
     return Timeline(documents, events, problems, name)
 
 
@@ -86,11 +101,12 @@ def _name(data: Mapping[str, Any], path: Path, problems: list[Problem]) -> str:
     except FieldError as exc:
         problems.append(Problem(f"{path.name}, title", f"not used: {exc}"))
         return path.stem
-    return plain_text(headline) or path.stem
+    return plain_text(headline).replace("\n", " ") or path.stem  # "Name<br/> 1963 - 2012"
 
 
-def _entry(slide: Mapping[str, Any], k: int) -> Entry:
-    """The slide as an entry; raises DateError or FieldError naming the first bad field."""
+def _entry(slide: Mapping[str, Any], k: int) -> tuple[Entry, str | None]:
+    """The slide as an entry, and a note on an end_date set aside; raises DateError or
+    FieldError naming the first bad field."""
     start = slide.get("start_date")
     if start is None:
         raise DateError("no start_date")
@@ -100,7 +116,7 @@ def _entry(slide: Mapping[str, Any], k: int) -> Entry:
     end = slide.get("end_date")
     if end is not None and not isinstance(end, Mapping):
         raise FieldError(f"end_date is not an object ({described(end)})")
-    date = from_timelinejs(start, end or None, display)
+    date, note = slide_date(start, end or None, display)
     words = _object(slide.get("text"), "text")
     media = _object(slide.get("media"), "media")
     url = text(media, "url") or ""
@@ -121,7 +137,7 @@ def _entry(slide: Mapping[str, Any], k: int) -> Entry:
         caption=plain_text(text(media, "caption")),
         date_text=display.strip() if display else "",
         planned=is_planned_display(display),
-    )
+    ), note
 
 
 def _slide_id(slide: Mapping[str, Any]) -> str | None:
@@ -153,15 +169,17 @@ def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
     intro = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     if n_docs:
         intro += f" from {n_docs} article{'s' if n_docs != 1 else ''}"
+    grouped = len({event_group(e, timeline) for e in events} - {None}) <= MAX_GROUPS
     return {
         "title": {"text": {"headline": _esc(timeline.name or "Timeline"),
                            "text": f"<p>{intro}.</p>"}},
-        "events": [_slide(e, timeline, seen) for e in events],
+        "events": [_slide(e, timeline, seen, grouped=grouped) for e in events],
         "scale": "human",
     }
 
 
-def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
+def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool
+           ) -> dict[str, Any]:
     start, end, display = to_timelinejs(event.date, planned=event.planned)
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
@@ -170,8 +188,8 @@ def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
         slide["display_date"] = display
     quotes = [_quote(s.doc_id, s.start, s.end, timeline) for s in event.sources]
     quotes = [q for q in quotes if q[0]]
-    text = [f"<p>“{_esc(q)}”<br><small>{_esc(credit)}</small></p>"
-            for q, credit, _ in quotes[1:]]
+    text = [f"<p>“{_esc(q)}”" + (f"<br><small>{_esc(credit)}</small>" if credit else "")
+            + "</p>" for q, credit, _ in quotes[1:]]
     if event.actors:
         text.append(f"<p><small>Named: {_esc(', '.join(event.actors))}</small></p>")
     context = "; ".join(dict.fromkeys(w for s in event.sources if (w := context_words(s.context))))
@@ -182,7 +200,7 @@ def _slide(event: Event, timeline: Timeline, seen: set[str]) -> dict[str, Any]:
         quote, credit, caption = quotes[0]
         slide["media"] = {"url": f"<blockquote>{_esc(quote)}</blockquote>",
                           "credit": _esc(credit), "caption": _esc(caption)}
-    group = event_group(event, timeline)
+    group = event_group(event, timeline) if grouped else None
     if group:
         slide["group"] = group
     slide["unique_id"] = _unique_id(event.id, seen)
@@ -196,12 +214,14 @@ def _esc(text: str) -> str:
 
 
 def _quote(doc_id: str, start: int, end: int, timeline: Timeline) -> tuple[str, str, str]:
-    """(sentence, credit: the outlet or file, caption: the article's title)."""
+    """(sentence, credit: the outlet, else the article's title, caption: the article's
+    title); a file name standing in for a title is neither."""
     sentence = " ".join((source_sentence(timeline, doc_id, start, end) or "").split())
     doc = timeline.documents.get(doc_id)
-    credit = (doc.outlet if doc and doc.outlet else doc_id.split("#")[0])
-    named = doc is not None and doc.title not in ("", doc_id, doc.path.name)
-    caption = doc.title if named else ""  # not a file name standing in for a title
+    named = doc is not None and doc.title not in ("", doc_id, doc.path.name,
+                                                   doc_id.split("#")[0])
+    caption = doc.title if doc is not None and named else ""
+    credit = doc.outlet if doc is not None and doc.outlet else caption
     return sentence, credit, caption
 
 

@@ -4,14 +4,18 @@ TimelineJS has no precision of its own: `{"year": 2022}` is 1 January 2022 drawn
 point. So a month or a year is written as a span — `start_date` with only the fields it
 knows, `end_date` on its last day — and `display_date` says it in words ("early January
 2022"; "(inferred)" when the text did not state the date outright; "Planned: " before it
-for a plan or forecast, which TimelineJS has no field for).
+for a plan or forecast, which TimelineJS has no field for). A span between two dates
+("602 – 629") is written as TimelineJS's own files write one: each end with the fields of
+its own precision (`{"year": 602}` to `{"year": 629}`).
 
 Reading takes the interval the fields cover (a missing month or day widens it to the whole
-year or month) and picks the finest of day, part of a month, month, part of a year and year
-that contains it. So what we write reads back as it was, and a span a person made in
-TimelineJS reads as the period it falls in — unless that period is much longer than the
-span (28 January – 3 February is not "2022"): then the start date is kept at its own
-precision. Hours and minutes are dropped: the model knows days at the finest.
+year or month). An interval that is exactly one day, part of a month, month, part of a year
+or year is that date, so what we write reads back as it was; any other start and end make
+a span from the start to the end, each at the precision it was given (602 to 629, 9 to 23
+August 622). An end inside the start's own period (a month to its 12th) gives the finest
+period that holds start to end, within three times its length (early January); an end
+before the start, or one that names no date, is set aside with a note, the start kept.
+Hours and minutes are dropped: the model knows days at the finest.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from ..checked import described
 from ..model import DateError, FuzzyDate, Part, Precision
 
 __all__ = ["INFERRED_MARK", "PLANNED_MARK", "from_timelinejs", "is_planned_display",
-           "to_timelinejs"]
+           "slide_date", "to_timelinejs"]
 
 INFERRED_MARK = "(inferred)"
 PLANNED_MARK = "Planned:"
@@ -38,31 +42,58 @@ def to_timelinejs(d: FuzzyDate, *, planned: bool = False
     display = f"{d.label()} {INFERRED_MARK}" if d.inferred else d.label()
     if planned:
         display = f"{PLANNED_MARK} {display}"
+    if d.to is not None:  # a span: each end at its own precision, as TimelineJS's files do
+        return _start_fields(d.first), _start_fields(d.to), display
     if d.precision is Precision.DAY:
         return _fields(d.start, 3), None, display if d.inferred or planned else None
-    end = _fields(d.end, 3)
+    return _start_fields(d), _fields(d.end, 3), display
+
+
+def _start_fields(d: FuzzyDate) -> dict[str, int]:
+    """The fields that say where a date starts: those of its precision, or for a part of a
+    month (year) the first day (month) of that part."""
+    if d.precision is Precision.DAY:
+        return _fields(d.start, 3)
     if d.part is None:
-        start = _fields(d.start, 2 if d.precision is Precision.MONTH else 1)
-    else:  # a part starts mid-period: its first day (or month) says where
-        start = _fields(d.start, 3 if d.precision is Precision.MONTH else 2)
-    return start, end, display
+        return _fields(d.start, 2 if d.precision is Precision.MONTH else 1)
+    return _fields(d.start, 3 if d.precision is Precision.MONTH else 2)
 
 
 def from_timelinejs(start: Mapping[str, Any], end: Mapping[str, Any] | None = None,
                     display: str | None = None) -> FuzzyDate:
-    """The `FuzzyDate` of a slide's start_date, end_date and display_date.
+    """The `FuzzyDate` of a slide's start_date, end_date and display_date (see
+    `slide_date`, which also says why an end_date was set aside)."""
+    return slide_date(start, end, display)[0]
 
-    Raises DateError for a missing or non-numeric year, a year outside 1–9999, or fields
-    that name no real day.
+
+def slide_date(start: Mapping[str, Any], end: Mapping[str, Any] | None = None,
+               display: str | None = None) -> tuple[FuzzyDate, str | None]:
+    """The date of a slide, and a note when its end_date was set aside (before the start,
+    or no date), the start then kept alone.
+
+    Raises DateError for a start with a missing or non-numeric year, a year outside
+    1–9999, or fields that name no real day.
     """
-    s_first, s_last, s_fields = _interval(start, "start_date")
-    first, last = s_first, s_last
-    if end and _value(end.get("year")) is not None:
-        e_first, e_last, _ = _interval(end, "end_date")
-        if e_first >= first:  # the end says where it ends, even inside the start's month
-            last = e_last
+    first, last, fields = _interval(start, "start_date")
     inferred = bool(display) and display.strip().lower().endswith(INFERRED_MARK)
-    return _period(first, last, s_fields, inferred)
+    own = _period(first, last, fields, inferred)
+    try:
+        if not end or _value(end.get("year")) is None:
+            return own, None
+        e_first, e_last, e_fields = _interval(end, "end_date")
+    except DateError as exc:
+        return own, f"end_date set aside ({exc}); the start alone is kept"
+    if e_first < first:
+        return own, (f"end_date {FuzzyDate(*e_fields).label()} is before start_date "
+                     f"{FuzzyDate(*fields).label()}; the start alone is kept")
+    whole = _exactly(first, e_last)  # the end says where it ends, even inside the start
+    if whole is not None:  # one period exactly: what we write for a month, a part, a year
+        return whole.with_inferred(inferred), None
+    try:
+        return FuzzyDate(*fields, inferred=inferred).span_to(
+            FuzzyDate(*e_fields, inferred=inferred)), None
+    except DateError:  # the end falls inside the start's own period: the period of both
+        return _period(first, e_last, fields, inferred), None
 
 
 def is_planned_display(display: str | None) -> bool:
@@ -70,13 +101,24 @@ def is_planned_display(display: str | None) -> bool:
     return bool(display) and display.strip().lower().startswith(PLANNED_MARK.lower())
 
 
+def _candidates(first: date, last: date) -> list[FuzzyDate]:
+    """The day, parts of the month, month, parts of the year and year of `first`, finest
+    first."""
+    y, m = first.year, first.month
+    days = [FuzzyDate(y, m, first.day)] if first == last else []
+    return (days + [FuzzyDate(y, m, part=p) for p in Part] + [FuzzyDate(y, m)]
+            + [FuzzyDate(y, part=p) for p in Part] + [FuzzyDate(y)])
+
+
+def _exactly(first: date, last: date) -> FuzzyDate | None:
+    """The one period that covers exactly first…last, if there is one."""
+    return next((c for c in _candidates(first, last)
+                 if c.start == first and c.end == last), None)
+
+
 def _period(first: date, last: date, fields: tuple[int, ...], inferred: bool) -> FuzzyDate:
     span = (last - first).days + 1
-    y, m = first.year, first.month
-    candidates = [FuzzyDate(y, m, first.day)] if first == last else []
-    candidates += [FuzzyDate(y, m, part=p) for p in Part] + [FuzzyDate(y, m)]
-    candidates += [FuzzyDate(y, part=p) for p in Part] + [FuzzyDate(y)]
-    for c in candidates:
+    for c in _candidates(first, last):
         if c.start <= first and last <= c.end:
             if (c.end - c.start).days + 1 <= _COARSER_LIMIT * span:
                 return c.with_inferred(inferred)

@@ -1,7 +1,8 @@
 """The data formats of `timeline-app events --format F` and File › Export data…, by name.
 
-json: our records (README, resources/timeline-events.schema.json); csv: one row per event;
-timelinejs: TimelineJS3 JSON; ics: iCalendar. All plain Python, no Qt.
+json: our records (README, resources/timeline-events.schema.json); csv: one row per event
+(a file with the UTF-8 byte order mark spreadsheets look for); xlsx: the same rows as an
+Excel workbook; timelinejs: TimelineJS3 JSON; ics: iCalendar. All plain Python, no Qt.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from pathlib import Path
 
 from ..model import Timeline
 
-__all__ = ["DATA_FORMATS", "data_bytes", "format_for_path", "write_data"]
+__all__ = ["BINARY_FORMATS", "DATA_FORMATS", "data_bytes", "format_for_path", "write_data"]
 
 # name: (file suffix, what it is, for a file dialog)
 DATA_FORMATS = {
     "json": (".json", "Event JSON"),
     "csv": (".csv", "CSV spreadsheet"),
+    "xlsx": (".xlsx", "Excel workbook"),
     "timelinejs": (".json", "TimelineJS3 JSON"),
     "ics": (".ics", "iCalendar"),
 }
@@ -27,16 +29,24 @@ DATA_FORMATS = {
 _NOT_UTF8 = "backslashreplace"
 
 
+BINARY_FORMATS = frozenset({"xlsx"})  # not text: for a file, not a terminal
+
+
 def data_bytes(timeline: Timeline, fmt: str) -> bytes:
-    """The timeline's events in format `fmt` (UTF-8); ValueError for an unknown format."""
+    """The file's bytes for the timeline's events in format `fmt` (text in UTF-8; CSV with
+    its byte order mark); ValueError for an unknown format."""
     if fmt == "json":
         from .event_json import timeline_records
 
         return _json(timeline_records(timeline))
     if fmt == "csv":
-        from .events_csv import events_csv
+        from .events_csv import CSV_BOM, events_csv
 
-        return events_csv(timeline).encode("utf-8", _NOT_UTF8)
+        return (CSV_BOM + events_csv(timeline)).encode("utf-8", _NOT_UTF8)
+    if fmt == "xlsx":
+        from .events_xlsx import events_xlsx
+
+        return events_xlsx(timeline)
     if fmt == "timelinejs":
         from .timelinejs import timelinejs_document
 
@@ -58,7 +68,7 @@ def write_data(timeline: Timeline, fmt: str, out: Path | str) -> Path:
 def format_for_path(path: Path | str) -> str | None:
     """The format a file name asks for (".json" is ours), or None."""
     suffix = Path(path).suffix.lower()
-    return {".csv": "csv", ".ics": "ics", ".json": "json"}.get(suffix)
+    return {".csv": "csv", ".ics": "ics", ".json": "json", ".xlsx": "xlsx"}.get(suffix)
 
 
 def _json(value: object) -> bytes:

@@ -180,6 +180,8 @@ class EventStore:
         return self._index[event_id]
 
     def fuzzy_date(self, i: int) -> FuzzyDate:
+        if self.events is not None:  # the real date: a span's end is not in the columns
+            return self.events[i].date
         start = self.ref + timedelta(days=int(self.x0[i]))
         p = int(self.precision[i])
         return FuzzyDate(start.year, start.month if p != YEAR else None,
