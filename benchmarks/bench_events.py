@@ -27,8 +27,19 @@ from pathlib import Path
 from timeline_app.paths import PROJECT_ROOT, SHARED_EVAL
 
 BASELINE = "a9c1c2d"
-HEADLINE = ("date_P_strict", "date_P", "off", "no_gold_time", "R_exact", "bound_gold",
-            "bound_expr", "event_P", "ev_per_doc", "sources", "events")
+HEADLINE = (
+    "date_P_strict",
+    "date_P",
+    "off",
+    "no_gold_time",
+    "R_exact",
+    "bound_gold",
+    "bound_expr",
+    "event_P",
+    "ev_per_doc",
+    "sources",
+    "events",
+)
 
 
 def _events(code: Path, corpus: Path, out: Path) -> float:
@@ -37,9 +48,22 @@ def _events(code: Path, corpus: Path, out: Path) -> float:
         env = dict(os.environ, TIMELINE_APP_HOME=home, PYTHONPATH=str(code))
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "timeline_app", "events", str(corpus), "--format", "json",
-             "-o", str(out)],
-            env=env, cwd=code, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "timeline_app",
+                "events",
+                str(corpus),
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ],
+            env=env,
+            cwd=code,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )  # cwd: `-m` puts the working folder first on sys.path
         return time.perf_counter() - started
 
@@ -47,7 +71,9 @@ def _events(code: Path, corpus: Path, out: Path) -> float:
 def _score(events: Path) -> dict[str, float]:
     run = subprocess.run(
         [sys.executable, str(SHARED_EVAL / "score_events.py"), str(events), "--json"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(run.stdout)["ALL"]
 
@@ -55,15 +81,20 @@ def _score(events: Path) -> dict[str, float]:
 def _titles_flagged(events: Path) -> str:
     run = subprocess.run(
         [sys.executable, str(SHARED_EVAL / "check_titles.py"), str(events)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     last = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
     return last.removeprefix("TITLES ").strip()
 
 
 def _baseline(rev: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", rev, "timeline_app"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "archive", rev, "timeline_app"],
+        check=True,
+        capture_output=True,
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
 
@@ -79,8 +110,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         corpus = tmp_path / "corpus"
-        subprocess.run([sys.executable, str(SHARED_EVAL / "events_corpus.py"), str(corpus)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(SHARED_EVAL / "events_corpus.py"), str(corpus)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         n_docs = sum(1 for _ in corpus.glob("*.txt"))
         builds = {"ours": PROJECT_ROOT, "baseline": _baseline(args.baseline, tmp_path)}
         seconds: dict[str, list[float]] = {name: [] for name in builds}
@@ -105,9 +139,11 @@ def main() -> None:
     print(f"{'':16}{'ours':>14}{'baseline ' + args.baseline:>22}")
     for key in (*HEADLINE, "titles_flagged", "seconds", "articles_per_s"):
         print(f"{key:16}{str(ours[key]):>14}{str(base[key]):>22}")  # type: ignore[index]
-    print(f"EVENTS date_P_strict {ours['date_P_strict']} bound_gold {ours['bound_gold']} "  # type: ignore[index]
-          f"off {ours['off']} R_exact {ours['R_exact']} | {ours['articles_per_s']} articles/s, "  # type: ignore[index]
-          f"{result['speed_ratio']} x the baseline's {base['articles_per_s']}")  # type: ignore[index]
+    print(
+        f"EVENTS date_P_strict {ours['date_P_strict']} bound_gold {ours['bound_gold']} "  # type: ignore[index]
+        f"off {ours['off']} R_exact {ours['R_exact']} | {ours['articles_per_s']} articles/s, "  # type: ignore[index]
+        f"{result['speed_ratio']} x the baseline's {base['articles_per_s']}"
+    )  # type: ignore[index]
 
 
 if __name__ == "__main__":

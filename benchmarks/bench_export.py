@@ -57,15 +57,15 @@ def main() -> None:
         "events": len(store),
         "png_4000px_s": best_of(ns.repeat, lambda: export_image(subject, out / "a.png", wide)),
         "svg_4000px_s": best_of(ns.repeat, lambda: export_image(subject, out / "a.svg", wide)),
-        "pdf_a4_s": best_of(ns.repeat, lambda: export_image(subject, out / "a.pdf",
-                                                            ImageOptions())),
+        "pdf_a4_s": best_of(
+            ns.repeat, lambda: export_image(subject, out / "a.pdf", ImageOptions())
+        ),
         "pdf_split_s": best_of(ns.repeat, lambda: export_image(subject, out / "s.pdf", split)),
     }
     result["pdf_split_pages"] = len(pdf_specs(subject, split, *pdf_canvas("A4", "landscape")))
     result["svg_kb"] = round((out / "a.svg").stat().st_size / 1024)
     result["pdf_kb"] = round((out / "a.pdf").stat().st_size / 1024)
-    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v
-                      for k, v in result.items()}))
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
 
 
 if __name__ == "__main__":

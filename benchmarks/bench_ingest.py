@@ -76,8 +76,7 @@ def open_in_window(app, window, folder: Path, meter: StallMeter) -> dict:
     app.processEvents()  # the final timeline's own repaint
     seconds = time.perf_counter() - started
     window.state.timeline_changed.disconnect(count)
-    return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000,
-            "timelines_shown": len(shown)}
+    return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000, "timelines_shown": len(shown)}
 
 
 def run(n: int, keep: Path | None) -> dict:
@@ -111,7 +110,10 @@ def run(n: int, keep: Path | None) -> dict:
     Project(folder).close()
     headless = time.perf_counter() - started
     return {
-        "articles": n, "documents": documents, "events": events, "problems": problems,
+        "articles": n,
+        "documents": documents,
+        "events": events,
+        "problems": problems,
         "first_open_s": round(first["seconds"], 2),
         "cached_reopen_s": round(again["seconds"], 3),
         "speedup": round(first["seconds"] / again["seconds"], 1),

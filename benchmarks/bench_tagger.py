@@ -65,15 +65,23 @@ def main() -> None:
     tagger_rate = len(docs) / best
     per_doc = _time_dateparser(docs[: args.dateparser_docs]) if args.dateparser_docs > 0 else None
     dp_rate = 1 / per_doc if per_doc else None
-    print(json.dumps({
-        "docs": len(docs), "chars": sum(len(d["text"]) for d in docs),
-        "tagger_docs_per_s": round(tagger_rate, 1),
-        "tagger_best_of": args.reps,
-        "dateparser_docs_per_s": round(dp_rate, 2) if dp_rate else None,
-        "dateparser_note": (f"timed on the first {args.dateparser_docs} docs, extrapolated per doc"
-                            if dp_rate else "dateparser not importable"),
-        "ratio": round(tagger_rate / dp_rate, 1) if dp_rate else None,
-    }))
+    print(
+        json.dumps(
+            {
+                "docs": len(docs),
+                "chars": sum(len(d["text"]) for d in docs),
+                "tagger_docs_per_s": round(tagger_rate, 1),
+                "tagger_best_of": args.reps,
+                "dateparser_docs_per_s": round(dp_rate, 2) if dp_rate else None,
+                "dateparser_note": (
+                    f"timed on the first {args.dateparser_docs} docs, extrapolated per doc"
+                    if dp_rate
+                    else "dateparser not importable"
+                ),
+                "ratio": round(tagger_rate / dp_rate, 1) if dp_rate else None,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -80,10 +80,13 @@ def run(n: int) -> dict:
         times.append((time.perf_counter() - t) * 1000)
     QApplication.processEvents()
     times.sort()
-    return {"events": n, "load_s": round(load_s, 3),
-            "frame_ms_median": round(statistics.median(times), 2),
-            "frame_ms_p95": round(times[int(0.95 * (len(times) - 1))], 2),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "events": n,
+        "load_s": round(load_s, 3),
+        "frame_ms_median": round(statistics.median(times), 2),
+        "frame_ms_p95": round(times[int(0.95 * (len(times) - 1))], 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def main() -> None:

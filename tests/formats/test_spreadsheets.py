@@ -20,9 +20,10 @@ TITLE = "Gespräch für Frieden – Ερμού & Łódź"
 
 
 def accented_timeline() -> Timeline:
-    text = "Am 5. März sprach man über Frieden.\n\n=HYPERLINK(\"http://x\") \x1b[31m\n"
-    doc = Document("caf\udce9.txt", Path("caf\udce9.txt"), text, title="Für alle",
-                   outlet="Die Zeitung")
+    text = 'Am 5. März sprach man über Frieden.\n\n=HYPERLINK("http://x") \x1b[31m\n'
+    doc = Document(
+        "caf\udce9.txt", Path("caf\udce9.txt"), text, title="Für alle", outlet="Die Zeitung"
+    )
     day = FuzzyDate(2023, 3, 5)
     source = Source(doc.id, 0, 35, 3, 11, "5. März", day)
     events = [
@@ -77,7 +78,11 @@ def test_xlsx_reads_back_with_every_column_and_accent():
     assert "Am 5. März sprach man über Frieden." in by_id["e1"]["source_sentences"]
     war = by_id["war"]
     assert (war["date"], war["label"], war["start"], war["end"]) == (
-        "0602/0629", "602 – 629", "0602-01-01", "0629-12-31")
+        "0602/0629",
+        "602 – 629",
+        "0602-01-01",
+        "0629-12-31",
+    )
 
 
 def test_xlsx_never_holds_a_formula_nor_a_character_a_workbook_cannot():

@@ -18,11 +18,19 @@ from . import DATA
 
 dates = st.builds(
     lambda y, m, d, part, inferred, kind: (
-        FuzzyDate(y, m, min(d, 28), inferred=inferred) if kind == "day"
-        else FuzzyDate(y, m, part=part, inferred=inferred) if kind == "month"
-        else FuzzyDate(y, part=part, inferred=inferred)),
-    st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31),
-    st.sampled_from([None, *Part]), st.booleans(), st.sampled_from(["day", "month", "year"]))
+        FuzzyDate(y, m, min(d, 28), inferred=inferred)
+        if kind == "day"
+        else FuzzyDate(y, m, part=part, inferred=inferred)
+        if kind == "month"
+        else FuzzyDate(y, part=part, inferred=inferred)
+    ),
+    st.integers(1, 9999),
+    st.integers(1, 12),
+    st.integers(1, 31),
+    st.sampled_from([None, *Part]),
+    st.booleans(),
+    st.sampled_from(["day", "month", "year"]),
+)
 
 
 @given(dates)
@@ -30,26 +38,69 @@ def test_every_date_reads_back_as_written(d):
     assert from_timelinejs(*to_timelinejs(d)) == d
 
 
-@pytest.mark.parametrize("start, end, display, expected, why", [
-    ({"year": 2022}, None, None, "2022", "only a year: the year"),
-    ({"year": 2022, "month": 3}, None, None, "March 2022", "no day: the month"),
-    ({"year": "2022", "month": "3", "day": "5"}, None, None, "5 March 2022",
-     "numbers as strings, as sheets give them"),
-    ({"year": 2022, "month": 1}, {"year": 2022, "month": 1, "day": 10}, None,
-     "early January 2022", "a month cut at the 10th: its early third"),
-    ({"year": 2022, "month": 1, "day": 5}, {"year": 2022, "month": 1, "day": 20}, None,
-     "5 January 2022 – 20 January 2022", "days within a month: a span of days"),
-    ({"year": 2022, "month": 1, "day": 28}, {"year": 2022, "month": 2, "day": 3}, None,
-     "28 January 2022 – 3 February 2022", "a week across months is not '2022': a span"),
-    ({"year": 1914, "month": 7, "day": 28}, {"year": 1918, "month": 11, "day": 11}, None,
-     "28 July 1914 – 11 November 1918", "over several years: a span"),
-    ({"year": 2022, "month": 5, "day": 1}, {"year": 2022, "month": 8, "day": 31}, None,
-     "mid 2022", "May to August: the middle third of the year"),
-    ({"year": 2023, "month": 2, "day": 13, "hour": 14, "minute": 30}, None, None,
-     "13 February 2023", "the time is dropped"),
-    ({"year": 2022, "month": 3}, {"year": 2021}, None, "March 2022",
-     "an end before the start is ignored"),
-])
+@pytest.mark.parametrize(
+    "start, end, display, expected, why",
+    [
+        ({"year": 2022}, None, None, "2022", "only a year: the year"),
+        ({"year": 2022, "month": 3}, None, None, "March 2022", "no day: the month"),
+        (
+            {"year": "2022", "month": "3", "day": "5"},
+            None,
+            None,
+            "5 March 2022",
+            "numbers as strings, as sheets give them",
+        ),
+        (
+            {"year": 2022, "month": 1},
+            {"year": 2022, "month": 1, "day": 10},
+            None,
+            "early January 2022",
+            "a month cut at the 10th: its early third",
+        ),
+        (
+            {"year": 2022, "month": 1, "day": 5},
+            {"year": 2022, "month": 1, "day": 20},
+            None,
+            "5 January 2022 – 20 January 2022",
+            "days within a month: a span of days",
+        ),
+        (
+            {"year": 2022, "month": 1, "day": 28},
+            {"year": 2022, "month": 2, "day": 3},
+            None,
+            "28 January 2022 – 3 February 2022",
+            "a week across months is not '2022': a span",
+        ),
+        (
+            {"year": 1914, "month": 7, "day": 28},
+            {"year": 1918, "month": 11, "day": 11},
+            None,
+            "28 July 1914 – 11 November 1918",
+            "over several years: a span",
+        ),
+        (
+            {"year": 2022, "month": 5, "day": 1},
+            {"year": 2022, "month": 8, "day": 31},
+            None,
+            "mid 2022",
+            "May to August: the middle third of the year",
+        ),
+        (
+            {"year": 2023, "month": 2, "day": 13, "hour": 14, "minute": 30},
+            None,
+            None,
+            "13 February 2023",
+            "the time is dropped",
+        ),
+        (
+            {"year": 2022, "month": 3},
+            {"year": 2021},
+            None,
+            "March 2022",
+            "an end before the start is ignored",
+        ),
+    ],
+)
 def test_reading_rule(start, end, display, expected, why):
     assert from_timelinejs(start, end, display).label() == expected, why
 
@@ -61,8 +112,10 @@ def test_inferred_is_carried_by_display_date():
     assert from_timelinejs(start, end, display).inferred
 
 
-@pytest.mark.parametrize("start", [{}, {"year": None}, {"year": "MMXX"}, {"year": -500},
-                                   {"year": 2022, "month": 13}, "2022"])
+@pytest.mark.parametrize(
+    "start",
+    [{}, {"year": None}, {"year": "MMXX"}, {"year": -500}, {"year": 2022, "month": 13}, "2022"],
+)
 def test_undatable_start_dates_raise_date_error(start):
     with pytest.raises(DateError):
         from_timelinejs(start)
@@ -77,8 +130,9 @@ def test_slides_carry_precision_display_group_id_and_source(corpus):
     assert riots["end_date"] == {"year": 2022, "month": 1, "day": 10}
     assert riots["display_date"] == "early January 2022 (inferred)"
     year = by_title["Belarus will preside over the CSTO"]
-    planned = next(e.planned for e in corpus.events if e.title == "Belarus will preside over "
-                   "the CSTO")  # "will preside": a plan, if ingest reads it so
+    planned = next(
+        e.planned for e in corpus.events if e.title == "Belarus will preside over the CSTO"
+    )  # "will preside": a plan, if ingest reads it so
     assert year["start_date"] == {"year": 2023}
     assert year["display_date"] == ("Planned: 2023" if planned else "2023")
     assert year["end_date"] == {"year": 2023, "month": 12, "day": 31}
@@ -92,9 +146,17 @@ def test_slides_carry_precision_display_group_id_and_source(corpus):
 
 
 def _key(record):
-    return (record["id"], record["title"], record["date"], record["precision"],
-            record["part"], record["start"], record["end"], record["inferred"],
-            record["group"])
+    return (
+        record["id"],
+        record["title"],
+        record["date"],
+        record["precision"],
+        record["part"],
+        record["start"],
+        record["end"],
+        record["inferred"],
+        record["group"],
+    )
 
 
 def test_our_json_to_timelinejs_and_back_keeps_every_event(corpus, tmp_path):
@@ -129,7 +191,7 @@ def test_example_with_times_opens_with_days_groups_and_media():
     assert groups == ["Summit", "Summit", "Press"]  # events sort by date, then title
     press = tl.event("press")
     doc = tl.documents[press.sources[0].doc_id]
-    quoted = doc.text[press.sources[0].start:press.sources[0].end]
+    quoted = doc.text[press.sources[0].start : press.sources[0].end]
     assert quoted == "We are prepared for this." and "BelTA" in doc.text
     assert "youtube.com" in tl.documents[tl.event("extended-meeting").sources[0].doc_id].text
 
@@ -137,11 +199,16 @@ def test_example_with_times_opens_with_days_groups_and_media():
 def test_example_with_eras_and_groups_opens_and_reports_the_eras():
     tl = read_data_file(DATA / "eras-groups.json")
     assert [e.date.label() for e in tl.events] == [
-        "early January 2022", "2022", "2 January 2022", "6 January 2022",
-        "13 January 2022 – 19 January 2022"]
+        "early January 2022",
+        "2022",
+        "2 January 2022",
+        "6 January 2022",
+        "13 January 2022 – 19 January 2022",
+    ]
     assert tl.event("reforms").date.inferred
     assert [str(p) for p in tl.problems] == [
-        "eras-groups.json: 2 eras (periods drawn behind the slides) not shown"]
+        "eras-groups.json: 2 eras (periods drawn behind the slides) not shown"
+    ]
 
 
 def test_spreadsheet_csv_example_opens():
@@ -161,7 +228,11 @@ def test_spreadsheet_csv_example_opens():
     doc = tl.documents[meeting.sources[0].doc_id]
     assert doc.outlet == "Meetings" and 'He calls for "greater unity".' in doc.text
     reasons = " ".join(str(p) for p in tl.problems)
-    assert "spreadsheet.csv, row 9: left out" in reasons and "no year" in reasons and "1 era" in reasons
+    assert (
+        "spreadsheet.csv, row 9: left out" in reasons
+        and "no year" in reasons
+        and "1 era" in reasons
+    )
 
 
 def test_a_scraper_json_export_is_not_taken_for_a_data_file(tmp_path):

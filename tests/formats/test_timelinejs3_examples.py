@@ -18,11 +18,21 @@ EXAMPLES = Path(__file__).parent / "data" / "timelinejs3"
 OPENS = [
     ("contrib/women_in_computing.csv", "timelinejs-csv", 10, 3, "the sheet template"),
     ("contrib/women_in_computing.json", "timelinejs", 10, 3, "the same as JSON"),
-    ("src/js/core/__tests__/women_in_computing.csv", "timelinejs-csv", 10, 3,
-     "curly quotes in the text"),
+    (
+        "src/js/core/__tests__/women_in_computing.csv",
+        "timelinejs-csv",
+        10,
+        3,
+        "curly quotes in the text",
+    ),
     ("src/template/all-media-types.json", "timelinejs", 41, 0, "every media type"),
-    ("src/template/cosmo-mixed.json", "timelinejs", 5, 0,
-     "6 slides billions of years ago are named and left out"),
+    (
+        "src/template/cosmo-mixed.json",
+        "timelinejs",
+        5,
+        0,
+        "6 slides billions of years ago are named and left out",
+    ),
     ("src/template/eras.json", "timelinejs", 20, 5, "the 7th century, with eras"),
     ("src/template/my-own-timeline.csv", "timelinejs-csv", 10, 3, "a sheet"),
     ("website/examples/example.json", "timelinejs2", 28, 9, "TimelineJS 2: Elizabeth Taylor"),
@@ -30,31 +40,61 @@ OPENS = [
     ("website/examples/houston/timeline3.json", "timelinejs", 18, 0, "the same in 3"),
     ("website/examples/mediatypes/timeline3.json", "timelinejs", 29, 0, "media types"),
     ("website/examples/republican/timeline3.json", "timelinejs", 13, 0, "days, with scale"),
-    ("website/examples/shit-people-say/timeline2.json", "timelinejs2", 20, 0,
-     "TimelineJS 2 with '2012,1,26' dates"),
+    (
+        "website/examples/shit-people-say/timeline2.json",
+        "timelinejs2",
+        20,
+        0,
+        "TimelineJS 2 with '2012,1,26' dates",
+    ),
     ("website/examples/shit-people-say/timeline3.json", "timelinejs", 20, 0, "the same in 3"),
     ("website/examples/soundcite/timeline3.json", "timelinejs", 18, 0, "soundcite"),
     ("website/examples/timeline3.json", "timelinejs", 18, 0, "the front page's"),
     ("website/examples/twain/marktwain.json", "timelinejs", 17, 1, "times of day dropped"),
     ("website/examples/user-interface/timeline2.json", "timelinejs2", 22, 0, "TimelineJS 2"),
     ("website/examples/user-interface/timeline3.json", "timelinejs", 22, 0, "the same in 3"),
-    ("website/static/welcome/welcome.json", "timelinejs2", 17, 0,
-     '3 slides wrapped as {"timeline": {"slides": [...]}}'),
+    (
+        "website/static/welcome/welcome.json",
+        "timelinejs2",
+        17,
+        0,
+        '3 slides wrapped as {"timeline": {"slides": [...]}}',
+    ),
 ]
 
 # (file, title of a slide, its date in words, why)
 SPANS = [
     ("src/template/eras.json", "Last great Roman-Persian War.", "602 – 629", "years"),
-    ("src/template/eras.json", "Muhammad Migrates from Mecca to Medina",
-     "9 August 622 – 23 August 622", "days within a month"),
-    ("website/examples/twain/marktwain.json", "Hannibal, Missouri",
-     "5 January 1920 – 5 January 1923", "days, the times dropped"),
-    ("contrib/women_in_computing.json", "...And the women who made it work",
-     "July 1943 – 1946", "a month to a year"),
-    ("contrib/women_in_computing.csv", "Ada Lovelace", "10 December 1815 – 27 November 1852",
-     "a sheet's End Year/Month/Day"),
-    ("website/examples/example.json", "AIDS Activism", "1985 – 16 February 2011",
-     "TimelineJS 2's endDate"),
+    (
+        "src/template/eras.json",
+        "Muhammad Migrates from Mecca to Medina",
+        "9 August 622 – 23 August 622",
+        "days within a month",
+    ),
+    (
+        "website/examples/twain/marktwain.json",
+        "Hannibal, Missouri",
+        "5 January 1920 – 5 January 1923",
+        "days, the times dropped",
+    ),
+    (
+        "contrib/women_in_computing.json",
+        "...And the women who made it work",
+        "July 1943 – 1946",
+        "a month to a year",
+    ),
+    (
+        "contrib/women_in_computing.csv",
+        "Ada Lovelace",
+        "10 December 1815 – 27 November 1852",
+        "a sheet's End Year/Month/Day",
+    ),
+    (
+        "website/examples/example.json",
+        "AIDS Activism",
+        "1985 – 16 February 2011",
+        "TimelineJS 2's endDate",
+    ),
 ]
 
 
@@ -91,9 +131,13 @@ def test_every_slide_with_a_later_end_date_is_a_span():
         if data_kind(path) != "timelinejs":
             continue
         slides = json.loads(path.read_text(encoding="utf-8"))["events"]
-        ends = {_plain(s["text"]["headline"]) for s in slides
-                if (s.get("end_date") or {}).get("year") and _key(s["end_date"]) > _key(
-                    s["start_date"]) and _key(s["start_date"])[0] >= 1}
+        ends = {
+            _plain(s["text"]["headline"])
+            for s in slides
+            if (s.get("end_date") or {}).get("year")
+            and _key(s["end_date"]) > _key(s["start_date"])
+            and _key(s["start_date"])[0] >= 1
+        }
         spans = {e.title for e in read_data_file(path).events if e.date.is_span}
         assert spans == ends, path.name
 
@@ -114,7 +158,8 @@ def test_a_bad_end_date_is_named_and_the_slide_kept():
     assert film.date.label() == "1 January 1961" and not film.date.is_span
     assert [str(p) for p in tl.problems] == [
         "example.json, slide 17: end_date set aside (year out of range: 196002152034); "
-        "the start alone is kept"]
+        "the start alone is kept"
+    ]
 
 
 def test_timelinejs2_reads_title_text_media_and_dates():
@@ -129,7 +174,8 @@ def test_timelinejs2_reads_title_text_media_and_dates():
 def test_eras_are_named_not_lost():
     tl = read_data_file(EXAMPLES / "src/template/eras.json")
     assert [str(p) for p in tl.problems] == [
-        "eras.json: 3 eras (periods drawn behind the slides) not shown"]
+        "eras.json: 3 eras (periods drawn behind the slides) not shown"
+    ]
 
 
 def test_a_file_where_nothing_can_be_placed_opens_empty_and_says_so():
@@ -149,12 +195,17 @@ def test_the_cli_exits_1_when_nothing_can_be_placed(capsys, tmp_path):
     assert not (tmp_path / "t.png").exists()
 
 
-@pytest.mark.parametrize("name, says", [
-    ("src/js/core/__tests__/parser_test.csv",
-     "not a timeline: expected a TimelineJS spreadsheet saved as CSV (a header row with the "
-     "columns Year and Headline"),
-    ("website/examples/republican/timeline2.json", "empty file"),
-])
+@pytest.mark.parametrize(
+    "name, says",
+    [
+        (
+            "src/js/core/__tests__/parser_test.csv",
+            "not a timeline: expected a TimelineJS spreadsheet saved as CSV (a header row with the "
+            "columns Year and Headline",
+        ),
+        ("website/examples/republican/timeline2.json", "empty file"),
+    ],
+)
 def test_what_is_not_a_timeline_is_told_what_was_expected(name, says, capsys):
     path = EXAMPLES / name
     with pytest.raises(DataFileError, match="not a timeline|empty file") as err:

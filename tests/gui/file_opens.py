@@ -29,8 +29,10 @@ class FileOpens:
     def __init__(self, path: Path) -> None:
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         self._fd = libc.inotify_init1(_IN_NONBLOCK)
-        if self._fd < 0 or libc.inotify_add_watch(self._fd, os.fsencode(path),
-                                                  _IN_OPEN | _IN_ACCESS) < 0:
+        if (
+            self._fd < 0
+            or libc.inotify_add_watch(self._fd, os.fsencode(path), _IN_OPEN | _IN_ACCESS) < 0
+        ):
             raise OSError(ctypes.get_errno(), f"cannot watch {path}")
 
     def take(self) -> int:

@@ -32,5 +32,6 @@ def marker_viewport_pos(view: TimelineView, event_id: str) -> QPoint:
 
 
 def click_event(qtbot, view: TimelineView, event_id: str) -> None:
-    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton,
-                     pos=marker_viewport_pos(view, event_id))
+    qtbot.mouseClick(
+        view.plot.viewport(), Qt.MouseButton.LeftButton, pos=marker_viewport_pos(view, event_id)
+    )

@@ -31,8 +31,9 @@ def embedded(doc: QTextDocument) -> list[str]:
 def shown(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
     """What a widget of format `fmt` shows for `text` (tooltips are AutoText). A picture
     of rich text reads back as U+FFFC, a link as its words only: neither as its markup."""
-    if fmt == Qt.TextFormat.PlainText or (fmt == Qt.TextFormat.AutoText
-                                          and not Qt.mightBeRichText(text)):
+    if fmt == Qt.TextFormat.PlainText or (
+        fmt == Qt.TextFormat.AutoText and not Qt.mightBeRichText(text)
+    ):
         return text
     doc = QTextDocument()
     doc.setHtml(text)
@@ -51,8 +52,7 @@ def without_mnemonics(text: str) -> str:
 def show_tip(widget: QWidget, pos: QPoint) -> str:
     """The tooltip `widget` shows at `pos`, asked for as a resting mouse asks for it."""
     QToolTip.hideText()
-    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, pos,
-                                              widget.mapToGlobal(pos)))
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos)))
     settle()
     assert QToolTip.isVisible(), f"no tooltip on {type(widget).__name__} at {pos}"
     text = QToolTip.text()

@@ -19,11 +19,17 @@ def tricky_timeline(after: int = 1) -> Timeline:
     sentence = 'On 3 May, <b>rebels</b> & "allies" took the bridge.'
     tail = "".join(f"\n\nLater paragraph {i}." for i in range(after))
     text = "Header: 4 May 2023\n\n" + filler + sentence + tail
-    doc = Document(id="a.txt", path=Path("a.txt"), text=text, title="R&D <news>",
-                   outlet="Wire")
+    doc = Document(id="a.txt", path=Path("a.txt"), text=text, title="R&D <news>", outlet="Wire")
     start = text.index(sentence)
-    src = Source("a.txt", start, start + len(sentence), start + 3, start + 8, "3 May",
-                 FuzzyDate(2023, 5, 3, inferred=True))
+    src = Source(
+        "a.txt",
+        start,
+        start + len(sentence),
+        start + 3,
+        start + 8,
+        "3 May",
+        FuzzyDate(2023, 5, 3, inferred=True),
+    )
     event = Event("e1", "Rebels take <the> bridge", FuzzyDate(2023, 5, 3, inferred=True), [src])
     return Timeline(documents={"a.txt": doc}, events=[event], name="t")
 

@@ -49,8 +49,9 @@ def window(qtbot, project):
 
 
 def event_id(window, iso: str, word: str) -> str:
-    return next(e.id for e in window.state.timeline.events
-                if e.date.iso() == iso and word in e.title)
+    return next(
+        e.id for e in window.state.timeline.events if e.date.iso() == iso and word in e.title
+    )
 
 
 def current(window):
@@ -118,14 +119,14 @@ def test_date_dialog_validates_and_month_precision_draws_a_bar(qtbot, window):
     assert not dialog.ok_button().isEnabled() and "no day 31" in dialog.preview.text()
     dialog.precision_buttons["month"].click()
     dialog.part.setCurrentIndex(dialog.part.findData("early"))
-    assert not dialog.day.isEnabled() and "1–10 Feb 2023" in (
-        dialog.preview.text())
+    assert not dialog.day.isEnabled() and "1–10 Feb 2023" in (dialog.preview.text())
     accept(qtbot, dialog)
     settle()
     assert current(window).date == FuzzyDate(2023, 2, part="early")
     assert list_row(window, office)[0] == "2023-02 (early)"
     assert "early February 2023 (month precision, early part) (edited)" in (
-        window.detail_pane.plain_text())
+        window.detail_pane.plain_text()
+    )
     i = window.state.store.index_of(office)
     assert window.state.store.precision[i] == MONTH
     marks = window.timeline_view.marks
@@ -247,8 +248,15 @@ def test_without_a_project_nothing_is_editable(qtbot, window):
     window.state.set_project(None)
     window.state.select(window.state.timeline.events[0].id)
     actions = window.edit_actions
-    assert not any(a.isEnabled() for a in (actions.rename_action, actions.date_action,
-                                           actions.hide_action, actions.undo_action))
+    assert not any(
+        a.isEnabled()
+        for a in (
+            actions.rename_action,
+            actions.date_action,
+            actions.hide_action,
+            actions.undo_action,
+        )
+    )
     actions.toggle_hidden()
     assert not window.state.timeline.events[0].hidden
 
@@ -278,5 +286,6 @@ def test_the_edit_actions_need_the_state_and_two_views_not_the_window(qtbot, pro
     assert actions.hide_action.isEnabled()
     actions.hide_action.trigger()
     assert state.timeline.event(state.selected_id).hidden and done == [
-        "Saved: hide event (Ctrl+Z undoes it)"]
+        "Saved: hide event (Ctrl+Z undoes it)"
+    ]
     assert project.store.edits()[-1].kind == "event.hidden"

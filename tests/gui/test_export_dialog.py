@@ -73,8 +73,10 @@ def test_preview_follows_the_theme(qtbot, corpus):
 def test_visible_range_exports_what_is_on_screen(qtbot, corpus, tmp_path):
     win = shown_window(qtbot, corpus)
     view = win.timeline_view
-    view.zoom_to(view.state.store.to_x(corpus.events[0].date.start) - 5,
-                 view.state.store.to_x(corpus.events[1].date.end) + 40)
+    view.zoom_to(
+        view.state.store.to_x(corpus.events[0].date.start) - 5,
+        view.state.store.to_x(corpus.events[1].date.end) + 40,
+    )
     settle()
     dialog = ExportDialog(win.state, corpus.name, tmp_path)
     qtbot.addWidget(dialog)
@@ -123,8 +125,19 @@ def test_window_opens_a_timelinejs_file_and_shows_a_slide(qtbot, tmp_path):
 
 
 def test_detail_pane_copes_with_events_without_sources(qtbot, tmp_path):
-    records = [{"id": "a", "title": "No source at all", "date": "2023-05", "precision": "month",
-                "part": None, "inferred": False, "edited": [], "actors": [], "sources": []}]
+    records = [
+        {
+            "id": "a",
+            "title": "No source at all",
+            "date": "2023-05",
+            "precision": "month",
+            "part": None,
+            "inferred": False,
+            "edited": [],
+            "actors": [],
+            "sources": [],
+        }
+    ]
     path = tmp_path / "bare.json"
     path.write_text(json.dumps(records))
     timeline = read_data_file(path)

@@ -16,10 +16,12 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 def article(i: int, day: int = 0) -> str:
     day = day or 3 + i
-    return (f"Talks number {i}\nPosted: {day:02d}.03.2021 10:00:00\n\n"
-            f"Minister Anna Berg{i} met the delegation of the Council in Riga on "
-            f"{WEEKDAYS[i % 5]}, the ministry said.\n"
-            f"The previous round took place on {i + 1} February 2019.\n")
+    return (
+        f"Talks number {i}\nPosted: {day:02d}.03.2021 10:00:00\n\n"
+        f"Minister Anna Berg{i} met the delegation of the Council in Riga on "
+        f"{WEEKDAYS[i % 5]}, the ministry said.\n"
+        f"The previous round took place on {i + 1} February 2019.\n"
+    )
 
 
 @pytest.fixture
@@ -46,8 +48,7 @@ def open_and_wait(qtbot, win, path):
     return win.state.project
 
 
-def test_open_runs_in_the_background_with_progress_and_ends_with_every_event(
-        qtbot, window, folder):
+def test_open_runs_in_the_background_with_progress_and_ends_with_every_event(qtbot, window, folder):
     seen = []
     assert window.open_folder(folder)
     assert window.folder_loader.status.isVisible(), "progress shows at once"
@@ -71,7 +72,8 @@ def test_partial_timelines_show_while_files_are_read(qtbot, window, folder, monk
     monkeypatch.setattr(file_loader, "Pacer", Always)
     sizes = []
     window.state.timeline_changed.connect(
-        lambda: sizes.append(len(window.state.timeline.documents)))
+        lambda: sizes.append(len(window.state.timeline.documents))
+    )
     open_and_wait(qtbot, window, folder)
     assert len(sizes) >= 3 and sizes == sorted(sizes) and sizes[-1] == 6
 
@@ -82,8 +84,9 @@ def test_cancel_stops_and_leaves_a_usable_window(qtbot, window, folder, monkeypa
     before = window.state.timeline
     assert window.open_folder(folder)
     worker = window.folder_loader._worker
-    qtbot.waitUntil(lambda: window.folder_loader.status.label.text().startswith("Reading 1 /"),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.folder_loader.status.label.text().startswith("Reading 1 /"), timeout=3000
+    )
     window.folder_loader.status.cancel_button.click()
     assert not window.folder_loader.busy and not window.folder_loader.status.isVisible()
     assert window.state.timeline is before and window.state.project is None
@@ -130,8 +133,7 @@ def test_watched_folder_follows_added_changed_and_deleted_files(qtbot, window, f
     assert state.selected_id == kept.id, "the selection is kept when its event still exists"
 
     (folder / "a01.txt").write_text(article(1, day=28), encoding="utf-8")  # rewritten in place
-    qtbot.waitUntil(lambda: "28.03.2021" in state.timeline.documents["a01.txt"].text,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: "28.03.2021" in state.timeline.documents["a01.txt"].text, timeout=5000)
 
     (folder / "a02.txt").unlink()
     qtbot.waitUntil(lambda: "a02.txt" not in state.timeline.documents, timeout=5000)

@@ -29,8 +29,14 @@ def drag(qtbot, widget, start: QPoint, dx: int) -> None:
     for step in (dx // 3, 2 * dx // 3, dx):
         qtbot.wait(25)
         pos = QPointF(start + QPoint(step, 0))
-        move = QMouseEvent(QEvent.Type.MouseMove, pos, QPointF(widget.mapToGlobal(pos)),
-                           Qt.MouseButton.NoButton, left, Qt.KeyboardModifier.NoModifier)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            pos,
+            QPointF(widget.mapToGlobal(pos)),
+            Qt.MouseButton.NoButton,
+            left,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(widget, move)
     qtbot.mouseRelease(widget, left, pos=start + QPoint(dx, 0))
     settle()
@@ -89,7 +95,9 @@ def test_search_finds_next_and_previous_and_shows_the_detail(qtbot, window, time
     qtbot.keyClick(window.find_bar.search, Qt.Key.Key_Return)
     # titles and source sentences: "Withdrawal ... begins" and "... completes withdrawal"
     assert [timeline.events[i].id for i in window.state.matches] == [
-        "e-withdraw-start", "e-withdraw-end"]
+        "e-withdraw-start",
+        "e-withdraw-end",
+    ]
     assert window.state.selected_id == "e-withdraw-start"
     assert window.find_bar.match_label.text() == "1 of 2 matches"
     assert "Withdrawal of alliance troops begins" in window.detail_pane.plain_text()
@@ -175,6 +183,7 @@ def test_lanes_by_outlet_put_each_outlet_in_its_band(qtbot, window, timeline):
     assert [name for _, name in ticks] == ["Caucasus Daily", "Steppe Herald"]
     for lane in frame.lanes:
         assert all(lane.top <= y < lane.top + lane.rows for y in lane.y)
-        outlets = {timeline.documents[timeline.events[i].sources[0].doc_id].outlet
-                   for i in lane.detail}
+        outlets = {
+            timeline.documents[timeline.events[i].sources[0].doc_id].outlet for i in lane.detail
+        }
         assert outlets == {lane.name}

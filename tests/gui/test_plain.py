@@ -14,7 +14,7 @@ TEXTS = [  # (text, why it could be shown wrongly)
     ("&amp; &lt;", "entities would be decoded"),
     ('<img src="/dev/zero">', "a picture would be loaded"),
     ('<a href="file:///etc/passwd">x</a>', "a link would be made"),
-    ("Ann & Bob's \"view\"", "quotes and a bare ampersand"),
+    ('Ann & Bob\'s "view"', "quotes and a bare ampersand"),
     ("two  spaces\nand a second line", "rich text collapses spaces and line breaks"),
     ("&#60;script&#62;", "numeric entities"),
     ("日本語 <i>·</i> ✎", "non-Latin text next to markup"),
@@ -46,13 +46,20 @@ def test_a_plain_label_takes_nothing_for_markup(qapp, text, why):
     assert label.text() == text, why
 
 
-@pytest.mark.parametrize("helper, text, expected, why", [
-    (plain.tooltip, "", "", "no text: no tooltip at all"),
-    (plain.tab_text, "1. Ann & Bob", "1. Ann && Bob", "a tab would underline the B"),
-    (plain.tab_text, "&&", "&&&&", "each ampersand doubled"),
-    (plain.window_title, "[*] news — Timeline", "[*][*] news — Timeline",
-     "the title would drop its [*]"),
-    (plain.window_title, "news [x] — Timeline", "news [x] — Timeline", "other brackets stay"),
-])
+@pytest.mark.parametrize(
+    "helper, text, expected, why",
+    [
+        (plain.tooltip, "", "", "no text: no tooltip at all"),
+        (plain.tab_text, "1. Ann & Bob", "1. Ann && Bob", "a tab would underline the B"),
+        (plain.tab_text, "&&", "&&&&", "each ampersand doubled"),
+        (
+            plain.window_title,
+            "[*] news — Timeline",
+            "[*][*] news — Timeline",
+            "the title would drop its [*]",
+        ),
+        (plain.window_title, "news [x] — Timeline", "news [x] — Timeline", "other brackets stay"),
+    ],
+)
 def test_helpers(helper, text, expected, why):
     assert helper(text) == expected, why

@@ -79,8 +79,9 @@ def hostile(qtbot, probe, opens, monkeypatch):
     window.state.set_project(_ViewOnlyProject(timeline))
     show_window(qtbot, window)
     window.grab()  # paint everything once
-    return SimpleNamespace(qtbot=qtbot, window=window, timeline=timeline, m=markup(probe),
-                           monkeypatch=monkeypatch)
+    return SimpleNamespace(
+        qtbot=qtbot, window=window, timeline=timeline, m=markup(probe), monkeypatch=monkeypatch
+    )
 
 
 def _doc_of(ctx, source):
@@ -94,10 +95,12 @@ def _event_list(ctx) -> Pairs:
     for row in range(model.rowCount()):
         event = ctx.window.state.store.event(int(model.order[row]))
         cell = model.index(row, 1)
-        pairs += [(shown(show_tip(view.viewport(), view.visualRect(cell).center())), event.title),
-                  (shown(model.data(cell, Qt.ItemDataRole.ToolTipRole)), event.title),
-                  (model.data(cell, Qt.ItemDataRole.DisplayRole), event.title),
-                  (model.data(cell, Qt.ItemDataRole.AccessibleTextRole), event.title)]
+        pairs += [
+            (shown(show_tip(view.viewport(), view.visualRect(cell).center())), event.title),
+            (shown(model.data(cell, Qt.ItemDataRole.ToolTipRole)), event.title),
+            (model.data(cell, Qt.ItemDataRole.DisplayRole), event.title),
+            (model.data(cell, Qt.ItemDataRole.AccessibleTextRole), event.title),
+        ]
     return pairs
 
 
@@ -127,7 +130,9 @@ def _lanes(ctx) -> Pairs:
         ticks = view.lane_axis._tickLevels[0]  # pyqtgraph keeps the ticks we set here
         names = [lane.name for lane in view.frame.lanes]
         assert len(ticks) == len(names) > 1
-        pairs += [(name, text.removesuffix("…")) for name, (_, text) in zip(names, ticks, strict=True)]
+        pairs += [
+            (name, text.removesuffix("…")) for name, (_, text) in zip(names, ticks, strict=True)
+        ]
     assert any(ctx.m in name for name, _ in pairs)
     return pairs
 
@@ -145,10 +150,15 @@ def _detail_pane(ctx) -> Pairs:
             view = pane.tabs.widget(i)
             view.grab()
             assert not embedded(view.document())
-            pairs += [(text, doc.text[source.start:source.end]), (text, source.date_text),
-                      (text, doc.title), (text, doc.outlet), (text, doc.id),
-                      *((text, note.text) for note in source.context),
-                      *((text, note.role) for note in source.context)]
+            pairs += [
+                (text, doc.text[source.start : source.end]),
+                (text, source.date_text),
+                (text, doc.title),
+                (text, doc.outlet),
+                (text, doc.id),
+                *((text, note.text) for note in source.context),
+                *((text, note.role) for note in source.context),
+            ]
             tab = without_mnemonics(pane.tabs.tabText(i))
             assert tab.startswith(f"{i + 1}. ")
             pairs.append((doc.outlet, tab[3:].removesuffix("…")))
@@ -166,8 +176,10 @@ def _problems_panel(ctx) -> Pairs:
     for row, problem in enumerate(ctx.timeline.problems):
         for col, raw in enumerate((problem.path, problem.reason)):
             cell = model.index(row, col)
-            pairs += [(shown(show_tip(table.viewport(), table.visualRect(cell).center())), raw),
-                      (model.data(cell, Qt.ItemDataRole.DisplayRole), raw)]
+            pairs += [
+                (shown(show_tip(table.viewport(), table.visualRect(cell).center())), raw),
+                (model.data(cell, Qt.ItemDataRole.DisplayRole), raw),
+            ]
     return pairs
 
 
@@ -251,8 +263,10 @@ def _status_bar(ctx) -> Pairs:
     settle()
     ctx.window.grab()
     label = status.file_label
-    pairs += [(label_shows(label), label.text()),  # the name, elided in the middle
-              (shown(show_tip(label, label.rect().center())), current)]
+    pairs += [
+        (label_shows(label), label.text()),  # the name, elided in the middle
+        (shown(show_tip(label, label.rect().center())), current),
+    ]
     ctx.window.statusBar().showMessage(f"Could not read {folder} again", 8000)  # painted
     pairs.append((ctx.window.statusBar().currentMessage(), folder))
     status.end()
@@ -294,9 +308,20 @@ def _export_dialog(ctx) -> Pairs:
 
 
 STEPS: list[Callable[[SimpleNamespace], Pairs]] = [
-    _event_list, _timeline_tooltips_and_labels, _lanes, _detail_pane, _problems_panel,
-    _rename_dialog, _date_dialog, _merge_dialog, _publication_dialog, _find_bar, _status_bar,
-    _window_title, _error_box, _export_dialog,
+    _event_list,
+    _timeline_tooltips_and_labels,
+    _lanes,
+    _detail_pane,
+    _problems_panel,
+    _rename_dialog,
+    _date_dialog,
+    _merge_dialog,
+    _publication_dialog,
+    _find_bar,
+    _status_bar,
+    _window_title,
+    _error_box,
+    _export_dialog,
 ]
 
 

@@ -31,9 +31,8 @@ def colour_pixels(image: QImage, colour: QColor) -> int:
     """How many pixels are (within a few levels of) `colour`."""
     img = image.convertToFormat(QImage.Format.Format_RGB32)
     arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
-    bgr = arr[:, :img.width() * 4].reshape(img.height(), img.width(), 4)[:, :, :3].astype(int)
-    return int((np.abs(bgr - [colour.blue(), colour.green(), colour.red()]).sum(axis=2)
-                < 30).sum())
+    bgr = arr[:, : img.width() * 4].reshape(img.height(), img.width(), 4)[:, :, :3].astype(int)
+    return int((np.abs(bgr - [colour.blue(), colour.green(), colour.red()]).sum(axis=2) < 30).sum())
 
 
 def test_the_timeline_draws_the_planned_event_with_its_own_mark(window):
@@ -68,10 +67,13 @@ def test_the_event_list_marks_the_planned_event(window):
     assert colour_pixels(icon.pixmap(16, 16).toImage(), style.PLANNED) > 5
 
 
-@pytest.mark.parametrize("event_id, date_line, absent", [
-    ("e-bridge", "Planned / expected: September 2027 (month precision) · 1 source", None),
-    ("e-exports", "3 May 2023 (day precision) · 1 source", "Planned"),
-])
+@pytest.mark.parametrize(
+    "event_id, date_line, absent",
+    [
+        ("e-bridge", "Planned / expected: September 2027 (month precision) · 1 source", None),
+        ("e-exports", "3 May 2023 (day precision) · 1 source", "Planned"),
+    ],
+)
 def test_the_detail_pane_says_planned_on_the_date_line(window, event_id, date_line, absent):
     window.state.select(event_id)
     settle()
@@ -83,10 +85,13 @@ def test_the_detail_pane_says_planned_on_the_date_line(window, event_id, date_li
     assert (f"· {sizes.PLANNED_WORDS}" in sources) is (absent is None)  # the source says so
 
 
-@pytest.mark.parametrize("event_id, note", [
-    ("e-bridge", "by 2028 — deadline"),
-    ("e-exports", "compared with <b>x</b> in April 2019 — comparison"),  # markup is data
-])
+@pytest.mark.parametrize(
+    "event_id, note",
+    [
+        ("e-bridge", "by 2028 — deadline"),
+        ("e-exports", "compared with <b>x</b> in April 2019 — comparison"),  # markup is data
+    ],
+)
 def test_context_notes_are_listed_as_plain_text(window, event_id, note):
     window.state.select(event_id)
     settle()
@@ -116,17 +121,35 @@ def _span(style_: str, text: str) -> str:
     return f'<span style="{style_}">{text}</span>'
 
 
-@pytest.mark.parametrize("notes, present, why", [
-    ((), [_span(SENTENCE_STYLE, " compared with &lt;b&gt;x&lt;/b&gt; in April 2019, the ministry said.")],
-     "no notes: the sentence is marked as before"),
-    (((50, 81, "compared with <b>x</b> in April 2019", "comparison"),),
-     [_span(CONTEXT_STYLE, "compared with &lt;b&gt;x&lt;/b&gt; in April 2019"),
-      _span(CONTEXT_STYLE, "compared with &lt;b&gt;x&lt;/b&gt; in April 2019") + " — comparison"],
-     "a note is grey in the text and listed with its role, escaped in both"),
-    (((0, 10_000, "since forever", "comparison"),),
-     [_span(DATE_STYLE, "3 May 2023")],
-     "the date keeps its mark inside a note; offsets past the end are clamped"),
-])
+@pytest.mark.parametrize(
+    "notes, present, why",
+    [
+        (
+            (),
+            [
+                _span(
+                    SENTENCE_STYLE,
+                    " compared with &lt;b&gt;x&lt;/b&gt; in April 2019, the ministry said.",
+                )
+            ],
+            "no notes: the sentence is marked as before",
+        ),
+        (
+            ((50, 81, "compared with <b>x</b> in April 2019", "comparison"),),
+            [
+                _span(CONTEXT_STYLE, "compared with &lt;b&gt;x&lt;/b&gt; in April 2019"),
+                _span(CONTEXT_STYLE, "compared with &lt;b&gt;x&lt;/b&gt; in April 2019")
+                + " — comparison",
+            ],
+            "a note is grey in the text and listed with its role, escaped in both",
+        ),
+        (
+            ((0, 10_000, "since forever", "comparison"),),
+            [_span(DATE_STYLE, "3 May 2023")],
+            "the date keeps its mark inside a note; offsets past the end are clamped",
+        ),
+    ],
+)
 def test_source_html_marks_context_notes(notes, present, why):
     tl = make_planned_timeline()
     text = tl.documents["port.txt"].text

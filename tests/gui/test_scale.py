@@ -39,12 +39,15 @@ def big_window(qtbot, big_store):
 
 def label_and_marker_rects(view):
     """Scene rectangles of the drawn labels and of every marker, with their event index."""
-    labels = [(view.state.store.index_of(eid), rect) for eid, _, rect in
-              view.labels.visible_labels()]
+    labels = [
+        (view.state.store.index_of(eid), rect) for eid, _, rect in view.labels.visible_labels()
+    ]
     tr = view.marks.sceneTransform()
     rects = view.marks.device_rects(tr)
-    marks = [(int(i), QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3])))
-             for i, r in zip(view.marks.index, rects, strict=True)]
+    marks = [
+        (int(i), QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3])))
+        for i, r in zip(view.marks.index, rects, strict=True)
+    ]
     return labels, marks
 
 
@@ -55,8 +58,9 @@ def test_whole_span_is_a_density_strip_and_a_cluster_opens_on_click(qtbot, big_w
     clusters = frame.lanes[0].clusters
     assert sum(n for _, _, n in clusters) >= len(view.state.store)  # each counted at least once
     lo, hi, n = max(clusters, key=lambda c: c[2])
-    centre = view.plot.mapFromScene(view.view_box.mapViewToScene(
-        QPointF((lo + hi) / 2, frame.lanes[0].strip_y)))
+    centre = view.plot.mapFromScene(
+        view.view_box.mapViewToScene(QPointF((lo + hi) / 2, frame.lanes[0].strip_y))
+    )
     qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     settle()
     assert view.view_box.viewRange()[0] == pytest.approx([lo, hi])
@@ -75,7 +79,7 @@ def test_labels_never_overlap_labels_or_other_markers(qtbot, big_window, big_sto
         labels, marks = label_and_marker_rects(view)
         assert labels, half
         for k, (i, a) in enumerate(labels):
-            assert all(not a.intersects(b) for _, b in labels[k + 1:])
+            assert all(not a.intersects(b) for _, b in labels[k + 1 :])
             assert all(not a.intersects(m) for j, m in marks if j != i)
 
 
@@ -83,11 +87,20 @@ def test_store_from_columns_matches_store_from_events():
     timeline = make_timeline()
     a = EventStore.from_timeline(timeline)
     n = len(a)
-    b = EventStore.from_columns(a.ref, a.x0[::-1], a.x1[::-1], a.precision[::-1],
-                                part=a.part[::-1], inferred=a.inferred[::-1],
-                                n_sources=a.n_sources[::-1], titles=a.titles[::-1],
-                                outlet=np.zeros(n, int), outlet_names=["x"],
-                                actor=np.full(n, -1), actor_names=[])
+    b = EventStore.from_columns(
+        a.ref,
+        a.x0[::-1],
+        a.x1[::-1],
+        a.precision[::-1],
+        part=a.part[::-1],
+        inferred=a.inferred[::-1],
+        n_sources=a.n_sources[::-1],
+        titles=a.titles[::-1],
+        outlet=np.zeros(n, int),
+        outlet_names=["x"],
+        actor=np.full(n, -1),
+        actor_names=[],
+    )
     for col in ("x0", "x1", "precision", "part", "inferred", "n_sources"):
         assert np.array_equal(getattr(a, col), getattr(b, col)), col
     assert [b.fuzzy_date(i) for i in range(n)] == [e.date for e in timeline.events]

@@ -35,7 +35,7 @@ def test_click_unity_meeting_shows_both_articles_highlighted(qtbot, window, corp
     assert pane.tabs.count() == 2
     for i, source in enumerate(event.sources):
         view = pane.tabs.widget(i)
-        sentence = corpus.documents[source.doc_id].text[source.start:source.end]
+        sentence = corpus.documents[source.doc_id].text[source.start : source.end]
         assert sentence in view.toPlainText()
         # the sentence, the date expression and plain text are painted differently
         at = view.toPlainText().index(sentence)

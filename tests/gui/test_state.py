@@ -80,7 +80,12 @@ def test_filters_and_search_signal_once_and_narrow_the_shown_events(qtbot):
     state.set_filter("outlet", "Caucasus Daily")
     assert log == ["filter"]
     assert [timeline.events[i].id for i in state.shown] == [
-        "e-withdraw-start", "e-withdraw-end", "e-summit", "e-exercises", "e-freeze"]
+        "e-withdraw-start",
+        "e-withdraw-end",
+        "e-summit",
+        "e-exercises",
+        "e-freeze",
+    ]
     state.set_filter("dates", (date(2023, 1, 1), None))
     assert [timeline.events[i].id for i in state.shown] == ["e-exercises", "e-freeze"]
     state.set_search("armenia")

@@ -18,7 +18,7 @@ from .helpers import click_event, marker_viewport_pos
 
 
 def sentence(timeline, source) -> str:
-    return timeline.documents[source.doc_id].text[source.start:source.end]
+    return timeline.documents[source.doc_id].text[source.start : source.end]
 
 
 def test_window_shows_corpus_name_and_counts(window):
@@ -50,8 +50,9 @@ def test_clicking_a_bar_selects_its_event(qtbot, window, timeline):
 def test_clicking_empty_space_keeps_the_selection(qtbot, window):
     click_event(qtbot, window.timeline_view, "e-arrive")
     view = window.timeline_view
-    empty = view.plot.mapFromScene(view.view_box.mapViewToScene(
-        QPointF(view.view_box.viewRange()[0][1] - 1, 12)))
+    empty = view.plot.mapFromScene(
+        view.view_box.mapViewToScene(QPointF(view.view_box.viewRange()[0][1] - 1, 12))
+    )
     qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=empty)
     assert window.state.selected_id == "e-arrive"
 
@@ -109,9 +110,16 @@ def test_wheel_zooms_time_only(window):
     view = window.timeline_view
     (lo, hi), y_before = view.view_box.viewRange()
     pos = marker_viewport_pos(view, "e-summit")
-    wheel = QWheelEvent(QPointF(pos), QPointF(view.plot.viewport().mapToGlobal(pos)),
-                        QPoint(0, 0), QPoint(0, 240), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.plot.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.plot.viewport(), wheel)
     settle()
     (nlo, nhi), y_after = view.view_box.viewRange()
@@ -142,7 +150,7 @@ def test_labels_are_shown_and_never_overlap(window, timeline):
     assert {eid for eid, _, _ in shown} == {e.id for e in timeline.events}
     rects = [rect for _, _, rect in shown]
     for i, a in enumerate(rects):
-        assert all(not a.intersects(b) for b in rects[i + 1:])
+        assert all(not a.intersects(b) for b in rects[i + 1 :])
     long = next(text for eid, text, _ in shown if eid == "e-exercises")
     assert long.endswith("…")
 
@@ -213,8 +221,11 @@ def test_tooltips_escape_titles(timeline):
 
 def test_labels_that_fit_are_not_elided(window, timeline):
     view = window.timeline_view
-    view.view_box.setXRange(view.x_span(timeline.event("e-protests"))[0] - 3,
-                            view.x_span(timeline.event("e-withdraw-end"))[1] + 12, padding=0)
+    view.view_box.setXRange(
+        view.x_span(timeline.event("e-protests"))[0] - 3,
+        view.x_span(timeline.event("e-withdraw-end"))[1] + 12,
+        padding=0,
+    )
     settle()
     shown = {eid: text for eid, text, _ in view.labels.visible_labels()}
     for eid in ("e-protests", "e-request", "e-arrive", "e-withdraw-start", "e-withdraw-end"):

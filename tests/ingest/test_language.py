@@ -27,35 +27,55 @@ several times.
 
 # (file, ISO code, name in the problem, text): news-like, with dates the English rules would tag
 FOREIGN = [
-    ("de.txt", "de", "German", """Außenminister beraten in Eriwan
+    (
+        "de.txt",
+        "de",
+        "German",
+        """Außenminister beraten in Eriwan
 
 Die Außenminister der Organisation des Vertrags über kollektive Sicherheit sind am Montag in \
 Eriwan zusammengekommen. Bereits im Mai 2016 hatten sie vereinbart, die Zusammenarbeit bei der \
 Grenzsicherung auszubauen. Am 3. Mai 2021 erklärte der Generalsekretär, die gemeinsamen Manöver \
 sollten im kommenden Jahr fortgesetzt werden. Kritiker bemängeln, dass die Beschlüsse bisher kaum \
 umgesetzt worden seien.
-"""),
-    ("fr.txt", "fr", "French", """Les ministres réunis à Minsk
+""",
+    ),
+    (
+        "fr.txt",
+        "fr",
+        "French",
+        """Les ministres réunis à Minsk
 
 Les ministres des Affaires étrangères de l'Organisation du traité de sécurité collective se sont \
 réunis le 3 mai 2021 à Minsk. Selon le communiqué publié mardi, ils ont approuvé un plan de \
 coopération jusqu'en décembre 2022. Le secrétaire général a rappelé que les exercices conjoints \
 prévus en mai 2016 avaient été reportés à plusieurs reprises.
-"""),
-    ("es.txt", "es", "Spanish", """Los ministros se reúnen en Minsk
+""",
+    ),
+    (
+        "es.txt",
+        "es",
+        "Spanish",
+        """Los ministros se reúnen en Minsk
 
 Los ministros de Asuntos Exteriores de la Organización del Tratado de Seguridad Colectiva se \
 reunieron el 3 de mayo de 2021 en Minsk. Según el comunicado difundido el martes, aprobaron un plan \
 de cooperación hasta diciembre de 2022. El secretario general recordó que las maniobras conjuntas \
 previstas para mayo de 2016 se habían aplazado varias veces.
-"""),
-    ("ru.txt", "ru", "Russian", """Министры встретились в Минске
+""",
+    ),
+    (
+        "ru.txt",
+        "ru",
+        "Russian",
+        """Министры встретились в Минске
 
 Министры иностранных дел стран Организации Договора о коллективной безопасности встретились \
 3 мая 2021 года в Минске. Как говорится в заявлении, опубликованном во вторник, они утвердили план \
 сотрудничества до декабря 2022 года. Генеральный секретарь напомнил, что совместные учения, \
 намеченные на май 2016 года, несколько раз откладывались.
-"""),
+""",
+    ),
 ]
 GERMAN = FOREIGN[0][3]
 FRENCH = FOREIGN[1][3]
@@ -87,8 +107,9 @@ def files_dated(timeline):
 
 
 @pytest.mark.parametrize(("name", "code", "language", "text"), FOREIGN)
-def test_foreign_document_loads_undated_with_one_named_problem(timeline, name, code, language,
-                                                                text):
+def test_foreign_document_loads_undated_with_one_named_problem(
+    timeline, name, code, language, text
+):
     doc = timeline.documents[name]
     assert doc.language == code
     assert doc.text == text, "still readable in the source view"
@@ -173,14 +194,29 @@ def test_menus_and_captions_do_not_vote():
 def test_the_sample_is_bounded():
     text = ENGLISH * 200  # whitespace is collapsed after the cut: a little under the bound
     assert SAMPLE_CHARS - 50 < len(story_sample(text)) <= SAMPLE_CHARS
-    assert SAMPLE_CHARS - 50 < len(story_sample(text, [Span(10, 50), Span(100, 20_000)])) <= SAMPLE_CHARS
+    assert (
+        SAMPLE_CHARS - 50
+        < len(story_sample(text, [Span(10, 50), Span(100, 20_000)]))
+        <= SAMPLE_CHARS
+    )
 
 
 @pytest.mark.parametrize(
     ("declared", "expected"),
-    [("en", "en"), ("EN", "en"), ("en-GB", "en"), ("de_DE", "de"), ("German", "de"),
-     ("deu", "de"), ("eng", "en"), ("fil", "fil"), ("", None), (None, None), (42, None),
-     ("not a language", None)],
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en-GB", "en"),
+        ("de_DE", "de"),
+        ("German", "de"),
+        ("deu", "de"),
+        ("eng", "en"),
+        ("fil", "fil"),
+        ("", None),
+        (None, None),
+        (42, None),
+        ("not a language", None),
+    ],
 )
 def test_declared_languages_read_as_codes(declared, expected):
     assert normalise(declared) == expected
@@ -213,8 +249,10 @@ def test_declared_languages_of_records_and_pages_are_used(tmp_path):
     languages = {d.id: d.language for d in timeline.documents.values()}
     assert languages == {"feed.jsonl#1": "de", "feed.jsonl#2": "en", "page.html": "fr"}
     named = {p.path: p.reason for p in timeline.problems}
-    assert named == {"feed.jsonl#1": "German — dating not supported yet",
-                     "page.html": "French — dating not supported yet"}
+    assert named == {
+        "feed.jsonl#1": "German — dating not supported yet",
+        "page.html": "French — dating not supported yet",
+    }
 
 
 def test_the_manifest_wins(mixed, tmp_path):

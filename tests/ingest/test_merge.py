@@ -11,27 +11,49 @@ from timeline_app.ingest.corpus import load_corpus
 #  why)
 CASES = [
     (
-        [("Friday, 5 May 2023", "Halvorsen Motors filed for bankruptcy protection in Delaware "
-          "on Wednesday, its lawyers said."),
-         ("Thursday, 4 May 2023", "Halvorsen Motors, the Norwegian carmaker, sought protection "
-          "from creditors in a Delaware court on 3 May.")],
+        [
+            (
+                "Friday, 5 May 2023",
+                "Halvorsen Motors filed for bankruptcy protection in Delaware "
+                "on Wednesday, its lawyers said.",
+            ),
+            (
+                "Thursday, 4 May 2023",
+                "Halvorsen Motors, the Norwegian carmaker, sought protection "
+                "from creditors in a Delaware court on 3 May.",
+            ),
+        ],
         1,
         "worded differently, dated 'Wednesday' and '3 May': two names and two words shared",
     ),
     (
-        [("Friday, 5 May 2023", "Halvorsen Motors opened a battery plant in Ohio on Wednesday."),
-         ("Thursday, 4 May 2023", "Halvorsen Motors filed for bankruptcy protection in Delaware "
-          "on 3 May.")],
+        [
+            ("Friday, 5 May 2023", "Halvorsen Motors opened a battery plant in Ohio on Wednesday."),
+            (
+                "Thursday, 4 May 2023",
+                "Halvorsen Motors filed for bankruptcy protection in Delaware on 3 May.",
+            ),
+        ],
         2,
         "one company, one day, two happenings",
     ),
     (
-        [("Friday, 5 May 2023", "In Oslo Stock Exchange trading on Wednesday, Brattli shares "
-          "closed at 41 crowns, down 2 crowns."),
-         ("Friday, 5 May 2023", "In Oslo Stock Exchange trading on Wednesday, Nordvik shares "
-          "closed at 12 crowns, up 1 crown."),
-         ("Friday, 5 May 2023", "Its stock closed unchanged on Wednesday in trading on the Oslo "
-          "Stock Exchange.")],
+        [
+            (
+                "Friday, 5 May 2023",
+                "In Oslo Stock Exchange trading on Wednesday, Brattli shares "
+                "closed at 41 crowns, down 2 crowns.",
+            ),
+            (
+                "Friday, 5 May 2023",
+                "In Oslo Stock Exchange trading on Wednesday, Nordvik shares "
+                "closed at 12 crowns, up 1 crown.",
+            ),
+            (
+                "Friday, 5 May 2023",
+                "Its stock closed unchanged on Wednesday in trading on the Oslo Stock Exchange.",
+            ),
+        ],
         None,
         "alike words, other companies: a statement naming none must not chain them",
     ),

@@ -43,8 +43,11 @@ def folder(tmp_path):
 
 
 def summary(timeline):
-    return ([(e.id, e.title, e.date.iso()) for e in timeline.events],
-            [str(p) for p in timeline.problems], sorted(timeline.documents))
+    return (
+        [(e.id, e.title, e.date.iso()) for e in timeline.events],
+        [str(p) for p in timeline.problems],
+        sorted(timeline.documents),
+    )
 
 
 def test_progress_is_called_per_file_then_for_merging(folder):
@@ -142,7 +145,8 @@ def test_cached_reopen_reads_the_cache_in_batches(folder, tmp_path):
 
 
 def test_merging_step_can_be_cancelled(folder, monkeypatch):
-    monkeypatch.setattr(event_finding, "merge_candidates",
-                        lambda c: pytest.fail("merged after a cancel"))
+    monkeypatch.setattr(
+        event_finding, "merge_candidates", lambda c: pytest.fail("merged after a cancel")
+    )
     with pytest.raises(Cancelled):
         load_corpus(folder, progress=lambda d, t, c: c != MERGING)

@@ -18,28 +18,58 @@ DCT = "2023-05-06"
 # (sentence, the expression, its role, why)
 ROLES = [
     ("The index posted its steepest drop since 1998.", "1998", Role.COMPARISON, "since: a base"),
-    ("The currency hit its weakest level since March 2004.", "March 2004", Role.COMPARISON, "since"),
+    (
+        "The currency hit its weakest level since March 2004.",
+        "March 2004",
+        Role.COMPARISON,
+        "since",
+    ),
     ("Exports fell 12% compared with April 2019.", "April 2019", Role.COMPARISON, "compared with"),
     ("Profit was 4 cents higher than a year earlier.", "a year earlier", Role.COMPARISON, "than"),
-    ("Sales rose 8% to $2 million from $1.8 million a year ago.", "a year ago", Role.COMPARISON,
-     "from an amount"),
+    (
+        "Sales rose 8% to $2 million from $1.8 million a year ago.",
+        "a year ago",
+        Role.COMPARISON,
+        "from an amount",
+    ),
     ("Orders were up 5% from last year.", "last year", Role.COMPARISON, "up ... from"),
-    ("The index is based on the close of 1971 equaling 100.", "the close of 1971", Role.COMPARISON,
-     "an index base"),
+    (
+        "The index is based on the close of 1971 equaling 100.",
+        "the close of 1971",
+        Role.COMPARISON,
+        "an index base",
+    ),
     ("The new line will be in service by 2027.", "2027", Role.DEADLINE, "by: a deadline"),
     ("The bonds are due 2031.", "2031", Role.DEADLINE, "due"),
-    ("Creditors missed the June 30 deadline.", "June 30", Role.DEADLINE, "a date before 'deadline'"),
+    (
+        "Creditors missed the June 30 deadline.",
+        "June 30",
+        Role.DEADLINE,
+        "a date before 'deadline'",
+    ),
     ("The court extended the stay to June 12.", "June 12", Role.DEADLINE, "extended to"),
     ("The island has been independent since 1901.", "1901", Role.COMPARISON, "a state's start"),
-    ("Police linked a string of burglaries dating back to 2011.", "2011", Role.COMPARISON,
-     "an origin, not a happening"),
+    (
+        "Police linked a string of burglaries dating back to 2011.",
+        "2011",
+        Role.COMPARISON,
+        "an origin, not a happening",
+    ),
     ("The mayor stays in office until 2026.", "2026", Role.BOUND, "until"),
     ("The ban stays in force until at least 2030.", "2030", Role.BOUND, "until + a hedge"),
     ("Prices have risen since at least 1995.", "1995", Role.COMPARISON, "since + a hedge"),
-    ("The slump should last through at least the first two quarters of 2031.", "2031",
-     Role.BOUND, "through + a hedge + a part of the year"),
-    ("Losses will go on through at least the first two quarters of 2031, when rates fall.",
-     "2031", Role.BOUND, "a when-clause does not free a hedged bound"),
+    (
+        "The slump should last through at least the first two quarters of 2031.",
+        "2031",
+        Role.BOUND,
+        "through + a hedge + a part of the year",
+    ),
+    (
+        "Losses will go on through at least the first two quarters of 2031, when rates fall.",
+        "2031",
+        Role.BOUND,
+        "a when-clause does not free a hedged bound",
+    ),
     ("The fund bought shares from March 3 to April 9.", "March 3", Role.BOUND, "from ... to"),
     ("The fund bought shares from March 3 to April 9.", "April 9", Role.BOUND, "... to"),
     ("Prices doubled between 2015 and 2019.", "2019", Role.BOUND, "between ... and"),
@@ -49,21 +79,50 @@ ROLES = [
     ("Last year's results were weak.", "Last year", Role.ATTRIBUTE, "a measure's year"),
     ("The crowd gathered at 10 a.m.", "10 a.m.", Role.TIME_OF_DAY, "a time of day alone"),
     ("The plant will open in September.", "September", Role.PLANNED, "future tense"),
-    ("Shares are expected to slide when trading resumes on Monday.", "Monday", Role.PLANNED,
-     "expected to"),
-    ("The election due in November 2023 may be delayed.", "November 2023", Role.PLANNED, "a due happening"),
-    ("The ministers signed the treaty in Bishkek on 4 April 2023.", "4 April 2023", Role.ANCHOR,
-     "a happening"),
-    ("He has been wanted since the January 2021 bombing.", "January 2021", Role.ANCHOR,
-     "since governs the noun; the date dates the bombing"),
+    (
+        "Shares are expected to slide when trading resumes on Monday.",
+        "Monday",
+        Role.PLANNED,
+        "expected to",
+    ),
+    (
+        "The election due in November 2023 may be delayed.",
+        "November 2023",
+        Role.PLANNED,
+        "a due happening",
+    ),
+    (
+        "The ministers signed the treaty in Bishkek on 4 April 2023.",
+        "4 April 2023",
+        Role.ANCHOR,
+        "a happening",
+    ),
+    (
+        "He has been wanted since the January 2021 bombing.",
+        "January 2021",
+        Role.ANCHOR,
+        "since governs the noun; the date dates the bombing",
+    ),
     ("Markets recovered after Thursday's ruling.", "Thursday", Role.ANCHOR, "a dated happening"),
-    ("Tenants have lived there since March, when the tower was sold.", "March", Role.ANCHOR,
-     "a when-clause happened then"),
-    ("It was not until Tuesday that the firm confirmed the breach.", "Tuesday", Role.ANCHOR,
-     "a cleft dates the happening"),
+    (
+        "Tenants have lived there since March, when the tower was sold.",
+        "March",
+        Role.ANCHOR,
+        "a when-clause happened then",
+    ),
+    (
+        "It was not until Tuesday that the firm confirmed the breach.",
+        "Tuesday",
+        Role.ANCHOR,
+        "a cleft dates the happening",
+    ),
     ("Today's vote was close.", "Today", Role.ANCHOR, "today's + a happening"),
-    ("The fire broke out at 10 a.m. on Monday.", "10 a.m. on Monday", Role.ANCHOR,
-     "a time with its day"),
+    (
+        "The fire broke out at 10 a.m. on Monday.",
+        "10 a.m. on Monday",
+        Role.ANCHOR,
+        "a time with its day",
+    ),
 ]
 
 
@@ -128,7 +187,9 @@ def test_a_planned_event_is_marked_and_a_fact_is_not(tmp_path):
 )
 def test_stamps_and_labels_date_nothing(tmp_path, body, why):
     events = _events(tmp_path, body)
-    assert [e for e in events if any(s.date_text != "Saturday, 6 May 2023" for s in e.sources)] == [], why
+    assert [
+        e for e in events if any(s.date_text != "Saturday, 6 May 2023" for s in e.sources)
+    ] == [], why
 
 
 def test_a_stamp_word_opening_a_statement_is_no_stamp(tmp_path):
@@ -139,13 +200,25 @@ def test_a_stamp_word_opening_a_statement_is_no_stamp(tmp_path):
 @pytest.mark.parametrize(
     ("body", "expression", "iso", "why"),
     [
-        ("In a statement on 3 May the carrier, which filed for insolvency earlier today, said "
-         "flights would continue.", "earlier today", "2023-05-03",
-         "'today' in words said on 3 May is 3 May"),
-        ("The minister said on 2 May 2023 that the border had closed yesterday.", "yesterday",
-         "2023-05-01", "'yesterday' counts from the day it was said"),
-        ("The carrier filed for insolvency today, a week after its statement of 3 May.", "today",
-         "2023-05-06", "no statement frames it: the article's day"),
+        (
+            "In a statement on 3 May the carrier, which filed for insolvency earlier today, said "
+            "flights would continue.",
+            "earlier today",
+            "2023-05-03",
+            "'today' in words said on 3 May is 3 May",
+        ),
+        (
+            "The minister said on 2 May 2023 that the border had closed yesterday.",
+            "yesterday",
+            "2023-05-01",
+            "'yesterday' counts from the day it was said",
+        ),
+        (
+            "The carrier filed for insolvency today, a week after its statement of 3 May.",
+            "today",
+            "2023-05-06",
+            "no statement frames it: the article's day",
+        ),
     ],
 )
 def test_relative_days_count_from_the_day_they_were_said(tmp_path, body, expression, iso, why):

@@ -68,10 +68,20 @@ CASES = [
 SPANS = [
     # (iso, start, end, label, why)
     ("0602/0629", date(602, 1, 1), date(629, 12, 31), "602 – 629", "a war over years"),
-    ("1920-01-05/1923-01-05", date(1920, 1, 5), date(1923, 1, 5),
-     "5 January 1920 – 5 January 1923", "days apart, kept as days"),
-    ("2021/2022-03", date(2021, 1, 1), date(2022, 3, 31), "2021 – March 2022",
-     "each end has its own precision"),
+    (
+        "1920-01-05/1923-01-05",
+        date(1920, 1, 5),
+        date(1923, 1, 5),
+        "5 January 1920 – 5 January 1923",
+        "days apart, kept as days",
+    ),
+    (
+        "2021/2022-03",
+        date(2021, 1, 1),
+        date(2022, 3, 31),
+        "2021 – March 2022",
+        "each end has its own precision",
+    ),
 ]
 
 
@@ -139,8 +149,11 @@ def test_span_keeps_both_ends(iso, start, end, label, why):
 
 @pytest.mark.parametrize(
     ("iso", "why"),
-    [("2020/2019", "ends before it starts"), ("2020/2020", "ends where it starts"),
-     ("2020-05/2020", "its end is inside its start")],
+    [
+        ("2020/2019", "ends before it starts"),
+        ("2020/2020", "ends where it starts"),
+        ("2020-05/2020", "its end is inside its start"),
+    ],
 )
 def test_span_must_end_later(iso, why):
     with pytest.raises(DateError):

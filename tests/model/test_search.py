@@ -26,7 +26,12 @@ def _timeline() -> Timeline:
     b = Document("b.txt", Path("b.txt"), ARTICLE_B, "Floods in the valley")
     date = FuzzyDate.from_iso("2024-03-04")
     events = [
-        Event("e1", "Delegates met in Zürich", date, [_source(a, "Delegates met in Zürich on Monday.")]),
+        Event(
+            "e1",
+            "Delegates met in Zürich",
+            date,
+            [_source(a, "Delegates met in Zürich on Monday.")],
+        ),
         Event("e2", "Rivers rose", date, [_source(b, "Rivers rose on Tuesday.")]),
         Event("e3", "Harbour closed", date, [_source(a, "The  harbour of Gdańsk was closed.")]),
     ]
@@ -38,7 +43,11 @@ CASES = [
     ("zurich", {"e1": Part.TITLE, "e3": Part.ARTICLE}, "accents and case do not matter"),
     ("MINSK", {"e1": Part.ARTICLE, "e3": Part.ARTICLE}, "a word only in the article text"),
     ("minsk agreement", {"e1": Part.ARTICLE, "e3": Part.ARTICLE}, "a phrase across a line break"),
-    ("harbour of gdansk", {"e3": Part.SENTENCE, "e1": Part.ARTICLE}, "double spaces in the sentence"),
+    (
+        "harbour of gdansk",
+        {"e3": Part.SENTENCE, "e1": Part.ARTICLE},
+        "double spaces in the sentence",
+    ),
     ("on tuesday", {"e2": Part.SENTENCE}, "the sentence, not the title"),
     ("capital", {"e2": Part.ARTICLE}, "another article's text"),
     ("tuesday minsk", {}, "words in two places are not a phrase"),

@@ -16,19 +16,34 @@ def _doc(i: int, outlet: str | None) -> Document:
 def _timeline(outlets: list[str | None], dates: list[str], problems: int = 0) -> Timeline:
     docs = {d.id: d for d in (_doc(i, o) for i, o in enumerate(outlets))}
     events = [Event(f"e{i}", f"Event {i}", FuzzyDate.from_iso(d)) for i, d in enumerate(dates)]
-    return Timeline(docs, events, [Problem(f"bad{i}.pdf", "not text") for i in range(problems)],
-                    name="corpus")
+    return Timeline(
+        docs, events, [Problem(f"bad{i}.pdf", "not text") for i in range(problems)], name="corpus"
+    )
 
 
 # (outlets, event dates, expected outlets, expected rows, why)
 CASES = [
-    (["BelTA", "BelTA", "TASS"], ["2022-01-06", "2023-11", "2023"],
-     (("BelTA", 2), ("TASS", 1)), [("2022", 1), ("2023", 2)], "years, busiest outlet first"),
-    ([None, None, "Reuters"], ["2021"], (("Unknown outlet", 2), ("Reuters", 1)), [("2021", 1)],
-     "articles without an outlet are one group"),
-    (["A"], [f"{y}" for y in range(1900, 2000, 3)], (("A", 1),),
-     [(f"{d}s", 4 if d in (1900, 1930, 1960, 1990) else 3) for d in range(1900, 2000, 10)],
-     "a century of years is counted by decade"),
+    (
+        ["BelTA", "BelTA", "TASS"],
+        ["2022-01-06", "2023-11", "2023"],
+        (("BelTA", 2), ("TASS", 1)),
+        [("2022", 1), ("2023", 2)],
+        "years, busiest outlet first",
+    ),
+    (
+        [None, None, "Reuters"],
+        ["2021"],
+        (("Unknown outlet", 2), ("Reuters", 1)),
+        [("2021", 1)],
+        "articles without an outlet are one group",
+    ),
+    (
+        ["A"],
+        [f"{y}" for y in range(1900, 2000, 3)],
+        (("A", 1),),
+        [(f"{d}s", 4 if d in (1900, 1930, 1960, 1990) else 3) for d in range(1900, 2000, 10)],
+        "a century of years is counted by decade",
+    ),
     ([], [], (), [], "an empty timeline"),
 ]
 

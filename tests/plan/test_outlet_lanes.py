@@ -15,8 +15,9 @@ def _timeline(outlets: list[str | None]) -> Timeline:
     docs, events = {}, []
     date = FuzzyDate.from_iso("2023-11-23")
     for i, outlet in enumerate(outlets):
-        doc = Document(f"d{i}.txt", Path(f"d{i}.txt"), "Text.", title=f"Headline {i}",
-                       outlet=outlet)
+        doc = Document(
+            f"d{i}.txt", Path(f"d{i}.txt"), "Text.", title=f"Headline {i}", outlet=outlet
+        )
         docs[doc.id] = doc
         events.append(Event(f"e{i}", f"Event {i}", date, [Source(doc.id, 0, 5, 0, 4, "x", date)]))
     return Timeline(docs, events)

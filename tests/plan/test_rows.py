@@ -54,15 +54,16 @@ def test_crowded_labels_are_cut_or_dropped_but_never_overlap():
     for _ in range(300):
         x0 = rnd.uniform(0, 2000)
         point = rnd.random() < 0.7
-        items.append(Item(x0, x0 + (1 if point else rnd.uniform(10, 365)), point,
-                          rnd.uniform(20, 300)))
+        items.append(
+            Item(x0, x0 + (1 if point else rnd.uniform(10, 365)), point, rnd.uniform(20, 300))
+        )
     placements, rows = stack(items, px_per_day=0.7, max_rows=8)
     assert rows == 8
     labels = label_boxes(items, placements, 0.7)
     markers = marker_boxes(items, placements, 0.7)
     assert any(p.label_w == 0 for p in placements)  # some had to go
     for i, a in enumerate(labels):
-        assert all(not overlaps(a, b) for b in labels[i + 1:])
+        assert all(not overlaps(a, b) for b in labels[i + 1 :])
         assert all(not overlaps(a, m) for j, m in enumerate(markers) if j != a[3])
         assert a[2] - a[1] >= min(MIN_LABEL, 20)
 
@@ -75,10 +76,13 @@ def test_layout_depends_on_zoom_not_on_pan():
     assert [p.row for p in a] == [p.row for p in b]
 
 
-@pytest.mark.parametrize(("lo", "hi", "width", "expected", "why"), [
-    (0, 1000, 1000, (-32, 1032), "2% of the span and 12 px on each side"),
-    (100, 101, 1000, (95.5 - 0.32, 105.5 + 0.32), "a day is shown as ten days"),
-    (0, 1000, 100, (-140, 1140), "a narrow plot: 12 px is more of the span"),
-])
+@pytest.mark.parametrize(
+    ("lo", "hi", "width", "expected", "why"),
+    [
+        (0, 1000, 1000, (-32, 1032), "2% of the span and 12 px on each side"),
+        (100, 101, 1000, (95.5 - 0.32, 105.5 + 0.32), "a day is shown as ten days"),
+        (0, 1000, 100, (-140, 1140), "a narrow plot: 12 px is more of the span"),
+    ],
+)
 def test_fit_span_hugs_the_events(lo, hi, width, expected, why):
     assert fit_span(lo, hi, width) == pytest.approx(expected), why

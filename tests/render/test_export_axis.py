@@ -14,8 +14,14 @@ from timeline_app.render.painter import Fonts
 
 HOUR = 1 / 24
 # (visible span in days, why)
-ZOOMS = [(6 * HOUR, "6 hours"), (3, "3 days"), (21, "3 weeks"), (122, "4 months"),
-         (3 * 365, "3 years"), (80 * 365, "80 years")]
+ZOOMS = [
+    (6 * HOUR, "6 hours"),
+    (3, "3 days"),
+    (21, "3 weeks"),
+    (122, "4 months"),
+    (3 * 365, "3 years"),
+    (80 * 365, "80 years"),
+]
 WIDTHS = [420, 900, 1600]
 
 

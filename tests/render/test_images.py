@@ -47,8 +47,11 @@ def test_pdf_of_the_corpus_has_every_title_as_extractable_text(corpus, tmp_path)
 
 
 def test_pdf_pages_sizes_and_split(corpus, tmp_path):
-    out = export_image(corpus, tmp_path / "p.pdf",
-                       ImageOptions(page="Letter", orientation="portrait", fit="split", pages=2))
+    out = export_image(
+        corpus,
+        tmp_path / "p.pdf",
+        ImageOptions(page="Letter", orientation="portrait", fit="split", pages=2),
+    )
     reader = PdfReader(out)
     assert len(reader.pages) == 2
     box = reader.pages[0].mediabox
@@ -74,15 +77,17 @@ def test_png_width_and_dpi(corpus, tmp_path):
 
 def test_dark_theme_differs_from_light(corpus, tmp_path):
     light = QImage(str(export_image(corpus, tmp_path / "l.png", ImageOptions(width=800))))
-    dark = QImage(str(export_image(corpus, tmp_path / "d.png",
-                                   ImageOptions(width=800, theme="dark"))))
+    dark = QImage(
+        str(export_image(corpus, tmp_path / "d.png", ImageOptions(width=800, theme="dark")))
+    )
     assert light.size() == dark.size()
     assert light.pixelColor(2, 2).lightness() > 240 and dark.pixelColor(2, 2).lightness() < 50
 
 
 def test_date_range_limits_what_is_drawn(corpus, tmp_path):
-    out = export_image(corpus, tmp_path / "r.svg",
-                       ImageOptions(start=date(2023, 1, 1), end=date(2023, 2, 28)))
+    out = export_image(
+        corpus, tmp_path / "r.svg", ImageOptions(start=date(2023, 1, 1), end=date(2023, 2, 28))
+    )
     texts = svg_texts(out)
     assert "Tasmagambetov assumed office" in texts
     assert "Belarus will preside over the CSTO" in texts  # 2023 overlaps the range
@@ -93,19 +98,37 @@ def test_date_range_limits_what_is_drawn(corpus, tmp_path):
 
 def test_cli_export_writes_each_format(tmp_path, capsys):
     for name in ("t.png", "t.svg", "t.pdf"):
-        assert main(["export", str(SHIPPED_CORPUS), "-o", str(tmp_path / name),
-                     "--from", "2022", "--to", "2023-02", "--theme", "dark"]) == 0
+        assert (
+            main(
+                [
+                    "export",
+                    str(SHIPPED_CORPUS),
+                    "-o",
+                    str(tmp_path / name),
+                    "--from",
+                    "2022",
+                    "--to",
+                    "2023-02",
+                    "--theme",
+                    "dark",
+                ]
+            )
+            == 0
+        )
         assert (tmp_path / name).stat().st_size > 1000
     assert "wrote" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["-o", "t.gif"], 2, "give a .png, .svg or .pdf"),
-    (["-o", "t.png", "--from", "2023-13"], 2, "is not a date"),
-    (["-o", "t.png", "--from", "2023", "--to", "2022"], 2, "before --from"),
-    (["-o", "t.png", "--width", "50"], 2, "--width"),
-    (["-o", "missing/t.png"], 1, "cannot write"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["-o", "t.gif"], 2, "give a .png, .svg or .pdf"),
+        (["-o", "t.png", "--from", "2023-13"], 2, "is not a date"),
+        (["-o", "t.png", "--from", "2023", "--to", "2022"], 2, "before --from"),
+        (["-o", "t.png", "--width", "50"], 2, "--width"),
+        (["-o", "missing/t.png"], 1, "cannot write"),
+    ],
+)
 def test_cli_export_errors_are_one_line(args, code, message, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["export", str(SHIPPED_CORPUS), *args]) == code

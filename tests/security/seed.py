@@ -21,5 +21,9 @@ def seed_copy(folder: Path, *, manifest: bool = True) -> Path:
 
 def run_cli(*args, timeout=TIMEOUT):
     """`timeline-app ARGS` in a subprocess, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "timeline_app", *map(str, args)],
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "timeline_app", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -14,8 +14,11 @@ SHOWN = [  # (text, shown, why)
     ("نامه\u200cها.txt", "نامه\u200cها.txt", "a zero-width non-joiner is part of a word"),
     ("a\u00a0b.txt", "a\u00a0b.txt", "a no-break space is a space"),
     ("\x1b[2J\x1b]0;owned\x07.txt", "\\x1b[2J\\x1b]0;owned\\x07.txt", "ANSI codes"),
-    ("a\ntimeline-app: skipped fake.txt: forged.txt",
-     "a\\ntimeline-app: skipped fake.txt: forged.txt", "a newline would forge a line"),
+    (
+        "a\ntimeline-app: skipped fake.txt: forged.txt",
+        "a\\ntimeline-app: skipped fake.txt: forged.txt",
+        "a newline would forge a line",
+    ),
     ("a\rb\tc", "a\\rb\\tc", "carriage return and tab"),
     ("\x9b31mred", "\\x9b31mred", "a C1 control (CSI)"),
     ("\x7f", "\\x7f", "DEL"),
@@ -44,8 +47,10 @@ def test_shown_lines(text, expected, why):
 
 
 def test_terminal_module_loads_no_qt():
-    code = ("import sys, timeline_app.terminal; "
-            "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])")
+    code = (
+        "import sys, timeline_app.terminal; "
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))])"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
 
@@ -56,9 +61,17 @@ def test_problems_panel_shows_names_escaped(qapp):
     from timeline_app.gui.problems_panel import ProblemTableModel
 
     model = ProblemTableModel()
-    model.set_problems([Problem("\x1b]0;owned\x07.txt", "empty file"),
-                        Problem("café.txt", "link leads outside the folder: /tmp/\x1b[2J")])
-    cells = [[model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole) for col in (0, 1)]
-             for row in range(2)]
-    assert cells == [["\\x1b]0;owned\\x07.txt", "empty file"],
-                     ["café.txt", "link leads outside the folder: /tmp/\\x1b[2J"]]
+    model.set_problems(
+        [
+            Problem("\x1b]0;owned\x07.txt", "empty file"),
+            Problem("café.txt", "link leads outside the folder: /tmp/\x1b[2J"),
+        ]
+    )
+    cells = [
+        [model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole) for col in (0, 1)]
+        for row in range(2)
+    ]
+    assert cells == [
+        ["\\x1b]0;owned\\x07.txt", "empty file"],
+        ["café.txt", "link leads outside the folder: /tmp/\\x1b[2J"],
+    ]

@@ -54,8 +54,9 @@ def _make_socket(d: Path) -> None:
 
 
 def _make_outside_links(d: Path) -> None:
-    (d.parent / "outside.txt").write_text((d / "2022-01_csto-operation-in-kazakhstan.txt")
-                                          .read_text())
+    (d.parent / "outside.txt").write_text(
+        (d / "2022-01_csto-operation-in-kazakhstan.txt").read_text()
+    )
     (d / "escape.txt").symlink_to("../outside.txt")
     hostile = d.parent / "\x1b]0;owned\x07.txt"
     hostile.write_text("Talks took place on 3 May 2021.\n")
@@ -74,29 +75,58 @@ def _make_sparse(d: Path) -> None:
 
 
 HOSTILE = [  # (what, make it in the folder, the line naming it; {outside}: the folder's parent)
-    ("ANSI codes in a name", lambda d: (d / "\x1b[2J\x1b]0;owned\x07.txt").write_bytes(b""),
-     "skipped \\x1b[2J\\x1b]0;owned\\x07.txt: empty file"),
-    ("a newline forging a line",
-     lambda d: (d / "a\ntimeline-app: skipped fake.txt: forged.txt").write_bytes(b""),
-     "skipped a\\ntimeline-app: skipped fake.txt: forged.txt: empty file"),
-    ("a bidi override", lambda d: (d / "x\u202etxt.exe.txt").write_bytes(b""),
-     "skipped x\\u202etxt.exe.txt: empty file"),
-    ("letters stay readable", lambda d: (d / "café.txt").write_bytes(b""),
-     "skipped café.txt: empty file"),
+    (
+        "ANSI codes in a name",
+        lambda d: (d / "\x1b[2J\x1b]0;owned\x07.txt").write_bytes(b""),
+        "skipped \\x1b[2J\\x1b]0;owned\\x07.txt: empty file",
+    ),
+    (
+        "a newline forging a line",
+        lambda d: (d / "a\ntimeline-app: skipped fake.txt: forged.txt").write_bytes(b""),
+        "skipped a\\ntimeline-app: skipped fake.txt: forged.txt: empty file",
+    ),
+    (
+        "a bidi override",
+        lambda d: (d / "x\u202etxt.exe.txt").write_bytes(b""),
+        "skipped x\\u202etxt.exe.txt: empty file",
+    ),
+    (
+        "letters stay readable",
+        lambda d: (d / "café.txt").write_bytes(b""),
+        "skipped café.txt: empty file",
+    ),
     ("a FIFO", _make_fifo, "skipped pipe.txt: not a regular file (FIFO); not read"),
     ("a socket", _make_socket, "skipped sock.txt: not a regular file (socket); not read"),
-    ("a link to /dev/zero", lambda d: (d / "zero.txt").symlink_to("/dev/zero"),
-     "skipped zero.txt: link leads outside the folder: /dev/zero"),
-    ("a link to /dev/urandom", lambda d: (d / "random.txt").symlink_to("/dev/urandom"),
-     "skipped random.txt: link leads outside the folder: /dev/urandom"),
-    ("a link to /etc/passwd", lambda d: (d / "passwd.txt").symlink_to("/etc/passwd"),
-     "skipped passwd.txt: link leads outside the folder: /etc/passwd"),
-    ("a relative link out of the folder", _make_outside_links,
-     "skipped escape.txt: link leads outside the folder: {outside}/outside.txt"),
-    ("a link out to a hostile name", lambda d: None,  # made with the one above
-     "skipped evil.txt: link leads outside the folder: {outside}/\\x1b]0;owned\\x07.txt"),
-    ("over the size limit", _make_sparse,
-     "skipped huge.txt: too large to be an article (25 MB; the limit is 25 MB); not read"),
+    (
+        "a link to /dev/zero",
+        lambda d: (d / "zero.txt").symlink_to("/dev/zero"),
+        "skipped zero.txt: link leads outside the folder: /dev/zero",
+    ),
+    (
+        "a link to /dev/urandom",
+        lambda d: (d / "random.txt").symlink_to("/dev/urandom"),
+        "skipped random.txt: link leads outside the folder: /dev/urandom",
+    ),
+    (
+        "a link to /etc/passwd",
+        lambda d: (d / "passwd.txt").symlink_to("/etc/passwd"),
+        "skipped passwd.txt: link leads outside the folder: /etc/passwd",
+    ),
+    (
+        "a relative link out of the folder",
+        _make_outside_links,
+        "skipped escape.txt: link leads outside the folder: {outside}/outside.txt",
+    ),
+    (
+        "a link out to a hostile name",
+        lambda d: None,  # made with the one above
+        "skipped evil.txt: link leads outside the folder: {outside}/\\x1b]0;owned\\x07.txt",
+    ),
+    (
+        "over the size limit",
+        _make_sparse,
+        "skipped huge.txt: too large to be an article (25 MB; the limit is 25 MB); not read",
+    ),
 ]
 
 
@@ -124,7 +154,9 @@ def test_each_hostile_file_is_named_escaped(hostile, what, make, line):
     folder, out = hostile
     outside = shown(os.path.realpath(folder.parent))
     assert f"timeline-app: {line.format(outside=outside)}" in out.stderr.splitlines(), (
-        what, out.stderr)
+        what,
+        out.stderr,
+    )
 
 
 def test_export_draws_the_seed_events_beside_hostile_files(hostile, tmp_path):
@@ -137,8 +169,11 @@ def test_export_draws_the_seed_events_beside_hostile_files(hostile, tmp_path):
 
 SINGLE = [  # (what, make the file, words of the one line)
     ("a FIFO", lambda p: os.mkfifo(p), "not a regular file (FIFO)"),
-    ("a link to /dev/zero", lambda p: p.symlink_to("/dev/zero"),
-     "not a regular file (character device)"),
+    (
+        "a link to /dev/zero",
+        lambda p: p.symlink_to("/dev/zero"),
+        "not a regular file (character device)",
+    ),
 ]
 
 
@@ -167,7 +202,8 @@ def test_links_inside_the_folder_are_followed(tmp_path):
     folder = tmp_path / "corpus"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "real.txt").write_text(
-        "Posted: 21.11.2023\n\nThe ministers met in Riga on 20 November 2023.\n")
+        "Posted: 21.11.2023\n\nThe ministers met in Riga on 20 November 2023.\n"
+    )
     (folder / "link.txt").symlink_to("sub/real.txt")
     (tmp_path / "via").symlink_to(folder)  # the folder opened through a link of its own
     timeline = load_corpus(tmp_path / "via")
@@ -180,8 +216,10 @@ def test_a_hostile_name_that_loads_stays_escaped_on_a_terminal(tmp_path, monkeyp
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    shutil.copy(SHIPPED_CORPUS / "2023-11-21_lukashenko-meets-tasmagambetov.txt",
-                folder / "\x1b]0;owned\x07 riga.txt")
+    shutil.copy(
+        SHIPPED_CORPUS / "2023-11-21_lukashenko-meets-tasmagambetov.txt",
+        folder / "\x1b]0;owned\x07 riga.txt",
+    )
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     assert cli.main(["events", str(folder), "--format", "csv"]) == 0
     printed = capsys.readouterr()
@@ -227,19 +265,27 @@ def test_a_growing_file_is_named_and_the_seeds_stay(tmp_path, monkeypatch):
     _grow_while_read(monkeypatch, folder / "growing.txt", 16 * 1024)
     timeline = load_corpus(folder, workers=1)
     reasons = {p.path: p.reason for p in timeline.problems}
-    assert reasons == {"growing.txt": "too large to be an article (over 65,536 bytes when read: "
-                                      "it grew while being read); not read"}
+    assert reasons == {
+        "growing.txt": "too large to be an article (over 65,536 bytes when read: "
+        "it grew while being read); not read"
+    }
     assert len(timeline.events) == SEED_EVENTS
 
 
 READS = [  # (what, make the file, the refusal; None: read)
     ("a regular file", lambda p: p.write_bytes(b"abc"), None),
     ("exactly the limit", lambda p: p.write_bytes(b"x" * 1000), None),
-    ("over the limit when opened", lambda p: p.write_bytes(b"x" * 1001),
-     "too large to be an article (1,001 bytes; the limit is 1,000 bytes); not read"),
+    (
+        "over the limit when opened",
+        lambda p: p.write_bytes(b"x" * 1001),
+        "too large to be an article (1,001 bytes; the limit is 1,000 bytes); not read",
+    ),
     ("a FIFO", lambda p: os.mkfifo(p), "not a regular file (FIFO); not read"),
-    ("a link to /dev/zero", lambda p: p.symlink_to("/dev/zero"),
-     "link leads outside the folder: /dev/zero"),
+    (
+        "a link to /dev/zero",
+        lambda p: p.symlink_to("/dev/zero"),
+        "link leads outside the folder: /dev/zero",
+    ),
     ("a folder", lambda p: p.mkdir(), "not a regular file (folder); not read"),
 ]
 

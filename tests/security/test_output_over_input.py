@@ -38,10 +38,16 @@ REFUSED = [  # (what, the output given the corpus folder, words of the line)
     ("the manifest", lambda c: c / "manifest.json", "an input file of"),
     ("a hard link to an article", _hard_link, "an input file of"),
     ("a symbolic link to an article", _soft_link, "an input file of"),
-    ("a new article-to-be in the folder", lambda c: c / "events.json",
-     "with an article's extension, where the next load would read it"),
-    ("a new article-to-be in a subfolder", lambda c: c / "notes" / "events.md",
-     "with an article's extension, where the next load would read it"),
+    (
+        "a new article-to-be in the folder",
+        lambda c: c / "events.json",
+        "with an article's extension, where the next load would read it",
+    ),
+    (
+        "a new article-to-be in a subfolder",
+        lambda c: c / "notes" / "events.md",
+        "with an article's extension, where the next load would read it",
+    ),
 ]
 
 

@@ -13,64 +13,183 @@ from timeline_app.temporal import tag
 # (text, dct, expected_text, expected_type, expected_value, why)
 CASES = [
     # Parts of day on a named day are TIMEs valued with the part (TIMEX3: "Friday night").
-    ("Rebels attacked the town on Wednesday night.", "2000-01-07", "Wednesday night", "TIME",
-     "2000-01-05TNI", "weekday + night: a TIME with TNI, not the plain day"),
-    ("The commemorations began early Friday morning.", "2000-01-28", "early Friday morning",
-     "TIME", "2000-01-28TMO", "weekday + morning on the DCT's own weekday"),
-    ("The mayor spoke on Wednesday evening.", "2000-03-29", "Wednesday evening", "TIME",
-     "2000-03-29TEV", "evening: TEV"),
-    ("The club meets on Tuesday nights.", "1998-02-13", "Tuesday nights", "SET",
-     "XXXX-WXX-2TNI", "a plural part of day makes a set"),
+    (
+        "Rebels attacked the town on Wednesday night.",
+        "2000-01-07",
+        "Wednesday night",
+        "TIME",
+        "2000-01-05TNI",
+        "weekday + night: a TIME with TNI, not the plain day",
+    ),
+    (
+        "The commemorations began early Friday morning.",
+        "2000-01-28",
+        "early Friday morning",
+        "TIME",
+        "2000-01-28TMO",
+        "weekday + morning on the DCT's own weekday",
+    ),
+    (
+        "The mayor spoke on Wednesday evening.",
+        "2000-03-29",
+        "Wednesday evening",
+        "TIME",
+        "2000-03-29TEV",
+        "evening: TEV",
+    ),
+    (
+        "The club meets on Tuesday nights.",
+        "1998-02-13",
+        "Tuesday nights",
+        "SET",
+        "XXXX-WXX-2TNI",
+        "a plural part of day makes a set",
+    ),
     # A vague stretch before or after now is a DATE; with a number or "the", a DURATION.
-    ("In recent years, the town has grown.", "1989-10-26", "recent years", "DATE", "PAST_REF",
-     "'recent <units>' is PAST_REF"),
-    ("Fighting has intensified in recent days.", "1998-03-08", "recent days", "DATE",
-     "PAST_REF", "'recent days' is PAST_REF"),
-    ("Demand should recover in coming weeks.", "1989-10-27", "coming weeks", "DATE",
-     "FUTURE_REF", "'coming <units>' is FUTURE_REF"),
-    ("Prices rose over the past few weeks.", "1998-02-06", "the past few weeks", "DURATION",
-     "PXW", "with 'the' and a vague number it stays a DURATION"),
+    (
+        "In recent years, the town has grown.",
+        "1989-10-26",
+        "recent years",
+        "DATE",
+        "PAST_REF",
+        "'recent <units>' is PAST_REF",
+    ),
+    (
+        "Fighting has intensified in recent days.",
+        "1998-03-08",
+        "recent days",
+        "DATE",
+        "PAST_REF",
+        "'recent days' is PAST_REF",
+    ),
+    (
+        "Demand should recover in coming weeks.",
+        "1989-10-27",
+        "coming weeks",
+        "DATE",
+        "FUTURE_REF",
+        "'coming <units>' is FUTURE_REF",
+    ),
+    (
+        "Prices rose over the past few weeks.",
+        "1998-02-06",
+        "the past few weeks",
+        "DURATION",
+        "PXW",
+        "with 'the' and a vague number it stays a DURATION",
+    ),
     # Tense cues around a weekday.
-    ("Officials announced that the father would be traveling to the United States Thursday.",
-     "2000-04-05", "Thursday", "DATE", "2000-04-06",
-     "a capitalised '-ed' word ('United') is not a past tense; 'would' points ahead"),
-    ("''He will leave at dawn Thursday,'' the minister said.", "2000-04-05", "Thursday", "DATE",
-     "2000-04-06", "a reporting verb after the expression counts less than 'will' before it"),
-    ("The prosecutor has scheduled a news conference Thursday.", "1999-05-05", "Thursday",
-     "DATE", "1999-05-06", "'scheduled' speaks of an arrangement for later"),
-    ("The ministers met Friday.", "2023-11-21", "Friday", "DATE", "2023-11-17",
-     "a past verb before the weekday: the most recent one"),
-    ("The official said Tuesday that talks had failed.", "2023-11-21", "Tuesday", "DATE",
-     "2023-11-21", "the DCT's own weekday in a past clause is the DCT"),
+    (
+        "Officials announced that the father would be traveling to the United States Thursday.",
+        "2000-04-05",
+        "Thursday",
+        "DATE",
+        "2000-04-06",
+        "a capitalised '-ed' word ('United') is not a past tense; 'would' points ahead",
+    ),
+    (
+        "''He will leave at dawn Thursday,'' the minister said.",
+        "2000-04-05",
+        "Thursday",
+        "DATE",
+        "2000-04-06",
+        "a reporting verb after the expression counts less than 'will' before it",
+    ),
+    (
+        "The prosecutor has scheduled a news conference Thursday.",
+        "1999-05-05",
+        "Thursday",
+        "DATE",
+        "1999-05-06",
+        "'scheduled' speaks of an arrangement for later",
+    ),
+    (
+        "The ministers met Friday.",
+        "2023-11-21",
+        "Friday",
+        "DATE",
+        "2023-11-17",
+        "a past verb before the weekday: the most recent one",
+    ),
+    (
+        "The official said Tuesday that talks had failed.",
+        "2023-11-21",
+        "Tuesday",
+        "DATE",
+        "2023-11-21",
+        "the DCT's own weekday in a past clause is the DCT",
+    ),
     # Clock times: the zone stays out of the value; the day is the one the text is on.
-    ("The offer expires at 5 p.m. EST on Nov. 9.", "1989-11-02", "5 p.m. EST on Nov. 9",
-     "TIME", "1989-11-09T17:00", "local clock time, no UTC offset in the value"),
-    ("The attack happened at 9 p.m. local time Tuesday.", "2013-03-14",
-     "9 p.m. local time Tuesday", "TIME", "2013-03-12T21:00",
-     "'local time' between a clock time and its day still joins them"),
-    ("The blast occurred on Friday. It went off at 10:35 a.m.", "1998-08-08", "10:35 a.m.",
-     "TIME", "1998-08-07T10:35", "a bare clock time is on the day last named"),
+    (
+        "The offer expires at 5 p.m. EST on Nov. 9.",
+        "1989-11-02",
+        "5 p.m. EST on Nov. 9",
+        "TIME",
+        "1989-11-09T17:00",
+        "local clock time, no UTC offset in the value",
+    ),
+    (
+        "The attack happened at 9 p.m. local time Tuesday.",
+        "2013-03-14",
+        "9 p.m. local time Tuesday",
+        "TIME",
+        "2013-03-12T21:00",
+        "'local time' between a clock time and its day still joins them",
+    ),
+    (
+        "The blast occurred on Friday. It went off at 10:35 a.m.",
+        "1998-08-08",
+        "10:35 a.m.",
+        "TIME",
+        "1998-08-07T10:35",
+        "a bare clock time is on the day last named",
+    ),
     # Anaphoric periods count from the time the story is at.
-    ("The bank failed in March 1989. The following month, it was sold.", "1989-10-27",
-     "The following month", "DATE", "1989-04", "'the following month' after March 1989"),
-    ("The fire broke out on March 3. The next day, officials ordered an evacuation.",
-     "1989-10-27", "The next day", "DATE", "1989-03-04", "'the next day' after March 3"),
-    ("He was arrested and released the following day.", "1989-10-27", "the following day",
-     "DATE", "1989-10-28", "no day named before: from the DCT"),
+    (
+        "The bank failed in March 1989. The following month, it was sold.",
+        "1989-10-27",
+        "The following month",
+        "DATE",
+        "1989-04",
+        "'the following month' after March 1989",
+    ),
+    (
+        "The fire broke out on March 3. The next day, officials ordered an evacuation.",
+        "1989-10-27",
+        "The next day",
+        "DATE",
+        "1989-03-04",
+        "'the next day' after March 3",
+    ),
+    (
+        "He was arrested and released the following day.",
+        "1989-10-27",
+        "the following day",
+        "DATE",
+        "1989-10-28",
+        "no day named before: from the DCT",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "dct", "exp_text", "exp_type", "exp_value", "why"), CASES,
-                         ids=[c[0][:40] for c in CASES])
-def test_context_rule(text: str, dct: str, exp_text: str, exp_type: str, exp_value: str,
-                      why: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "dct", "exp_text", "exp_type", "exp_value", "why"),
+    CASES,
+    ids=[c[0][:40] for c in CASES],
+)
+def test_context_rule(
+    text: str, dct: str, exp_text: str, exp_type: str, exp_value: str, why: str
+) -> None:
     found = [(t.text, t.type, t.value) for t in tag(text, dct=dct)]
     assert (exp_text, exp_type, exp_value) in found, why
 
 
-@pytest.mark.parametrize("text", [
-    "She testified on the last day of the trial.",
-    "The company offers next day delivery.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She testified on the last day of the trial.",
+        "The company offers next day delivery.",
+    ],
+)
 def test_day_needs_an_anchoring_word(text: str) -> None:
     assert [t.text for t in tag(text, dct="2023-02-13") if "day" in t.text] == [], text

@@ -43,25 +43,35 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, floa
     system = tmp_path_factory.mktemp("timebank") / "system.jsonl"
     with open(system, "w", encoding="utf-8") as out:
         assert tag_jsonl_file(GOLD, out) == 256
-    run = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(system), "--json"],
-                         check=True, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD), str(system), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result = json.loads(run.stdout)
     for view in ("all", "date_only"):
         s = result[view]
-        print(f"\n[{view}] strict F1 {100 * s['strict_F1']:.2f}  relaxed F1 "
-              f"{100 * s['relaxed_F1']:.2f}  value F1 {100 * s['value_F1']:.2f}  "
-              f"type F1 {100 * s['type_F1']:.2f}")
+        print(
+            f"\n[{view}] strict F1 {100 * s['strict_F1']:.2f}  relaxed F1 "
+            f"{100 * s['relaxed_F1']:.2f}  value F1 {100 * s['value_F1']:.2f}  "
+            f"type F1 {100 * s['type_F1']:.2f}"
+        )
     return result
 
 
-@pytest.mark.parametrize(("view", "figure", "minimum"), [
-    ("all", "strict_F1", MIN_STRICT_F1),
-    ("all", "relaxed_F1", MIN_RELAXED_F1),
-    ("all", "value_F1", MIN_VALUE_F1),
-    ("all", "type_F1", MIN_TYPE_F1),
-    ("date_only", "value_F1", MIN_DATE_VALUE_F1),
-    ("date_only", "strict_F1", MIN_DATE_STRICT_F1),
-])
-def test_timebank_no_regression(scores: dict[str, dict[str, float]], view: str, figure: str,
-                                minimum: float) -> None:
+@pytest.mark.parametrize(
+    ("view", "figure", "minimum"),
+    [
+        ("all", "strict_F1", MIN_STRICT_F1),
+        ("all", "relaxed_F1", MIN_RELAXED_F1),
+        ("all", "value_F1", MIN_VALUE_F1),
+        ("all", "type_F1", MIN_TYPE_F1),
+        ("date_only", "value_F1", MIN_DATE_VALUE_F1),
+        ("date_only", "strict_F1", MIN_DATE_STRICT_F1),
+    ],
+)
+def test_timebank_no_regression(
+    scores: dict[str, dict[str, float]], view: str, figure: str, minimum: float
+) -> None:
     assert 100 * scores[view][figure] >= minimum

@@ -9,5 +9,13 @@ path is a data file and reads it; `writing` turns a timeline into any of the for
 from .reading import DataFileError, data_kind, expected_timeline, is_data_file, read_data_file
 from .writing import DATA_FORMATS, data_bytes, write_data
 
-__all__ = ["DATA_FORMATS", "DataFileError", "data_bytes", "data_kind", "expected_timeline",
-           "is_data_file", "read_data_file", "write_data"]
+__all__ = [
+    "DATA_FORMATS",
+    "DataFileError",
+    "data_bytes",
+    "data_kind",
+    "expected_timeline",
+    "is_data_file",
+    "read_data_file",
+    "write_data",
+]

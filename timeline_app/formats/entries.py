@@ -54,11 +54,24 @@ def entry_event(entry: Entry, doc_id: str, path: Path) -> tuple[Event, Document]
     add("body", entry.body)
     start, end = spans.get("quote") or spans.get("body") or (0, len(entry.title))
     date_start = len(entry.title) + 1
-    source = Source(doc_id, start, end, date_start, date_start + len(date_line), date_line,
-                    entry.date, planned=entry.planned)
+    source = Source(
+        doc_id,
+        start,
+        end,
+        date_start,
+        date_start + len(date_line),
+        date_line,
+        entry.date,
+        planned=entry.planned,
+    )
     # Lanes "by outlet" fall back to the title: ungrouped entries share the file's lane.
-    doc = Document(doc_id, path, text.rstrip() + "\n", title=entry.caption or path.name,
-                   outlet=entry.group or None)
+    doc = Document(
+        doc_id,
+        path,
+        text.rstrip() + "\n",
+        title=entry.caption or path.name,
+        outlet=entry.group or None,
+    )
     event = Event(entry.id, entry.title, entry.date, [source], list(entry.actors))
     return event, doc
 

@@ -49,7 +49,8 @@ def is_event_records(data: Any) -> bool:
     record has our `date` and `precision` (the others are checked, and named, when read)."""
     records = data.get("events") if isinstance(data, Mapping) else data
     return isinstance(records, list) and any(
-        isinstance(r, Mapping) and "precision" in r and "date" in r for r in records)
+        isinstance(r, Mapping) and "precision" in r and "date" in r for r in records
+    )
 
 
 @dataclass(slots=True)
@@ -99,8 +100,13 @@ def timeline_from_records(data: Any, path: Path) -> Timeline:
     for rec in parsed:
         event_id = unique_id(rec.id, seen)
         if rec.sources:
-            event = Event(event_id, rec.title, rec.date,
-                          [_source(s, moved, rec.date) for s in rec.sources], rec.actors)
+            event = Event(
+                event_id,
+                rec.title,
+                rec.date,
+                [_source(s, moved, rec.date) for s in rec.sources],
+                rec.actors,
+            )
         elif rec.group or rec.planned:  # no source: a small document carries the mark
             entry = Entry(event_id, rec.title, rec.date, rec.group, planned=rec.planned)
             event, doc = entry_event(entry, f"{path.name}#{event_id}", path)
@@ -147,8 +153,9 @@ def _record(r: Any, k: int) -> _Record:
 def _date(r: Mapping[str, Any]) -> FuzzyDate:
     iso, precision = needed_text(r, "date"), needed_text(r, "precision")
     if precision not in _PRECISIONS:
-        raise FieldError(f"precision is not one of {', '.join(_PRECISIONS)} "
-                         f"({described(precision)})")
+        raise FieldError(
+            f"precision is not one of {', '.join(_PRECISIONS)} ({described(precision)})"
+        )
     part = text(r, "part")
     if part is not None and part not in _PARTS:
         raise FieldError(f"part is not one of {', '.join(_PARTS)} ({described(part)})")
@@ -189,9 +196,9 @@ def _note(c: Mapping[str, Any], j: int) -> tuple[int, int, str, str]:
         raise FieldError(f"context {j}: {exc}") from None
 
 
-def _documents(sentences: dict[str, dict[tuple[int, int], str]],
-               outlets: dict[str, str | None], path: Path
-               ) -> tuple[dict[str, Document], dict[tuple[str, int, int], int]]:
+def _documents(
+    sentences: dict[str, dict[tuple[int, int], str]], outlets: dict[str, str | None], path: Path
+) -> tuple[dict[str, Document], dict[tuple[str, int, int], int]]:
     """A document per cited file and where each (file, start, end) sentence now starts."""
     documents, moved = {}, {}
     for file, spans in sentences.items():
@@ -199,8 +206,9 @@ def _documents(sentences: dict[str, dict[tuple[int, int], str]],
         for (start, end), sentence in sorted(spans.items()):
             moved[(file, start, end)] = len(body)
             body += sentence + "\n\n"
-        documents[file] = Document(file, path.parent / file, body, title=file,
-                                   outlet=outlets.get(file))
+        documents[file] = Document(
+            file, path.parent / file, body, title=file, outlet=outlets.get(file)
+        )
     return documents, moved
 
 
@@ -213,8 +221,17 @@ def _source(s: _Source, moved: dict[tuple[str, int, int], int], fallback: FuzzyD
     else:  # it was in the article's header, which the file does not hold
         d0 = d1 = at
     context = tuple(_moved_note(n, s.start, s.end, at) for n in s.context)
-    return Source(s.file, at, at + len(s.sentence), d0, d1, s.date_text, s.date or fallback,
-                  s.planned, context)
+    return Source(
+        s.file,
+        at,
+        at + len(s.sentence),
+        d0,
+        d1,
+        s.date_text,
+        s.date or fallback,
+        s.planned,
+        context,
+    )
 
 
 def _moved_note(n: tuple[int, int, str, str], start: int, end: int, at: int) -> TimeNote:
@@ -225,6 +242,7 @@ def _moved_note(n: tuple[int, int, str, str], start: int, end: int, at: int) -> 
 
 
 # Writing
+
 
 def event_group(event: Event, timeline: Timeline) -> str | None:
     """The outlet of the event's first source: its lane "by outlet", TimelineJS's `group`.
@@ -283,8 +301,9 @@ def _source_record(s: Source, timeline: Timeline) -> dict[str, Any]:
         "date": s.date.iso(),
         "inferred": s.date.inferred,
         "planned": s.planned,
-        "context": [{"start": n.start, "end": n.end, "text": n.text, "role": n.role}
-                    for n in s.context],
+        "context": [
+            {"start": n.start, "end": n.end, "text": n.text, "role": n.role} for n in s.context
+        ],
     }
 
 

@@ -20,9 +20,26 @@ from .event_json import context_words, event_group, source_sentence
 
 __all__ = ["CSV_BOM", "CSV_COLUMNS", "event_rows", "events_csv"]
 
-CSV_COLUMNS = ["id", "title", "date", "label", "precision", "part", "inferred", "planned",
-               "start", "end", "group", "actors", "edited", "source_count", "source_files",
-               "source_dates", "source_sentences", "source_context"]
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "date",
+    "label",
+    "precision",
+    "part",
+    "inferred",
+    "planned",
+    "start",
+    "end",
+    "group",
+    "actors",
+    "edited",
+    "source_count",
+    "source_files",
+    "source_dates",
+    "source_sentences",
+    "source_context",
+]
 CSV_BOM = "\ufeff"
 
 
@@ -42,14 +59,22 @@ def event_rows(timeline: Timeline) -> Iterator[list[str | int]]:
         if e.hidden:
             continue
         d = e.date
-        sentences = [source_sentence(timeline, s.doc_id, s.start, s.end) or ""
-                     for s in e.sources]
+        sentences = [source_sentence(timeline, s.doc_id, s.start, s.end) or "" for s in e.sources]
         yield [
-            e.id, e.title, d.iso(), d.label(), d.precision.value,
-            d.part.value if d.part else "", "yes" if d.inferred else "no",
-            "yes" if e.planned else "no", d.start.isoformat(), d.end.isoformat(),
+            e.id,
+            e.title,
+            d.iso(),
+            d.label(),
+            d.precision.value,
+            d.part.value if d.part else "",
+            "yes" if d.inferred else "no",
+            "yes" if e.planned else "no",
+            d.start.isoformat(),
+            d.end.isoformat(),
             event_group(e, timeline) or "",
-            "; ".join(e.actors), "; ".join(sorted(e.edited)), len(e.sources),
+            "; ".join(e.actors),
+            "; ".join(sorted(e.edited)),
+            len(e.sources),
             " | ".join(s.doc_id for s in e.sources),
             " | ".join(s.date_text for s in e.sources),
             "\n\n".join(" ".join(t.split()) for t in sentences),

@@ -57,7 +57,7 @@ def _cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = _UNSAFE.sub(_escaped, value)
-    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT - 1] + "…"
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
 def _escaped(m: re.Match[str]) -> str:

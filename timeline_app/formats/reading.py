@@ -20,15 +20,19 @@ from .timelinejs import is_timelinejs, timeline_from_timelinejs
 from .timelinejs2 import is_timelinejs2, timelinejs3_from_v2
 from .timelinejs_csv import REQUIRED, is_timelinejs_header, timelinejs_from_csv
 
-__all__ = ["DataFileError", "data_kind", "expected_timeline", "is_data_file",
-           "read_data_file"]
+__all__ = ["DataFileError", "data_kind", "expected_timeline", "is_data_file", "read_data_file"]
 
-EXPECTED_JSON = ('TimelineJS3 JSON ({"events": [slides with a start_date]}), TimelineJS 2 '
-                 'JSON ({"timeline": {"date": [slides with a startDate]}}) or timeline-app '
-                 'event JSON (records with date and precision)')
-EXPECTED_CSV = ("a TimelineJS spreadsheet saved as CSV (a header row with the columns "
-                + " and ".join(c.title() for c in REQUIRED) + ", as in Year, Month, Day, …, "
-                "Headline, Text)")
+EXPECTED_JSON = (
+    'TimelineJS3 JSON ({"events": [slides with a start_date]}), TimelineJS 2 '
+    'JSON ({"timeline": {"date": [slides with a startDate]}}) or timeline-app '
+    "event JSON (records with date and precision)"
+)
+EXPECTED_CSV = (
+    "a TimelineJS spreadsheet saved as CSV (a header row with the columns "
+    + " and ".join(c.title() for c in REQUIRED)
+    + ", as in Year, Month, Day, …, "
+    "Headline, Text)"
+)
 
 _MAX_BYTES = 200 * 1024 * 1024
 
@@ -38,7 +42,7 @@ class DataFileError(ValueError):
 
 
 def data_kind(path: Path | str) -> str | None:
-    """"timelinejs", "timelinejs2", "timelinejs-csv" or "events-json" for a data file,
+    """ "timelinejs", "timelinejs2", "timelinejs-csv" or "events-json" for a data file,
     else None."""
     path = Path(path)
     suffix = path.suffix.lower()

@@ -38,8 +38,13 @@ from .entries import Entry, entry_event, plain_text, unique_id
 from .event_json import context_words, event_group, source_sentence
 from .timelinejs_dates import is_planned_display, slide_date, to_timelinejs
 
-__all__ = ["MAX_GROUPS", "NOTHING_PLACED", "is_timelinejs", "timeline_from_timelinejs",
-           "timelinejs_document"]
+__all__ = [
+    "MAX_GROUPS",
+    "NOTHING_PLACED",
+    "is_timelinejs",
+    "timeline_from_timelinejs",
+    "timelinejs_document",
+]
 
 MAX_GROUPS = 8  # TimelineJS draws a row per group; more would fill its navigation
 NOTHING_PLACED = "no slide could be placed on the timeline"
@@ -51,7 +56,8 @@ def is_timelinejs(data: Any) -> bool:
         return False
     slides = [s for s in data["events"] if isinstance(s, Mapping)]
     return any("start_date" in s for s in slides) or (
-        not slides and isinstance(data.get("title"), Mapping))
+        not slides and isinstance(data.get("title"), Mapping)
+    )
 
 
 def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
@@ -81,12 +87,22 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
         documents[doc.id] = doc
     eras = data.get("eras") or []
     if isinstance(eras, list) and eras:
-        problems.append(Problem(path.name, f"{len(eras)} era{'s' if len(eras) != 1 else ''} "
-                                "(periods drawn behind the slides) not shown"))
+        problems.append(
+            Problem(
+                path.name,
+                f"{len(eras)} era{'s' if len(eras) != 1 else ''} "
+                "(periods drawn behind the slides) not shown",
+            )
+        )
     if not events:
         slides = data.get("events") if isinstance(data.get("events"), list) else []
-        problems.append(Problem(path.name, f"{NOTHING_PLACED} ({len(slides)} slide"
-                                f"{'s' if len(slides) != 1 else ''} in the file)"))
+        problems.append(
+            Problem(
+                path.name,
+                f"{NOTHING_PLACED} ({len(slides)} slide"
+                f"{'s' if len(slides) != 1 else ''} in the file)",
+            )
+        )
     return Timeline(documents, events, problems, name)
 
 
@@ -161,6 +177,7 @@ def _object(value: Any, what: str) -> Mapping[str, Any]:
 
 # Writing
 
+
 def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
     """The TimelineJS document of every event the user has not hidden."""
     events = [e for e in timeline.events if not e.hidden]
@@ -171,15 +188,15 @@ def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
         intro += f" from {n_docs} article{'s' if n_docs != 1 else ''}"
     grouped = len({event_group(e, timeline) for e in events} - {None}) <= MAX_GROUPS
     return {
-        "title": {"text": {"headline": _esc(timeline.name or "Timeline"),
-                           "text": f"<p>{intro}.</p>"}},
+        "title": {
+            "text": {"headline": _esc(timeline.name or "Timeline"), "text": f"<p>{intro}.</p>"}
+        },
         "events": [_slide(e, timeline, seen, grouped=grouped) for e in events],
         "scale": "human",
     }
 
 
-def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool
-           ) -> dict[str, Any]:
+def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool) -> dict[str, Any]:
     start, end, display = to_timelinejs(event.date, planned=event.planned)
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
@@ -188,8 +205,10 @@ def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool
         slide["display_date"] = display
     quotes = [_quote(s.doc_id, s.start, s.end, timeline) for s in event.sources]
     quotes = [q for q in quotes if q[0]]
-    text = [f"<p>“{_esc(q)}”" + (f"<br><small>{_esc(credit)}</small>" if credit else "")
-            + "</p>" for q, credit, _ in quotes[1:]]
+    text = [
+        f"<p>“{_esc(q)}”" + (f"<br><small>{_esc(credit)}</small>" if credit else "") + "</p>"
+        for q, credit, _ in quotes[1:]
+    ]
     if event.actors:
         text.append(f"<p><small>Named: {_esc(', '.join(event.actors))}</small></p>")
     context = "; ".join(dict.fromkeys(w for s in event.sources if (w := context_words(s.context))))
@@ -198,8 +217,11 @@ def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool
     slide["text"] = {"headline": _esc(event.title), "text": "".join(text)}
     if quotes:
         quote, credit, caption = quotes[0]
-        slide["media"] = {"url": f"<blockquote>{_esc(quote)}</blockquote>",
-                          "credit": _esc(credit), "caption": _esc(caption)}
+        slide["media"] = {
+            "url": f"<blockquote>{_esc(quote)}</blockquote>",
+            "credit": _esc(credit),
+            "caption": _esc(caption),
+        }
     group = event_group(event, timeline) if grouped else None
     if group:
         slide["group"] = group
@@ -218,8 +240,7 @@ def _quote(doc_id: str, start: int, end: int, timeline: Timeline) -> tuple[str, 
     title); a file name standing in for a title is neither."""
     sentence = " ".join((source_sentence(timeline, doc_id, start, end) or "").split())
     doc = timeline.documents.get(doc_id)
-    named = doc is not None and doc.title not in ("", doc_id, doc.path.name,
-                                                   doc_id.split("#")[0])
+    named = doc is not None and doc.title not in ("", doc_id, doc.path.name, doc_id.split("#")[0])
     caption = doc.title if doc is not None and named else ""
     credit = doc.outlet if doc is not None and doc.outlet else caption
     return sentence, credit, caption

@@ -33,16 +33,15 @@ def is_timelinejs2(data: Any) -> bool:
     wrapped TimelineJS3 `slides`/`events`."""
     inner = data.get("timeline") if isinstance(data, Mapping) else None
     return isinstance(inner, Mapping) and any(
-        isinstance(inner.get(k), list) for k in ("date", "slides", "events"))
+        isinstance(inner.get(k), list) for k in ("date", "slides", "events")
+    )
 
 
-def timelinejs3_from_v2(data: Mapping[str, Any]
-                        ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def timelinejs3_from_v2(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """The TimelineJS3 document of a TimelineJS 2 (or wrapped TimelineJS3) file, and notes
     (where, what) on what was left out or set aside."""
     inner = data["timeline"]
-    slides = inner.get("slides") if isinstance(inner.get("slides"), list) else inner.get(
-        "events")
+    slides = inner.get("slides") if isinstance(inner.get("slides"), list) else inner.get("events")
     if isinstance(slides, list) and not isinstance(inner.get("date"), list):
         doc = {k: v for k, v in inner.items() if k not in ("slides", "events")}
         return {**doc, "events": slides}, []
@@ -62,8 +61,9 @@ def timelinejs3_from_v2(data: Mapping[str, Any]
     return doc, notes
 
 
-def _slide(entry: Mapping[str, Any], where: str, notes: list[tuple[str, str]], *,
-           title: bool = False) -> dict[str, Any] | None:
+def _slide(
+    entry: Mapping[str, Any], where: str, notes: list[tuple[str, str]], *, title: bool = False
+) -> dict[str, Any] | None:
     slide: dict[str, Any] = {"_where": where}
     start, why = _date(entry.get("startDate"))
     if start is not None:
@@ -80,8 +80,12 @@ def _slide(entry: Mapping[str, Any], where: str, notes: list[tuple[str, str]], *
     slide["text"] = {"headline": entry.get("headline"), "text": entry.get("text")}
     asset = entry.get("asset")
     if isinstance(asset, Mapping):
-        slide["media"] = {"url": asset.get("media"), "credit": asset.get("credit"),
-                          "caption": asset.get("caption"), "thumbnail": asset.get("thumbnail")}
+        slide["media"] = {
+            "url": asset.get("media"),
+            "credit": asset.get("credit"),
+            "caption": asset.get("caption"),
+            "thumbnail": asset.get("thumbnail"),
+        }
     elif asset is not None:
         slide["media"] = asset  # not an object: named when the slide is read
     if entry.get("tag") not in (None, ""):

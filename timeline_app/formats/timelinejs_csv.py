@@ -50,13 +50,21 @@ def _sheet(text: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     refused: list[tuple[str, str]] = []
     for raw in rows:
         where = f"row {rows.line_num}"  # a sheet has rows, not slides
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()
-               if isinstance(v, str)}
+        row = {
+            (k or "").strip().lower(): (v or "").strip()
+            for k, v in raw.items()
+            if isinstance(v, str)
+        }
         long = next((k for k, v in row.items() if len(v) > MAX_FIELD), None)
         if long is not None:
-            refused.append((where, f"{long or 'a column without a name'!r} holds "
-                                   f"{len(row[long]):,} characters, over "
-                                   f"{MAX_FIELD // 2**20} MB"))
+            refused.append(
+                (
+                    where,
+                    f"{long or 'a column without a name'!r} holds "
+                    f"{len(row[long]):,} characters, over "
+                    f"{MAX_FIELD // 2**20} MB",
+                )
+            )
             continue
         if not any(row.values()):
             continue
@@ -86,8 +94,10 @@ def _slide(row: dict[str, str]) -> dict[str, Any]:
         slide["display_date"] = row["display date"]
     slide["text"] = {"headline": row.get("headline", ""), "text": row.get("text", "")}
     if row.get("media"):
-        slide["media"] = {k: row.get(f"media {k}" if k != "url" else "media", "")
-                          for k in ("url", "credit", "caption", "thumbnail")}
+        slide["media"] = {
+            k: row.get(f"media {k}" if k != "url" else "media", "")
+            for k in ("url", "credit", "caption", "thumbnail")
+        }
     if row.get("group"):
         slide["group"] = row["group"]
     if row.get("background"):

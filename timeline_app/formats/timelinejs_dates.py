@@ -27,16 +27,23 @@ from typing import Any
 from ..checked import described
 from ..model import DateError, FuzzyDate, Part, Precision
 
-__all__ = ["INFERRED_MARK", "PLANNED_MARK", "from_timelinejs", "is_planned_display",
-           "slide_date", "to_timelinejs"]
+__all__ = [
+    "INFERRED_MARK",
+    "PLANNED_MARK",
+    "from_timelinejs",
+    "is_planned_display",
+    "slide_date",
+    "to_timelinejs",
+]
 
 INFERRED_MARK = "(inferred)"
 PLANNED_MARK = "Planned:"
 _COARSER_LIMIT = 3.0  # a period may be at most this many times longer than the span
 
 
-def to_timelinejs(d: FuzzyDate, *, planned: bool = False
-                  ) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
+def to_timelinejs(
+    d: FuzzyDate, *, planned: bool = False
+) -> tuple[dict[str, int], dict[str, int] | None, str | None]:
     """(start_date, end_date or None, display_date or None) for the date `d` of an event
     that happened, or with `planned` of one that is only planned or expected."""
     display = f"{d.label()} {INFERRED_MARK}" if d.inferred else d.label()
@@ -59,15 +66,17 @@ def _start_fields(d: FuzzyDate) -> dict[str, int]:
     return _fields(d.start, 3 if d.precision is Precision.MONTH else 2)
 
 
-def from_timelinejs(start: Mapping[str, Any], end: Mapping[str, Any] | None = None,
-                    display: str | None = None) -> FuzzyDate:
+def from_timelinejs(
+    start: Mapping[str, Any], end: Mapping[str, Any] | None = None, display: str | None = None
+) -> FuzzyDate:
     """The `FuzzyDate` of a slide's start_date, end_date and display_date (see
     `slide_date`, which also says why an end_date was set aside)."""
     return slide_date(start, end, display)[0]
 
 
-def slide_date(start: Mapping[str, Any], end: Mapping[str, Any] | None = None,
-               display: str | None = None) -> tuple[FuzzyDate, str | None]:
+def slide_date(
+    start: Mapping[str, Any], end: Mapping[str, Any] | None = None, display: str | None = None
+) -> tuple[FuzzyDate, str | None]:
     """The date of a slide, and a note when its end_date was set aside (before the start,
     or no date), the start then kept alone.
 
@@ -84,14 +93,17 @@ def slide_date(start: Mapping[str, Any], end: Mapping[str, Any] | None = None,
     except DateError as exc:
         return own, f"end_date set aside ({exc}); the start alone is kept"
     if e_first < first:
-        return own, (f"end_date {FuzzyDate(*e_fields).label()} is before start_date "
-                     f"{FuzzyDate(*fields).label()}; the start alone is kept")
+        return own, (
+            f"end_date {FuzzyDate(*e_fields).label()} is before start_date "
+            f"{FuzzyDate(*fields).label()}; the start alone is kept"
+        )
     whole = _exactly(first, e_last)  # the end says where it ends, even inside the start
     if whole is not None:  # one period exactly: what we write for a month, a part, a year
         return whole.with_inferred(inferred), None
     try:
         return FuzzyDate(*fields, inferred=inferred).span_to(
-            FuzzyDate(*e_fields, inferred=inferred)), None
+            FuzzyDate(*e_fields, inferred=inferred)
+        ), None
     except DateError:  # the end falls inside the start's own period: the period of both
         return _period(first, e_last, fields, inferred), None
 
@@ -106,14 +118,18 @@ def _candidates(first: date, last: date) -> list[FuzzyDate]:
     first."""
     y, m = first.year, first.month
     days = [FuzzyDate(y, m, first.day)] if first == last else []
-    return (days + [FuzzyDate(y, m, part=p) for p in Part] + [FuzzyDate(y, m)]
-            + [FuzzyDate(y, part=p) for p in Part] + [FuzzyDate(y)])
+    return (
+        days
+        + [FuzzyDate(y, m, part=p) for p in Part]
+        + [FuzzyDate(y, m)]
+        + [FuzzyDate(y, part=p) for p in Part]
+        + [FuzzyDate(y)]
+    )
 
 
 def _exactly(first: date, last: date) -> FuzzyDate | None:
     """The one period that covers exactly first…last, if there is one."""
-    return next((c for c in _candidates(first, last)
-                 if c.start == first and c.end == last), None)
+    return next((c for c in _candidates(first, last) if c.start == first and c.end == last), None)
 
 
 def _period(first: date, last: date, fields: tuple[int, ...], inferred: bool) -> FuzzyDate:

@@ -12,8 +12,10 @@ from ..render.display import has_display, xcb_problem
 
 __all__ = ["run_gui", "NO_DISPLAY_MESSAGE"]
 
-NO_DISPLAY_MESSAGE = ("timeline-app: no display found; to render the timeline without a window "
-                      "use: timeline-app export PATH -o timeline.png")
+NO_DISPLAY_MESSAGE = (
+    "timeline-app: no display found; to render the timeline without a window "
+    "use: timeline-app export PATH -o timeline.png"
+)
 
 
 def run_gui(path: Path | None, load: Callable[[Path], Timeline] | None = None) -> int:

@@ -69,10 +69,12 @@ class DensityItem(pg.GraphicsObject):
                 rgba = np.empty((1, len(counts), 4), np.uint8)
                 rgba[..., :3] = (style.EVENT.red(), style.EVENT.green(), style.EVENT.blue())
                 rgba[..., 3] = np.clip(alpha, 0, 255)
-                image = QImage(rgba.data, len(counts), 1, 4 * len(counts),
-                               QImage.Format.Format_RGBA8888)
-                p.drawImage(QRectF(xs[0], cy - sizes.BAR_PX / 2, xs[-1] - xs[0], sizes.BAR_PX),
-                            image)
+                image = QImage(
+                    rgba.data, len(counts), 1, 4 * len(counts), QImage.Format.Format_RGBA8888
+                )
+                p.drawImage(
+                    QRectF(xs[0], cy - sizes.BAR_PX / 2, xs[-1] - xs[0], sizes.BAR_PX), image
+                )
             for lo, hi, n in clusters:
                 self._bubble(p, ((lo + hi) / 2) * sx + dx, cy, n)
 

@@ -68,21 +68,25 @@ def source_html(doc: Document, source: Source) -> str:
         parts.append(seg)
     meta = [escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
     stated = escape(source.date_text)
-    planned = (f' · <span style="{PLANNED_STYLE}">{sizes.PLANNED_WORDS}</span>'
-               if source.planned else "")
-    return (f'<p style="margin-bottom:4px"><b>{escape(doc.title or doc.id)}</b><br>'
-            f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
-            f'<span style="{DATE_STYLE}">{stated}</span> → {escape(source.date.label())}'
-            f'{planned}{_context_html(source.context)}'
-            f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>')
+    planned = (
+        f' · <span style="{PLANNED_STYLE}">{sizes.PLANNED_WORDS}</span>' if source.planned else ""
+    )
+    return (
+        f'<p style="margin-bottom:4px"><b>{escape(doc.title or doc.id)}</b><br>'
+        f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
+        f'<span style="{DATE_STYLE}">{stated}</span> → {escape(source.date.label())}'
+        f"{planned}{_context_html(source.context)}"
+        f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>'
+    )
 
 
 def _context_html(notes: tuple[TimeNote, ...]) -> str:
     """'time context: since 1998 — comparison · by 2027 — deadline' (escaped), or ''."""
     if not notes:
         return ""
-    items = [f'<span style="{CONTEXT_STYLE}">{escape(t.text)}</span> — {escape(t.role)}'
-             for t in notes]
+    items = [
+        f'<span style="{CONTEXT_STYLE}">{escape(t.text)}</span> — {escape(t.role)}' for t in notes
+    ]
     return "<br>time context (dates no event): " + " · ".join(items)
 
 
@@ -101,8 +105,10 @@ class SourceView(QTextBrowser):
 
     def show_source(self, doc: Document | None, source: Source) -> None:
         if doc is None:
-            self.setHtml(f"<p>The article <b>{escape(source.doc_id)}</b> is not part "
-                         "of the loaded corpus.</p>")
+            self.setHtml(
+                f"<p>The article <b>{escape(source.doc_id)}</b> is not part "
+                "of the loaded corpus.</p>"
+            )
             return
         self.setHtml(source_html(doc, source))
         self._pending_scroll = True
@@ -187,35 +193,42 @@ class DetailPane(QWidget):
             self.tabs.removeTab(0)
             view.deleteLater()
         if event is None:
-            self._set_header("No event selected",
-                             "Click an event on the timeline, or press → to select the first.")
+            self._set_header(
+                "No event selected",
+                "Click an event on the timeline, or press → to select the first.",
+            )
             return
         n = len(event.sources)
         edited = event.edited
-        detail = [event.date.describe() + (" (edited)" if "date" in edited else ""),
-                  f"{n} source{'s' if n != 1 else ''}"
-                  + (" (edited)" if "sources" in edited else "")]
+        detail = [
+            event.date.describe() + (" (edited)" if "date" in edited else ""),
+            f"{n} source{'s' if n != 1 else ''}" + (" (edited)" if "sources" in edited else ""),
+        ]
         n_planned = sum(s.planned for s in event.sources)
         if 0 < n_planned < n:  # not a planned event, but some sources speak of a plan
             detail.append(f"{n_planned} of {n} sources: {sizes.PLANNED_WORDS}")
         if event.hidden:
             detail.append("hidden")
         lead = sizes.PLANNED_WORDS.capitalize() + ":" if event.planned else ""
-        self._set_header(event.title + (EDITED_MARK if "title" in edited else ""),
-                         " · ".join(detail), lead=lead)
+        self._set_header(
+            event.title + (EDITED_MARK if "title" in edited else ""), " · ".join(detail), lead=lead
+        )
         for i, source in enumerate(event.sources, 1):
             doc = self.state.timeline.documents.get(source.doc_id)
             view = SourceView()
             name = (doc.outlet or doc.title or doc.id) if doc else source.doc_id
             short = name if len(name) <= 40 else name[:39].rstrip() + "…"
             self.tabs.addTab(view, plain.tab_text(f"{i}. {short}"))
-            self.tabs.setTabToolTip(i - 1, plain.tooltip((doc.title or doc.id) if doc
-                                                         else source.doc_id))
+            self.tabs.setTabToolTip(
+                i - 1, plain.tooltip((doc.title or doc.id) if doc else source.doc_id)
+            )
             view.show_source(doc, source)
 
     def _set_header(self, title: str, detail: str, *, lead: str = "") -> None:
         """`lead` opens the date line in the planned colour ("Planned / expected:")."""
         self._header_plain = f"{title}\n{lead + ' ' if lead else ''}{detail}"
         badge = f'<span style="{PLANNED_STYLE}">{escape(lead)}</span> ' if lead else ""
-        self.header.setText(f'<span style="font-size:13pt; font-weight:bold">'
-                            f"{escape(title)}</span><br>{badge}{escape(detail)}")
+        self.header.setText(
+            f'<span style="font-size:13pt; font-weight:bold">'
+            f"{escape(title)}</span><br>{badge}{escape(detail)}"
+        )

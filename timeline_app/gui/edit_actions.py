@@ -29,8 +29,13 @@ if TYPE_CHECKING:
 
 __all__ = ["EditActions", "describe_edit"]
 
-_WHAT = {"event.title": "rename event", "event.date": "edit date", "event.merge": "merge events",
-         "event.split": "split source off", "document.published": "set publication date"}
+_WHAT = {
+    "event.title": "rename event",
+    "event.date": "edit date",
+    "event.merge": "merge events",
+    "event.split": "split source off",
+    "document.published": "set publication date",
+}
 
 
 def describe_edit(edit: Edit) -> str:
@@ -54,8 +59,13 @@ class EditActions(QObject):
     done = Signal(str)
     failed = Signal(str, str)
 
-    def __init__(self, state: TimelineState, detail_pane: DetailPane, event_list: EventListView,
-                 parent: QWidget) -> None:
+    def __init__(
+        self,
+        state: TimelineState,
+        detail_pane: DetailPane,
+        event_list: EventListView,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self.state, self._detail, self._list, self._parent = state, detail_pane, event_list, parent
         self.dialog: QDialog | None = None  # the dialog open now (tests fill it in)
@@ -83,14 +93,28 @@ class EditActions(QObject):
         self.show_hidden_action = action("Show &hidden events", lambda: None, "Ctrl+H")
         self.show_hidden_action.setCheckable(True)
         self.show_hidden_action.toggled.connect(self.state.set_show_hidden)
-        self.menu_actions = [self.undo_action, self.redo_action, None, self.rename_action,
-                             self.date_action, self.hide_action, None, self.merge_action,
-                             self.merge_selected_action, self.split_action, None,
-                             self.published_action]  # None: a separator
+        self.menu_actions = [
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.rename_action,
+            self.date_action,
+            self.hide_action,
+            None,
+            self.merge_action,
+            self.merge_selected_action,
+            self.split_action,
+            None,
+            self.published_action,
+        ]  # None: a separator
         self.source_actions = [self.split_action, self.published_action]
-        for signal in (state.project_opened, state.timeline_changed, state.selection_changed,
-                       detail_pane.tabs.currentChanged,
-                       event_list.selectionModel().selectionChanged):
+        for signal in (
+            state.project_opened,
+            state.timeline_changed,
+            state.selection_changed,
+            detail_pane.tabs.currentChanged,
+            event_list.selectionModel().selectionChanged,
+        ):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -120,10 +144,12 @@ class EditActions(QObject):
         self.hide_action.setText("Un&hide event" if event and event.hidden else "&Hide event")
         self.merge_action.setEnabled(event is not None and len(project.timeline.events) > 1)
         self.merge_selected_action.setEnabled(
-            project is not None and len(self._list_ids(project)) >= 2)
+            project is not None and len(self._list_ids(project)) >= 2
+        )
         self.split_action.setEnabled(source is not None and len(event.sources) >= 2)
         self.published_action.setEnabled(
-            source is not None and source.doc_id in project.timeline.documents)
+            source is not None and source.doc_id in project.timeline.documents
+        )
         last = self._last_edit(project) if project else None
         self.undo_action.setEnabled(last is not None)
         self.undo_action.setText(f"&Undo {describe_edit(last)}" if last else "&Undo")
@@ -159,20 +185,23 @@ class EditActions(QObject):
     def rename(self) -> None:
         if (event := self.selected_event()) is not None:
             dlg = TitleDialog(event.title, self._parent)
-            self._open(dlg, lambda: self._commit("event.title", event.id,
-                                                 {"title": dlg.title()}, event.id))
+            self._open(
+                dlg, lambda: self._commit("event.title", event.id, {"title": dlg.title()}, event.id)
+            )
 
     def edit_date(self) -> None:
         if (event := self.selected_event()) is None:
             return
         said = ", ".join(dict.fromkeys(f"“{s.date_text}”" for s in event.sources))
-        dlg = DateDialog("Edit date", event.date, self._parent,
-                         note=f"The sources say {said}." if said else "")
+        dlg = DateDialog(
+            "Edit date", event.date, self._parent, note=f"The sources say {said}." if said else ""
+        )
 
         def accepted() -> None:
             value = dlg.value()
             if value is not None and value != event.date:
                 self._commit("event.date", event.id, date_value(value), event.id)
+
         self._open(dlg, accepted)
 
     def toggle_hidden(self) -> None:
@@ -183,17 +212,26 @@ class EditActions(QObject):
         if (event := self.selected_event()) is None:
             return
         others = [e for e in self.project().timeline.events if e.id != event.id]
-        dlg = EventPickerDialog("Merge events", f"Merge into “{event.title}” "
-                                "(it keeps its title and date, and takes the other's "
-                                "sources):", others, self._parent)
-        nearest = min(range(len(others)), default=None,
-                      key=lambda k: abs((others[k].date.start - event.date.start).days))
+        dlg = EventPickerDialog(
+            "Merge events",
+            f"Merge into “{event.title}” "
+            "(it keeps its title and date, and takes the other's "
+            "sources):",
+            others,
+            self._parent,
+        )
+        nearest = min(
+            range(len(others)),
+            default=None,
+            key=lambda k: abs((others[k].date.start - event.date.start).days),
+        )
         if nearest is not None:
             dlg.set_current(nearest)
 
         def accepted() -> None:
             if (other := dlg.chosen_id()) is not None:
                 self._commit("event.merge", event.id, {"others": [other]}, event.id)
+
         self._open(dlg, accepted)
 
     def merge_selected(self) -> None:
@@ -216,15 +254,21 @@ class EditActions(QObject):
         if project is None or source is None or source.doc_id not in project.timeline.documents:
             return
         doc = project.timeline.documents[source.doc_id]
-        dlg = DateDialog("Set publication date", doc.published, self._parent, allow_unknown=True,
-                         note=f"“{doc.title or doc.id}”. Relative dates in it (“on Thursday”, "
-                         "“last week”) are worked out again from the new date.")
+        dlg = DateDialog(
+            "Set publication date",
+            doc.published,
+            self._parent,
+            allow_unknown=True,
+            note=f"“{doc.title or doc.id}”. Relative dates in it (“on Thursday”, "
+            "“last week”) are worked out again from the new date.",
+        )
 
         def accepted() -> None:
             value = dlg.value()
             if value != doc.published:
                 payload = date_value(value) if value else {"date": None, "part": None}
                 self._commit("document.published", doc.id, payload, self.state.selected_id)
+
         self._open(dlg, accepted)
 
     # -- plumbing ------------------------------------------------------------------------
@@ -275,8 +319,9 @@ class EditActions(QObject):
         elif self._redo:
             self._redo.pop()
         keep = edit.target if edit.kind.startswith("event.") else self.state.selected_id
-        self.state.replace_timeline(project.timeline, select=_follow(project.timeline, keep,
-                                                                     before))
+        self.state.replace_timeline(
+            project.timeline, select=_follow(project.timeline, keep, before)
+        )
         self._done(f"{'Undid' if undo else 'Redid'} {describe_edit(edit)}")
 
     def _done(self, message: str) -> None:
@@ -305,5 +350,11 @@ def _follow(timeline: Timeline, wanted: str | None, before: Event | None) -> str
         return None
     first = before.sources[0]
     key = (first.doc_id, first.start, first.date_start)
-    return next((e.id for e in timeline.events
-                 if any((s.doc_id, s.start, s.date_start) == key for s in e.sources)), None)
+    return next(
+        (
+            e.id
+            for e in timeline.events
+            if any((s.doc_id, s.start, s.date_start) == key for s in e.sources)
+        ),
+        None,
+    )

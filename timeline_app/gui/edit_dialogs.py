@@ -87,8 +87,15 @@ class DateDialog(_Dialog):
     (a publication date the article does not give).
     """
 
-    def __init__(self, title: str, current: FuzzyDate | None, parent: QWidget | None = None,
-                 *, allow_unknown: bool = False, note: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        current: FuzzyDate | None,
+        parent: QWidget | None = None,
+        *,
+        allow_unknown: bool = False,
+        note: str = "",
+    ) -> None:
         super().__init__(title, parent)
         start = current or FuzzyDate(2000, 1, 1)
         now = current.describe() if current else "not known"
@@ -135,8 +142,12 @@ class DateDialog(_Dialog):
         self.part.setCurrentIndex(self.part.findData(start.part.value if start.part else None))
         key = start.precision.value if current else (_UNKNOWN if allow_unknown else "day")
         self.precision_buttons[key].setChecked(True)
-        for signal in (self.day.valueChanged, self.year.valueChanged,
-                       self.month.currentIndexChanged, self.part.currentIndexChanged):
+        for signal in (
+            self.day.valueChanged,
+            self.year.valueChanged,
+            self.month.currentIndexChanged,
+            self.part.currentIndexChanged,
+        ):
             signal.connect(self._update)
         self._finish()
         self.setMinimumWidth(440)
@@ -156,8 +167,11 @@ class DateDialog(_Dialog):
         return FuzzyDate(self.year.value(), month, day, part)
 
     def _update(self, *args) -> None:
-        precision = self.precision() if any(
-            b.isChecked() for b in self.precision_buttons.values()) else "day"
+        precision = (
+            self.precision()
+            if any(b.isChecked() for b in self.precision_buttons.values())
+            else "day"
+        )
         known = precision != _UNKNOWN
         self.day.setEnabled(precision == "day")
         self.month.setEnabled(known and precision != "year")
@@ -190,8 +204,9 @@ def _covers(value: FuzzyDate | None) -> str:
 class EventPickerDialog(_Dialog):
     """Choose one event from a list that filters as you type (date, title, sentence)."""
 
-    def __init__(self, title: str, prompt: str, events: list[Event],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, events: list[Event], parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
         self.body.addWidget(plain.label(prompt))  # may quote a title
         self.search = QLineEdit()

@@ -61,8 +61,9 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 d = s.fuzzy_date(i)
-                return d.iso() + ("?" if d.inferred else "") + (
-                    f" ({d.part.value})" if d.part else "")
+                return (
+                    d.iso() + ("?" if d.inferred else "") + (f" ({d.part.value})" if d.part else "")
+                )
             if col == 1:
                 edited = s.events is not None and s.events[i].edited
                 return s.titles[i] + (EDITED_MARK if edited else "")
@@ -181,8 +182,10 @@ class EventListView(QTableView):
             sel.clearSelection()
         else:
             index = self.table_model.index(row, 0)
-            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                     | QItemSelectionModel.SelectionFlag.Rows)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
             sel.setCurrentIndex(index, flags)
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         sel.blockSignals(False)

@@ -37,8 +37,15 @@ from timeline_app.render.image import ImageOptions, Subject, export_image, pdf_s
 from . import plain
 from .state import TimelineState
 
-__all__ = ["OPEN_FILTER", "ExportDialog", "ask_data_file", "render_preview", "save_folder",
-           "subject_of_state", "view_image"]
+__all__ = [
+    "OPEN_FILTER",
+    "ExportDialog",
+    "ask_data_file",
+    "render_preview",
+    "save_folder",
+    "subject_of_state",
+    "view_image",
+]
 
 _PREVIEW_W = 760
 _FORMATS = {"PNG image": "png", "SVG vector image": "svg", "PDF document": "pdf"}
@@ -48,12 +55,18 @@ def subject_of_state(state: TimelineState, title: str) -> Subject:
     """The events the window shows (filters and lanes as set; hidden ones left out)."""
     shown = state.shown[~state.hidden[state.shown]] if len(state.shown) else state.shown
     filtered = any(v is not None for v in state.filters.values())
-    return Subject(state.store, np.asarray(shown), title or "Timeline", state.lane_mode,
-                   "filtered" if filtered else "")
+    return Subject(
+        state.store,
+        np.asarray(shown),
+        title or "Timeline",
+        state.lane_mode,
+        "filtered" if filtered else "",
+    )
 
 
-def render_preview(subject: Subject, options: ImageOptions, fmt: str,
-                   width: int = _PREVIEW_W) -> QImage:
+def render_preview(
+    subject: Subject, options: ImageOptions, fmt: str, width: int = _PREVIEW_W
+) -> QImage:
     """A small image of what `export_image` would write (the first page of a PDF)."""
     pal = palette(options.theme)
     if fmt == "pdf":
@@ -68,28 +81,36 @@ def render_preview(subject: Subject, options: ImageOptions, fmt: str,
     return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
 
-def view_image(state: TimelineState, title: str, x_range: tuple[float, float], width: int,
-               scale: float = 1.0) -> QImage:
+def view_image(
+    state: TimelineState, title: str, x_range: tuple[float, float], width: int, scale: float = 1.0
+) -> QImage:
     """The visible range as a picture `width` px wide, for the clipboard (Ctrl+C): `scale`
     device pixels per pixel (the screen's ratio), so it stays sharp on high-DPI screens."""
-    spec = scene_spec(subject_of_state(state, title), ImageOptions(x_range=x_range),
-                      max(width, 200), None)
+    spec = scene_spec(
+        subject_of_state(state, title), ImageOptions(x_range=x_range), max(width, 200), None
+    )
     return devices.render_image(spec, palette("light"), scale=max(scale, 1.0))
 
 
 class ExportDialog(QDialog):
     """Options on the left, the preview on the right; Export… asks for the file name."""
 
-    def __init__(self, state: TimelineState, title: str, folder: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: TimelineState,
+        title: str,
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export timeline")
         self.state, self.title, self.folder = state, title, save_folder(folder)
         self.written: Path | None = None
         self.format = _combo(list(_FORMATS))
         self.range_group = QButtonGroup(self)
-        self.whole, self.visible, self.dates = (QRadioButton(t) for t in (
-            "Whole timeline", "Visible range", "Dates:"))
+        self.whole, self.visible, self.dates = (
+            QRadioButton(t) for t in ("Whole timeline", "Visible range", "Dates:")
+        )
         for k, b in enumerate((self.whole, self.visible, self.dates)):
             self.range_group.addButton(b, k)
         self.whole.setChecked(True)
@@ -161,17 +182,21 @@ class ExportDialog(QDialog):
             x_range = self.state.view_range
         elif self.dates.isChecked():
             start = date_bound(self.date_from.text()) if self.date_from.text().strip() else None
-            end = date_bound(self.date_to.text(), end=True) if self.date_to.text().strip() \
-                else None
+            end = date_bound(self.date_to.text(), end=True) if self.date_to.text().strip() else None
             if start and end and end < start:
                 raise ValueError("the range ends before it starts")
         png, pdf = self.fmt == "png", self.fmt == "pdf"
-        return ImageOptions(width=None if pdf else self.width_px.value(),
-                            dpi=self.dpi.value() if png else None, start=start, end=end,
-                            x_range=x_range, theme=self.theme.currentText(),
-                            page=self.page.currentText(),
-                            orientation=self.orientation.currentText(),
-                            fit=self.fit.currentText())
+        return ImageOptions(
+            width=None if pdf else self.width_px.value(),
+            dpi=self.dpi.value() if png else None,
+            start=start,
+            end=end,
+            x_range=x_range,
+            theme=self.theme.currentText(),
+            page=self.page.currentText(),
+            orientation=self.orientation.currentText(),
+            fit=self.fit.currentText(),
+        )
 
     def subject(self) -> Subject:
         return subject_of_state(self.state, self.title)
@@ -202,8 +227,9 @@ class ExportDialog(QDialog):
 
     def choose_and_export(self) -> None:
         default = self.folder / f"{self.title or 'timeline'}.{self.fmt}"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export timeline", str(default),
-                                                f"{self.format.currentText()} (*.{self.fmt})")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export timeline", str(default), f"{self.format.currentText()} (*.{self.fmt})"
+        )
         if chosen and self.export_to(Path(chosen)):
             self.accept()
 
@@ -233,9 +259,11 @@ def _spin(lo: int, hi: int, value: int, suffix: str) -> QSpinBox:
     return spin
 
 
-OPEN_FILTER = ("Timelines and articles (*.json *.csv *.jsonl *.txt *.md *.html *.htm);;"
-               "TimelineJS or event JSON (*.json);;TimelineJS spreadsheet (*.csv);;"
-               "All files (*)")
+OPEN_FILTER = (
+    "Timelines and articles (*.json *.csv *.jsonl *.txt *.md *.html *.htm);;"
+    "TimelineJS or event JSON (*.json);;TimelineJS spreadsheet (*.csv);;"
+    "All files (*)"
+)
 
 
 def save_folder(opened: Path | None) -> Path:
@@ -245,16 +273,18 @@ def save_folder(opened: Path | None) -> Path:
     return opened if opened.is_dir() else opened.parent
 
 
-def ask_data_file(parent: QWidget, folder: Path | None, name: str
-                  ) -> tuple[Path | None, str]:
+def ask_data_file(parent: QWidget, folder: Path | None, name: str) -> tuple[Path | None, str]:
     """File › Export data…: where to write the events, and in which format."""
     from timeline_app.formats.writing import DATA_FORMATS
 
     folder = save_folder(folder)
     filters = {f"{what} (*{suffix})": fmt for fmt, (suffix, what) in DATA_FORMATS.items()}
     chosen, selected = QFileDialog.getSaveFileName(
-        parent, "Export timeline data", str(folder / f"{name or 'timeline'}.json"),
-        ";;".join(filters))
+        parent,
+        "Export timeline data",
+        str(folder / f"{name or 'timeline'}.json"),
+        ";;".join(filters),
+    )
     if not chosen:
         return None, ""
     fmt = filters.get(selected, "json")

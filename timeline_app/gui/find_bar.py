@@ -30,7 +30,7 @@ _NAME_CHARS = 18  # outlet and actor choices are this wide; longer names are eli
 
 
 def parse_bound(text: str, *, end: bool) -> date | None:
-    """"2022", "2022-03" or "2022-03-05" as the first (or, for `end`, last) day it covers."""
+    """ "2022", "2022-03" or "2022-03-05" as the first (or, for `end`, last) day it covers."""
     text = text.strip()
     if not text:
         return None
@@ -57,7 +57,8 @@ class FindBar(QWidget):
         self.actor = QComboBox(toolTip="Only events that name this person or organisation")
         for combo in (self.outlet, self.actor):  # a long name must not widen the window
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(_NAME_CHARS)
         self.date_from = QLineEdit(placeholderText="from (2022-01)")
         self.date_to = QLineEdit(placeholderText="to (2023)")
@@ -71,8 +72,13 @@ class FindBar(QWidget):
         for w in (self.search, self.prev_button, self.next_button, self.match_label):
             layout.addWidget(w)
         layout.addSpacing(12)
-        for text, w in (("Outlet", self.outlet), ("Actor", self.actor), ("Dates", self.date_from),
-                        ("–", self.date_to), ("Lanes", self.lanes)):
+        for text, w in (
+            ("Outlet", self.outlet),
+            ("Actor", self.actor),
+            ("Dates", self.date_from),
+            ("–", self.date_to),
+            ("Lanes", self.lanes),
+        ):
             layout.addWidget(QLabel(text))
             layout.addWidget(w)
         self.search.setMinimumWidth(220)
@@ -88,7 +94,8 @@ class FindBar(QWidget):
         self.date_from.editingFinished.connect(self._apply_dates)
         self.date_to.editingFinished.connect(self._apply_dates)
         self.lanes.currentIndexChanged.connect(
-            lambda _: self.state.set_lane_mode(self.lanes.currentData()))
+            lambda _: self.state.set_lane_mode(self.lanes.currentData())
+        )
         state.timeline_changed.connect(self._on_timeline_changed)
         state.search_changed.connect(self._on_search_changed)
         state.selection_changed.connect(lambda _: self._on_search_changed())

@@ -47,8 +47,12 @@ class FolderLoader(QObject):
     message = Signal(str, int)
     failed = Signal(str, str)
 
-    def __init__(self, state: TimelineState, load: Callable[[Path], Timeline] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        state: TimelineState,
+        load: Callable[[Path], Timeline] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state, self._load = state, load
         self.folder: Path | None = None
@@ -76,13 +80,16 @@ class FolderLoader(QObject):
         self._before = (self.state.timeline, self.state.store)
         load = self._load
         if load is None:
+
             def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
                 project = Project(path, progress=progress, partial=partial)
                 return (project, watch_paths(path)), project.timeline
         else:
+
             def job(progress: Progress, partial: Partial | None) -> tuple[object, Timeline]:
                 timeline = load(path)
                 return (timeline, []), timeline
+
         self._start(job, path, reloading=False)
         self.status.begin(f"Opening {path.name}…")
 
@@ -111,8 +118,11 @@ class FolderLoader(QObject):
         self._end_status()
         if not self._reloading and self._before is not None:
             self.state.set_timeline(*self._before)
-        self.message.emit("Loading cancelled; what was read is cached, so opening the folder "
-                          "again continues from there", 8000)
+        self.message.emit(
+            "Loading cancelled; what was read is cached, so opening the folder "
+            "again continues from there",
+            8000,
+        )
 
     def shutdown(self) -> None:
         """The window closes: stop watching, cancel, give the worker a moment to stop."""
@@ -174,11 +184,11 @@ class FolderLoader(QObject):
                 self._retire(old)
             self.folder = path
             self.state.set_project(project)
-            self._show(outcome.timeline, outcome.store,
-                       keep=self.state.selected_id is not None)
+            self._show(outcome.timeline, outcome.store, keep=self.state.selected_id is not None)
             n = len(outcome.timeline.documents)
             self.message.emit(
-                f"Read {n:,} document{'s' if n != 1 else ''} in {outcome.seconds:.1f} s", 6000)
+                f"Read {n:,} document{'s' if n != 1 else ''} in {outcome.seconds:.1f} s", 6000
+            )
         self.watch.set_paths(paths if self.state.project is not None else [])
         if self._stale:
             self.reload()
@@ -192,8 +202,9 @@ class FolderLoader(QObject):
             return
         if self._before is not None:
             self.state.set_timeline(*self._before)
-        self.failed.emit("Could not open folder",
-                         f"Could not read the articles in\n{path}\n\n{reason}")
+        self.failed.emit(
+            "Could not open folder", f"Could not read the articles in\n{path}\n\n{reason}"
+        )
 
     def _retire(self, *objects: object) -> None:
         """Hold what is no longer shown (timelines, stores, projects) to free it later.

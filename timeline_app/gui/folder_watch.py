@@ -35,8 +35,11 @@ def watch_paths(path: Path) -> list[str]:
     for root, dirs, names in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         folders += [os.path.join(root, d) for d in dirs]
-        files += [os.path.join(root, n) for n in names
-                  if n == MANIFEST_NAME or n.lower().endswith(ARTICLE_SUFFIXES)]
+        files += [
+            os.path.join(root, n)
+            for n in names
+            if n == MANIFEST_NAME or n.lower().endswith(ARTICLE_SUFFIXES)
+        ]
     return folders + (files if len(files) <= MAX_FILE_WATCHES else [])
 
 

@@ -65,8 +65,7 @@ class IngestStatus(QWidget):
             self.file_label.setToolTip("")
             return
         metrics = QFontMetrics(self.file_label.font())
-        self.file_label.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle,
-                                                   _FILE_PX))
+        self.file_label.setText(metrics.elidedText(current, Qt.TextElideMode.ElideMiddle, _FILE_PX))
         self.file_label.setToolTip(plain.tooltip(current))
 
     def cancelling(self) -> None:

@@ -78,9 +78,19 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         self._selected: int | None = None
         self._bounds = QRectF()
 
-    def set_marks(self, index: np.ndarray, x0: np.ndarray, x1: np.ndarray, y: np.ndarray,
-                  point: np.ndarray, inferred: np.ndarray, bounds: QRectF, *,
-                  faded: np.ndarray | None = None, planned: np.ndarray | None = None) -> None:
+    def set_marks(
+        self,
+        index: np.ndarray,
+        x0: np.ndarray,
+        x1: np.ndarray,
+        y: np.ndarray,
+        point: np.ndarray,
+        inferred: np.ndarray,
+        bounds: QRectF,
+        *,
+        faded: np.ndarray | None = None,
+        planned: np.ndarray | None = None,
+    ) -> None:
         self.prepareGeometryChange()
         self.index, self._x0, self._x1, self._y = index, x0, x1, y
         self._point, self._inferred = point, inferred
@@ -93,8 +103,9 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
 
     def set_highlights(self, selected: int | None, matches: np.ndarray) -> None:
         self._selected = selected
-        self._match = np.isin(self.index, matches) if len(matches) else np.zeros(
-            len(self.index), bool)
+        self._match = (
+            np.isin(self.index, matches) if len(matches) else np.zeros(len(self.index), bool)
+        )
         self.update()
 
     def boundingRect(self) -> QRectF:  # Qt override
@@ -139,8 +150,11 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
             p.setOpacity(sizes.FADED_OPACITY if self._faded[k] else 1.0)
             p.fillRect(rect, style.SELECTED_BG if selected else fill[planned])
             p.fillRect(rect, hatch[planned])
-            p.setPen(style.planned_pen(inferred, dashed=True) if planned and not selected
-                     else style.bar_pen(inferred, selected))
+            p.setPen(
+                style.planned_pen(inferred, dashed=True)
+                if planned and not selected
+                else style.bar_pen(inferred, selected)
+            )
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -174,8 +188,12 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
             return None
         rects = self.device_rects(tr)
         d = tr.map(pos)
-        hit = ((rects[:, 0] - 2 <= d.x()) & (d.x() <= rects[:, 2] + 2)
-               & (rects[:, 1] - 2 <= d.y()) & (d.y() <= rects[:, 3] + 2))
+        hit = (
+            (rects[:, 0] - 2 <= d.x())
+            & (d.x() <= rects[:, 2] + 2)
+            & (rects[:, 1] - 2 <= d.y())
+            & (d.y() <= rects[:, 3] + 2)
+        )
         if not hit.any():
             return None
         ks = np.flatnonzero(hit)
@@ -211,8 +229,9 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
         self._drawn: list[tuple[Label, str, QRectF]] = []
         self.id_of: Callable[[int], str] = str
 
-    def set_labels(self, labels: list[Label], bounds: QRectF, *,
-                   faded: frozenset[int] = frozenset()) -> None:
+    def set_labels(
+        self, labels: list[Label], bounds: QRectF, *, faded: frozenset[int] = frozenset()
+    ) -> None:
         """`faded`: store indices of hidden events, whose titles are drawn muted."""
         self.prepareGeometryChange()
         self._labels = labels
@@ -235,8 +254,10 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
         if vb is None:
             return []
         view = self.mapRectToScene(vb.viewRect())
-        return [(self.id_of(lb.index), text, rect)
-                for lb, text, rect in self._place(self.sceneTransform(), view)]
+        return [
+            (self.id_of(lb.index), text, rect)
+            for lb, text, rect in self._place(self.sceneTransform(), view)
+        ]
 
     def _place(self, tr, view: QRectF) -> list[tuple[Label, str, QRectF]]:
         """Each drawable label with its elided text and rectangle, in `tr`'s coordinates."""
@@ -260,8 +281,7 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
             if full <= end - start + 1:  # elidedText cuts text that fits to the last pixel
                 text, width = lb.text, full
             else:
-                text = self._metrics.elidedText(lb.text, Qt.TextElideMode.ElideRight,
-                                                end - start)
+                text = self._metrics.elidedText(lb.text, Qt.TextElideMode.ElideRight, end - start)
                 width = self._metrics.horizontalAdvance(text)
             out.append((lb, text, QRectF(start, anchor.y() - height / 2, width, height)))
         return out
@@ -288,8 +308,13 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
             elif lb.inside:
                 p.fillRect(rect.adjusted(-2, 0, 2, 0), halo)
             p.setPen(style.MUTED if lb.index in self._faded else style.TEXT)
-            p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-                       | Qt.TextFlag.TextDontClip, text)
+            p.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignVCenter
+                | Qt.AlignmentFlag.AlignLeft
+                | Qt.TextFlag.TextDontClip,
+                text,
+            )
 
     def label_at(self, pos: QPointF) -> int | None:
         """The store index of the label under `pos` (item coordinates)."""

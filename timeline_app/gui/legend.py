@@ -19,8 +19,13 @@ HINT = "wheel: zoom  ·  drag: pan  ·  ←/→: previous/next event  ·  Ctrl+0
 class LegendBar(QWidget):
     """Paints the marker key and, right-aligned, a note (navigation hint or caption)."""
 
-    KEYS = ("exact day", "month / year (approximate)", "date inferred from context",
-            sizes.PLANNED_WORDS, "selected")
+    KEYS = (
+        "exact day",
+        "month / year (approximate)",
+        "date inferred from context",
+        sizes.PLANNED_WORDS,
+        "selected",
+    )
 
     def __init__(self, note: str = HINT, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -53,8 +53,12 @@ class MainWindow(QMainWindow):
     `load`); the Edit menu (`edit_actions`) edits it.
     """
 
-    def __init__(self, load: Loader | None = None, state: TimelineState | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        load: Loader | None = None,
+        state: TimelineState | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state or TimelineState()
         self.timeline_view = TimelineView(self.state)
@@ -108,48 +112,68 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = action(file_menu, "&Open folder…", lambda: self.open_folder(),
-                                  QKeySequence.StandardKey.Open)
-        self.open_file_action = action(file_menu, "Open &file…", lambda: self.open_file(),
-                                       "Ctrl+Shift+O")
-        self.export_action = action(file_menu, "&Export…", lambda: self.export_image(),
-                                    "Ctrl+E")
-        self.export_data_action = action(file_menu, "Export &data…",
-                                         lambda: self.export_data(), "Ctrl+Shift+E")
+        self.open_action = action(
+            file_menu, "&Open folder…", lambda: self.open_folder(), QKeySequence.StandardKey.Open
+        )
+        self.open_file_action = action(
+            file_menu, "Open &file…", lambda: self.open_file(), "Ctrl+Shift+O"
+        )
+        self.export_action = action(file_menu, "&Export…", lambda: self.export_image(), "Ctrl+E")
+        self.export_data_action = action(
+            file_menu, "Export &data…", lambda: self.export_data(), "Ctrl+Shift+E"
+        )
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
-        self.fit_action = action(view_menu, "Zoom to &fit", self.timeline_view.zoom_to_fit,
-                                 "Ctrl+0")
+        self.fit_action = action(
+            view_menu, "Zoom to &fit", self.timeline_view.zoom_to_fit, "Ctrl+0"
+        )
         view_menu.addSeparator()
-        self.prev_action = action(view_menu, "&Previous event", lambda: self.state.select_step(-1),
-                                  Qt.Key.Key_Left)
-        self.next_action = action(view_menu, "&Next event", lambda: self.state.select_step(1),
-                                  Qt.Key.Key_Right)
-        self.first_action = action(view_menu, "F&irst event",
-                                   lambda: self.state.select_edge(last=False), Qt.Key.Key_Home)
-        self.last_action = action(view_menu, "&Last event",
-                                  lambda: self.state.select_edge(last=True), Qt.Key.Key_End)
-        self.open_detail_action = action(view_menu, "&Open detail", self.open_detail,
-                                         Qt.Key.Key_Return)
-        self.open_detail_action.setShortcuts([QKeySequence(Qt.Key.Key_Return),
-                                              QKeySequence(Qt.Key.Key_Enter)])
+        self.prev_action = action(
+            view_menu, "&Previous event", lambda: self.state.select_step(-1), Qt.Key.Key_Left
+        )
+        self.next_action = action(
+            view_menu, "&Next event", lambda: self.state.select_step(1), Qt.Key.Key_Right
+        )
+        self.first_action = action(
+            view_menu, "F&irst event", lambda: self.state.select_edge(last=False), Qt.Key.Key_Home
+        )
+        self.last_action = action(
+            view_menu, "&Last event", lambda: self.state.select_edge(last=True), Qt.Key.Key_End
+        )
+        self.open_detail_action = action(
+            view_menu, "&Open detail", self.open_detail, Qt.Key.Key_Return
+        )
+        self.open_detail_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
         view_menu.addSeparator()
-        self.zoom_in_action = action(view_menu, "Zoom &in", lambda: self.timeline_view.zoom_by(0.5),
-                                     "+")
-        self.zoom_in_action.setShortcuts([QKeySequence("+"), QKeySequence("="),
-                                          QKeySequence.StandardKey.ZoomIn])
-        self.zoom_out_action = action(view_menu, "Zoom &out",
-                                      lambda: self.timeline_view.zoom_by(2.0), "-")
+        self.zoom_in_action = action(
+            view_menu, "Zoom &in", lambda: self.timeline_view.zoom_by(0.5), "+"
+        )
+        self.zoom_in_action.setShortcuts(
+            [QKeySequence("+"), QKeySequence("="), QKeySequence.StandardKey.ZoomIn]
+        )
+        self.zoom_out_action = action(
+            view_menu, "Zoom &out", lambda: self.timeline_view.zoom_by(2.0), "-"
+        )
         self.zoom_out_action.setShortcuts([QKeySequence("-"), QKeySequence.StandardKey.ZoomOut])
         find_menu = self.menuBar().addMenu("F&ind")
-        self.find_action = action(find_menu, "&Find…", self.focus_search,
-                                  QKeySequence.StandardKey.Find)
-        self.find_next_action = action(find_menu, "Find &next", lambda: self.state.find_step(1),
-                                       QKeySequence.StandardKey.FindNext)
-        self.find_prev_action = action(find_menu, "Find &previous",
-                                       lambda: self.state.find_step(-1),
-                                       QKeySequence.StandardKey.FindPrevious)
+        self.find_action = action(
+            find_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.find_next_action = action(
+            find_menu,
+            "Find &next",
+            lambda: self.state.find_step(1),
+            QKeySequence.StandardKey.FindNext,
+        )
+        self.find_prev_action = action(
+            find_menu,
+            "Find &previous",
+            lambda: self.state.find_step(-1),
+            QKeySequence.StandardKey.FindPrevious,
+        )
 
     def _make_edit_menu(self) -> None:
         """Edit between File and View; Show hidden events at the end of View."""
@@ -186,9 +210,9 @@ class MainWindow(QMainWindow):
         """Start loading a folder of articles in the background (asking for it if `path` is
         None); returns whether a load started. Errors go to a dialog when it ends."""
         if path is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Open a folder of articles",
-                                                      str(self.folder_loader.folder
-                                                          or Path.home()))
+            chosen = QFileDialog.getExistingDirectory(
+                self, "Open a folder of articles", str(self.folder_loader.folder or Path.home())
+            )
             if not chosen:
                 return False
             path = Path(chosen)
@@ -199,7 +223,8 @@ class MainWindow(QMainWindow):
         """Open one article, or a data file (TimelineJS JSON or CSV, our event JSON)."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Open a file", str(save_folder(self.folder_loader.folder)), OPEN_FILTER)
+                self, "Open a file", str(save_folder(self.folder_loader.folder)), OPEN_FILTER
+            )
             if not chosen:
                 return False
             path = Path(chosen)
@@ -223,8 +248,7 @@ class MainWindow(QMainWindow):
         """The export dialog (PNG, SVG, PDF with a preview); with `path`, a PNG of what the
         window shows, without asking."""
         if path is None:
-            dialog = ExportDialog(self.state, self._corpus_name(), self.folder_loader.folder,
-                                  self)
+            dialog = ExportDialog(self.state, self._corpus_name(), self.folder_loader.folder, self)
             if dialog.exec() and dialog.written:
                 self.statusBar().showMessage(f"Saved {dialog.written}", 8000)
             return dialog.written is not None
@@ -232,8 +256,11 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + ".png")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_image(subject_of_state(self.state, self._corpus_name()), path,
-                         ImageOptions(width=max(1600, self.timeline_view.width())))
+            export_image(
+                subject_of_state(self.state, self._corpus_name()),
+                path,
+                ImageOptions(width=max(1600, self.timeline_view.width())),
+            )
         except Exception as exc:  # disk full, permissions, ...
             QApplication.restoreOverrideCursor()
             show_error(self, "Could not export image", f"{path}\n\n{_reason(exc)}")
@@ -279,8 +306,13 @@ def _column(*widgets: QWidget) -> QWidget:
 
 def show_error(parent: QWidget, title: str, text: str) -> None:
     """A modal error box that shows `text` literally (Qt would guess rich text)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, plain.window_title(title), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        plain.window_title(title),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 

@@ -45,11 +45,18 @@ class OverviewBand(QWidget):
         vb.setDefaultPadding(0)
         fill = QColor(style.EVENT)
         fill.setAlpha(110)
-        self.curve = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0,
-                                      brush=fill, pen=pg.mkPen(style.EVENT, width=1))
+        self.curve = pg.PlotCurveItem(
+            x=[0.0, 1.0],
+            y=[0.0],
+            stepMode="center",
+            fillLevel=0,
+            brush=fill,
+            pen=pg.mkPen(style.EVENT, width=1),
+        )
         self.plot.addItem(self.curve)
-        self.region = pg.LinearRegionItem(brush=QColor(232, 89, 12, 45),
-                                          pen=pg.mkPen(style.SELECTED, width=2))
+        self.region = pg.LinearRegionItem(
+            brush=QColor(232, 89, 12, 45), pen=pg.mkPen(style.SELECTED, width=2)
+        )
         self.region.setZValue(10)
         self.plot.addItem(self.region)
         self.plot.setFixedHeight(HEIGHT_PX)
@@ -85,8 +92,9 @@ class OverviewBand(QWidget):
         else:
             counts = np.zeros(_BINS)
         self.curve.setData(edges, counts.astype(float))
-        self.view_box.setRange(xRange=(lo, hi), yRange=(0, max(float(counts.max()), 1.0) * 1.1),
-                               padding=0)
+        self.view_box.setRange(
+            xRange=(lo, hi), yRange=(0, max(float(counts.max()), 1.0) * 1.1), padding=0
+        )
         rng = self.state.view_range
         if rng is not None:
             self._on_view_range_changed(*rng)

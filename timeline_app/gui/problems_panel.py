@@ -30,9 +30,12 @@ __all__ = ["ProblemsPanel", "ProblemTableModel"]
 _HEADERS = ("File", "Reason")
 _ROOT = QModelIndex()
 _EMPTY = "No import problems: every file in the folder was read."
-_LINK_STYLE = ("QPushButton { color: palette(link); text-decoration: underline; border: none;"
-               " padding: 0 6px; }")
+_LINK_STYLE = (
+    "QPushButton { color: palette(link); text-decoration: underline; border: none;"
+    " padding: 0 6px; }"
+)
 _ROWS_SHOWN = 4  # the dock opens this many rows tall: it comes up early, with rows to come
+
 
 class ProblemTableModel(QAbstractTableModel):
     """Rows are problems, in the order the loader found them (folder order)."""
@@ -118,9 +121,13 @@ class ProblemsPanel(QDockWidget):
         self.show()
         window = self.parentWidget()
         if not was_visible and hasattr(window, "resizeDocks"):
-            height = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
-                      + _ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize()
-                      + self.fontMetrics().height() + 3)  # the dock's title bar
+            height = (
+                self.table.horizontalHeader().height()
+                + 2 * self.table.frameWidth()
+                + _ROWS_SHOWN * self.table.verticalHeader().defaultSectionSize()
+                + self.fontMetrics().height()
+                + 3
+            )  # the dock's title bar
             window.resizeDocks([self], [height], Qt.Orientation.Vertical)
 
     def _on_timeline_changed(self) -> None:

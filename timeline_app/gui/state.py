@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 
 __all__ = ["LANE_MODES", "TimelineState"]
 
-LANE_MODES = {"none": "No lanes", "outlet": "By outlet", "actor": "By actor",
-              "document": "By document"}
+LANE_MODES = {
+    "none": "No lanes",
+    "outlet": "By outlet",
+    "actor": "By actor",
+    "document": "By document",
+}
 
 
 class TimelineState(QObject):
@@ -48,8 +52,13 @@ class TimelineState(QObject):
     lane_mode_changed = Signal(str)
     view_range_changed = Signal(float, float)
 
-    def __init__(self, timeline: Timeline | None = None, parent: QObject | None = None, *,
-                 store: EventStore | None = None) -> None:
+    def __init__(
+        self,
+        timeline: Timeline | None = None,
+        parent: QObject | None = None,
+        *,
+        store: EventStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self._project: Project | None = None
         self._timeline = timeline or Timeline()

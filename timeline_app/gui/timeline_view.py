@@ -42,15 +42,19 @@ def event_tooltip(event: Event) -> str:
     n = len(event.sources)
     who = f"<br>{escape(', '.join(event.actors))}" if event.actors else ""
     planned = f"<br><i>{sizes.PLANNED_WORDS}</i>" if event.planned else ""
-    return (f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
-            f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}")
+    return (
+        f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
+        f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}"
+    )
 
 
 def _drop_labels_past(frame: Frame, hi: float) -> None:
     """A day whose dot is past the right edge still overlaps the view; its label, moved
     left of the dot (`move_edge_labels`), would name nothing in sight."""
-    frame.labels = [(i, anchor, row, dx, width if anchor <= hi else 0.0, inside, end)
-                    for i, anchor, row, dx, width, inside, end in frame.labels]
+    frame.labels = [
+        (i, anchor, row, dx, width if anchor <= hi else 0.0, inside, end)
+        for i, anchor, row, dx, width, inside, end in frame.labels
+    ]
 
 
 class TimelineView(QWidget):
@@ -60,16 +64,18 @@ class TimelineView(QWidget):
     the state (`view_range`) so the overview band follows. Emits no signals of its own.
     """
 
-    def __init__(self, state: TimelineState, parent: QWidget | None = None, *,
-                 note: str = HINT) -> None:
+    def __init__(
+        self, state: TimelineState, parent: QWidget | None = None, *, note: str = HINT
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.scale = DayScale(date.today())
         self.axis = DayAxis(self.scale)
         self.lane_axis = pg.AxisItem("left")
         self.legend = LegendBar(note)
-        self.plot = pg.PlotWidget(background=style.BACKGROUND,
-                                  axisItems={"bottom": self.axis, "left": self.lane_axis})
+        self.plot = pg.PlotWidget(
+            background=style.BACKGROUND, axisItems={"bottom": self.axis, "left": self.lane_axis}
+        )
         self._setup_plot()
         self.bands = LaneBandsItem()
         self.density = DensityItem()
@@ -163,8 +169,9 @@ class TimelineView(QWidget):
             today = self.scale.to_x(date.today())
             self.view_box.setXRange(today - 180, today + 180, padding=0)
             return
-        lo, hi = fit_span(float(s.x0[shown].min()), float(s.x1[shown].max()),
-                          max(self.view_box.width(), 200.0))
+        lo, hi = fit_span(
+            float(s.x0[shown].min()), float(s.x1[shown].max()), max(self.view_box.width(), 200.0)
+        )
         self.view_box.setXRange(lo, hi, padding=0)
         self._redraw()
 
@@ -200,8 +207,9 @@ class TimelineView(QWidget):
         from .export_dialog import view_image  # the export renderer, loaded on first copy
 
         lo, hi = self.view_box.viewRange()[0]
-        image = view_image(self.state, self.state.timeline.name, (lo, hi), self.width(),
-                           self.devicePixelRatioF())
+        image = view_image(
+            self.state, self.state.timeline.name, (lo, hi), self.width(), self.devicePixelRatioF()
+        )
         QApplication.clipboard().setImage(image)
         return image
 
@@ -210,15 +218,13 @@ class TimelineView(QWidget):
         self.scale = DayScale(self.state.store.ref)
         self.axis.set_scale(self.scale)
         self._widths = {}
-        self.message.setText("" if len(self.state.store) else
-                             "No events. Use File › Open folder…")
+        self.message.setText("" if len(self.state.store) else "No events. Use File › Open folder…")
         self._on_lanes_changed()
         self.zoom_to_fit()
 
     def _on_lanes_changed(self, *args) -> None:
         s = self.state
-        self._planner = Planner(s.store, build_lanes(s.store, s.shown, s.lane_mode),
-                                self._measure)
+        self._planner = Planner(s.store, build_lanes(s.store, s.shown, s.lane_mode), self._measure)
         self._redraw()
 
     def _on_selection_changed(self, event_id: str | None) -> None:
@@ -284,8 +290,14 @@ class TimelineView(QWidget):
             self.view_box.setYRange(-0.5, total - 0.5, padding=0)
         bounds = QRectF(lo, -1.0, hi - lo, total + 1.0)
         self._draw_marks(frame, bounds)
-        self.density.set_strips([(f.strip_y, f.edges, f.counts, f.clusters)
-                                 for f in frame.lanes if f.strip_y is not None], bounds)
+        self.density.set_strips(
+            [
+                (f.strip_y, f.edges, f.counts, f.clusters)
+                for f in frame.lanes
+                if f.strip_y is not None
+            ],
+            bounds,
+        )
         self.bands.set_bands([(f.top, f.rows) for f in frame.lanes], bounds)
         self._draw_lane_headers(frame)
 
@@ -294,12 +306,24 @@ class TimelineView(QWidget):
         idx = np.concatenate([f.detail for f in frame.lanes]).astype(np.int64)
         y = np.concatenate([f.y for f in frame.lanes]).astype(np.float64)
         faded = self.state.hidden[idx]  # hidden events, drawn when "show hidden" is on
-        self.marks.set_marks(idx, s.x0[idx], s.x1[idx], y, s.precision[idx] == DAY,
-                             s.inferred[idx], bounds, faded=faded, planned=s.planned[idx])
+        self.marks.set_marks(
+            idx,
+            s.x0[idx],
+            s.x1[idx],
+            y,
+            s.precision[idx] == DAY,
+            s.inferred[idx],
+            bounds,
+            faded=faded,
+            planned=s.planned[idx],
+        )
         self.marks.set_highlights(self.state.selected_index, self.state.matches)
         titles = s.titles
-        labels = [Label(i, anchor, row, dx, w, titles[i], inside, bar_end)
-                  for i, anchor, row, dx, w, inside, bar_end in frame.labels if w > 0]
+        labels = [
+            Label(i, anchor, row, dx, w, titles[i], inside, bar_end)
+            for i, anchor, row, dx, w, inside, bar_end in frame.labels
+            if w > 0
+        ]
         self.labels.set_labels(labels, bounds, faded=frozenset(idx[faded].tolist()))
         self.labels.set_selected(self.state.selected_index)
 
@@ -309,8 +333,13 @@ class TimelineView(QWidget):
             pi.hideAxis("left")
             return
         metrics = self._metrics
-        ticks = [((f.top + (f.rows - 1) / 2), metrics.elidedText(
-            f.name, Qt.TextElideMode.ElideRight, _LANE_AXIS_PX - 12)) for f in frame.lanes]
+        ticks = [
+            (
+                (f.top + (f.rows - 1) / 2),
+                metrics.elidedText(f.name, Qt.TextElideMode.ElideRight, _LANE_AXIS_PX - 12),
+            )
+            for f in frame.lanes
+        ]
         self.lane_axis.setTicks([ticks, []])
         pi.showAxis("left")
 

@@ -40,8 +40,12 @@ Pair = tuple[Document, list[Timex]]
 def find_events(results: list[FileResult], *, workers: int | None, tick: Tick) -> list[Event]:
     """The merged events of complete `results` (names and time expressions decoded)."""
     names = merged_names(n for r in results for n in r.names)
-    pairs = [p for r in results for p in zip(r.documents, r.timexes, strict=True)
-             if dates_language(p[0].language)]  # not even a lead dated by its header line
+    pairs = [
+        p
+        for r in results
+        for p in zip(r.documents, r.timexes, strict=True)
+        if dates_language(p[0].language)
+    ]  # not even a lead dated by its header line
     n_workers = pool_size(len(pairs), workers)
     if n_workers == 1:
         return _here(pairs, names, tick)

@@ -153,8 +153,9 @@ class FileLoader:
         """Documents so far; preview events of the files extracted in this load."""
         for i, preview in sorted(self._previews.items()):
             result = self._results[i]
-            self._joined.add(preview_events(result) if preview is None and result else
-                             preview or [])
+            self._joined.add(
+                preview_events(result) if preview is None and result else preview or []
+            )
         self._previews.clear()
         documents: dict[str, Document] = {}
         for result in self._results:

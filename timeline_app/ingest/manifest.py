@@ -23,7 +23,6 @@ from .language import normalise
 __all__ = ["MANIFEST_NAME", "DocMeta", "Manifest", "ManifestError", "read_manifest"]
 
 
-
 class ManifestError(ValueError):
     """The manifest exists but cannot be used (bad JSON, wrong shape)."""
 

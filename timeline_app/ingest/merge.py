@@ -177,6 +177,7 @@ def _representative(cluster: list[Candidate]) -> Candidate:
     """The statement whose title to show: a dated noun phrase if one names the event, else
     the title sharing most words with the others' (the gist of what several sources say,
     not the shortest aside), shorter on ties."""
+
     def key(c: Candidate) -> tuple[bool, bool, int, int]:
         return (not c.names_event, len(c.title.split()) < 3, -shared.get(id(c), 0), len(c.title))
 

@@ -93,15 +93,20 @@ def extract_parallel(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_pool(workers: int, initializer: Callable[..., None], initargs: tuple
-               ) -> ProcessPoolExecutor:
+def make_pool(
+    workers: int, initializer: Callable[..., None], initargs: tuple
+) -> ProcessPoolExecutor:
     """Spawned processes at a lower priority, each set up once by `initializer`.
 
     Lower priority: when they take every core, the window that waits for them must still
     get the CPU as soon as it needs it.
     """
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_started, initargs=(initializer, initargs))
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_started,
+        initargs=(initializer, initargs),
+    )
 
 
 def _started(initializer: Callable[..., None], initargs: tuple) -> None:

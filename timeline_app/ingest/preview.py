@@ -68,5 +68,8 @@ class PreviewEvents:
 
     def events(self) -> list[Event]:
         """New Event objects (a partial timeline shown earlier keeps its own)."""
-        return [Event(e.id, e.title, e.date, list(sources))
-                for group in self._by_interval.values() for _, e, sources in group]
+        return [
+            Event(e.id, e.title, e.date, list(sources))
+            for group in self._by_interval.values()
+            for _, e, sources in group
+        ]

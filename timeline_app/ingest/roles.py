@@ -73,18 +73,14 @@ _BEFORE = {
     r"(?:extend|postpon|delay|adjourn|defer)\w*(?:{W}[\w'$.,-]+){0,5}?{W}(?:to|until)",
 }
 _BEFORE_RE = {
-    role: re.compile(
-        rf"(?i)(?<![\w'-])(?:{words.replace('{W}', _W)}){_W}{_DET}$"
-    )
+    role: re.compile(rf"(?i)(?<![\w'-])(?:{words.replace('{W}', _W)}){_W}{_DET}$")
     for role, words in _BEFORE.items()
 }
 # "to" and "and" only close a span opened just before: "from May 2 to May 9", "between 1994 and"
 _SPAN_OPEN = re.compile(r"(?i)(?<![\w'-])(?:from|between)\b[^;\n]{1,40}$")
 _TO_OR_AND = re.compile(rf"(?i)(?<![\w'-])(?:to|and){_W}{_DET}$")
 _AFTER_DEADLINE = re.compile(r"(?i)^(?:'s)?[^\S\n]*(?:deadline|cutoff|cut-off)\b")
-_GENERIC_TODAY = re.compile(
-    r"(?i)^(?:today|tomorrow|now)$"
-)
+_GENERIC_TODAY = re.compile(r"(?i)^(?:today|tomorrow|now)$")
 # A happening a date may modify: "today's meeting", "Friday's close", "the 1987 crash".
 _HAPPENINGS = (
     r"meeting|summit|talks|vote|voting|election|session|visit|attack|bombing|blast|raid|"
@@ -184,7 +180,7 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
 
 
 def _generic_today(after: str) -> bool:
-    """"today's youth", "today's personal computers", but not "today's meeting"."""
+    """ "today's youth", "today's personal computers", but not "today's meeting"."""
     m = _TODAYS.match(after)
     return bool(m) and not any(_HAPPENING.match(w) for w in m.group(1).split())
 

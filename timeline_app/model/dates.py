@@ -68,8 +68,10 @@ class FuzzyDate:
             if self.to.to is not None:
                 raise DateError("a span ends at a date, not at another span")
             if self.to.start <= self.start or self.to.end <= self._own_end():
-                raise DateError(f"a span must end after it starts: {self.to.iso()} is not after "
-                                f"{self._own_iso()}")
+                raise DateError(
+                    f"a span must end after it starts: {self.to.iso()} is not after "
+                    f"{self._own_iso()}"
+                )
 
     def _key(self) -> tuple[Any, ...]:
         return (self.start, self.end, self.precision.value, self.inferred)

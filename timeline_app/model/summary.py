@@ -37,9 +37,11 @@ class CorpusSummary:
     def lines(self) -> list[str]:
         """The summary as plain-text lines (data from documents is never markup)."""
         out = [self.name or "Timeline", ""]
-        out.append(f"{self.documents} document{_s(self.documents)}, "
-                   f"{self.events} event{_s(self.events)}"
-                   + (f" ({self.planned} planned)" if self.planned else ""))
+        out.append(
+            f"{self.documents} document{_s(self.documents)}, "
+            f"{self.events} event{_s(self.events)}"
+            + (f" ({self.planned} planned)" if self.planned else "")
+        )
         if self.first and self.last:
             out.append(f"Dates: {self.first.isoformat()} – {self.last.isoformat()}")
         if self.outlets:
@@ -54,10 +56,12 @@ class CorpusSummary:
             out += ["", "Events by decade:" if rows[0][0].endswith("s") else "Events by year:"]
             out += [f"  {k:>5}  {'█' * max(1, round(_BAR * n / top))} {n}" for k, n in rows]
         if self.problems:
-            out += ["", f"{self.problems} file{_s(self.problems)} could not be fully read "
-                        "(View › Import problems)"]
+            out += [
+                "",
+                f"{self.problems} file{_s(self.problems)} could not be fully read "
+                "(View › Import problems)",
+            ]
         return out
-
 
     def spread(self) -> list[tuple[str, int]]:
         """Events per year, or per decade when they spread over more than a screenful of

@@ -69,7 +69,7 @@ class Membership:
         return np.bincount(owner[self.codes == self.names.index(name)], minlength=n) > 0
 
     def of(self, i: int) -> list[str]:
-        return [self.names[c] for c in self.codes[self.ptr[i]:self.ptr[i + 1]]]
+        return [self.names[c] for c in self.codes[self.ptr[i] : self.ptr[i + 1]]]
 
 
 @dataclass(slots=True)
@@ -119,28 +119,47 @@ class EventStore:
             for s in e.sources:
                 doc = docs.get(s.doc_id)
                 if doc is not None:
-                    parts.append(doc.text[s.start:s.end])
+                    parts.append(doc.text[s.start : s.end])
             texts.append("\n".join(parts).lower())
         return cls(
-            ref, x0, x1,
+            ref,
+            x0,
+            x1,
             np.array([_PREC_CODE[e.date.precision] for e in events], np.uint8),
             np.array([PARTS.index(e.date.part) for e in events], np.uint8),
             np.array([e.date.inferred for e in events], bool),
             np.array([e.planned for e in events], bool),
             np.array([len(e.sources) for e in events], np.int32),
             [e.title for e in events],
-            Membership.from_lists([list(dict.fromkeys(outlet(d) for d in e.doc_ids))
-                                   for e in events]),
+            Membership.from_lists(
+                [list(dict.fromkeys(outlet(d) for d in e.doc_ids)) for e in events]
+            ),
             Membership.from_lists([e.doc_ids for e in events]),
             Membership.from_lists([list(e.actors) for e in events]),
-            ids=[e.id for e in events], events=list(events), texts=texts)
+            ids=[e.id for e in events],
+            events=list(events),
+            texts=texts,
+        )
 
     @classmethod
-    def from_columns(cls, ref: date, x0: np.ndarray, x1: np.ndarray, precision: np.ndarray,
-                     *, part: np.ndarray, inferred: np.ndarray, n_sources: np.ndarray,
-                     titles: list[str], outlet: np.ndarray, outlet_names: list[str],
-                     actor: np.ndarray, actor_names: list[str], id_prefix: str = "g",
-                     planned: np.ndarray | None = None) -> EventStore:
+    def from_columns(
+        cls,
+        ref: date,
+        x0: np.ndarray,
+        x1: np.ndarray,
+        precision: np.ndarray,
+        *,
+        part: np.ndarray,
+        inferred: np.ndarray,
+        n_sources: np.ndarray,
+        titles: list[str],
+        outlet: np.ndarray,
+        outlet_names: list[str],
+        actor: np.ndarray,
+        actor_names: list[str],
+        id_prefix: str = "g",
+        planned: np.ndarray | None = None,
+    ) -> EventStore:
         """Generated events, one outlet and one actor each (codes; -1 for none); none
         planned unless `planned` says so.
 
@@ -155,14 +174,21 @@ class EventStore:
 
         titles = titles if order is None else [titles[i] for i in order]
         outlet, actor = take(outlet), take(actor)
-        return cls(ref, take(x0).astype(np.float64), take(x1).astype(np.float64),
-                   take(precision).astype(np.uint8), take(part).astype(np.uint8),
-                   take(inferred).astype(bool),
-                   np.zeros(len(x0), bool) if planned is None else take(planned).astype(bool),
-                   take(n_sources).astype(np.int32), titles,
-                   Membership.single(outlet_names, outlet),
-                   Membership.single(outlet_names, outlet),
-                   Membership.single(actor_names, actor), id_prefix=id_prefix)
+        return cls(
+            ref,
+            take(x0).astype(np.float64),
+            take(x1).astype(np.float64),
+            take(precision).astype(np.uint8),
+            take(part).astype(np.uint8),
+            take(inferred).astype(bool),
+            np.zeros(len(x0), bool) if planned is None else take(planned).astype(bool),
+            take(n_sources).astype(np.int32),
+            titles,
+            Membership.single(outlet_names, outlet),
+            Membership.single(outlet_names, outlet),
+            Membership.single(actor_names, actor),
+            id_prefix=id_prefix,
+        )
 
     # -- lookup -------------------------------------------------------------------------
     def id_of(self, i: int) -> str:
@@ -171,7 +197,7 @@ class EventStore:
     def index_of(self, event_id: str) -> int:
         """The index of the event with this id; KeyError if there is none."""
         if self.ids is None:
-            rest = event_id[len(self.id_prefix):]
+            rest = event_id[len(self.id_prefix) :]
             if event_id.startswith(self.id_prefix) and rest.isdigit() and int(rest) < len(self):
                 return int(rest)
             raise KeyError(event_id)
@@ -184,9 +210,13 @@ class EventStore:
             return self.events[i].date
         start = self.ref + timedelta(days=int(self.x0[i]))
         p = int(self.precision[i])
-        return FuzzyDate(start.year, start.month if p != YEAR else None,
-                         start.day if p == DAY else None, PARTS[int(self.part[i])],
-                         bool(self.inferred[i]))
+        return FuzzyDate(
+            start.year,
+            start.month if p != YEAR else None,
+            start.day if p == DAY else None,
+            PARTS[int(self.part[i])],
+            bool(self.inferred[i]),
+        )
 
     def event(self, i: int) -> Event:
         """The real event, or for generated data one made from the columns (no sources)."""

@@ -22,8 +22,14 @@ __all__ = ["move_edge_labels"]
 _GAP = 12.0  # between the moved label and anything else in its row
 
 
-def move_edge_labels(frame: Frame, store: EventStore, lo: float, ppd: float, width: float,
-                     widths: Callable[[np.ndarray], np.ndarray]) -> None:
+def move_edge_labels(
+    frame: Frame,
+    store: EventStore,
+    lo: float,
+    ppd: float,
+    width: float,
+    widths: Callable[[np.ndarray], np.ndarray],
+) -> None:
     """Move labels that would end past `width` px to the left of their marker, in place."""
     marks: dict[int, tuple[float, float]] = {}  # store index -> marker extent px
     rows: dict[int, int] = {}
@@ -55,8 +61,9 @@ def move_edge_labels(frame: Frame, store: EventStore, lo: float, ppd: float, wid
         lane = frame.lanes[k]
         first = lane.top + (1 if lane.strip_y is not None else 0)
         candidates = [row, *(r for r in range(first, lane.top + lane.rows) if r != row)]
-        free = next((r for r in candidates
-                     if _free(busy.get(r, []), new_start - _GAP, m1 + _GAP, i)), None)
+        free = next(
+            (r for r in candidates if _free(busy.get(r, []), new_start - _GAP, m1 + _GAP, i)), None
+        )
         if free is None:
             continue
         busy[row] = [b for b in busy.get(row, []) if b[2] != i]

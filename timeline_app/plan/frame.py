@@ -81,9 +81,9 @@ def build_lanes(store: EventStore, shown: np.ndarray, mode: str) -> list[Lane]:
     counts = np.bincount(codes, minlength=len(names))
     ranked = [int(c) for c in np.argsort(-counts, kind="stable") if counts[c]]
     if len(ranked) > MAX_LANES:
-        other = np.isin(codes, ranked[MAX_LANES - 1:])
+        other = np.isin(codes, ranked[MAX_LANES - 1 :])
         codes = np.where(other, -2, codes)
-        ranked = [*ranked[:MAX_LANES - 1], -2]
+        ranked = [*ranked[: MAX_LANES - 1], -2]
     label = {"outlet": "(no outlet)", "document": "(no document)", "actor": "(no actor)"}[mode]
     lanes = []
     for c in ranked:
@@ -94,12 +94,18 @@ def build_lanes(store: EventStore, shown: np.ndarray, mode: str) -> list[Lane]:
 
 def _lane(name: str, store: EventStore, members: np.ndarray) -> Lane:
     x0, x1 = store.x0[members], store.x1[members]
-    return Lane(name, members, x0, x1, np.sort(x1), store.precision[members],
-                float((x1 - x0).max()) if len(members) else 0.0)
+    return Lane(
+        name,
+        members,
+        x0,
+        x1,
+        np.sort(x1),
+        store.precision[members],
+        float((x1 - x0).max()) if len(members) else 0.0,
+    )
 
 
-def overlap_counts(x0_sorted: np.ndarray, x1_sorted: np.ndarray, edges: np.ndarray
-                   ) -> np.ndarray:
+def overlap_counts(x0_sorted: np.ndarray, x1_sorted: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """How many intervals [x0, x1) overlap each [edges[k], edges[k + 1])."""
     started = np.searchsorted(x0_sorted, edges[1:], side="left")
     ended = np.searchsorted(x1_sorted, edges[:-1], side="right")
@@ -109,8 +115,9 @@ def overlap_counts(x0_sorted: np.ndarray, x1_sorted: np.ndarray, edges: np.ndarr
 class Planner:
     """Computes frames for a list of lanes, caching row stacking per zoom."""
 
-    def __init__(self, store: EventStore, lanes: list[Lane],
-                 measure: Callable[[np.ndarray], np.ndarray]) -> None:
+    def __init__(
+        self, store: EventStore, lanes: list[Lane], measure: Callable[[np.ndarray], np.ndarray]
+    ) -> None:
         self.store = store
         self.lanes = lanes
         self.measure = measure  # label widths in px of store indices
@@ -119,8 +126,14 @@ class Planner:
     def lane_rows(self, rows_available: int) -> int:
         return max(1, rows_available // max(1, len(self.lanes)))
 
-    def plan(self, lo: float, hi: float, width_px: float, rows_available: int,
-             priority: Callable[[np.ndarray], np.ndarray]) -> Frame:
+    def plan(
+        self,
+        lo: float,
+        hi: float,
+        width_px: float,
+        rows_available: int,
+        priority: Callable[[np.ndarray], np.ndarray],
+    ) -> Frame:
         """The frame for x range [lo, hi] drawn `width_px` wide; `priority` ranks labels."""
         ppd = width_px / (hi - lo)
         per_lane = self.lane_rows(rows_available)
@@ -132,8 +145,17 @@ class Planner:
             labels.extend(self._labels(frame, ppd, priority))
         return Frame(frames, per_lane * len(self.lanes), labels)
 
-    def _plan_lane(self, k: int, lane: Lane, lo: float, hi: float, ppd: float,
-                   width_px: float, top: int, rows: int) -> LaneFrame:
+    def _plan_lane(
+        self,
+        k: int,
+        lane: Lane,
+        lo: float,
+        hi: float,
+        ppd: float,
+        width_px: float,
+        top: int,
+        rows: int,
+    ) -> LaneFrame:
         a = int(np.searchsorted(lane.x0, lo - lane.max_len, side="left"))
         b = int(np.searchsorted(lane.x0, hi, side="right"))
         vis = a + np.flatnonzero(lane.x1[a:b] > lo)
@@ -170,8 +192,17 @@ class Planner:
             frame.y = first_row + row
         return frame
 
-    def _strip(self, frame: LaneFrame, lane: Lane, pos: np.ndarray, whole: bool, lo: float,
-               hi: float, ppd: float, width_px: float) -> None:
+    def _strip(
+        self,
+        frame: LaneFrame,
+        lane: Lane,
+        pos: np.ndarray,
+        whole: bool,
+        lo: float,
+        hi: float,
+        ppd: float,
+        width_px: float,
+    ) -> None:
         if whole:
             x0s, x1s = lane.x0, lane.x1_sorted
         else:
@@ -183,11 +214,21 @@ class Planner:
         first = np.floor(lo / cw) * cw  # aligned to a grid: clusters stay put when panning
         cedges = first + np.arange(int(np.ceil((hi - first) / cw)) + 1) * cw
         counts = overlap_counts(x0s, x1s, cedges)
-        frame.clusters = [(float(cedges[i]), float(cedges[i + 1]), int(n))
-                          for i, n in enumerate(counts) if n > 0]
+        frame.clusters = [
+            (float(cedges[i]), float(cedges[i + 1]), int(n)) for i, n in enumerate(counts) if n > 0
+        ]
 
-    def _stack(self, k: int, lane: Lane, vis: np.ndarray, classes: tuple[int, ...], lo: float,
-               hi: float, ppd: float, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    def _stack(
+        self,
+        k: int,
+        lane: Lane,
+        vis: np.ndarray,
+        classes: tuple[int, ...],
+        lo: float,
+        hi: float,
+        ppd: float,
+        rows: int,
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Positions (in the lane) and rows of the visible detailed events."""
         if len(lane.members) <= SMALL_LANE:
             win_lo, win_hi = -np.inf, np.inf
@@ -202,13 +243,17 @@ class Planner:
                 self._stacks.clear()
             a = int(np.searchsorted(lane.x0, win_lo - lane.max_len))
             b = int(np.searchsorted(lane.x0, win_hi, side="right"))
-            span = a + np.flatnonzero((lane.x1[a:b] > win_lo)
-                                      & np.isin(lane.precision[a:b], classes))
+            span = a + np.flatnonzero(
+                (lane.x1[a:b] > win_lo) & np.isin(lane.precision[a:b], classes)
+            )
             idx = lane.members[span]
             widths = self.measure(idx)
-            items = [Item(float(x0), float(x1), bool(p == DAY), float(w)) for x0, x1, p, w in
-                     zip(lane.x0[span], lane.x1[span], lane.precision[span], widths,
-                         strict=True)]
+            items = [
+                Item(float(x0), float(x1), bool(p == DAY), float(w))
+                for x0, x1, p, w in zip(
+                    lane.x0[span], lane.x1[span], lane.precision[span], widths, strict=True
+                )
+            ]
             placements, _ = stack(items, ppd, rows)
             cached = (span, np.array([p.row for p in placements], np.int64))
             self._stacks[key] = cached
@@ -216,16 +261,19 @@ class Planner:
         at = np.searchsorted(span, vis)
         return vis, row[at]
 
-    def _labels(self, frame: LaneFrame, ppd: float, priority: Callable[[np.ndarray], np.ndarray]
-                ) -> list[tuple[int, float, int, float, float, bool, float]]:
+    def _labels(
+        self, frame: LaneFrame, ppd: float, priority: Callable[[np.ndarray], np.ndarray]
+    ) -> list[tuple[int, float, int, float, float, bool, float]]:
         idx = frame.detail
         if not len(idx):
             return []
         s = self.store
         x0, x1, prec = s.x0[idx], s.x1[idx], s.precision[idx]
         widths = self.measure(idx)
-        geo = [geometry(Item(float(a), float(b), bool(p == DAY), 0.0), ppd)
-               for a, b, p in zip(x0, x1, prec, strict=True)]
+        geo = [
+            geometry(Item(float(a), float(b), bool(p == DAY), 0.0), ppd)
+            for a, b, p in zip(x0, x1, prec, strict=True)
+        ]
         m0 = [g[0] for g in geo]
         m1 = [g[1] for g in geo]
         l0 = [g[2] for g in geo]
@@ -237,7 +285,15 @@ class Planner:
         for j, i in enumerate(idx):
             point = prec[j] == DAY
             anchor = float((x0[j] + x1[j]) / 2 if point else x0[j])
-            out.append((int(i), anchor, rows[j], l0[j] - anchor * ppd, allowed[j],
-                        bool(geo[j][3]), float(x1[j])))
+            out.append(
+                (
+                    int(i),
+                    anchor,
+                    rows[j],
+                    l0[j] - anchor * ppd,
+                    allowed[j],
+                    bool(geo[j][3]),
+                    float(x1[j]),
+                )
+            )
         return out
-

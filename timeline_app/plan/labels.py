@@ -59,9 +59,15 @@ class _Row:
         self.l1.insert(i, b)
 
 
-def place_labels(m0: Sequence[float], m1: Sequence[float], l0: Sequence[float],
-                 want: Sequence[float], rows: Sequence[int], order: Sequence[int],
-                 limit: Sequence[float] | None = None) -> list[float]:
+def place_labels(
+    m0: Sequence[float],
+    m1: Sequence[float],
+    l0: Sequence[float],
+    want: Sequence[float],
+    rows: Sequence[int],
+    order: Sequence[int],
+    limit: Sequence[float] | None = None,
+) -> list[float]:
     """The width each label may use (0: not drawn), placing labels in `order`.
 
     `m0`/`m1` are each item's marker extent, `l0` where its label starts and `want` its
@@ -89,4 +95,3 @@ def place_labels(m0: Sequence[float], m1: Sequence[float], l0: Sequence[float],
         out[i] = width
         row.take(a, end)
     return out
-

@@ -25,8 +25,9 @@ def auto_pages(n_events: int, plot_width: float, rows: int) -> int:
     return max(1, min(MAX_PAGES, math.ceil(n_events / per_page)))
 
 
-def split_ranges(store: EventStore, shown: np.ndarray, pages: int,
-                 bounds: tuple[float, float] | None = None) -> list[tuple[float, float]]:
+def split_ranges(
+    store: EventStore, shown: np.ndarray, pages: int, bounds: tuple[float, float] | None = None
+) -> list[tuple[float, float]]:
     """Consecutive x ranges, one per page, covering `bounds` (default: the shown events)."""
     if not len(shown):
         return [bounds or (0.0, 365.0)]

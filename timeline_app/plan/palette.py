@@ -32,14 +32,40 @@ class Theme:
     planned_hatch: str
 
 
-LIGHT = Theme("light", background="#ffffff", text="#1d1d1d", muted="#6b6b6b",
-              event="#1f5f99", approx_fill="#371f5f99", hatch="#781f5f99", band="#f0f3f7",
-              rule="#c9ced6", grid="#14000000", grid_strong="#2e000000", halo="#c8ffffff",
-              planned="#8e3fae", planned_fill="#2d8e3fae", planned_hatch="#6e8e3fae")
-DARK = Theme("dark", background="#1b1d21", text="#e8e8e8", muted="#a0a4ab",
-             event="#7fb2e5", approx_fill="#407fb2e5", hatch="#a07fb2e5", band="#23262c",
-             rule="#3b4048", grid="#1cffffff", grid_strong="#3cffffff", halo="#c81b1d21",
-             planned="#cf9be8", planned_fill="#38cf9be8", planned_hatch="#a0cf9be8")
+LIGHT = Theme(
+    "light",
+    background="#ffffff",
+    text="#1d1d1d",
+    muted="#6b6b6b",
+    event="#1f5f99",
+    approx_fill="#371f5f99",
+    hatch="#781f5f99",
+    band="#f0f3f7",
+    rule="#c9ced6",
+    grid="#14000000",
+    grid_strong="#2e000000",
+    halo="#c8ffffff",
+    planned="#8e3fae",
+    planned_fill="#2d8e3fae",
+    planned_hatch="#6e8e3fae",
+)
+DARK = Theme(
+    "dark",
+    background="#1b1d21",
+    text="#e8e8e8",
+    muted="#a0a4ab",
+    event="#7fb2e5",
+    approx_fill="#407fb2e5",
+    hatch="#a07fb2e5",
+    band="#23262c",
+    rule="#3b4048",
+    grid="#1cffffff",
+    grid_strong="#3cffffff",
+    halo="#c81b1d21",
+    planned="#cf9be8",
+    planned_fill="#38cf9be8",
+    planned_hatch="#a0cf9be8",
+)
 THEMES = {t.name: t for t in (LIGHT, DARK)}
 
 

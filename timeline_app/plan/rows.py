@@ -11,8 +11,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["DIAMOND_RADIUS", "Item", "Placement", "fit_span", "geometry", "stack",
-           "POINT_RADIUS", "MIN_LABEL"]
+__all__ = [
+    "DIAMOND_RADIUS",
+    "Item",
+    "Placement",
+    "fit_span",
+    "geometry",
+    "stack",
+    "POINT_RADIUS",
+    "MIN_LABEL",
+]
 
 POINT_RADIUS = 5.0  # px, half the marker size
 DIAMOND_RADIUS = POINT_RADIUS * 1.3  # px, centre to tip of a planned event's diamond
@@ -62,8 +70,7 @@ def _geometry(item: Item, ppd: float) -> tuple[float, float, float, bool]:
 geometry = _geometry
 
 
-def stack(items: Sequence[Item], px_per_day: float, max_rows: int
-          ) -> tuple[list[Placement], int]:
+def stack(items: Sequence[Item], px_per_day: float, max_rows: int) -> tuple[list[Placement], int]:
     """Greedy interval stacking; returns one placement per item and the rows used.
 
     Each item takes the first row that is free at its start. When all `max_rows` rows
@@ -88,8 +95,9 @@ def stack(items: Sequence[Item], px_per_day: float, max_rows: int
             fits = [r for r, f in enumerate(marker_free) if f <= start]
             if not fits:  # markers must overlap here; a label on top would be unreadable
                 allowed[i] = 0.0
-            row = min(fits or range(len(marker_free)),
-                      key=lambda r: (label_free[r], marker_free[r]))
+            row = min(
+                fits or range(len(marker_free)), key=lambda r: (label_free[r], marker_free[r])
+            )
         end = max(m_end, l_start + allowed[i])
         label_free[row] = max(label_free[row], end + ITEM_GAP)
         marker_free[row] = max(marker_free[row], m_end + LABEL_GAP)
@@ -113,8 +121,7 @@ def stack(items: Sequence[Item], px_per_day: float, max_rows: int
     return out, len(label_free)
 
 
-def fit_span(lo: float, hi: float, width_px: float, margin: float = 0.02
-             ) -> tuple[float, float]:
+def fit_span(lo: float, hi: float, width_px: float, margin: float = 0.02) -> tuple[float, float]:
     """The x range showing [lo, hi] with `margin` of the span and about a marker's width
     more on each side, as a picture's fit does; less than ten days are shown as ten.
 

@@ -107,8 +107,9 @@ def layout_scene(
     def widths(index: np.ndarray) -> np.ndarray:
         todo = [i for i in index.tolist() if i not in cache]
         if todo:
-            cache.update(zip(todo, np.minimum(measure([s.titles[i] for i in todo]), cap),
-                             strict=True))
+            cache.update(
+                zip(todo, np.minimum(measure([s.titles[i] for i in todo]), cap), strict=True)
+            )
         return np.array([cache[i] for i in index.tolist()], np.float64)
 
     lo, hi = spec.x_range or _fit(s, spec.shown, plot_w)
@@ -119,18 +120,34 @@ def layout_scene(
     else:
         rows_available = max(1, int((room - top - g.axis_h - g.margin - 2 * g.pad) // g.row_px))
     planner = Planner(s, lanes, widths)
-    frame = planner.plan(lo, hi, plot_w, rows_available,
-                         lambda idx: s.n_sources[idx].astype(np.float64))
+    frame = planner.plan(
+        lo, hi, plot_w, rows_available, lambda idx: s.n_sources[idx].astype(np.float64)
+    )
     move_edge_labels(frame, s, lo, plot_w / (hi - lo), plot_w, widths)
     remap, lane_rows = _compact(frame) if spec.height is None else (None, None)
     total = sum(r for _, _, r in lane_rows) if lane_rows else frame.rows
     height = spec.height or top + 2 * g.pad + total * g.row_px + g.axis_h + g.margin
-    scene = Scene(spec.width, height, spec.title, spec.subtitle,
-                  (left, top, right, height - g.margin - g.axis_h), lo, hi,
-                  lane_rows or [(f.name, f.top, f.rows) for f in frame.lanes],
-                  [], [], [], Ticks(), g, s.titles)
-    scene.ticks = (date_ticks(s.ref, lo, hi, plot_w, tick_measure) if tick_measure
-                   else date_ticks(s.ref, lo, hi, plot_w))
+    scene = Scene(
+        spec.width,
+        height,
+        spec.title,
+        spec.subtitle,
+        (left, top, right, height - g.margin - g.axis_h),
+        lo,
+        hi,
+        lane_rows or [(f.name, f.top, f.rows) for f in frame.lanes],
+        [],
+        [],
+        [],
+        Ticks(),
+        g,
+        s.titles,
+    )
+    scene.ticks = (
+        date_ticks(s.ref, lo, hi, plot_w, tick_measure)
+        if tick_measure
+        else date_ticks(s.ref, lo, hi, plot_w)
+    )
     _place(scene, frame, s, remap or (lambda r: r))
     _settle_bar_labels(scene, widths)
     return scene
@@ -169,19 +186,29 @@ def _place(scene: Scene, frame: Frame, s: EventStore, remap: Callable[[int], int
     ppd = (right - left) / (scene.hi - scene.lo)
     for f in frame.lanes:
         for i, row in zip(f.detail.tolist(), f.y.tolist(), strict=True):
-            scene.marks.append((i, scene.x_px(float(s.x0[i])), scene.x_px(float(s.x1[i])),
-                                remap(int(row)), bool(s.precision[i] == DAY),
-                                bool(s.inferred[i]), bool(s.planned[i])))
+            scene.marks.append(
+                (
+                    i,
+                    scene.x_px(float(s.x0[i])),
+                    scene.x_px(float(s.x1[i])),
+                    remap(int(row)),
+                    bool(s.precision[i] == DAY),
+                    bool(s.inferred[i]),
+                    bool(s.planned[i]),
+                )
+            )
         if f.strip_y is not None:
             scene.strips.append(_strip(scene, f, remap, ppd))
     for i, anchor, row, dx, width, inside, bar_end in frame.labels:
         if width > 0:
-            scene.labels.append((i, scene.x_px(anchor) + dx, remap(row), width, inside,
-                                 scene.x_px(bar_end)))
+            scene.labels.append(
+                (i, scene.x_px(anchor) + dx, remap(row), width, inside, scene.x_px(bar_end))
+            )
 
 
-def _strip(scene: Scene, f: LaneFrame, remap: Callable[[int], int], ppd: float
-           ) -> tuple[int, float, float, np.ndarray, list[tuple[float, int]]]:
+def _strip(
+    scene: Scene, f: LaneFrame, remap: Callable[[int], int], ppd: float
+) -> tuple[int, float, float, np.ndarray, list[tuple[float, int]]]:
     assert f.strip_y is not None  # only lanes with a strip get here
     bin_px = float(f.edges[1] - f.edges[0]) * ppd if len(f.edges) > 1 else 3.0
     bubbles = [(scene.x_px((a + b) / 2), n) for a, b, n in f.clusters]

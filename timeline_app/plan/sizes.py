@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from .rows import DIAMOND_RADIUS
 
-__all__ = ["BAR_PX", "DIAMOND_R", "FADED_OPACITY", "MAX_LABEL_PX", "PLANNED_WORDS",
-           "POINT_PX", "ROW_PX"]
+__all__ = [
+    "BAR_PX",
+    "DIAMOND_R",
+    "FADED_OPACITY",
+    "MAX_LABEL_PX",
+    "PLANNED_WORDS",
+    "POINT_PX",
+    "ROW_PX",
+]
 
 ROW_PX = 26  # vertical distance between timeline rows
 BAR_PX = 12  # bar thickness

@@ -6,5 +6,4 @@ No widgets here. Importing this package loads no Qt; drawing a picture does.
 
 from .image import ImageOptions, Subject, export_image, export_pdf, export_png, export_svg
 
-__all__ = ["ImageOptions", "Subject", "export_image", "export_pdf", "export_png",
-           "export_svg"]
+__all__ = ["ImageOptions", "Subject", "export_image", "export_pdf", "export_png", "export_svg"]

@@ -18,31 +18,57 @@ LANE_MODES = ("none", "outlet", "actor", "document")
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", required=True,
-                        help="the picture to write: .png, .svg or .pdf")
-    parser.add_argument("--width", type=int,
-                        help="PNG: image width in pixels (default 1600 at 96 dpi); "
-                             "SVG: width in CSS pixels")
+    parser.add_argument(
+        "-o", "--output", required=True, help="the picture to write: .png, .svg or .pdf"
+    )
+    parser.add_argument(
+        "--width",
+        type=int,
+        help="PNG: image width in pixels (default 1600 at 96 dpi); SVG: width in CSS pixels",
+    )
     parser.add_argument("--height", type=int, help="fixed height (default: as the rows need)")
-    parser.add_argument("--dpi", type=float,
-                        help="PNG: print resolution; the picture is laid out for "
-                             "WIDTH/DPI inches and says DPI in the file")
-    parser.add_argument("--from", dest="start", metavar="DATE",
-                        help="first date drawn: 2022, 2022-11 or 2022-11-05")
-    parser.add_argument("--to", dest="end", metavar="DATE",
-                        help="last date drawn (its whole year or month when not a day)")
+    parser.add_argument(
+        "--dpi",
+        type=float,
+        help="PNG: print resolution; the picture is laid out for "
+        "WIDTH/DPI inches and says DPI in the file",
+    )
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help="first date drawn: 2022, 2022-11 or 2022-11-05"
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        metavar="DATE",
+        help="last date drawn (its whole year or month when not a day)",
+    )
     parser.add_argument("--theme", choices=["light", "dark"], default="light")
-    parser.add_argument("--lanes", choices=LANE_MODES, default="none",
-                        help="lay events out in lanes by outlet, actor or document")
-    parser.add_argument("--page", choices=["A4", "Letter", "A3"], default="A4",
-                        help="PDF page size")
-    parser.add_argument("--orientation", choices=["landscape", "portrait"],
-                        default="landscape", help="PDF page orientation")
-    parser.add_argument("--fit", choices=["one-page", "split"], default="one-page",
-                        help="PDF: the whole range on one page, or consecutive date ranges "
-                             "over several pages")
-    parser.add_argument("--pages", type=int, help="PDF with --fit split: number of pages "
-                        "(default: as many as the events need)")
+    parser.add_argument(
+        "--lanes",
+        choices=LANE_MODES,
+        default="none",
+        help="lay events out in lanes by outlet, actor or document",
+    )
+    parser.add_argument(
+        "--page", choices=["A4", "Letter", "A3"], default="A4", help="PDF page size"
+    )
+    parser.add_argument(
+        "--orientation",
+        choices=["landscape", "portrait"],
+        default="landscape",
+        help="PDF page orientation",
+    )
+    parser.add_argument(
+        "--fit",
+        choices=["one-page", "split"],
+        default="one-page",
+        help="PDF: the whole range on one page, or consecutive date ranges over several pages",
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        help="PDF with --fit split: number of pages (default: as many as the events need)",
+    )
 
 
 def date_bound(text: str, *, end: bool = False) -> date:
@@ -68,6 +94,15 @@ def image_options(ns: argparse.Namespace) -> ImageOptions:
     stop = date_bound(ns.end, end=True) if ns.end else None
     if start and stop and stop < start:
         raise ValueError(f"--to {ns.end} is before --from {ns.start}")
-    return ImageOptions(width=ns.width, height=ns.height, dpi=ns.dpi, start=start, end=stop,
-                        theme=ns.theme, page=ns.page, orientation=ns.orientation, fit=ns.fit,
-                        pages=ns.pages)
+    return ImageOptions(
+        width=ns.width,
+        height=ns.height,
+        dpi=ns.dpi,
+        start=start,
+        end=stop,
+        theme=ns.theme,
+        page=ns.page,
+        orientation=ns.orientation,
+        fit=ns.fit,
+        pages=ns.pages,
+    )

@@ -21,13 +21,23 @@ from ..plan.palette import Theme
 from ..plan.scene import Scene, SceneSpec, layout_scene
 from .painter import Fonts, paint_scene
 
-__all__ = ["PAGE_SIZES", "ensure_app", "pdf_canvas", "render_image", "write_pdf",
-           "write_png", "write_svg"]
+__all__ = [
+    "PAGE_SIZES",
+    "ensure_app",
+    "pdf_canvas",
+    "render_image",
+    "write_pdf",
+    "write_png",
+    "write_svg",
+]
 
 CSS_DPI = 96.0  # scene units are CSS pixels
 PDF_DPI = 1200
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
-              "Letter": QPageSize.PageSizeId.Letter}
+PAGE_SIZES = {
+    "A4": QPageSize.PageSizeId.A4,
+    "A3": QPageSize.PageSizeId.A3,
+    "Letter": QPageSize.PageSizeId.Letter,
+}
 _MARGIN_MM = 8.0
 
 
@@ -50,8 +60,11 @@ def render_image(spec: SceneSpec, theme: Theme, *, scale: float = 1.0) -> QImage
     """The scene as an image `scale` device pixels per scene pixel (its devicePixelRatio)."""
     fonts = Fonts()
     scene = layout_scene(spec, fonts.measure, fonts.measure_tick)
-    image = QImage(max(1, round(scene.width * scale)), max(1, math.ceil(scene.height * scale)),
-                   QImage.Format.Format_RGB32)
+    image = QImage(
+        max(1, round(scene.width * scale)),
+        max(1, math.ceil(scene.height * scale)),
+        QImage.Format.Format_RGB32,
+    )
     image.setDevicePixelRatio(scale)
     image.fill(0)
     _paint(image, scene, theme, fonts)
@@ -97,8 +110,15 @@ def pdf_canvas(page: str, orientation: str) -> tuple[float, float]:
     return rect.width() * CSS_DPI - 2 * margin, rect.height() * CSS_DPI - 2 * margin
 
 
-def write_pdf(specs: Sequence[SceneSpec], theme: Theme, out: Path | None, *, page: str,
-              orientation: str, title: str = "") -> bytes:
+def write_pdf(
+    specs: Sequence[SceneSpec],
+    theme: Theme,
+    out: Path | None,
+    *,
+    page: str,
+    orientation: str,
+    title: str = "",
+) -> bytes:
     """A PDF with one page per spec (each sized to `pdf_canvas`); returns its bytes."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -138,8 +158,11 @@ def _page_layout(page: str, orientation: str) -> QPageLayout:
         raise ValueError(f"no page size {page!r}; use one of {', '.join(PAGE_SIZES)}")
     if orientation not in ("landscape", "portrait"):
         raise ValueError(f"orientation must be landscape or portrait, not {orientation!r}")
-    o = (QPageLayout.Orientation.Landscape if orientation == "landscape"
-         else QPageLayout.Orientation.Portrait)
+    o = (
+        QPageLayout.Orientation.Landscape
+        if orientation == "landscape"
+        else QPageLayout.Orientation.Portrait
+    )
     layout = QPageLayout(QPageSize(PAGE_SIZES[page]), o, QMarginsF(), QPageLayout.Unit.Millimeter)
     layout.setMode(QPageLayout.Mode.FullPageMode)  # margins are ours: the page is painted whole
     return layout

@@ -42,8 +42,9 @@ def xcb_problem() -> str | None:
     spec = find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
         return None
-    plugin = os.path.join(spec.submodule_search_locations[0], "Qt", "plugins", "platforms",
-                          "libqxcb.so")
+    plugin = os.path.join(
+        spec.submodule_search_locations[0], "Qt", "plugins", "platforms", "libqxcb.so"
+    )
     try:
         if os.path.exists(plugin):
             ctypes.CDLL(plugin)
@@ -51,6 +52,8 @@ def xcb_problem() -> str | None:
         missing = str(exc).split(":")[0] if ".so" in str(exc) else str(exc)
         return f"a system library needed by Qt's X11 support is missing: {missing}"
     if ctypes.util.find_library("xcb-cursor") is None:
-        return ("a system library needed by Qt's X11 support is missing: libxcb-cursor.so.0 "
-                "(install the libxcb-cursor0 package)")
+        return (
+            "a system library needed by Qt's X11 support is missing: libxcb-cursor.so.0 "
+            "(install the libxcb-cursor0 package)"
+        )
     return None

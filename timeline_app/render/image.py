@@ -20,8 +20,17 @@ from timeline_app.plan.columns import EventStore
 from ..plan.palette import theme
 from ..plan.scene import SceneSpec
 
-__all__ = ["FORMATS", "ImageOptions", "Subject", "export_image", "export_pdf", "export_png",
-           "export_svg", "image_format", "scene_spec"]
+__all__ = [
+    "FORMATS",
+    "ImageOptions",
+    "Subject",
+    "export_image",
+    "export_pdf",
+    "export_png",
+    "export_svg",
+    "image_format",
+    "scene_spec",
+]
 
 FORMATS = ("png", "svg", "pdf")
 DEFAULT_WIDTH = 1600
@@ -66,15 +75,16 @@ class Subject:
 
 
 def image_format(path: Path | str) -> str:
-    """"png", "svg" or "pdf" from the file name; ValueError for anything else."""
+    """ "png", "svg" or "pdf" from the file name; ValueError for anything else."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ValueError(f"{Path(path).name}: give a .png, .svg or .pdf file name")
     return suffix
 
 
-def export_image(subject: Timeline | Subject, out: Path | str,
-                 options: ImageOptions | None = None) -> Path:
+def export_image(
+    subject: Timeline | Subject, out: Path | str, options: ImageOptions | None = None
+) -> Path:
     """Draw `subject` into `out`, whose suffix says the format; returns `out`.
 
     Raises ValueError for bad options (tiny sizes, unknown page or theme, an empty date
@@ -102,18 +112,30 @@ def export_image(subject: Timeline | Subject, out: Path | str,
     else:
         w, h = devices.pdf_canvas(options.page, options.orientation)
         specs = pdf_specs(subject, options, w, h)
-        _write(out, lambda s, p, o: devices.write_pdf(
-            s, p, o, page=options.page, orientation=options.orientation,
-            title=subject.title), specs, pal)
+        _write(
+            out,
+            lambda s, p, o: devices.write_pdf(
+                s, p, o, page=options.page, orientation=options.orientation, title=subject.title
+            ),
+            specs,
+            pal,
+        )
     return out
 
 
-def export_png(timeline: Timeline, out: Path | str, *, width: int = DEFAULT_WIDTH,
-               height: int | None = None, **options) -> Path:
+def export_png(
+    timeline: Timeline,
+    out: Path | str,
+    *,
+    width: int = DEFAULT_WIDTH,
+    height: int | None = None,
+    **options,
+) -> Path:
     """The timeline as a PNG exactly `width` pixels wide (as tall as its rows need, unless
     `height`); other keywords are `ImageOptions` fields (dpi, start, end, theme)."""
-    return export_image(timeline, _suffixed(out, ".png"),
-                        ImageOptions(width=width, height=height, **options))
+    return export_image(
+        timeline, _suffixed(out, ".png"), ImageOptions(width=width, height=height, **options)
+    )
 
 
 def export_svg(timeline: Timeline, out: Path | str, **options) -> Path:
@@ -124,8 +146,9 @@ def export_pdf(timeline: Timeline, out: Path | str, **options) -> Path:
     return export_image(timeline, _suffixed(out, ".pdf"), ImageOptions(**options))
 
 
-def scene_spec(subject: Subject, options: ImageOptions, width: float,
-               height: float | None) -> SceneSpec:
+def scene_spec(
+    subject: Subject, options: ImageOptions, width: float, height: float | None
+) -> SceneSpec:
     """The scene of `subject` limited to the options' dates, `width` scene pixels wide."""
     s = subject.store
     x_range = _x_range(s, options)
@@ -133,12 +156,21 @@ def scene_spec(subject: Subject, options: ImageOptions, width: float,
     if x_range is not None:
         lo, hi = x_range
         shown = shown[(s.x1[shown] > lo) & (s.x0[shown] < hi)]
-    return SceneSpec(s, shown, width, height, x_range, subject.lane_mode, subject.title,
-                     _subtitle(subject, shown, x_range))
+    return SceneSpec(
+        s,
+        shown,
+        width,
+        height,
+        x_range,
+        subject.lane_mode,
+        subject.title,
+        _subtitle(subject, shown, x_range),
+    )
 
 
-def pdf_specs(subject: Subject, options: ImageOptions, width: float, height: float
-              ) -> list[SceneSpec]:
+def pdf_specs(
+    subject: Subject, options: ImageOptions, width: float, height: float
+) -> list[SceneSpec]:
     """One scene per page: the whole range fitted to one page, or split into date ranges."""
     base = scene_spec(subject, options, width, None)
     base.max_height = height
@@ -152,8 +184,9 @@ def pdf_specs(subject: Subject, options: ImageOptions, width: float, height: flo
     ranges = split_ranges(base.store, base.shown, n, base.x_range)
     specs = []
     for k, (lo, hi) in enumerate(ranges):
-        spec = scene_spec(subject, replace(options, start=None, end=None, x_range=(lo, hi)),
-                          width, None)
+        spec = scene_spec(
+            subject, replace(options, start=None, end=None, x_range=(lo, hi)), width, None
+        )
         spec.max_height = height
         if len(ranges) > 1:
             spec.subtitle += f"  ·  page {k + 1} of {len(ranges)}"
@@ -171,8 +204,7 @@ def _check(options: ImageOptions) -> None:
     if options.fit not in ("one-page", "split"):
         raise ValueError(f"fit must be one-page or split, not {options.fit!r}")
     if options.start and options.end and options.end < options.start:
-        raise ValueError(f"the date range ends ({options.end}) before it starts "
-                         f"({options.start})")
+        raise ValueError(f"the date range ends ({options.end}) before it starts ({options.start})")
     theme(options.theme)
 
 
@@ -185,8 +217,7 @@ def _x_range(s: EventStore, options: ImageOptions) -> tuple[float, float] | None
     hi = s.to_x(options.end) + 1 if options.end else None
     if len(s):
         first, last = float(s.x0.min()), float(s.x1.max())
-        pad = 0.03 * max((hi if hi is not None else last) - (lo if lo is not None else first),
-                         1.0)
+        pad = 0.03 * max((hi if hi is not None else last) - (lo if lo is not None else first), 1.0)
         lo = lo if lo is not None else min(first, hi - 1) - pad
         hi = hi if hi is not None else max(last, lo + 1) + pad
     return (lo if lo is not None else hi - 365.0, hi if hi is not None else lo + 365.0)
@@ -203,8 +234,10 @@ def _subtitle(subject: Subject, shown: np.ndarray, x_range: tuple[float, float] 
         a, b = s.ref + timedelta(days=int(np.ceil(x_range[0]))), s.to_date(x_range[1] - 1e-9)
         parts.append(f"{_day(a)} – {_day(b)}")
     elif n:
-        parts.append(f"{_day(s.to_date(float(s.x0[shown].min())))} – "
-                     f"{_day(s.to_date(float(s.x1[shown].max()) - 1))}")
+        parts.append(
+            f"{_day(s.to_date(float(s.x0[shown].min())))} – "
+            f"{_day(s.to_date(float(s.x1[shown].max()) - 1))}"
+        )
     if subject.note:
         parts.append(subject.note)
     return "  ·  ".join(parts)

@@ -41,8 +41,9 @@ class Fonts:
     def __init__(self) -> None:
         self.title, self.label = _font(17, bold=True), _font(12)
         self.small, self.lane = _font(11), _font(12, bold=True)
-        self.metrics = {k: QFontMetricsF(getattr(self, k))
-                        for k in ("title", "label", "small", "lane")}
+        self.metrics = {
+            k: QFontMetricsF(getattr(self, k)) for k in ("title", "label", "small", "lane")
+        }
 
     def measure(self, texts: list[str]) -> np.ndarray:
         m = self.metrics["label"]
@@ -87,8 +88,11 @@ def _title(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
 def _legend(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
     g = s.geometry
     cy = g.margin + g.title_h + g.legend_h / 2 - 2
-    keys = [(_key_day, "exact day"), (_key_bar, "month / year (approximate)"),
-            (_key_inferred, "date inferred from context")]
+    keys = [
+        (_key_day, "exact day"),
+        (_key_bar, "month / year (approximate)"),
+        (_key_inferred, "date inferred from context"),
+    ]
     if any(m[6] for m in s.marks):  # keyed only where the picture has some
         keys.append((_key_planned, sizes.PLANNED_WORDS))
     if s.strips:
@@ -118,8 +122,9 @@ def _dot(p: QPainter, c: QPointF, t: Theme, inferred: bool) -> None:
 
 def _bar(p: QPainter, rect: QRectF, t: Theme, inferred: bool, planned: bool = False) -> None:
     p.fillRect(rect, QColor(t.planned_fill if planned else t.approx_fill))
-    p.fillRect(rect, QBrush(QColor(t.planned_hatch if planned else t.hatch),
-                            Qt.BrushStyle.BDiagPattern))
+    p.fillRect(
+        rect, QBrush(QColor(t.planned_hatch if planned else t.hatch), Qt.BrushStyle.BDiagPattern)
+    )
     p.setPen(_pen(t.planned if planned else t.event, 1.2, inferred))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(rect)
@@ -158,8 +163,9 @@ def _key_strip(p: QPainter, x: float, cy: float, t: Theme) -> None:
     for k in range(6):
         color = QColor(t.event)
         color.setAlphaF(0.2 + 0.14 * k)
-        p.fillRect(QRectF(x + k * _SAMPLE_W / 6, cy - sizes.BAR_PX / 2, _SAMPLE_W / 6,
-                          sizes.BAR_PX), color)
+        p.fillRect(
+            QRectF(x + k * _SAMPLE_W / 6, cy - sizes.BAR_PX / 2, _SAMPLE_W / 6, sizes.BAR_PX), color
+        )
 
 
 def _lanes(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
@@ -233,8 +239,13 @@ def _marks(p: QPainter, s: Scene, t: Theme) -> None:
         if not point:
             a, b = max(x0, left - 2), min(max(x1, x0 + 5), right + 2)
             if b > a:
-                _bar(p, QRectF(a, s.row_y(row) - sizes.BAR_PX / 2, b - a, sizes.BAR_PX), t,
-                     inferred, planned)
+                _bar(
+                    p,
+                    QRectF(a, s.row_y(row) - sizes.BAR_PX / 2, b - a, sizes.BAR_PX),
+                    t,
+                    inferred,
+                    planned,
+                )
                 if planned:  # its diamond where the bar (or the page) starts
                     _diamond(p, QPointF(max(x0, left), s.row_y(row)), t, inferred)
     for _, x0, x1, row, point, inferred, planned in s.marks:
@@ -265,8 +276,10 @@ def _labels(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
             text = m.elidedText(text, Qt.TextElideMode.ElideRight, end - start)
         y = s.row_y(row)
         if inside:
-            p.fillRect(QRectF(start - 2, y - m.height() / 2, m.horizontalAdvance(text) + 4,
-                              m.height()), QColor(t.halo))
+            p.fillRect(
+                QRectF(start - 2, y - m.height() / 2, m.horizontalAdvance(text) + 4, m.height()),
+                QColor(t.halo),
+            )
         p.setPen(QColor(t.text))
         p.drawText(QPointF(start, y + (m.ascent() - m.descent()) / 2), text)
 

@@ -69,8 +69,14 @@ def selection_pen() -> QPen:
 
 def diamond(c: QPointF, r: float) -> QPolygonF:
     """A diamond centred on `c`, `r` from centre to tip: the shape of a planned event."""
-    return QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
-                      QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())])
+    return QPolygonF(
+        [
+            QPointF(c.x(), c.y() - r),
+            QPointF(c.x() + r, c.y()),
+            QPointF(c.x(), c.y() + r),
+            QPointF(c.x() - r, c.y()),
+        ]
+    )
 
 
 def planned_pen(inferred: bool, *, dashed: bool = False) -> QPen:

@@ -20,14 +20,42 @@ VAGUE = "vague"  # nouns of a vague point in time: "at that point", "at the time
 _SNAP = 24  # how far a window edge may move to reach a word edge
 # How far an expression can reach before and after its anchor, by anchor kind:
 # "at least the first two [quarters]", "[Sept.] 27, 1989", "the end of [1990]".
-_MARGINS = {DIGIT: (32, 24), MONTH: (28, 28), WEEKDAY: (28, 32), UNIT: (56, 40), WORD: (32, 24),
-            VAGUE: (24, 4)}
+_MARGINS = {
+    DIGIT: (32, 24),
+    MONTH: (28, 28),
+    WEEKDAY: (28, 32),
+    UNIT: (56, 40),
+    WORD: (32, 24),
+    VAGUE: (24, 4),
+}
 
 _OTHER_WORDS = (
-    "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nights",
-    "overnight", "tonight", "nineteen", "thousand", *lx.DECADE_WORDS,
-    "christmas", "thanksgiving", "halloween", "independence", "valentine", "boxing",
-    "veterans", "labor", "memorial", "mother", "father", "election", "eve",
+    "noon",
+    "midnight",
+    "midday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "nights",
+    "overnight",
+    "tonight",
+    "nineteen",
+    "thousand",
+    *lx.DECADE_WORDS,
+    "christmas",
+    "thanksgiving",
+    "halloween",
+    "independence",
+    "valentine",
+    "boxing",
+    "veterans",
+    "labor",
+    "memorial",
+    "mother",
+    "father",
+    "election",
+    "eve",
 )
 
 _OTHER_UNITS = ("period", "periods", "half", "halves")
@@ -37,9 +65,16 @@ _VAGUE_WORDS = ("point", "time", "moment", "juncture")
 def _kinds() -> dict[str, str]:
     """Anchor word -> kind, built from the lexicon's word lists."""
     kinds: dict[str, str] = {}
-    for words, kind in ((lx.UNIT_FORMS, UNIT), (_OTHER_UNITS, UNIT), (lx.MONTHS, MONTH),
-                        (lx.WEEKDAYS, WEEKDAY), (_OTHER_WORDS, WORD), (lx.SEASONS, WORD),
-                        (lx.SET_ADVERBS, WORD), (_VAGUE_WORDS, VAGUE)):
+    for words, kind in (
+        (lx.UNIT_FORMS, UNIT),
+        (_OTHER_UNITS, UNIT),
+        (lx.MONTHS, MONTH),
+        (lx.WEEKDAYS, WEEKDAY),
+        (_OTHER_WORDS, WORD),
+        (lx.SEASONS, WORD),
+        (lx.SET_ADVERBS, WORD),
+        (_VAGUE_WORDS, VAGUE),
+    ):
         for word in words:
             kinds.setdefault(word, kind)
     kinds.update({w + "s": WEEKDAY for w in lx.WEEKDAY_FULL})
@@ -93,12 +128,15 @@ def find_windows(text: str) -> dict[str, list[tuple[int, int]]]:
             spans[-1][1] = hi
         else:
             spans.append([lo, hi])
-    return {kind: _merge(_snap(text, max(0, lo), min(n, hi)) for lo, hi in spans)
-            for kind, spans in raw.items()}
+    return {
+        kind: _merge(_snap(text, max(0, lo), min(n, hi)) for lo, hi in spans)
+        for kind, spans in raw.items()
+    }
 
 
-def windows_for(windows: dict[str, list[tuple[int, int]]],
-                kinds: Iterable[str]) -> list[tuple[int, int]]:
+def windows_for(
+    windows: dict[str, list[tuple[int, int]]], kinds: Iterable[str]
+) -> list[tuple[int, int]]:
     """The merged windows of several anchor kinds (one kind's are merged already)."""
     kinds = tuple(kinds)
     if len(kinds) == 1:

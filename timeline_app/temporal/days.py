@@ -53,7 +53,7 @@ def _calendar(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
 
 
 def _weekday_year(spec: Spec, year: int) -> int:
-    """"Tuesday 21 November" without a year: the nearest year (to the one picked) in which
+    """ "Tuesday 21 November" without a year: the nearest year (to the one picked) in which
     that day is a Tuesday, a year either side at most; else the year picked."""
     if spec.weekday is None or spec.month is None or spec.day is None:
         return year
@@ -146,8 +146,11 @@ def _weekday(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         target = day + relativedelta(days=-1, weekday=wd(-1))
     elif spec.rel == 1:
         target = day + relativedelta(days=+1, weekday=wd(+1))
-    elif spec.rel == 0 or ctx.dct is None or (clause_tense(ctx, span) == FUTURE
-                                              and not _possessive(ctx.text, span[1])):
+    elif (
+        spec.rel == 0
+        or ctx.dct is None
+        or (clause_tense(ctx, span) == FUTURE and not _possessive(ctx.text, span[1]))
+    ):
         target = day + relativedelta(weekday=wd(+1))
     else:
         target = day + relativedelta(weekday=wd(-1))
@@ -157,7 +160,7 @@ def _weekday(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
 
 
 def _possessive(text: str, end: int) -> bool:
-    """"Wednesday's ruling": news names a day by what happened on it, so it looks back."""
+    """ "Wednesday's ruling": news names a day by what happened on it, so it looks back."""
     return text.startswith(("'s", "\u2019s"), end)
 
 
@@ -209,6 +212,10 @@ def _clock(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
 
 
 DAY_RESOLVERS: dict[str, Callable[[Spec, Context, Span], Resolved | None]] = {
-    "calendar": _calendar, "numeric": _numeric, "weekday": _weekday, "deictic": _deictic,
-    "holiday": _holiday, "clock": _clock,
+    "calendar": _calendar,
+    "numeric": _numeric,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "holiday": _holiday,
+    "clock": _clock,
 }

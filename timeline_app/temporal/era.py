@@ -42,17 +42,22 @@ def is_era_today(text: str, start: int, end: int) -> bool:
 
 # "we're not at that point yet": a stage reached, not a time; "at the time of its founding",
 # "at that time when ...": the time is named by what follows.
-_STAGE_BEFORE = re.compile(r"(?i)(?:\b(?:is|are|was|were|be|been|being|am|not|get|got|reach|"
-                           r"reached)|['’](?:re|s|m))[^\S\n]+\Z")
-_NAMED_AFTER = re.compile(r"(?i)[^\S\n]*(?:of|when|where|in[^\S\n]+which|that)\b"
-                          r"|[^\S\n]+(?-i:[A-Z][a-z])")  # "at the time Smith was captured"
+_STAGE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:is|are|was|were|be|been|being|am|not|get|got|reach|"
+    r"reached)|['’](?:re|s|m))[^\S\n]+\Z"
+)
+_NAMED_AFTER = re.compile(
+    r"(?i)[^\S\n]*(?:of|when|where|in[^\S\n]+which|that)\b"
+    r"|[^\S\n]+(?-i:[A-Z][a-z])"
+)  # "at the time Smith was captured"
 
 
 def read_that_point(m: Match) -> Spec | None:
-    """"at that point", "by that time", "at the time": a time in the story's past; the span
+    """ "at that point", "by that time", "at the time": a time in the story's past; the span
     leaves out the preposition, as TimeML does ("at [the time]")."""
     text = m.string
-    if _STAGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
-            or _NAMED_AFTER.match(text, m.end()):
+    if _STAGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _NAMED_AFTER.match(
+        text, m.end()
+    ):
         return None
     return Spec("fixed", value="PAST_REF", lead=m.start("what") - m.start())

@@ -28,15 +28,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # "\ud800" is valid JSON, but no UTF
 
 def timex_record(t: Timex) -> dict[str, object]:
     """The scorer's record for one expression (no `inferred`, "mod" only when set)."""
-    rec: dict[str, object] = {"start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                              "value": t.value}
+    rec: dict[str, object] = {
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+    }
     if t.mod:
         rec["mod"] = t.mod
     return rec
 
 
-def tag_jsonl(in_lines: Iterable[str | bytes], *, problem: Reporter | None = None
-              ) -> Iterator[str]:
+def tag_jsonl(in_lines: Iterable[str | bytes], *, problem: Reporter | None = None) -> Iterator[str]:
     """Tag each document line; blank lines are skipped, output keeps the input order.
 
     A bad line goes to `problem(line number, why)` — by default a line on stderr naming the
@@ -52,12 +56,14 @@ def tag_jsonl(in_lines: Iterable[str | bytes], *, problem: Reporter | None = Non
         if doc is not None:
             text, dct, doc_id = doc
             timexes = tag(text, dct=dct)
-            yield json.dumps({"doc": doc_id, "timexes": [timex_record(t) for t in timexes]},
-                             ensure_ascii=False)
+            yield json.dumps(
+                {"doc": doc_id, "timexes": [timex_record(t) for t in timexes]}, ensure_ascii=False
+            )
 
 
-def tag_jsonl_file(in_path: str | Path, out_stream: TextIO, *,
-                   problem: Reporter | None = None) -> int:
+def tag_jsonl_file(
+    in_path: str | Path, out_stream: TextIO, *, problem: Reporter | None = None
+) -> int:
     """Tag a JSONL file into `out_stream` line by line; returns the lines written.
 
     The file is read as bytes, so a line that is not UTF-8 is named, not the end of the run.

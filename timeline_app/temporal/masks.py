@@ -15,18 +15,29 @@ from sys import maxsize
 __all__ = ["masked_spans", "overlaps"]
 
 _HS = r"[ \t\u00a0]"
-_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,200}(?:\}\})?|\{%[^{}\n]{0,200}(?:%\})?"
-                       r"|\$\{[^{}\n]{0,100}\}?")
-_FILE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp|jpe?g|png|gif|svg|pdf|docx?|xlsx?|csv|json"
-                       r"|xml|js|css|py|txt|mp[34]|zip)\b")
+_TEMPLATE = re.compile(
+    r"\{\{[^{}\n]{0,200}(?:\}\})?|\{%[^{}\n]{0,200}(?:%\})?"
+    r"|\$\{[^{}\n]{0,100}\}?"
+)
+_FILE_EXT = re.compile(
+    r"\.(?:html?|php|aspx?|jsp|jpe?g|png|gif|svg|pdf|docx?|xlsx?|csv|json"
+    r"|xml|js|css|py|txt|mp[34]|zip)\b"
+)
 _URL_START = re.compile(r"https?://|ftp://|www\.")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DOMAIN = re.compile(r"[\w-]+\.(?:com|org|net|gov|edu|int|info|de|fr|es|it|uk|br|ru|co|io|cz"
-                     r"|nl|eu)/")
+_DOMAIN = re.compile(
+    r"[\w-]+\.(?:com|org|net|gov|edu|int|info|de|fr|es|it|uk|br|ru|co|io|cz"
+    r"|nl|eu)/"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _PHONES = (  # (regex, a substring the text must hold for it to be tried)
-    (re.compile(rf"\+\d{{1,3}}{_HS}?(?:\(0?\d{{1,5}}\){_HS}?)?\d{{1,5}}"
-                rf"(?:[ \t./-]\d{{2,6}}){{1,4}}"), "+"),
+    (
+        re.compile(
+            rf"\+\d{{1,3}}{_HS}?(?:\(0?\d{{1,5}}\){_HS}?)?\d{{1,5}}"
+            rf"(?:[ \t./-]\d{{2,6}}){{1,4}}"
+        ),
+        "+",
+    ),
     (re.compile(rf"\(\d{{2,5}}\){_HS}?\d{{2,5}}(?:[ \t.-]\d{{2,6}}){{1,3}}"), "("),
     (re.compile(r"\d{3}[-.]\d{3}[-.]\d{4}(?![\d/.-])"), ""),  # 212-555-1999
 )
@@ -52,9 +63,12 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
                 last = found[-1][1]
     for regex, needs in _PHONES:
         if needs in text:
-            found.extend(m.span() for m in regex.finditer(text)
-                         if sum(c.isdigit() for c in m.group()) >= 7
-                         and not (m.start() and text[m.start() - 1] in "0123456789/.-"))
+            found.extend(
+                m.span()
+                for m in regex.finditer(text)
+                if sum(c.isdigit() for c in m.group()) >= 7
+                and not (m.start() and text[m.start() - 1] in "0123456789/.-")
+            )
     found.extend(_after_cue_words(text))
     return _merged(found)
 

@@ -22,7 +22,8 @@ _NARRATIVE_REACH = 250  # how many characters after it, in the same or the next 
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]*\s")
 # "said Thursday": the reporting happens in the DCT's week, whatever the story tells
 _REPORTED = re.compile(
-    r"(?i)\b(?:said|says|told|announced|reported|added)[^\S\n]+(?:on[^\S\n]+|in[^\S\n]+)?\Z")
+    r"(?i)\b(?:said|says|told|announced|reported|added)[^\S\n]+(?:on[^\S\n]+|in[^\S\n]+)?\Z"
+)
 
 
 def _near(ctx: Context, end: int, span: Span) -> bool:

@@ -57,9 +57,11 @@ _QUANTIFIER_BEFORE = re.compile(
     re.I,
 )
 # ... and a word after it that is no comparison with a year ("to 2008 levels")
-_WORD_AFTER = re.compile(rf"^{_SP}(?!(?:and|or|to|when|as|after|before|until|the|in|on|at"
-                         r"|levels?|figures|prices|rates|highs|lows|peaks?|standards|values"
-                         r"|numbers|terms|totals|averages|season|census|elections?)\b)[a-z]")
+_WORD_AFTER = re.compile(
+    rf"^{_SP}(?!(?:and|or|to|when|as|after|before|until|the|in|on|at"
+    r"|levels?|figures|prices|rates|highs|lows|peaks?|standards|values"
+    r"|numbers|terms|totals|averages|season|census|elections?)\b)[a-z]"
+)
 # Words before a number that make it a year even outside 1800-2100: "in 1492", "since 1066".
 _YEAR_CUE = re.compile(rf"\b(?:in|since|until|till|circa|c\.|ca\.|anno|year){_SP}\Z", re.I)
 _ERA_AFTER = re.compile(rf"^{_SP}?(?:AD|A\.D\.|CE|BC|B\.C\.|BCE)\b")
@@ -68,8 +70,8 @@ _ERA_AFTER = re.compile(rf"^{_SP}?(?:AD|A\.D\.|CE|BC|B\.C\.|BCE)\b")
 def not_a_year(text: str, start: int, end: int, year: int, cued: bool = False) -> bool:
     """Whether the four digits at [start, end) are an amount, a measure, a reference or code
     rather than a year. `cued` says the match itself has a year word ("fiscal", "mid-")."""
-    before = text[max(0, start - 24):start]
-    after = text[end:end + 24]
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 24]
     if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
         return True
     if _CURRENCY_BEFORE.search(before) or _CITATION_BEFORE.search(before):
@@ -77,8 +79,9 @@ def not_a_year(text: str, start: int, end: int, year: int, cued: bool = False) -
     if _DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after):
         return True
     measure = _MEASURE_AFTER.match(after)
-    if measure and not (_MONEY_UNIT.fullmatch(measure.group().strip())
-                        and _CONSTANT_MONEY.search(before)):
+    if measure and not (
+        _MONEY_UNIT.fullmatch(measure.group().strip()) and _CONSTANT_MONEY.search(before)
+    ):
         return True  # "2000 km", "$2000", but "in 1990 dollars" is a year
     if _COUNTED_AFTER.match(after) and not (_YEAR_CUE.search(before) and 1800 <= year <= 2100):
         return True
@@ -86,30 +89,42 @@ def not_a_year(text: str, start: int, end: int, year: int, cued: bool = False) -
         return True  # "around 2000 protesters", "nearly 1900 were"
     if 1800 <= year <= 2100 or cued:
         return False
-    return not (_YEAR_CUE.search(before) and not _QUANTIFIER_BEFORE.search(before)
-                or _ERA_AFTER.match(after))
+    return not (
+        _YEAR_CUE.search(before)
+        and not _QUANTIFIER_BEFORE.search(before)
+        or _ERA_AFTER.match(after)
+    )
 
 
 # "GMT +10:00", "UTC-5:00", "T10:00-05:00": an offset from UTC, not a time of day
 _OFFSET_BEFORE = re.compile(rf"(?:[+−±]|\b(?:GMT|UTC){_SP}?[-−]|\d[-−])\Z")
-_SCORE_WORDS = (r"won|win|wins|beat|beats|lost|lose|loses|defeated|defeat|drew|draw|score"
-                r"|scored|victory|led|trailed|leads|Sieg|Niederlage|gewann|verlor|siegte"
-                r"|unterlag|remis|Endstand|Halbzeit|victoire|défaite|battu|gagné|perdu"
-                r"|victoria|derrota|ganó|perdió")
+_SCORE_WORDS = (
+    r"won|win|wins|beat|beats|lost|lose|loses|defeated|defeat|drew|draw|score"
+    r"|scored|victory|led|trailed|leads|Sieg|Niederlage|gewann|verlor|siegte"
+    r"|unterlag|remis|Endstand|Halbzeit|victoire|défaite|battu|gagné|perdu"
+    r"|victoria|derrota|ganó|perdió"
+)
 # "won 21:14", "beat them 3:10", "won the final 21:14"; not "won the vote at 10:30"
 _SCORE_BEFORE = re.compile(
     rf"\b(?:{_SCORE_WORDS})\b(?:{_SP}+(?!(?:at|on|by|around|about|until|from|before|after)\b)"
-    rf"[\w'.-]+){{0,3}}{_SP}+\Z", re.I)
-_SCORE_AFTER = re.compile(rf"^{_SP}?(?:\(\d+:\d+\)|n\.V\.|a\.e\.t\.|(?:win|victory|defeat|loss"
-                          r"|lead|after extra time|Sieg|Niederlage)\b)", re.I)
-_MEDIA_BEFORE = re.compile(r"(?i)\b(?:duration|length|runtime|play\s+in|current\s+time"
-                           r"|laufzeit|dauer|durée|duración)\b[^\n]{0,6}\Z")
+    rf"[\w'.-]+){{0,3}}{_SP}+\Z",
+    re.I,
+)
+_SCORE_AFTER = re.compile(
+    rf"^{_SP}?(?:\(\d+:\d+\)|n\.V\.|a\.e\.t\.|(?:win|victory|defeat|loss"
+    r"|lead|after extra time|Sieg|Niederlage)\b)",
+    re.I,
+)
+_MEDIA_BEFORE = re.compile(
+    r"(?i)\b(?:duration|length|runtime|play\s+in|current\s+time"
+    r"|laufzeit|dauer|durée|duración)\b[^\n]{0,6}\Z"
+)
 
 
 def not_a_clock(text: str, start: int, end: int, hour: str, ampm: bool) -> bool:
     """Whether a clock-like "10:00" is a UTC offset, a score or the length of a video."""
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 24]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 24]
     if _OFFSET_BEFORE.search(before):
         return True  # "GMT +10:00", "UTC-05:00"
     if ampm:
@@ -120,17 +135,21 @@ def not_a_clock(text: str, start: int, end: int, hour: str, ampm: bool) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    alone = not text[line_start:start].strip() and not text[end:line_end if line_end >= 0
-                                                            else len(text)].strip()
+    alone = (
+        not text[line_start:start].strip()
+        and not text[end : line_end if line_end >= 0 else len(text)].strip()
+    )
     return hour.startswith("0") and alone  # "0:46", "02:04" on a line of their own
 
 
 _VERSION_BEFORE = re.compile(
     rf"\b(?:version|ver\.|v\.?|release|build|update|patch|firmware|kernel|iOS|iPadOS|macOS"
     rf"|OS{_SP}X|Android|Windows|Linux|Firefox|Chrome|Safari|Python|Java|PHP|Node(?:\.js)?"
-    rf"|Ubuntu|Debian){_SP}?\Z", re.I)
+    rf"|Ubuntu|Debian){_SP}?\Z",
+    re.I,
+)
 
 
 def is_version(text: str, start: int) -> bool:
-    """"Firefox 3.6.28", "version 2.10.15": a dotted software version, not a date."""
+    """ "Firefox 3.6.28", "version 2.10.15": a dotted software version, not a date."""
     return bool(_VERSION_BEFORE.search(text, max(0, start - 16), start))

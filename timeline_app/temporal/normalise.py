@@ -20,9 +20,33 @@ __all__ = ["Spec"]
 
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sat", "sun", "june"})
 # Words after which "May"/"March" is the month, not the verb.
-_MONTH_CUES = frozenset({"in", "of", "by", "since", "until", "till", "from", "through", "to",
-                         "before", "after", "during", "the", "early", "late", "mid", "last",
-                         "next", "this", "each", "every", "and", "or"})
+_MONTH_CUES = frozenset(
+    {
+        "in",
+        "of",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "through",
+        "to",
+        "before",
+        "after",
+        "during",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "each",
+        "every",
+        "and",
+        "or",
+    }
+)
 _SUFFIX = re.compile(r"(st|nd|rd|th)$")
 
 
@@ -83,7 +107,7 @@ def read_numeric_date(m: Match) -> Spec | None:
 def read_clock(m: Match) -> Spec | None:
     """14:07, 6:06 AM EST, 10 p.m.: needs minutes or am/pm to be a time, not a number."""
     h, ampm = int(m["h"]), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-    sep = m.string[m.end("h"):m.end("h") + 1]
+    sep = m.string[m.end("h") : m.end("h") + 1]
     if not ampm and (not m["mi"] or sep == "."):
         return None
     if ampm and not 1 <= h <= 12:
@@ -95,8 +119,13 @@ def read_clock(m: Match) -> Spec | None:
     if ampm:
         h = h % 12 + (12 if ampm == "pm" else 0)
     clock = (h, int(m["mi"] or 0), int(m["s"]) if m["s"] else None)
-    return Spec("clock", "TIME", clock=clock, tz=(m["tz"] or "").upper() or None,
-                mod="APPROX" if m["qmod"] else None)
+    return Spec(
+        "clock",
+        "TIME",
+        clock=clock,
+        tz=(m["tz"] or "").upper() or None,
+        mod="APPROX" if m["qmod"] else None,
+    )
 
 
 def read_clock_word(m: Match) -> Spec | None:
@@ -124,12 +153,19 @@ def read_month_day(m: Match) -> Spec | None:
         return None
     rel = m.groupdict().get("mrel")
     if rel and year is None:  # "last Oct. 23": the word picks the year, the span starts at Oct.
-        return Spec("calendar", month=month, day=day, rel=rel_of(rel),
-                    lead=m.start("month") - m.start())
+        return Spec(
+            "calendar", month=month, day=day, rel=rel_of(rel), lead=m.start("month") - m.start()
+        )
     wd = m.groupdict().get("wd")
-    return Spec("calendar", year=year, month=month, day=day, mod=point_mod(m),
-                weekday=lx.WEEKDAYS.get(wd.rstrip(".").lower()) if wd else None,
-                lead=m.start("month") - m.start() if rel else 0)
+    return Spec(
+        "calendar",
+        year=year,
+        month=month,
+        day=day,
+        mod=point_mod(m),
+        weekday=lx.WEEKDAYS.get(wd.rstrip(".").lower()) if wd else None,
+        lead=m.start("month") - m.start() if rel else 0,
+    )
 
 
 def read_second_day(m: Match) -> Spec | None:
@@ -150,11 +186,14 @@ def read_month(m: Match) -> Spec | None:
     gd = m.groupdict()
     word = m["month"].rstrip(".").lower()
     if word in ("may", "march") and not (year_of(m) or gd.get("rel") or gd.get("pmod")):
-        prev = m.string[max(0, m.start() - 8):m.start()].lower().split()
+        prev = m.string[max(0, m.start() - 8) : m.start()].lower().split()
         if not prev or prev[-1] not in _MONTH_CUES:
             return None
-    if word in _FIRST_NAMES and not (year_of(m) or gd.get("rel") or gd.get("pmod")) \
-            and _reads_as_name(m):
+    if (
+        word in _FIRST_NAMES
+        and not (year_of(m) or gd.get("rel") or gd.get("pmod"))
+        and _reads_as_name(m)
+    ):
         return None
     rel_words = norm(gd.get("rel")).split()
     rel = rel_of(rel_words[-1]) if rel_words else None
@@ -171,12 +210,12 @@ _SURNAME = re.compile(r"[^\S\n]+([A-Z][a-z]+)\b")
 
 
 def _reads_as_name(m: Match) -> bool:
-    """"June Sarpong", "April Ryan": a month that is a first name, unless a word before it
+    """ "June Sarpong", "April Ryan": a month that is a first name, unless a word before it
     says month ("in June Apple released")."""
     nxt = _SURNAME.match(m.string, m.end())
     if not nxt or nxt[1].lower() in lx.MONTHS or nxt[1].lower() in lx.WEEKDAYS:
         return False
-    prev = m.string[max(0, m.start() - 12):m.start()].lower().split()
+    prev = m.string[max(0, m.start() - 12) : m.start()].lower().split()
     return not prev or prev[-1].strip(",;:") not in _MONTH_CUES
 
 
@@ -191,14 +230,20 @@ def read_weekday(m: Match) -> Spec | None:
     if m["plural"] or m["pplural"]:
         value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
         return Spec("fixed", "SET", value=value)
-    return Spec("weekday", "TIME" if part else "DATE", weekday=wd, part=part,
-                rel=rel_of(m["rel"]), mod=point_mod(m))
+    return Spec(
+        "weekday",
+        "TIME" if part else "DATE",
+        weekday=wd,
+        part=part,
+        rel=rel_of(m["rel"]),
+        mod=point_mod(m),
+    )
 
 
 def read_year(m: Match) -> Spec | None:
     """1990, fiscal 1989, mid-1996, late 2022; not "$1990", "1990,000" or "1990 km"."""
     year = int(m["year"])
-    before = m.string[max(0, m.start() - 1):m.start()]
+    before = m.string[max(0, m.start() - 1) : m.start()]
     if before in ("$", "#", "+", "€", "£") or not 1000 <= year <= 2199:
         return None
     cued = bool(m["pmod"] or m["fiscal"]) or m.group(0)[:4].lower() == "the "
@@ -233,12 +278,24 @@ def read_relative(m: Match) -> Spec | None:
     """last week, next month, this year, early next year, the following year."""
     unit = m["unit"].lower()
     rel_word = norm(m["rel"])
-    anchored = rel_word in ("the following", "the previous", "the same", "the next", "same",
-                            "following", "previous")
+    anchored = rel_word in (
+        "the following",
+        "the previous",
+        "the same",
+        "the next",
+        "same",
+        "following",
+        "previous",
+    )
     if unit == "day" and rel_word not in _ANCHORED_DAY:
         return None  # "the last day of the trial", "next day delivery": not a point in time
-    return Spec("relative", unit=unit, rel=rel_of(rel_word), mod=point_mod(m),
-                value="anchored" if anchored else None)
+    return Spec(
+        "relative",
+        unit=unit,
+        rel=rel_of(rel_word),
+        mod=point_mod(m),
+        value="anchored" if anchored else None,
+    )
 
 
 def read_season(m: Match) -> Spec | None:
@@ -247,7 +304,7 @@ def read_season(m: Match) -> Spec | None:
     rel, year = rel_of(m["rel"]), year_of(m) or spoken_year(m["words"])
     text = norm(m.group(0))
     if rel is None and year is None and not text.startswith(("the ", "early", "late", "mid")):
-        prev = m.string[max(0, m.start() - 5):m.start()].lower().split()
+        prev = m.string[max(0, m.start() - 5) : m.start()].lower().split()
         if not prev or prev[-1] not in ("in", "this", "last", "next", "by", "until"):
             return None
     return Spec("season", part=season, year=year, rel=rel, mod=point_mod(m))
@@ -280,8 +337,12 @@ def read_anaphor(m: Match) -> Spec | None:
         return Spec("anaphor", unit=unit, year=int(m["yr"]), mod=point_mod(m))
     if unit in ("period", "week") and not adj:
         return None
-    if unit == "year" and adj in ("", "fiscal", "full") and norm(m["det"]) == "the" \
-            and not point_mod(m):  # "by the end of the year" is the year, mod END
+    if (
+        unit == "year"
+        and adj in ("", "fiscal", "full")
+        and norm(m["det"]) == "the"
+        and not point_mod(m)
+    ):  # "by the end of the year" is the year, mod END
         return Spec("duration", "DURATION", unit="year", amount=1)  # "for the year (ended ...)"
     back = "year-" in adj or bool(m["ago"])
     value = "that" if norm(m["det"]) == "that" else (adj or None)

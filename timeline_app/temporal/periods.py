@@ -77,8 +77,13 @@ def _offset(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
         day = dt.date(int(last[1]), int(last[2]), int(last[3]))
         moved = day - relativedelta(**{_DAY_STEPS[unit]: amount})  # type: ignore[arg-type]
         return Resolved("DATE", moved.isoformat(), spec.mod, True)
-    if unit == "year" and spec.amount == 1 and ctx.quarter and rel < 0 \
-            and ctx.last_matching(_QUARTER_VALUE, back=3):
+    if (
+        unit == "year"
+        and spec.amount == 1
+        and ctx.quarter
+        and rel < 0
+        and ctx.last_matching(_QUARTER_VALUE, back=3)
+    ):
         year, q = ctx.quarter
         return Resolved("DATE", f"{year + rel:04d}-Q{q}", spec.mod, True)
     amount, unit = _whole(spec.amount, unit)
@@ -106,8 +111,13 @@ def _whole(amount: float, unit: str) -> tuple[int, str]:
     """A whole number of units, moving to a finer unit for "2 1/2 years"."""
     if float(amount).is_integer():
         return int(amount), unit
-    finer = {"year": ("month", 12), "decade": ("year", 10), "month": ("day", 30),
-             "week": ("day", 7), "day": ("hour", 24)}
+    finer = {
+        "year": ("month", 12),
+        "decade": ("year", 10),
+        "month": ("day", 30),
+        "week": ("day", 7),
+        "day": ("hour", 24),
+    }
     if unit in finer:
         sub, factor = finer[unit]
         return round(amount * factor), sub
@@ -144,7 +154,7 @@ def _season(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
     ref = ctx.ref
     if ref is None:
         return Resolved("DATE", f"XXXX-{spec.part}", spec.mod, False)
-    this_past = ctx.text[span[0]:span[1]].lower().startswith("this past")
+    this_past = ctx.text[span[0] : span[1]].lower().startswith("this past")
     year = ref.year + (0 if this_past else (spec.rel or 0))
     return Resolved("DATE", f"{year:04d}-{spec.part}", spec.mod, True)
 
@@ -194,7 +204,7 @@ def _last_year(ctx: Context) -> int | None:
 
 
 def _anaphoric_quarter(spec: Spec, ctx: Context, adj: str) -> Resolved | None:
-    """"the quarter", "the latest period": the quarter last named, else the one reported on
+    """ "the quarter", "the latest period": the quarter last named, else the one reported on
     (the last completed quarter before the DCT)."""
     ref, named = ctx.ref, ctx.quarter
     completed = None
@@ -215,7 +225,7 @@ def _anaphoric_quarter(spec: Spec, ctx: Context, adj: str) -> Resolved | None:
 
 
 def _week_of(day: dt.date, unit: str, tense: int) -> str:
-    """"the weekend": the one just past (or this one) unless the clause looks ahead."""
+    """ "the weekend": the one just past (or this one) unless the clause looks ahead."""
     if unit == "week":
         return vl.week_value(day)
     saturday = day + relativedelta(weekday=weekday(5)(+1 if tense == FUTURE else -1))
@@ -225,6 +235,9 @@ def _week_of(day: dt.date, unit: str, tense: int) -> str:
 
 
 PERIOD_RESOLVERS: dict[str, Callable[[Spec, Context, Span], Resolved | None]] = {
-    "relative": _relative, "offset": _offset, "quarter": _quarter, "season": _season,
+    "relative": _relative,
+    "offset": _offset,
+    "quarter": _quarter,
+    "season": _season,
     "anaphor": _anaphor,
 }

@@ -37,16 +37,22 @@ def year_range(first: int, second: str) -> int | None:
 
 def _is_year(text: str, start: int, end: int, year: int) -> bool:
     """A year where the text reads it as one (not "pages 1968-1969" or "$1990-2000")."""
-    return 1000 <= year <= 2199 and text[start - 1:start] not in ("$", "#", "+", "€", "£") \
+    return (
+        1000 <= year <= 2199
+        and text[start - 1 : start] not in ("$", "#", "+", "€", "£")
         and not nd.not_a_year(text, start, end, year)
+    )
 
 
 def read_range_start(m: Match) -> Spec | None:
     """The "2015" of "2015-2016" and "2015-16"."""
     year, text = int(m["year"]), m.string
     last = year_range(year, m["end"])
-    if last is None or not _is_year(text, m.start(), m.end(), year) \
-            or nd.not_a_year(text, m.start("end"), m.end("end"), last):
+    if (
+        last is None
+        or not _is_year(text, m.start(), m.end(), year)
+        or nd.not_a_year(text, m.start("end"), m.end("end"), last)
+    ):
         return None  # "1990-2000 km"
     return Spec("fixed", value=f"{year:04d}", year=year)
 
@@ -56,8 +62,11 @@ def read_range_end(m: Match) -> Spec | None:
     end alone."""
     first = int(m["first"])
     year = year_range(first, m["end"])
-    if year is None or not _is_year(m.string, m.start(), m.end("first"), first) \
-            or nd.not_a_year(m.string, m.start("end"), m.end(), year):
+    if (
+        year is None
+        or not _is_year(m.string, m.start(), m.end("first"), first)
+        or nd.not_a_year(m.string, m.start("end"), m.end(), year)
+    ):
         return None
     return Spec("fixed", value=f"{year:04d}", year=year, lead=m.start("end") - m.start())
 
@@ -68,5 +77,4 @@ def read_between_first(m: Match) -> Spec | None:
     unit = lx.UNIT_FORMS.get(m["unit"].lower())
     if amount is None or unit is None or lx.words_to_number(norm(m["num2"])) is None:
         return None
-    return Spec("duration", "DURATION", unit=unit, amount=amount,
-                lead=m.start("num") - m.start())
+    return Spec("duration", "DURATION", unit=unit, amount=amount, lead=m.start("num") - m.start())

@@ -46,8 +46,9 @@ class Reference:
         return cls(d.year, d.month, d.day)
 
 
-def _checked(year: int, month: int | None, day: int | None, hour: int | None,
-             minute: int | None) -> Reference | None:
+def _checked(
+    year: int, month: int | None, day: int | None, hour: int | None, minute: int | None
+) -> Reference | None:
     """Drop fields that do not name a real calendar point, keeping what is valid."""
     if not 1 <= year <= 9998:
         return None

@@ -30,7 +30,10 @@ def _fixed(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
 
 
 RESOLVERS: dict[str, Callable[[Spec, Context, Span], Resolved | None]] = {
-    **DAY_RESOLVERS, **PERIOD_RESOLVERS, "duration": _duration, "fixed": _fixed,
+    **DAY_RESOLVERS,
+    **PERIOD_RESOLVERS,
+    "duration": _duration,
+    "fixed": _fixed,
 }
 
 

@@ -35,8 +35,20 @@ class Spec:
     trim: int = 0  # characters at the match end that are not part of it ("earlier")
 
 
-_REL = {"last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1,
-        "following": 1, "this coming": 1, "this": 0, "current": 0, "same": 0}
+_REL = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this past": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "this coming": 1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
+}
+
 
 def norm(word: str | None) -> str:
     """Lower-case with single spaces, for dictionary lookups."""

@@ -90,8 +90,7 @@ def _candidates(text: str) -> list[Candidate]:
     return found
 
 
-def _matches(pattern: Pattern, text: str,
-             spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _matches(pattern: Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """The pattern's matches inside the windows around its anchors."""
     for lo, hi in spans:
         yield from pattern.regex.finditer(text, lo, hi)
@@ -105,9 +104,9 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if len(occupied) < c.end:
             occupied.extend(b"\0" * (c.end - len(occupied)))
-        if any(occupied[c.start:c.end]):
+        if any(occupied[c.start : c.end]):
             continue
-        occupied[c.start:c.end] = b"\1" * (c.end - c.start)
+        occupied[c.start : c.end] = b"\1" * (c.end - c.start)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
@@ -128,13 +127,17 @@ def _compose(text: str, cands: list[Candidate]) -> list[Candidate]:
         prev = out[-1] if out else None
         if prev is not None and _JOIN.fullmatch(text, prev.end, c.start):
             pair = (prev.spec, c.spec)
-            clock, day = (pair if prev.spec.kind == "clock" else pair[::-1])
+            clock, day = pair if prev.spec.kind == "clock" else pair[::-1]
             if clock.kind == "clock" and _is_day(day):
                 spec = dataclasses.replace(day, clock=clock.clock, tz=clock.tz, type="TIME")
                 out[-1] = Candidate(prev.start, c.end, "composed", spec, prev.rank)
                 continue
-        if prev is not None and c.spec.kind == "clock" and _coarse(prev.spec) \
-                and _AFTER_DATE.fullmatch(text, prev.end, c.start):
+        if (
+            prev is not None
+            and c.spec.kind == "clock"
+            and _coarse(prev.spec)
+            and _AFTER_DATE.fullmatch(text, prev.end, c.start)
+        ):
             c = dataclasses.replace(c, spec=Spec("drop"))
         out.append(c)
     return out
@@ -148,7 +151,7 @@ def _coarse(spec: Spec) -> bool:
 
 
 def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
-    """"the eve of <date>": the day before, spanning the whole phrase."""
+    """ "the eve of <date>": the day before, spanning the whole phrase."""
     m = _EVE.search(text, max(0, c.start - 16), c.start)
     if not m or not _FULL_DATE.match(value):
         return None
@@ -171,14 +174,19 @@ def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
         ctx.anchor = Reference(int(full[1]), int(full[2]), int(full[3]))
         ctx.anchor_end = c.end
     told = _TOLD_YEAR.match(value)
-    if told and not res.inferred and not eve \
-            and not _ATTRIBUTIVE.search(text, max(0, start - 6), start):
+    if (
+        told
+        and not res.inferred
+        and not eve
+        and not _ATTRIBUTIVE.search(text, max(0, start - 6), start)
+    ):
         ctx.story_year, ctx.story_end = int(told[1]), c.end
-    return Timex(start, c.end, text[start:c.end], res.type, value, res.mod, res.inferred)
+    return Timex(start, c.end, text[start : c.end], res.type, value, res.mod, res.inferred)
 
 
-def tag(text: str, *, dct: str | dt.date | dt.datetime | None = None,
-        day_first: bool | None = None) -> list[Timex]:
+def tag(
+    text: str, *, dct: str | dt.date | dt.datetime | None = None, day_first: bool | None = None
+) -> list[Timex]:
     """TimeML TIMEX3 expressions in `text`, sorted by start and non-overlapping."""
     if not isinstance(text, str) or not text:
         return []

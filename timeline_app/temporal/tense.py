@@ -29,17 +29,39 @@ _SCHEDULED = (
     r"(?:meeting|leaving|arriving|travell?ing|visiting|holding|hosting|flying|heading"
     r"|returning|opening|launching|releasing|resuming))"
 )
-_FUTURE = re.compile(
-    rf"(?i)(?<![\w'])(?:(?:{alternation(FUTURE_MARKERS)})|{_SCHEDULED})(?![\w'])")
+_FUTURE = re.compile(rf"(?i)(?<![\w'])(?:(?:{alternation(FUTURE_MARKERS)})|{_SCHEDULED})(?![\w'])")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
 # an "-ed" word after these is an adjective, not a past tense: "a still unspecified date",
 # "the planned merger", "its revised forecast"
-_ADJECTIVAL = frozenset({"a", "an", "the", "still", "very", "its", "their", "his", "her", "our",
-                         "newly", "recently", "previously", "long", "already", "so", "more",
-                         "most", "less", "well", "much", "un"})
+_ADJECTIVAL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "still",
+        "very",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "newly",
+        "recently",
+        "previously",
+        "long",
+        "already",
+        "so",
+        "more",
+        "most",
+        "less",
+        "well",
+        "much",
+        "un",
+    }
+)
 _HAD = re.compile(r"(?i)\bhad\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad(?:[^\S\n]+been)?[^\S\n]+$")
 _NOT_BEFORE = re.compile(r"(?i)\bnot[^\S\n]+$")

@@ -12,7 +12,7 @@ __all__ = ["fmt_date", "shift", "duration_value", "week_value", "quarter_of"]
 
 
 def fmt_date(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    """"2023-11-23", "2023-11", "2023", "XXXX-11-23" (unknown year)."""
+    """ "2023-11-23", "2023-11", "2023", "XXXX-11-23" (unknown year)."""
     out = "XXXX" if year is None else f"{year:04d}"
     if month is not None:
         out += f"-{month:02d}"
@@ -37,8 +37,9 @@ def shift(d: dt.date, unit: str, n: int) -> str | None:
     if unit in ("day", "hour", "minute", "second"):
         return (d + relativedelta(days=n)).isoformat()
     if unit in ("week", "weekend", "fortnight"):
-        return week_value(d + relativedelta(weeks=n * (2 if unit == "fortnight" else 1)),
-                          unit == "weekend")
+        return week_value(
+            d + relativedelta(weeks=n * (2 if unit == "fortnight" else 1)), unit == "weekend"
+        )
     if unit == "month":
         moved = d + relativedelta(months=n)
         return fmt_date(moved.year, moved.month)
@@ -90,5 +91,11 @@ def duration_value(unit: str, amount: float | None) -> str:
     return f"P{t}{_number(amount)}{code}"
 
 
-_FINER = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
-          "minute": ("second", 60), "week": ("day", 7), "month": ("day", 30)}
+_FINER = {
+    "year": ("month", 12),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+    "week": ("day", 7),
+    "month": ("day", 30),
+}

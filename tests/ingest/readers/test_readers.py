@@ -98,12 +98,17 @@ def test_json_article_and_jsonl_with_one_bad_line(tmp_path):
 @pytest.mark.parametrize(
     ("html", "lines", "why"),
     [
-        ("<p>The port reopened in 2002, when\n        the strike ended.</p><p>Next.</p>",
-         ["The port reopened in 2002, when the strike ended.", "Next."],
-         "a paragraph wrapped in the page's source is one line"),
+        (
+            "<p>The port reopened in 2002, when\n        the strike ended.</p><p>Next.</p>",
+            ["The port reopened in 2002, when the strike ended.", "Next."],
+            "a paragraph wrapped in the page's source is one line",
+        ),
         ("<div>One<br>Two</div>", ["One", "Two"], "a <br> breaks the line"),
-        ("<p>A <a href='#'>linked\nword</a> stays.</p>", ["A linked word stays."],
-         "inline elements do not break"),
+        (
+            "<p>A <a href='#'>linked\nword</a> stays.</p>",
+            ["A linked word stays."],
+            "inline elements do not break",
+        ),
     ],
 )
 def test_page_lines_break_at_blocks_only(html, lines, why):
