@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline_app.ingest import load_corpus
 from timeline_app.ingest.actors import gather_actors
-from timeline_app.paths import SHIPPED_CORPUS
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(SHIPPED_CORPUS)
 
 
 @pytest.fixture(scope="module")

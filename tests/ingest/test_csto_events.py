@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from timeline_app.ingest import load_corpus
 from timeline_app.model import Part, Precision
 from timeline_app.paths import SHIPPED_CORPUS
 
@@ -19,8 +18,8 @@ KAZAKH = "2022-01_csto-operation-in-kazakhstan.txt"
 
 
 @pytest.fixture(scope="module")
-def timeline():
-    return load_corpus(SHIPPED_CORPUS)
+def timeline(corpus):
+    return corpus  # the session's shipped corpus (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from datetime import date
 from ..model import Document, Event
 from ..temporal import Timex
 from .collector import release_gradually
-from .extract import Candidate, extract_candidates
+from .extract import DatedStatement, extract_candidates
 from .file_results import FileResult
 from .language import dates_language
 from .merge import merge_candidates
@@ -54,7 +54,7 @@ def find_events(results: list[FileResult], *, workers: int | None, tick: Tick) -
 
 def _here(pairs: list[Pair], names: Names, tick: Tick) -> list[Event]:
     ctx = TitleContext(names)
-    candidates: list[Candidate] = []
+    candidates: list[DatedStatement] = []
     for done, (doc, timexes) in enumerate(pairs, 1):
         candidates.extend(extract_candidates(doc, ctx, timexes))
         if done % 50 == 0:
@@ -73,7 +73,7 @@ def _on_processes(pairs: list[Pair], names: Names, workers: int, tick: Tick) -> 
     pool = make_pool(workers, _init, (names,))
     try:
         chunks = [pairs[i : i + _DOC_CHUNK] for i in range(0, len(pairs), _DOC_CHUNK)]
-        found: list[list[Candidate]] = [[] for _ in chunks]
+        found: list[list[DatedStatement]] = [[] for _ in chunks]
         done = 0
         tasks: dict[Future, int] = {pool.submit(_candidates_of, c): k for k, c in enumerate(chunks)}
         for future in as_completed(tasks):
@@ -94,10 +94,10 @@ def _on_processes(pairs: list[Pair], names: Names, workers: int, tick: Tick) -> 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _by_interval(candidates: list[Candidate]) -> list[list[Candidate]]:
+def _by_interval(candidates: list[DatedStatement]) -> list[list[DatedStatement]]:
     """Candidates grouped by the interval they date, groups in order of first appearance
     (as `merge_candidates` groups them)."""
-    groups: dict[tuple[date, date], list[Candidate]] = {}
+    groups: dict[tuple[date, date], list[DatedStatement]] = {}
     for c in candidates:
         groups.setdefault((c.source.date.start, c.source.date.end), []).append(c)
     return list(groups.values())
@@ -125,10 +125,10 @@ def _init(names: Names) -> None:
     _ctx = TitleContext(names)
 
 
-def _candidates_of(pairs: list[Pair]) -> list[Candidate]:
+def _candidates_of(pairs: list[Pair]) -> list[DatedStatement]:
     assert _ctx is not None, "initializer did not run"
     return [c for doc, timexes in pairs for c in extract_candidates(doc, _ctx, timexes)]
 
 
-def _merge_groups(groups: list[list[Candidate]]) -> list[list[Event]]:
+def _merge_groups(groups: list[list[DatedStatement]]) -> list[list[Event]]:
     return [merge_candidates(group) for group in groups]

@@ -19,7 +19,13 @@ from .roles import Role, framed_phrase, role_of
 from .sentences import quote_spans, sentence_spans
 from .titles import TitleContext, make_title
 
-__all__ = ["Candidate", "extract_candidates", "fuzzy_from_timex", "context_year", "tag_document"]
+__all__ = [
+    "DatedStatement",
+    "extract_candidates",
+    "fuzzy_from_timex",
+    "context_year",
+    "tag_document",
+]
 
 _VALUE = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T(?:[\d:.]+|MO|AF|EV|NI|DT).*)?$"
@@ -54,7 +60,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(slots=True)
-class Candidate:
+class DatedStatement:
     """One dated statement, before statements of the same happening are merged."""
 
     source: Source
@@ -114,12 +120,12 @@ def _story_text(doc: Document) -> str:
 
 def extract_candidates(
     doc: Document, ctx: TitleContext, timexes: list[Timex] | None = None
-) -> list[Candidate]:
+) -> list[DatedStatement]:
     """Dated statements of `doc`; `timexes` may come from a cache of `tag_document`."""
     timexes = tag_document(doc) if timexes is None else timexes
     sentences = sentence_spans(doc.text)
     quotes = quote_spans(doc.text)
-    found: list[Candidate] = []
+    found: list[DatedStatement] = []
     notes: dict[tuple[int, int], list[TimeNote]] = {}  # sentence -> its non-dating times
     dates_in = _dates_by_sentence(timexes, sentences)  # what a title must not keep
     said_on = _statement_days(doc, timexes, sentences)
@@ -218,7 +224,7 @@ def _a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     return len(words) >= 2 and any(w.islower() and w not in _FUNCTION_WORDS for w in words)
 
 
-def _with_notes(c: Candidate, notes: dict[tuple[int, int], list[TimeNote]]) -> Candidate:
+def _with_notes(c: DatedStatement, notes: dict[tuple[int, int], list[TimeNote]]) -> DatedStatement:
     """The candidate with its sentence's comparison bases, bounds and deadlines as context."""
     mine = notes.get((c.source.start, c.source.end))
     if mine:
@@ -235,7 +241,7 @@ def _candidate(
     ctx: TitleContext,
     planned: bool = False,
     dates: Sequence[tuple[int, int]] = (),
-) -> Candidate | None:
+) -> DatedStatement | None:
     """None when the sentence holds no statement (only a dateline, a byline or markup)."""
     s, e = sentence
     text = doc.text[s:e]
@@ -247,7 +253,7 @@ def _candidate(
     if not title.text:
         return None
     source = Source(doc.id, s, e, start, end, doc.text[start:end], date, planned)
-    return Candidate(source, title.text, title.names_event, text)
+    return DatedStatement(source, title.text, title.names_event, text)
 
 
 def _dates_by_sentence(
@@ -266,9 +272,9 @@ def _undated_lead(
     doc: Document,
     sentences: list[tuple[int, int]],
     quotes: list[tuple[int, int]],
-    found: list[Candidate],
+    found: list[DatedStatement],
     ctx: TitleContext,
-) -> Candidate | None:
+) -> DatedStatement | None:
     """A news story whose lead dates nothing recent reports what happened on its day."""
     pub = doc.published
     if pub is None or pub.precision is not Precision.DAY or doc.published_span is None:

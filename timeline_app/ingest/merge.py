@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Event
-from .extract import Candidate
+from .extract import DatedStatement
 from .titles import EVENT_NOUNS
 
 __all__ = ["merge_candidates", "SIMILARITY"]
@@ -85,8 +85,8 @@ _CALENDAR = frozenset(_CAL_WORDS) | {w[:6] for w in _CAL_WORDS}
 _EVENT_NOUN = re.compile(rf"\b(?:{EVENT_NOUNS})\b", re.I)
 
 
-def merge_candidates(candidates: Iterable[Candidate]) -> list[Event]:
-    by_interval: dict[tuple, list[Candidate]] = defaultdict(list)
+def merge_candidates(candidates: Iterable[DatedStatement]) -> list[Event]:
+    by_interval: dict[tuple, list[DatedStatement]] = defaultdict(list)
     for c in candidates:
         by_interval[(c.source.date.start, c.source.date.end)].append(c)
     events = []
@@ -95,7 +95,7 @@ def merge_candidates(candidates: Iterable[Candidate]) -> list[Event]:
     return events
 
 
-def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
+def _clusters(group: list[DatedStatement]) -> list[list[DatedStatement]]:
     parent = list(range(len(group)))
     features = _without_common([_features(c) for c in group])  # once per statement
 
@@ -116,13 +116,13 @@ def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
             if _same_happening(features[i], features[j]):
                 parent[ri] = rj
                 names[rj] |= names[ri]
-    clusters: dict[int, list[Candidate]] = defaultdict(list)
+    clusters: dict[int, list[DatedStatement]] = defaultdict(list)
     for i, c in enumerate(group):
         clusters[root(i)].append(c)
     return list(clusters.values())
 
 
-def _features(c: Candidate) -> tuple[set[str], ...]:
+def _features(c: DatedStatement) -> tuple[set[str], ...]:
     """Title stems, sentence stems, the kinds of happening named ("session"), the names the
     sentence mentions (capitalised words not opening it) and its other content stems."""
     nouns = {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(c.title + " " + c.sentence)}
@@ -173,12 +173,12 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _representative(cluster: list[Candidate]) -> Candidate:
+def _representative(cluster: list[DatedStatement]) -> DatedStatement:
     """The statement whose title to show: a dated noun phrase if one names the event, else
     the title sharing most words with the others' (the gist of what several sources say,
     not the shortest aside), shorter on ties."""
 
-    def key(c: Candidate) -> tuple[bool, bool, int, int]:
+    def key(c: DatedStatement) -> tuple[bool, bool, int, int]:
         return (not c.names_event, len(c.title.split()) < 3, -shared.get(id(c), 0), len(c.title))
 
     shared: dict[int, int] = {}
@@ -189,7 +189,7 @@ def _representative(cluster: list[Candidate]) -> Candidate:
     return min(cluster, key=key)
 
 
-def _event(cluster: list[Candidate]) -> Event:
+def _event(cluster: list[DatedStatement]) -> Event:
     cluster.sort(key=lambda c: (c.source.doc_id, c.source.start, c.source.date_start))
     explicit = [c for c in cluster if not c.source.date.inferred]
     date = (explicit or cluster)[0].source.date

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..model import Event, Source
-from .extract import Candidate, extract_candidates
+from .extract import DatedStatement, extract_candidates
 from .file_results import FileResult
 from .language import dates_language
 from .merge import SIMILARITY, _jaccard, _stems, merge_candidates
@@ -36,7 +36,7 @@ def merged_names(names: Iterable[Names]) -> Names:
 def preview_events(result: FileResult) -> list[Event]:
     """The events of one file's documents, merged among themselves only."""
     ctx = TitleContext(merged_names(result.names))
-    candidates: list[Candidate] = []
+    candidates: list[DatedStatement] = []
     for doc, timexes in zip(result.documents, result.timexes, strict=True):
         if dates_language(doc.language):
             candidates.extend(extract_candidates(doc, ctx, timexes))
