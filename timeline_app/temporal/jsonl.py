@@ -114,7 +114,7 @@ def _valid(text: str) -> str:
 
 def _described(value: object) -> str:
     """A value in a message: its kind for containers, else short and escaped (as
-    `interchange.checked.described`, which the tagger does not import)."""
+    `timeline_app.checked.described`, which the tagger does not import)."""
     if value is None or isinstance(value, bool):
         return json.dumps(value)
     if isinstance(value, dict):
