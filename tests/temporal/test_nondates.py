@@ -209,6 +209,10 @@ def test_masked_spans_leave_dates_alone(text: str) -> None:
         ("happened in ", "1800", " when", False),
         ("happened around ", "2000", ", when", False),
         ("just ", "1600", " or so", True),
+        ("set up a joint venture called Orion ", "1980", ", making parts", True),
+        ("a reform plan named Vision ", "2030", " was", True),
+        ("an exhibition titled The Paris of ", "1900", " opened", False),
+        ("the company, called Acme since ", "1990", ", grew", False),
     ],
 )
 def test_not_a_year(before: str, year: str, after: str, expected: bool) -> None:

@@ -62,6 +62,12 @@ _WORD_AFTER = re.compile(
     r"|levels?|figures|prices|rates|highs|lows|peaks?|standards|values"
     r"|numbers|terms|totals|averages|season|census|elections?)\b)[a-z]"
 )
+# A name that ends in a number: "a venture called Orion 1980", "a plan named Vision 2030",
+# "the exhibition titled Paris 1900". The number is part of the name, not a time.
+_NAMED_BEFORE = re.compile(
+    rf"\b(?:called|named|dubbed|titled|entitled|codenamed|code-named|branded){_SP}+"
+    rf"(?:the{_SP}+)?(?:[A-Z][\w'-]*{_SP}+){{1,3}}\Z"
+)
 # Words before a number that make it a year even outside 1800-2100: "in 1492", "since 1066".
 _YEAR_CUE = re.compile(rf"\b(?:in|since|until|till|circa|c\.|ca\.|anno|year){_SP}\Z", re.I)
 _ERA_AFTER = re.compile(rf"^{_SP}?(?:AD|A\.D\.|CE|BC|B\.C\.|BCE)\b")
@@ -75,6 +81,8 @@ def not_a_year(text: str, start: int, end: int, year: int, cued: bool = False) -
     if _CODE_BEFORE.search(before) or _CODE_AFTER.match(after):
         return True
     if _CURRENCY_BEFORE.search(before) or _CITATION_BEFORE.search(before):
+        return True
+    if _NAMED_BEFORE.search(text[max(0, start - 60) : start]):
         return True
     if _DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after):
         return True
