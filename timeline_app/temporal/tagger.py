@@ -33,6 +33,7 @@ _JOIN = re.compile(r"[^\S\n]*(?:local[^\S\n]+time[^\S\n]*)?(?:,|on|at)?[^\S\n]*"
 # "2 janvier 2015, 15:53", "1 mars 2019 à 15:20", "24. Dezember 2014,\n10:10".
 _AFTER_DATE = re.compile(r"[^\S\n]*(?:(?:[,|•–-]|\bat|à|um|a las|alle|om)[^\S\n]*\n?)?[^\S\n]*")
 _EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
+_WEEK_OF = re.compile(r"(?i)\b(?:the\s+|that\s+|this\s+|next\s+|last\s+)?week\s+of\s+$")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _TOLD_YEAR = re.compile(r"^(\d{4})(?:-\d\d){1,2}$")  # a month or day the text names
 # "the Dec. 21, 1988, bombing": a date that names a happening, not the story's time
@@ -159,13 +160,22 @@ def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
     return m.start(), day.isoformat()
 
 
+def _week_of(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
+    """ "the week of March 6": that day's ISO week, spanning the whole phrase."""
+    m = _WEEK_OF.search(text, max(0, c.start - 16), c.start)
+    if not m or not _FULL_DATE.match(value):
+        return None
+    year, week, _ = dt.date.fromisoformat(value).isocalendar()
+    return m.start(), f"{year}-W{week:02d}"
+
+
 def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
     """Resolve one candidate in context and record it for the ones after it."""
     res = resolve(c.spec, ctx, (c.start, c.end))
     if res is None or not res.value:
         return None
     start, value = c.start, res.value
-    eve = _eve(text, c, value)
+    eve = _eve(text, c, value) or _week_of(text, c, value)
     if eve:
         start, value = eve
     ctx.history.append(value)
