@@ -22,9 +22,17 @@ _WORD = re.compile(r"[A-Za-z']+")
 # trial opens Tuesday"), as does a present progressive ("is meeting the minister Thursday");
 # only verbs that are not also plural nouns ("talks", "visits", "runs") count, and not an
 # infinitive ("had been due to resume"), which takes the tense of its verb.
+# "the leaders meet Monday", but not "did not meet on Monday"
+_MEET = (
+    "".join(
+        rf"(?<!{w}[^\S\n])"
+        for w in ("did", "not", "n't", "can", "could", "should", "might", "may", "must")
+    )
+    + "meet"
+)
 _SCHEDULED = (
     r"(?<!to[^\S\n])(?:(?:resume|reopen|reconvene|convene)s?|begins|expires|opens|starts"
-    r"|closes|ends|meets|arrives|returns|departs|concludes|kicks[^\S\n]+off"
+    rf"|closes|ends|meets|{_MEET}|arrives|returns|departs|concludes|kicks[^\S\n]+off"
     r"|takes[^\S\n]+(?:effect|office)|goes[^\S\n]+into[^\S\n]+effect|(?:is|are|am)[^\S\n]+"
     r"(?:meeting|leaving|arriving|travell?ing|visiting|holding|hosting|flying|heading"
     r"|returning|opening|launching|releasing|resuming))"
