@@ -28,6 +28,18 @@ CASES = [
         "ISO weeks cross the new year",
     ),
     ("The vote is set for March 4.", "March 4", "2024-03-04", "a day alone stays a day"),
+    (
+        "The day before last Tuesday's vote, he resigned.",
+        "The day before last Tuesday",
+        "2024-02-19",
+        "the day before a day",
+    ),
+    (
+        "Talks resumed the day after March 4, 2021.",
+        "the day after March 4, 2021",
+        "2021-03-05",
+        "the day after a day",
+    ),
 ]
 
 

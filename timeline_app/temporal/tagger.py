@@ -32,7 +32,7 @@ _JOIN = re.compile(r"[^\S\n]*(?:local[^\S\n]+time[^\S\n]*)?(?:,|on|at)?[^\S\n]*"
 # Between a year or month and a clock time that belongs to a day we did not read:
 # "2 janvier 2015, 15:53", "1 mars 2019 à 15:20", "24. Dezember 2014,\n10:10".
 _AFTER_DATE = re.compile(r"[^\S\n]*(?:(?:[,|•–-]|\bat|à|um|a las|alle|om)[^\S\n]*\n?)?[^\S\n]*")
-_EVE = re.compile(r"(?i)\bthe\s+eve\s+of\s+$")
+_EVE = re.compile(r"(?i)\bthe\s+(?:eve\s+of|day\s+(before|after))\s+$")
 _WEEK_OF = re.compile(r"(?i)\b(?:the\s+|that\s+|this\s+|next\s+|last\s+)?week\s+of\s+$")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _TOLD_YEAR = re.compile(r"^(\d{4})(?:-\d\d){1,2}$")  # a month or day the text names
@@ -152,11 +152,13 @@ def _coarse(spec: Spec) -> bool:
 
 
 def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
-    """ "the eve of <date>": the day before, spanning the whole phrase."""
-    m = _EVE.search(text, max(0, c.start - 16), c.start)
+    """ "the eve of <date>", "the day before <date>": the day before ("the day after":
+    the day after), spanning the whole phrase."""
+    m = _EVE.search(text, max(0, c.start - 20), c.start)
     if not m or not _FULL_DATE.match(value):
         return None
-    day = dt.date.fromisoformat(value) - dt.timedelta(days=1)
+    step = 1 if (m.group(1) or "").lower() == "after" else -1
+    day = dt.date.fromisoformat(value) + dt.timedelta(days=step)
     return m.start(), day.isoformat()
 
 
