@@ -89,7 +89,7 @@ def find_files(path: Path) -> CorpusFiles:
     for root, dirs, names in os.walk(path, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and not (Path(root) == path and name in _IGNORED):
+            if not name.startswith(".") and name not in _IGNORED:  # a manifest in any folder
                 _consider(found, Path(root) / name)
     return found
 

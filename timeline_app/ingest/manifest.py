@@ -47,12 +47,44 @@ class Manifest:
 
 
 def read_manifest(folder: Path) -> Manifest:
-    """Read folder/manifest.json; an absent manifest is an empty one."""
+    """Read folder/manifest.json and the manifests of its subfolders (each describes the
+    files of its own folder: opening a parent folder keeps its children's metadata); an
+    absent manifest is an empty one. Only the top one's failure raises ManifestError; a
+    subfolder's is one refused line."""
+    top = _read_one(folder, folder)
+    docs, refused, names = dict(top.documents or {}), list(top.refused), []
+    for sub in _subfolders_with_manifest(folder):
+        rel = sub.relative_to(folder).as_posix()
+        try:
+            nested = _read_one(sub, folder)
+        except ManifestError as exc:
+            refused.append(f"{rel}/{MANIFEST_NAME}: {exc}; ignored")
+            continue
+        refused.extend(f"{rel}/{MANIFEST_NAME}: {why}" for why in nested.refused)
+        for key, meta in (nested.documents or {}).items():
+            docs.setdefault(f"{rel}/{key}", meta)  # the top manifest's own word wins
+        if nested.name:
+            names.append(nested.name)
+    name = top.name or (names[0] if len(names) == 1 else "")
+    return Manifest(name, docs if top.documents is not None or docs else None, tuple(refused))
+
+
+def _subfolders_with_manifest(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if Path(root) != folder and MANIFEST_NAME in files:
+            found.append(Path(root))
+    return found
+
+
+def _read_one(folder: Path, corpus: Path) -> Manifest:
+    """folder/manifest.json alone, read as a file inside `corpus`."""
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return Manifest()
-    try:  # a regular file inside the folder, of article size, as every file the app reads
-        data = read_regular(path, within=Path(os.path.realpath(folder)))
+    try:  # a regular file inside the corpus, of article size, as every file the app reads
+        data = read_regular(path, within=Path(os.path.realpath(corpus)))
         raw = loads(data.decode("utf-8-sig"))
     except (OSError, ValueError, FileRefused) as exc:  # ValueError: malformed, too deep, UTF-8
         raise ManifestError(f"cannot read {MANIFEST_NAME}: {exc}") from exc
