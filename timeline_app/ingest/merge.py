@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..model import Event
 from .extract import DatedStatement
@@ -108,8 +109,8 @@ def _clusters(group: list[DatedStatement]) -> list[list[DatedStatement]]:
     # the names each cluster's statements give: a statement without names of its own
     # ("Its stock closed unchanged Friday") must not chain two companies' closes together
     names = [set(f[3]) for f in features]
-    for i in range(len(group)):
-        for j in range(i):
+    for i, others in enumerate(_comparable(features)):
+        for j in others:  # ascending, all < i: the order of a full pairwise pass
             ri, rj = root(i), root(j)
             if ri == rj or _other_actors(names[ri], names[rj]):
                 continue
@@ -120,6 +121,46 @@ def _clusters(group: list[DatedStatement]) -> list[list[DatedStatement]]:
     for i, c in enumerate(group):
         clusters[root(i)].append(c)
     return list(clusters.values())
+
+
+Features = tuple[set[str], ...]
+
+
+def _comparable(features: list[Features]) -> Iterator[list[int]]:
+    """For each statement i, the earlier statements j that `_same_happening` could accept,
+    ascending; the others cannot be merged with it, so skipping them changes nothing.
+
+    Agreement needs a shared title or sentence stem with Jaccard >= SIMILARITY, a shared
+    kind of happening, or two shared names. Jaccard is screened exactly by prefix
+    filtering: with stems ordered rarest first, two sets that reach the threshold share a
+    stem among the first |x| - ceil(t|x|) + 1 of each. Names are screened the same way for
+    two shared (|x| - 1 first). A day of thousands of statements then costs the pairs that
+    share something rare, not all pairs."""
+    freq: Counter[str] = Counter()
+    for f in features:
+        freq.update(f[0])
+        freq.update(f[1])
+        freq.update(f[3])
+
+    def rare_first(words: set[str]) -> list[str]:
+        return sorted(words, key=lambda w: (freq[w], w))
+
+    def jaccard_prefix(words: set[str]) -> list[str]:
+        n = len(words)
+        return rare_first(words)[: n - math.ceil(SIMILARITY * n - 1e-9) + 1] if n else []
+
+    index: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, (title, sentence, nouns, found_names, _) in enumerate(features):
+        keys = [(0, w) for w in jaccard_prefix(title)]
+        keys += [(1, w) for w in jaccard_prefix(sentence)]
+        keys += [(2, w) for w in nouns]
+        keys += [(3, w) for w in rare_first(found_names)[: max(len(found_names) - 1, 0)]]
+        seen: set[int] = set()
+        for key in keys:
+            posting = index[key]
+            seen.update(posting)
+            posting.append(i)
+        yield sorted(seen)
 
 
 def _features(c: DatedStatement) -> tuple[set[str], ...]:
