@@ -21,7 +21,8 @@ NO_DISPLAY_MESSAGE = (
 def run_gui(path: Path | None, load: Callable[[Path], Timeline] | None = None) -> int:
     """Open the main window and start loading `path` (a folder or an article) in the
     background, through its project store unless a `load` function is given; return the
-    exit code.
+    exit code. The window keeps what it remembers in the user's settings
+    (`settings.user_settings`).
 
     Returns 2 with a one-line message on stderr when there is no display or Qt's X11
     libraries are missing, instead of letting Qt abort the process.
@@ -37,10 +38,12 @@ def run_gui(path: Path | None, load: Callable[[Path], Timeline] | None = None) -
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
+    from .settings import user_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1] or ["timeline-app"])
+    app.setOrganizationName("timeline-app")
     app.setApplicationName("timeline-app")
-    window = MainWindow(load)
+    window = MainWindow(load, settings=user_settings())
     window.show()
     if path is not None:  # load once the window is up, so that progress and errors show in it
         QTimer.singleShot(0, lambda: window.open_folder(Path(path)))

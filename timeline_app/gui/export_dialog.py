@@ -3,7 +3,9 @@
 The picture is what the window shows — its filters and lanes, hidden events left out — of
 the whole timeline, the visible range or given dates, drawn by the same renderer as the
 headless `timeline-app export` (`timeline_app.render`). Preview and file come from one
-`ImageOptions`, so what is previewed is what is written.
+`ImageOptions`, so what is previewed is what is written. With the window's `Settings` the
+dialog opens as it was last used (format, theme, sizes, page) and offers the folder last
+saved into, else the user's Pictures folder.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from timeline_app.render.arguments import date_bound
 from timeline_app.render.image import ImageOptions, Subject, export_image, pdf_specs, scene_spec
 
 from . import plain
+from .settings import Settings
 from .state import TimelineState
 
 __all__ = [
@@ -71,12 +74,11 @@ def render_preview(
     pal = palette(options.theme)
     if fmt == "pdf":
         w, h = devices.pdf_canvas(options.page, options.orientation)
-        spec = pdf_specs(subject, options, w, h)[0]
-        spec.height, spec.max_height = h, None
-    else:
-        scale = (options.dpi or devices.CSS_DPI) / devices.CSS_DPI if fmt == "png" else 1.0
-        w = (options.width or 1600 * scale) / scale
-        spec = scene_spec(subject, options, w, options.height / scale if options.height else None)
+        image = devices.render_page(pdf_specs(subject, options, w, h)[0], pal)
+        return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    scale = (options.dpi or devices.CSS_DPI) / devices.CSS_DPI if fmt == "png" else 1.0
+    w = (options.width or 1600 * scale) / scale
+    spec = scene_spec(subject, options, w, options.height / scale if options.height else None)
     image = devices.render_image(spec, pal, scale=1.0)
     return image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
@@ -93,7 +95,12 @@ def view_image(
 
 
 class ExportDialog(QDialog):
-    """Options on the left, the preview on the right; Export… asks for the file name."""
+    """Options on the left, the preview on the right; Export… asks for the file name.
+
+    `folder` is where to offer saving; None: the folder last saved into (`settings`), else
+    the user's Pictures folder. `settings` (the window's) restores the options last
+    exported with and keeps those of this export.
+    """
 
     def __init__(
         self,
@@ -101,10 +108,14 @@ class ExportDialog(QDialog):
         title: str,
         folder: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export timeline")
-        self.state, self.title, self.folder = state, title, save_folder(folder)
+        self.settings = settings or Settings()
+        self.state, self.title = state, title
+        self.folder = folder if folder is not None else self.settings.save_folder("images")
         self.written: Path | None = None
         self.format = _combo(list(_FORMATS))
         self.range_group = QButtonGroup(self)
@@ -129,6 +140,7 @@ class ExportDialog(QDialog):
         self.problem = plain.label()  # may quote a typed date or a file name
         self.problem.setStyleSheet("color: #b00020")
         self._layout()
+        self._restore()
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.update_preview)
         for w in (self.format, self.theme, self.page, self.orientation, self.fit):
@@ -169,6 +181,35 @@ class ExportDialog(QDialog):
         top = QHBoxLayout(self)
         top.addLayout(side)
         top.addWidget(self.preview, 1)
+
+    def _choices(self) -> dict[str, QComboBox | QSpinBox]:
+        """The options kept between exports, by settings key (not the range: it is the
+        timeline's, not the user's habit)."""
+        return {
+            "format": self.format,
+            "theme": self.theme,
+            "width": self.width_px,
+            "dpi": self.dpi,
+            "page": self.page,
+            "orientation": self.orientation,
+            "fit": self.fit,
+        }
+
+    def _restore(self) -> None:
+        for key, widget in self._choices().items():
+            if isinstance(widget, QComboBox):
+                k = widget.findText(self.settings.text(f"export/{key}"))
+                if k >= 0:
+                    widget.setCurrentIndex(k)
+            else:
+                value = self.settings.number(f"export/{key}", widget.value())
+                widget.setValue(min(max(value, widget.minimum()), widget.maximum()))
+
+    def _remember(self, written: Path) -> None:
+        for key, widget in self._choices().items():
+            value = widget.currentText() if isinstance(widget, QComboBox) else widget.value()
+            self.settings.set_value(f"export/{key}", value)
+        self.settings.set_last_folder("images", written.absolute().parent)
 
     # -- what the options say ----------------------------------------------------------
     @property
@@ -242,6 +283,7 @@ class ExportDialog(QDialog):
         except (OSError, ValueError) as exc:
             self.problem.setText(str(exc))
             return False
+        self._remember(self.written)
         return True
 
 
@@ -273,11 +315,11 @@ def save_folder(opened: Path | None) -> Path:
     return opened if opened.is_dir() else opened.parent
 
 
-def ask_data_file(parent: QWidget, folder: Path | None, name: str) -> tuple[Path | None, str]:
-    """File › Export data…: where to write the events, and in which format."""
+def ask_data_file(parent: QWidget, folder: Path, name: str) -> tuple[Path | None, str]:
+    """File › Export data…: where to write the events (offered in `folder`), and in which
+    format."""
     from timeline_app.formats.writing import DATA_FORMATS
 
-    folder = save_folder(folder)
     filters = {f"{what} (*{suffix})": fmt for fmt, (suffix, what) in DATA_FORMATS.items()}
     chosen, selected = QFileDialog.getSaveFileName(
         parent,

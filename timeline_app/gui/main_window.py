@@ -1,12 +1,17 @@
-"""The application window: find bar, timeline with overview, sources below, event list."""
+"""The application window: find bar, timeline with overview, sources below, event list.
+
+It remembers (`settings.py`) its geometry and splitters, the folders opened (File › Open
+Recent), the lane mode, the export settings and where pictures and data were saved, and
+follows the desktop's light or dark colour scheme (`appearance.py`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -21,8 +26,10 @@ from PySide6.QtWidgets import (
 from timeline_app.formats import write_data
 from timeline_app.model import Timeline
 from timeline_app.render import ImageOptions, export_image
+from timeline_app.terminal import shown
 
-from . import plain
+from ..render import style
+from . import appearance, plain
 from .detail_pane import DetailPane
 from .edit_actions import EditActions
 from .event_list import EventListView
@@ -37,7 +44,8 @@ from .find_bar import FindBar
 from .folder_loader import FolderLoader
 from .overview import OverviewBand
 from .problems_panel import ProblemsPanel
-from .state import TimelineState
+from .settings import Settings
+from .state import LANE_MODES, TimelineState
 from .timeline_view import TimelineView
 
 __all__ = ["MainWindow", "show_error"]
@@ -51,6 +59,10 @@ class MainWindow(QMainWindow):
     Folders open in the background (`folder_loader`), which puts the open folder's
     `Project` in the state (`state.project`: None until one is loaded, or with a custom
     `load`); the Edit menu (`edit_actions`) edits it.
+
+    `settings` is where the window keeps what it remembers (the app passes the user's;
+    None: nothing is read or kept beyond this window). `scheme` ("light" or "dark") fixes
+    the colour scheme; None follows the desktop's.
     """
 
     def __init__(
@@ -58,8 +70,12 @@ class MainWindow(QMainWindow):
         load: Loader | None = None,
         state: TimelineState | None = None,
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        scheme: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings = Settings(settings)
         self.state = state or TimelineState()
         self.timeline_view = TimelineView(self.state)
         self.overview = OverviewBand(self.state)
@@ -76,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 360])
         self.splitter.setChildrenCollapsible(False)
-        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside = self.beside = QSplitter(Qt.Orientation.Horizontal)
         beside.addWidget(self.splitter)
         beside.addWidget(self.event_list)
         beside.setStretchFactor(0, 1)
@@ -97,8 +113,15 @@ class MainWindow(QMainWindow):
         self.edit_actions.failed.connect(lambda title, text: show_error(self, title, text))
         self._make_edit_menu()
         self.resize(1440, 900)
+        self._opened: Path | None = None  # the folder last recorded as recent
+        self._restore()
+        self.scheme = ""
+        self._fixed_scheme = scheme
+        self.apply_scheme(scheme or appearance.requested_scheme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.state.timeline_changed.connect(self._on_timeline_changed)
         self.state.filter_changed.connect(self._on_timeline_changed)
+        self.state.lane_mode_changed.connect(self._on_lane_mode_changed)
         self._on_timeline_changed()
         self.timeline_view.plot.setFocus()  # keys navigate events, not the search box
 
@@ -118,6 +141,8 @@ class MainWindow(QMainWindow):
         self.open_file_action = action(
             file_menu, "Open &file…", lambda: self.open_file(), "Ctrl+Shift+O"
         )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.export_action = action(file_menu, "&Export…", lambda: self.export_image(), "Ctrl+E")
         self.export_data_action = action(
             file_menu, "Export &data…", lambda: self.export_data(), "Ctrl+Shift+E"
@@ -211,7 +236,7 @@ class MainWindow(QMainWindow):
         None); returns whether a load started. Errors go to a dialog when it ends."""
         if path is None:
             chosen = QFileDialog.getExistingDirectory(
-                self, "Open a folder of articles", str(self.folder_loader.folder or Path.home())
+                self, "Open a folder of articles", str(self._open_folder_start())
             )
             if not chosen:
                 return False
@@ -223,7 +248,7 @@ class MainWindow(QMainWindow):
         """Open one article, or a data file (TimelineJS JSON or CSV, our event JSON)."""
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Open a file", str(save_folder(self.folder_loader.folder)), OPEN_FILTER
+                self, "Open a file", str(self._open_folder_start()), OPEN_FILTER
             )
             if not chosen:
                 return False
@@ -233,7 +258,8 @@ class MainWindow(QMainWindow):
     def export_data(self, path: Path | None = None, fmt: str = "json") -> bool:
         """Save the events as JSON, CSV, TimelineJS or iCalendar (asking if `path` is None)."""
         if path is None:
-            path, fmt = ask_data_file(self, self.folder_loader.folder, self._corpus_name())
+            folder = self.settings.save_folder("data")
+            path, fmt = ask_data_file(self, folder, self._corpus_name())
             if path is None:
                 return False
         try:
@@ -241,6 +267,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             show_error(self, "Could not export data", f"{path}\n\n{_reason(exc)}")
             return False
+        self.settings.set_last_folder("data", path.absolute().parent)
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
 
@@ -248,7 +275,9 @@ class MainWindow(QMainWindow):
         """The export dialog (PNG, SVG, PDF with a preview); with `path`, a PNG of what the
         window shows, without asking."""
         if path is None:
-            dialog = ExportDialog(self.state, self._corpus_name(), self.folder_loader.folder, self)
+            dialog = ExportDialog(
+                self.state, self._corpus_name(), None, self, settings=self.settings
+            )
             if dialog.exec() and dialog.written:
                 self.statusBar().showMessage(f"Saved {dialog.written}", 8000)
             return dialog.written is not None
@@ -283,12 +312,81 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(bool(tl.events))
         self.export_data_action.setEnabled(bool(tl.events))
         self.overview.setVisible(bool(n))
+        folder = self.folder_loader.folder
+        if folder is not None and folder != self._opened:  # a folder or file was opened
+            self._opened = folder
+            self.settings.add_recent(folder)
+            self.settings.set_last_folder("open", folder if folder.is_dir() else folder.parent)
+
+    def _on_color_scheme_changed(self, *args) -> None:
+        if self._fixed_scheme is None:
+            self.apply_scheme(appearance.requested_scheme())
+
+    def _on_lane_mode_changed(self, mode: str) -> None:
+        self.settings.set_value("view/lane_mode", mode)
 
     def _corpus_name(self) -> str:
         folder = self.folder_loader.folder
         return self.state.timeline.name or (folder.name if folder else "")
 
+    # -- appearance and memory ------------------------------------------------------------
+    def apply_scheme(self, scheme: str) -> None:
+        """Draw the window light or dark ("light", "dark"), whatever the desktop asks."""
+        if scheme not in appearance.SCHEMES:
+            raise ValueError(f"no colour scheme {scheme!r}; use light or dark")
+        self.scheme = scheme
+        appearance.apply_scheme(scheme)
+        appearance.restyle_plot(self.timeline_view.plot, axis_text=style.TEXT)
+        appearance.restyle_plot(self.overview.plot, axis_text=style.MUTED)
+        appearance.restyle_background(self.timeline_view.legend)
+        for view in (self.event_list, self.detail_pane):
+            view.update()
+
+    def _restore(self) -> None:
+        """Geometry, splitters and lane mode as the last window left them."""
+        remembered = self.settings
+        geometry = remembered.blob("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter), ("window/beside", self.beside)):
+            sizes = remembered.numbers(key)
+            if len(sizes) == splitter.count() and all(v > 0 for v in sizes):
+                splitter.setSizes(sizes)
+        mode = remembered.text("view/lane_mode", "none")
+        if mode in LANE_MODES:
+            self.state.set_lane_mode(mode)
+
+    def save_settings(self) -> None:
+        """Keep the geometry and splitters (done when the window closes)."""
+        remembered = self.settings
+        remembered.set_value("window/geometry", self.saveGeometry())
+        remembered.set_value("window/splitter", self.splitter.sizes())
+        remembered.set_value("window/beside", self.beside.sizes())
+        remembered.set_value("view/lane_mode", self.state.lane_mode)
+        remembered.sync()
+
+    def _open_folder_start(self) -> Path:
+        """Where File › Open starts: the open folder, else the last one opened, else home."""
+        folder = self.folder_loader.folder
+        if folder is not None:
+            return save_folder(folder)
+        return self.settings.last_folder("open") or Path.home()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for path in self.settings.recent():
+            act = menu.addAction(plain.tab_text(shown(path)))
+            act.setEnabled(path.exists())
+            act.triggered.connect(lambda checked=False, p=path: self.open_folder(p))
+        if menu.isEmpty():
+            menu.addAction("No recent folders").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("&Clear menu", self.settings.clear_recent)
+
     def closeEvent(self, event) -> None:  # Qt override: stop loading and watching
+        self.save_settings()
         self.folder_loader.shutdown()
         super().closeEvent(event)
 

@@ -10,7 +10,7 @@ No Qt: text widths come from the `measure` function the caller passes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -18,11 +18,26 @@ from .columns import DAY, EventStore
 from .edge_labels import move_edge_labels
 from .frame import Frame, LaneFrame, Planner, build_lanes
 from .rows import fit_span
+from .sizes import PLANNED_WORDS
 from .ticks import Ticks, date_ticks
 
-__all__ = ["Geometry", "Scene", "SceneSpec", "layout_scene"]
+__all__ = [
+    "LEGEND_GAP",
+    "LEGEND_SAMPLE",
+    "STRIP_WORDS",
+    "Geometry",
+    "Scene",
+    "SceneSpec",
+    "layout_scene",
+    "legend_keys",
+    "legend_width",
+]
 
 Measure = Callable[[list[str]], np.ndarray]  # label widths in px
+LEGEND_SAMPLE = 26.0  # px of a legend key's sample mark, then 6 px, its words, LEGEND_GAP
+LEGEND_GAP = 20.0
+_KEYS = ("exact day", "month / year (approximate)", "date inferred from context")
+STRIP_WORDS = "too many to draw: density and counts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +52,17 @@ class Geometry:
     row_px: float = 26.0
     pad: float = 8.0  # above the first row and below the last
     max_label_share: float = 0.7  # of the plot width
+    max_row_stretch: float = 5.0  # a page's rows grow up to this many times `row_px`
 
 
 @dataclass(slots=True)
 class SceneSpec:
     """What to draw: `shown` store indices, lanes, the x range (None: fit all shown events),
-    the canvas size (height None: as tall as the rows need) and the title line."""
+    the canvas size (height None: as tall as the rows need) and the title line.
+
+    With `fill` (a page: `height` must be given) the lanes keep only the rows they use and
+    the rows grow taller, up to `Geometry.max_row_stretch`, so that they fill the height
+    down to the axis at its foot."""
 
     store: EventStore
     shown: np.ndarray
@@ -53,8 +73,9 @@ class SceneSpec:
     title: str = ""
     subtitle: str = ""
     max_rows: int = 40  # per lane, when the height is free
-    max_height: float | None = None  # with no `height`: grow up to this (a PDF page)
+    max_height: float | None = None  # with no `height`: grow up to this
     geometry: Geometry = field(default_factory=Geometry)
+    fill: bool = False
 
 
 @dataclass(slots=True)
@@ -78,6 +99,7 @@ class Scene:
     ticks: Ticks
     geometry: Geometry
     titles: list[str]  # by store index
+    scale: float = 1.0  # drawn this many times larger (a page: `plan/pages.py` `fit_page`)
 
     def row_y(self, row: float) -> float:
         """The y of a row's centre line."""
@@ -124,8 +146,11 @@ def layout_scene(
         lo, hi, plot_w, rows_available, lambda idx: s.n_sources[idx].astype(np.float64)
     )
     move_edge_labels(frame, s, lo, plot_w / (hi - lo), plot_w, widths)
-    remap, lane_rows = _compact(frame) if spec.height is None else (None, None)
+    compact = spec.height is None or spec.fill
+    remap, lane_rows = _compact(frame) if compact else (None, None)
     total = sum(r for _, _, r in lane_rows) if lane_rows else frame.rows
+    if spec.fill and spec.height:
+        g = _stretched(g, spec.height - top - g.axis_h - g.margin - 2 * g.pad, total)
     height = spec.height or top + 2 * g.pad + total * g.row_px + g.axis_h + g.margin
     scene = Scene(
         spec.width,
@@ -151,6 +176,29 @@ def layout_scene(
     _place(scene, frame, s, remap or (lambda r: r))
     _settle_bar_labels(scene, widths)
     return scene
+
+
+def legend_keys(scene: Scene) -> list[str]:
+    """The legend's words, key by key: planned events and density strips only where the
+    picture has some."""
+    keys = list(_KEYS)
+    if any(m[6] for m in scene.marks):
+        keys.append(PLANNED_WORDS)
+    if scene.strips:
+        keys.append(STRIP_WORDS)
+    return keys
+
+
+def legend_width(scene: Scene, measure: Callable[[str], float]) -> float:
+    """How wide the legend is drawn, its words `measure`d in its font (the axis font)."""
+    words = legend_keys(scene)
+    return sum(LEGEND_SAMPLE + 6 + measure(w) + LEGEND_GAP for w in words) - LEGEND_GAP
+
+
+def _stretched(g: Geometry, room: float, rows: int) -> Geometry:
+    """`g` with rows as tall as `room` allows for `rows` of them, within the stretch limit."""
+    row_px = min(max(room / max(rows, 1), g.row_px), g.row_px * g.max_row_stretch)
+    return replace(g, row_px=row_px)
 
 
 def _fit(store: EventStore, shown: np.ndarray, plot_w: float) -> tuple[float, float]:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from ..plan.pages import fit_page
 from ..plan.palette import Theme
 from ..plan.scene import Scene, SceneSpec, layout_scene
 from .painter import Fonts, paint_scene
@@ -26,6 +27,7 @@ __all__ = [
     "ensure_app",
     "pdf_canvas",
     "render_image",
+    "render_page",
     "write_pdf",
     "write_png",
     "write_svg",
@@ -68,6 +70,27 @@ def render_image(spec: SceneSpec, theme: Theme, *, scale: float = 1.0) -> QImage
     image.setDevicePixelRatio(scale)
     image.fill(0)
     _paint(image, scene, theme, fonts)
+    return image
+
+
+def render_page(spec: SceneSpec, theme: Theme, *, scale: float = 1.0) -> QImage:
+    """A PDF page's picture (`spec` sized to `pdf_canvas`) as the PDF draws it, as an image
+    `scale` device pixels per scene pixel: the export dialog's preview."""
+    fonts = Fonts()
+    scene = fit_page(spec, fonts.measure, fonts.measure_tick)
+    image = QImage(
+        max(1, round(spec.width * scale)),
+        max(1, math.ceil((spec.height or scene.height) * scale)),
+        QImage.Format.Format_RGB32,
+    )
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor(theme.background))
+    painter = QPainter(image)
+    try:
+        painter.scale(scene.scale, scene.scale)
+        paint_scene(painter, scene, theme, fonts)
+    finally:
+        painter.end()
     return image
 
 
@@ -119,7 +142,8 @@ def write_pdf(
     orientation: str,
     title: str = "",
 ) -> bytes:
-    """A PDF with one page per spec (each sized to `pdf_canvas`); returns its bytes."""
+    """A PDF with one page per spec (each sized to `pdf_canvas`, laid out to fill it:
+    `plan/pages.py` `fit_page`); returns its bytes."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -138,11 +162,12 @@ def write_pdf(
         for k, spec in enumerate(specs):
             if k:
                 writer.newPage()
-            scene = layout_scene(spec, fonts.measure, fonts.measure_tick)
+            scene = fit_page(spec, fonts.measure, fonts.measure_tick)
             painter.save()
             painter.fillRect(page_rect, QColor(theme.background))  # margins too: dark pages
             painter.scale(scale, scale)
             painter.translate(margin, margin)
+            painter.scale(scene.scale, scene.scale)
             paint_scene(painter, scene, theme, fonts)
             painter.restore()
     finally:

@@ -171,9 +171,10 @@ def scene_spec(
 def pdf_specs(
     subject: Subject, options: ImageOptions, width: float, height: float
 ) -> list[SceneSpec]:
-    """One scene per page: the whole range fitted to one page, or split into date ranges."""
-    base = scene_spec(subject, options, width, None)
-    base.max_height = height
+    """One scene per page, each as large as the page (`width` x `height` scene px): the
+    whole range on one page, or split into date ranges."""
+    base = scene_spec(subject, options, width, height)
+    base.fill = True
     if options.fit == "one-page":
         return [base]
     from ..plan.pages import auto_pages, split_ranges
@@ -185,9 +186,9 @@ def pdf_specs(
     specs = []
     for k, (lo, hi) in enumerate(ranges):
         spec = scene_spec(
-            subject, replace(options, start=None, end=None, x_range=(lo, hi)), width, None
+            subject, replace(options, start=None, end=None, x_range=(lo, hi)), width, height
         )
-        spec.max_height = height
+        spec.fill = True
         if len(ranges) > 1:
             spec.subtitle += f"  ·  page {k + 1} of {len(ranges)}"
         specs.append(spec)

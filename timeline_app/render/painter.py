@@ -16,12 +16,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..plan import sizes
 from ..plan.palette import Theme
-from ..plan.scene import Scene
+from ..plan.scene import LEGEND_GAP, LEGEND_SAMPLE, STRIP_WORDS, Scene, legend_keys
 from . import style
 
 __all__ = ["Fonts", "paint_scene"]
 
-_SAMPLE_W = 26.0
+_SAMPLE_W = LEGEND_SAMPLE
 _BUBBLE_H = 16.0
 
 
@@ -88,22 +88,20 @@ def _title(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
 def _legend(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
     g = s.geometry
     cy = g.margin + g.title_h + g.legend_h / 2 - 2
-    keys = [
-        (_key_day, "exact day"),
-        (_key_bar, "month / year (approximate)"),
-        (_key_inferred, "date inferred from context"),
-    ]
-    if any(m[6] for m in s.marks):  # keyed only where the picture has some
-        keys.append((_key_planned, sizes.PLANNED_WORDS))
-    if s.strips:
-        keys.append((_key_strip, "too many to draw: density and counts"))
+    samples = {
+        "exact day": _key_day,
+        "month / year (approximate)": _key_bar,
+        "date inferred from context": _key_inferred,
+        sizes.PLANNED_WORDS: _key_planned,
+        STRIP_WORDS: _key_strip,
+    }
     x = g.margin
     m = f.metrics["small"]
-    for draw, text in keys:
-        draw(p, x, cy, t)
+    for text in legend_keys(s):
+        samples[text](p, x, cy, t)
         x += _SAMPLE_W + 6
         _text(p, x, cy + m.ascent() / 2 - 1, text, t.muted, f.small)
-        x += m.horizontalAdvance(text) + 20
+        x += m.horizontalAdvance(text) + LEGEND_GAP
 
 
 def _pen(color: str, width: float, dashed: bool = False) -> QPen:

@@ -1,15 +1,20 @@
 """Colours, fonts, pens and brushes shared by the window's plot items, its legend and the
-exported pictures (sizes: plan/sizes.py)."""
+exported pictures (sizes: plan/sizes.py).
+
+The colours are the light or dark palette of exported pictures (plan/palette.py), as the
+desktop asks (`use_theme`, called by the window when the colour scheme changes). They are
+changed in place, so every module that imported them, and every pen or brush made from
+them from then on, draws in the new scheme.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
-from ..plan.palette import LIGHT
+from ..plan.palette import LIGHT, Theme
 from ..plan.sizes import DIAMOND_R
 
-# the window's colours are the light palette of exported pictures (plan/palette.py)
 EVENT = QColor(LIGHT.event)
 APPROX_FILL = QColor(LIGHT.approx_fill)
 APPROX_HATCH = QColor(LIGHT.hatch)
@@ -18,11 +23,46 @@ SELECTED_BG = QColor(255, 224, 189)
 TEXT = QColor(LIGHT.text)
 MUTED = QColor(LIGHT.muted)
 BACKGROUND = QColor(LIGHT.background)
+BAND = QColor(LIGHT.band)  # every other lane
+RULE = QColor(LIGHT.rule)  # lines between lanes
+HALO = QColor(LIGHT.halo)  # behind a label over a bar
 # Planned or expected events (a plan, deadline or forecast, not a fact): their own hue and
 # shape (a diamond), so they never pass for something that happened, in colour or in grey.
 PLANNED = QColor(LIGHT.planned)
 PLANNED_FILL = QColor(LIGHT.planned_fill)
 PLANNED_HATCH = QColor(LIGHT.planned_hatch)
+
+# the selection is the window's own (pictures have none): orange on either background
+_SELECTION = {"light": ("#e8590c", "#ffe0bd"), "dark": ("#ff8c42", "#6b3a17")}
+_current = LIGHT
+
+
+def use_theme(theme: Theme) -> None:
+    """Draw the window in `theme` from now on (the colours above change in place)."""
+    global _current
+    _current = theme
+    for color, value in (
+        (EVENT, theme.event),
+        (APPROX_FILL, theme.approx_fill),
+        (APPROX_HATCH, theme.hatch),
+        (TEXT, theme.text),
+        (MUTED, theme.muted),
+        (BACKGROUND, theme.background),
+        (BAND, theme.band),
+        (RULE, theme.rule),
+        (HALO, theme.halo),
+        (PLANNED, theme.planned),
+        (PLANNED_FILL, theme.planned_fill),
+        (PLANNED_HATCH, theme.planned_hatch),
+        (SELECTED, _SELECTION[theme.name][0]),
+        (SELECTED_BG, _SELECTION[theme.name][1]),
+    ):
+        color.setRgba(QColor(value).rgba())
+
+
+def current_theme() -> Theme:
+    """The palette the window draws in."""
+    return _current
 
 
 def label_font() -> QFont:
