@@ -93,13 +93,13 @@ def test_search_finds_next_and_previous_and_shows_the_detail(qtbot, window, time
     assert window.find_bar.search.hasFocus()
     qtbot.keyClicks(window.find_bar.search, "withdrawal")
     qtbot.keyClick(window.find_bar.search, Qt.Key.Key_Return)
-    # titles and source sentences: "Withdrawal ... begins" and "... completes withdrawal"
+    # titles: "Withdrawal ... begins" and "... completes withdrawal" (their article too)
     assert [timeline.events[i].id for i in window.state.matches] == [
         "e-withdraw-start",
         "e-withdraw-end",
     ]
     assert window.state.selected_id == "e-withdraw-start"
-    assert window.find_bar.match_label.text() == "1 of 2 matches"
+    assert window.find_bar.match_label.text() == "1 of 2 matches — 2 in titles"
     assert "Withdrawal of alliance troops begins" in window.detail_pane.plain_text()
     window.find_next_action.trigger()
     assert window.state.selected_id == "e-withdraw-end"

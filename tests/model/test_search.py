@@ -81,3 +81,15 @@ def test_fold_keeps_one_character_for_one():
     text = "İstanbul, Straße, Œuvre, ﬁn, Ελλάδα, Łódź"
     assert len(fold(text)) == len(text)
     assert fold("Łódź Gdańsk ÉLAN") == "łodz gdansk elan"
+
+
+def test_an_index_built_from_the_last_one_folds_only_changed_articles():
+    timeline = _timeline()
+    first = SearchIndex.of(timeline)
+    changed = Document("b.txt", Path("b.txt"), ARTICLE_B + " Minsk too.", "Floods in the valley")
+    timeline.documents["b.txt"] = changed
+    again = SearchIndex.of(timeline, reuse=first)
+    assert again.articles["a.txt"] is first.articles["a.txt"]  # the same text: not refolded
+    assert again.articles["b.txt"] is not first.articles["b.txt"]
+    ids = {timeline.events[i].id for i in again.find("minsk")}
+    assert ids == {"e1", "e2", "e3"}  # the changed article is searched as it is now

@@ -1,8 +1,9 @@
 """Where events are too many to draw one by one: a density strip with count bubbles.
 
 One item draws every lane's strip (bins of a few px shaded by how many events overlap
-them, on a log scale) and, every ~80 px, a bubble with the count; clicking a bubble asks
-the view to zoom into that cluster. Its cost depends on the pixels, not on the events.
+them, on a log scale) and, every ~80 px (or once over cells holding the same events), a
+bubble with the count; clicking a bubble asks the view to open that cluster. Its cost
+depends on the pixels, not on the events.
 A second item shades alternate lanes so their rows read as bands.
 """
 
@@ -30,10 +31,11 @@ class DensityItem(pg.GraphicsObject):
     """Density strips: (row y, bin edges, counts per bin, clusters (lo, hi, count)).
 
     Signals:
-        cluster_clicked(float, float): the x range of the clicked cluster.
+        cluster_clicked(float, float, float): the x range of the clicked cluster and the
+            row of its strip.
     """
 
-    cluster_clicked = Signal(float, float)
+    cluster_clicked = Signal(float, float, float)
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,15 +90,15 @@ class DensityItem(pg.GraphicsObject):
         p.setPen(style.TEXT)
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
-    def cluster_at(self, pos: QPointF) -> tuple[float, float] | None:
-        """The x range of the cluster under `pos` (item coordinates), if any."""
+    def cluster_at(self, pos: QPointF) -> tuple[float, float, float] | None:
+        """The x range and strip row of the cluster under `pos` (item coordinates)."""
         px_h = abs(self.pixelHeight()) or 1.0
         for y, _, _, clusters in self.strips:
             if abs(pos.y() - y) > (_BUBBLE_H / 2 + 2) * px_h:
                 continue
             for lo, hi, _ in clusters:
                 if lo <= pos.x() < hi:
-                    return lo, hi
+                    return lo, hi, y
         return None
 
     def mouseClickEvent(self, ev) -> None:  # pyqtgraph override

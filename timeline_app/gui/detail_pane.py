@@ -2,7 +2,10 @@
 
 A planned event (a plan or forecast, not a fact) says so on its date line; each source
 lists the sentence's other time expressions — comparison bases, bounds, deadlines — as
-context, marked grey in the text: they date no event, but a reader should see them.
+context, marked grey in the text: they date no event, but a reader should see them. The
+search text is marked blue wherever it occurs in the article (any case, any accents), and
+cleared with the search. With no event selected, the pane shows the corpus at a glance
+(`model.summary`), as plain text.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPlainTextEdit,
     QTabWidget,
     QTextBrowser,
     QToolButton,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import Document, Event, Source, TimeNote
+from timeline_app.model.search import find_spans
+from timeline_app.model.summary import summarize
 
 from ..plan import sizes
 from ..render import style
@@ -33,16 +39,23 @@ __all__ = ["DetailPane", "SourceView", "source_html"]
 SENTENCE_STYLE = "background-color:#fff0a0"
 DATE_STYLE = "background-color:#ffc98a; color:#8a1c00; font-weight:bold"
 CONTEXT_STYLE = "background-color:#e2e5ea; color:#33404f"  # neutral: dates nothing
+MATCH_STYLE = "background-color:#8fd3ff; color:#00263f"  # the search text
 PLANNED_STYLE = f"color:{style.PLANNED.name()}; font-weight:bold"
 _ANCHOR = "sentence"
+_MATCH_ANCHOR = "match"  # the first occurrence of the search text
 EDITED_MARK = " ✎"  # after a title the user edited
 _USER_SET = "set by the user"  # ingest's note on a publication date the user set
 
 
-def source_html(doc: Document, source: Source) -> str:
+def source_html(doc: Document, source: Source, query: str = "") -> str:
     """The document's full text as HTML: the sentence on a yellow background, the date
     expression bold on orange (it may lie outside the sentence, e.g. in a header line),
-    the sentence's context notes on grey. Every piece of document text is escaped."""
+    the sentence's context notes on grey, each occurrence of `query` on blue. Every piece
+    of document text is escaped."""
+    return _source_html(doc, source, find_spans(doc.text, query) if query.strip() else [])
+
+
+def _source_html(doc: Document, source: Source, hits: list[tuple[int, int]]) -> str:
     text = doc.text
     n = len(text)
 
@@ -54,7 +67,7 @@ def source_html(doc: Document, source: Source) -> str:
     notes = [(clamp(t.start), clamp(t.end)) for t in source.context]
     anchor_at = s0 if s1 > s0 else d0
     parts = []
-    cuts = {0, n, s0, s1, d0, d1, *(i for span in notes for i in span)}
+    cuts = {0, n, s0, s1, d0, d1, *(i for span in notes + hits for i in span)}
     for a, b in pairwise(sorted(cuts)):
         seg = escape(text[a:b])
         if d0 <= a < d1:
@@ -63,6 +76,10 @@ def source_html(doc: Document, source: Source) -> str:
             seg = f'<span style="{CONTEXT_STYLE}">{seg}</span>'
         elif s0 <= a < s1:
             seg = f'<span style="{SENTENCE_STYLE}">{seg}</span>'
+        if any(h0 <= a < h1 for h0, h1 in hits):
+            seg = f'<span style="{MATCH_STYLE}">{seg}</span>'
+        if hits and a == hits[0][0]:
+            seg = f'<a name="{_MATCH_ANCHOR}">{seg}</a>'
         if a == anchor_at:
             seg = f'<a name="{_ANCHOR}">{seg}</a>'
         parts.append(seg)
@@ -96,29 +113,45 @@ def _published(doc: Document) -> str:
 
 
 class SourceView(QTextBrowser):
-    """One source article; scrolls to the event's sentence once it is first shown."""
+    """One source article; scrolls to the event's sentence once it is first shown (to the
+    search text's first occurrence instead, when the sentence does not hold it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self._pending_scroll = False
+        self._anchor = _ANCHOR
+        self.doc: Document | None = None
+        self.source: Source | None = None
+        self.query = ""
+        self.has_hits = False  # the article holds the search text
 
-    def show_source(self, doc: Document | None, source: Source) -> None:
+    def show_source(self, doc: Document | None, source: Source, query: str = "") -> None:
+        self.doc, self.source, self.query = doc, source, query
         if doc is None:
             self.setHtml(
                 f"<p>The article <b>{escape(source.doc_id)}</b> is not part "
                 "of the loaded corpus.</p>"
             )
             return
-        self.setHtml(source_html(doc, source))
+        hits = find_spans(doc.text, query) if query.strip() else []
+        self.setHtml(_source_html(doc, source, hits))
+        self.has_hits = bool(hits)
+        in_sentence = any(source.start <= a < source.end for a, _ in hits)
+        self._anchor = _MATCH_ANCHOR if hits and not in_sentence else _ANCHOR
         self._pending_scroll = True
         if self.isVisible():
             self.scroll_to_sentence()
 
+    def highlight(self, query: str) -> None:
+        """Mark `query` in the article instead of the text marked so far ("": none)."""
+        if query != self.query and self.source is not None:
+            self.show_source(self.doc, self.source, query)
+
     def scroll_to_sentence(self) -> None:
-        """Bring the sentence into view with a few lines of context above it."""
+        """Bring the sentence (or the search text) into view with some context above it."""
         self._pending_scroll = False
-        self.scrollToAnchor(_ANCHOR)  # puts the sentence at the top, unless near the end
+        self.scrollToAnchor(self._anchor)  # puts it at the top, unless near the end
         bar = self.verticalScrollBar()
         if 0 < bar.value() < bar.maximum():
             bar.setValue(bar.value() - self.viewport().height() // 4)
@@ -146,19 +179,34 @@ class DetailPane(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # the corpus at a glance while no event is selected; plain text by construction
+        self.summary = QPlainTextEdit(readOnly=True)
+        self.summary.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.summary.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self._summary_lines: list[str] | None = None  # of the state's timeline, once asked
         self._sources: list[Source] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.summary, 1)
         state.selection_changed.connect(self._on_selection_changed)
         state.timeline_changed.connect(self._on_timeline_changed)
+        state.search_changed.connect(self._on_search_changed)
+        state.loading_changed.connect(lambda _: self._show_summary())
         self._show(state.selected_event)
 
     def plain_text(self) -> str:
-        """Everything the pane shows, as plain text (header, then each source)."""
+        """Everything the pane shows, as plain text (header, then each source, or the
+        corpus summary)."""
         views = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        return "\n\n".join([self._header_plain, *(v.toPlainText() for v in views)])
+        shown = [v.toPlainText() for v in views]
+        if self.summary.isVisibleTo(self):
+            shown.append(self.summary.toPlainText())
+        return "\n\n".join([self._header_plain, *shown])
+
+    def source_views(self) -> list[SourceView]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def current_source(self) -> Source | None:
         """The source of the tab on show, or None when no event is selected."""
@@ -184,7 +232,27 @@ class DetailPane(QWidget):
         self._show(self.state.selected_event)
 
     def _on_timeline_changed(self) -> None:
+        self._summary_lines = None
         self._show(self.state.selected_event)
+
+    def _on_search_changed(self) -> None:
+        for view in self.source_views():
+            view.highlight(self.state.search_text)
+        self._open_matching_tab()
+
+    def _show_summary(self) -> None:
+        """The corpus summary (computed once per timeline), and what is loading."""
+        if self.state.selected_event is not None:
+            return
+        if self._summary_lines is None:
+            self._summary_lines = summarize(self.state.timeline).lines()
+        loading = self.state.loading
+        lines = self._summary_lines
+        if loading and not self.state.timeline.events:
+            lines = [loading]
+        elif loading:
+            lines = [loading, "", *lines]
+        self.summary.setPlainText("\n".join(lines))
 
     def _show(self, event: Event | None) -> None:
         self._sources = list(event.sources) if event is not None else []
@@ -192,11 +260,14 @@ class DetailPane(QWidget):
             view = self.tabs.widget(0)
             self.tabs.removeTab(0)
             view.deleteLater()
+        self.tabs.setVisible(event is not None)
+        self.summary.setVisible(event is None)
         if event is None:
             self._set_header(
                 "No event selected",
                 "Click an event on the timeline, or press → to select the first.",
             )
+            self._show_summary()
             return
         n = len(event.sources)
         edited = event.edited
@@ -222,7 +293,15 @@ class DetailPane(QWidget):
             self.tabs.setTabToolTip(
                 i - 1, plain.tooltip((doc.title or doc.id) if doc else source.doc_id)
             )
-            view.show_source(doc, source)
+            view.show_source(doc, source, self.state.search_text)
+        self._open_matching_tab()
+
+    def _open_matching_tab(self) -> None:
+        """Searching, open the first source whose article holds the search text."""
+        views = self.source_views()
+        hit = next((k for k, v in enumerate(views) if v.has_hits), None)
+        if hit is not None and not views[self.tabs.currentIndex()].has_hits:
+            self.tabs.setCurrentIndex(hit)
 
     def _set_header(self, title: str, detail: str, *, lead: str = "") -> None:
         """`lead` opens the date line in the planned colour ("Planned / expected:")."""

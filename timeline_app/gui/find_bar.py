@@ -1,7 +1,10 @@
 """The bar above the timeline: search with next/previous match, filters, and lanes.
 
-Every control writes to the state; the bar only reads it back to show the match count
-and to refill the outlet and actor choices when another timeline is loaded.
+Every control writes to the state, and shows what the state holds: when the state resets
+the search (another corpus) the box empties; when it keeps it (an edit, a partial load)
+the box keeps its text and the count is that of the new timeline. The count says where
+the text was found ("5 matches — 1 in titles, 4 in article text"). The date fields'
+placeholders are the corpus's own first and last months.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.model import DateError, FuzzyDate
+from timeline_app.model.search import Part
 
 from . import plain
 from .state import LANE_MODES, TimelineState
@@ -27,6 +31,12 @@ __all__ = ["FindBar", "parse_bound"]
 
 _ALL = "All"
 _NAME_CHARS = 18  # outlet and actor choices are this wide; longer names are elided
+_DEBOUNCE_EVENTS = 20_000  # search as the user types up to this many events, then pause
+_IN = {
+    Part.TITLE: "in titles",
+    Part.SENTENCE: "in dated sentences",
+    Part.ARTICLE: "in article text",
+}
 
 
 def parse_bound(text: str, *, end: bool) -> date | None:
@@ -47,7 +57,7 @@ class FindBar(QWidget):
     def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.search = QLineEdit(placeholderText="Find in titles and sources  (Ctrl+F)")
+        self.search = QLineEdit(placeholderText="Find in titles and articles  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F, or a click
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
@@ -60,10 +70,11 @@ class FindBar(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(_NAME_CHARS)
-        self.date_from = QLineEdit(placeholderText="from (2022-01)")
-        self.date_to = QLineEdit(placeholderText="to (2023)")
+        self.date_from = QLineEdit()
+        self.date_to = QLineEdit()
         for edit in (self.date_from, self.date_to):
             edit.setMaximumWidth(110)
+            edit.setToolTip("A year, a month or a day: 2022, 2022-03 or 2022-03-05")
         self.lanes = QComboBox(toolTip="Lay events out in rows by …")
         for key, text in LANE_MODES.items():
             self.lanes.addItem(text, key)
@@ -85,7 +96,7 @@ class FindBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=200)
 
         self._debounce.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.textChanged.connect(self._on_text_edited)
         self.search.returnPressed.connect(self._on_return)
         self.prev_button.clicked.connect(lambda: self.state.find_step(-1))
         self.next_button.clicked.connect(lambda: self.state.find_step(1))
@@ -102,7 +113,18 @@ class FindBar(QWidget):
         state.lane_mode_changed.connect(self._on_lane_mode_changed)
         self._on_timeline_changed()
 
+    def _on_text_edited(self, text: str) -> None:
+        """The state follows the box: at once, or after a pause in typing on a large
+        timeline; an emptied box clears the search at once."""
+        if not text.strip() or len(self.state.store) <= _DEBOUNCE_EVENTS:
+            self._debounce.stop()
+            self._apply_search()
+        else:
+            self.match_label.setText("…")  # the count of the old text would be a lie
+            self._debounce.start()
+
     def _apply_search(self) -> None:
+        self._debounce.stop()
         self.state.set_search(self.search.text())
 
     def _on_return(self) -> None:
@@ -120,7 +142,10 @@ class FindBar(QWidget):
 
     def _on_timeline_changed(self) -> None:
         s = self.state.store
-        for combo, names in ((self.outlet, s.outlets.names), (self.actor, s.actors.names)):
+        for kind, combo, names in (
+            ("outlet", self.outlet, s.outlets.names),
+            ("actor", self.actor, s.actors.names),
+        ):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(_ALL, None)
@@ -128,23 +153,58 @@ class FindBar(QWidget):
                 combo.addItem(name, name)
             combo.setEnabled(bool(names))
             combo.blockSignals(False)
-        for edit in (self.search, self.date_from, self.date_to):
-            edit.blockSignals(True)
-            edit.clear()
-            edit.blockSignals(False)
+            chosen = self.state.filters[kind]  # kept by an edit or a partial load
+            if chosen is not None and combo.findData(chosen) < 0:
+                combo.addItem(str(chosen), chosen)  # no event has it now; still the filter
+            combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else 0)
+            combo.blockSignals(False)
+        self._show_dates()
         self._on_search_changed()
 
+    def _show_dates(self) -> None:
+        """The date fields: empty unless a date filter is kept; placeholders from the
+        corpus's first and last month."""
+        s = self.state.store
+        if len(s):
+            first, last = s.to_date(float(s.x0.min())), s.to_date(float(s.x1.max()) - 1)
+            lo, hi = f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}"
+        else:
+            lo = hi = "YYYY-MM"
+        self.date_from.setPlaceholderText(f"from ({lo})")
+        self.date_to.setPlaceholderText(f"to ({hi})")
+        dates = self.state.filters["dates"]
+        if dates is None:
+            self._set_text(self.date_from, "")
+            self._set_text(self.date_to, "")
+
+    @staticmethod
+    def _set_text(edit: QLineEdit, text: str) -> None:
+        if edit.text() != text:
+            edit.blockSignals(True)
+            edit.setText(text)
+            edit.blockSignals(False)
+
     def _on_search_changed(self) -> None:
+        """The box and count show the state's search; text typed but not yet searched
+        (a large timeline waits for a pause) is searched first: it is the newest."""
+        if self._debounce.isActive():
+            self._apply_search()
+        self._set_text(self.search, self.state.search_text)
+        self.match_label.setText(self.match_text())
+
+    def match_text(self) -> str:
+        """ "2 of 5 matches — 1 in titles, 4 in article text" ("" with no search text)."""
         m = self.state.matches
         if not self.state.search_text.strip():
-            self.match_label.setText("")
-            return
+            return ""
         i = self.state.selected_index
         at = ""
         if i is not None and len(m):
             pos = int(m.searchsorted(i))
             at = f"{pos + 1} of " if pos < len(m) and m[pos] == i else ""
-        self.match_label.setText(f"{at}{len(m):,} match{'es' if len(m) != 1 else ''}")
+        text = f"{at}{len(m):,} match{'es' if len(m) != 1 else ''}"
+        where = [f"{n:,} {_IN[part]}" for part, n in self.state.match_counts().items()]
+        return f"{text} — {', '.join(where)}" if where else text
 
     def _on_lane_mode_changed(self, mode: str) -> None:
         self.lanes.blockSignals(True)

@@ -1,8 +1,10 @@
 """Opening folders in the background, and keeping them current.
 
 `open(path)` builds the folder's `Project` on a worker (`ingest_worker.py`): `status` (the
-window puts it in its status bar) shows progress with Cancel, partial timelines replace each
-other as files are read, and the state gets the project when the load is done. Then the
+window puts it in its status bar) shows progress with Cancel, and the state's `loading`
+says the same in words for the empty canvas; partial timelines replace each other as files
+are read (after the first, keeping what the user chose meanwhile: search, filters, a zoom),
+and the state gets the project when the load is done. Then the
 folder is watched (`folder_watch.py`): changes read the folder again in the background
 (cached, so only changed files are extracted) and the timeline is replaced, keeping the
 selection, filters and visible dates. A cancelled or failed open leaves the window as it was
@@ -22,7 +24,7 @@ from timeline_app.project import Project
 
 from ..plan.columns import EventStore
 from .folder_watch import FolderWatch, watch_paths
-from .ingest_status import IngestStatus
+from .ingest_status import IngestStatus, progress_text
 from .ingest_worker import IngestWorker, Job, Outcome, release_in_background
 from .state import TimelineState
 
@@ -62,6 +64,7 @@ class FolderLoader(QObject):
         self.watch.changed.connect(self.reload)
         self._worker: IngestWorker | None = None
         self._reloading = False  # the running job re-reads the open folder
+        self._partial_shown = False  # the state shows a partial timeline of the running job
         self._stale = False  # the folder changed while a job ran
         self._before: tuple[Timeline, EventStore] | None = None  # shown before a new open
         self._show_status = QTimer(self, singleShot=True, interval=_SHOW_RELOAD_AFTER_MS)
@@ -92,6 +95,7 @@ class FolderLoader(QObject):
 
         self._start(job, path, reloading=False)
         self.status.begin(f"Opening {path.name}…")
+        self.state.set_loading(f"Opening {path.name}…")
 
     def reload(self) -> None:
         """Read the open folder again (the watcher calls this after a change)."""
@@ -137,13 +141,21 @@ class FolderLoader(QObject):
     # -- the worker ------------------------------------------------------------------------
     def _start(self, job: Job, path: Path, *, reloading: bool) -> None:
         worker = IngestWorker(job, partials=not reloading)
-        worker.progressed.connect(self.status.set_progress)
+        worker.progressed.connect(lambda *a: self._on_progress(worker, *a))
         worker.partial_ready.connect(lambda t, s: self._on_partial(worker, t, s))
         worker.finished.connect(lambda outcome: self._on_finished(worker, path, outcome))
         worker.failed.connect(lambda reason: self._on_failed(worker, path, reason))
         worker.cancelled.connect(lambda: self._forget(worker))
         self._worker, self._reloading, self._stale = worker, reloading, False
+        self._partial_shown = False
         worker.start()
+
+    def _on_progress(self, worker: IngestWorker, done: int, total: int, current: str) -> None:
+        if worker is not self._worker:
+            return
+        self.status.set_progress(done, total, current)
+        if not self._reloading:  # a reload keeps showing the timeline it re-reads
+            self.state.set_loading(progress_text(done, total, current))
 
     def _stop_worker(self) -> None:
         if self._worker is not None:
@@ -158,10 +170,13 @@ class FolderLoader(QObject):
     def _end_status(self) -> None:
         self._show_status.stop()
         self.status.end()
+        self.state.set_loading("")
 
     def _on_partial(self, worker: IngestWorker, timeline: Timeline, store: EventStore) -> None:
         if worker is self._worker:
-            self._show(timeline, store, keep=self.state.selected_id is not None)
+            keep = self._partial_shown or self.state.selected_id is not None
+            self._partial_shown = True
+            self._show(timeline, store, keep=keep)
 
     def _on_finished(self, worker: IngestWorker, path: Path, outcome: Outcome) -> None:
         if worker is not self._worker:
@@ -184,7 +199,8 @@ class FolderLoader(QObject):
                 self._retire(old)
             self.folder = path
             self.state.set_project(project)
-            self._show(outcome.timeline, outcome.store, keep=self.state.selected_id is not None)
+            keep = self._partial_shown or self.state.selected_id is not None
+            self._show(outcome.timeline, outcome.store, keep=keep)
             n = len(outcome.timeline.documents)
             self.message.emit(
                 f"Read {n:,} document{'s' if n != 1 else ''} in {outcome.seconds:.1f} s", 6000
@@ -225,8 +241,7 @@ class FolderLoader(QObject):
         """Show `timeline`; with `keep`, where the user was (selection, filters, dates)."""
         state = self.state
         self._retire(state.timeline, state.store)
-        replace = getattr(state, "replace_timeline", None)
-        if keep and replace is not None:
-            replace(timeline, select=state.selected_id)
+        if keep:
+            state.replace_timeline(timeline, select=state.selected_id, store=store)
         else:
             state.set_timeline(timeline, store)

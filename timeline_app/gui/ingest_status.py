@@ -10,9 +10,17 @@ from timeline_app.ingest.corpus import MERGING
 
 from . import plain
 
-__all__ = ["IngestStatus"]
+__all__ = ["IngestStatus", "progress_text"]
 
 _FILE_PX = 320  # the current file's name is elided in the middle beyond this width
+
+
+def progress_text(done: int, total: int, current: str) -> str:
+    """What a load is at, in a sentence for the empty canvas: "Reading 1,234 of 10,000
+    files…", then "Merging events…"."""
+    if current == MERGING:
+        return "Merging events…"
+    return f"Reading {done:,} of {total:,} file{'s' if total != 1 else ''}…"
 
 
 class IngestStatus(QWidget):

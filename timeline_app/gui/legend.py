@@ -37,6 +37,16 @@ class LegendBar(QWidget):
         pal.setColor(self.backgroundRole(), style.BACKGROUND)
         self.setPalette(pal)
 
+    @property
+    def note(self) -> str:
+        return self._note
+
+    def set_note(self, note: str) -> None:
+        """Show `note` at the right (the navigation hint, or what a filter left out)."""
+        if note != self._note:
+            self._note = note
+            self.update()
+
     def sizeHint(self) -> QSize:  # Qt override
         return QSize(600, int(self._metrics.height()) + 10)
 

@@ -1,8 +1,10 @@
 """The GUI's single source of truth: the open project, the timeline, selection, filters,
-search, lanes, range."""
+search, lanes, range, and what is loading."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
+from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
 
@@ -42,6 +45,8 @@ class TimelineState(QObject):
         search_changed(): the search text and its `matches` changed.
         lane_mode_changed(str): one of `LANE_MODES`.
         view_range_changed(float, float): the visible x range (days from `store.ref`).
+        loading_changed(str): what a folder being read is at ("Reading 12 of 40 files…"),
+            or "" once nothing is loading.
     """
 
     project_opened = Signal(object)
@@ -51,6 +56,7 @@ class TimelineState(QObject):
     search_changed = Signal()
     lane_mode_changed = Signal(str)
     view_range_changed = Signal(float, float)
+    loading_changed = Signal(str)
 
     def __init__(
         self,
@@ -67,7 +73,13 @@ class TimelineState(QObject):
         self._selected_index: int | None = None
         self._lane_mode = "none"
         self._view_range: tuple[float, float] | None = None
+        self._range_fitted = False  # the range shows everything, chosen by no user
         self._show_hidden = False  # a view choice: kept across timelines
+        self._loading = ""
+        # built on the first search of a timeline (`_index_of`), from the previous one
+        self._index: SearchIndex | None = None
+        self._index_of: Timeline | None = None
+        self._index_map: np.ndarray | None = None  # index event -> store index (None: same)
         self._reset_filters()
 
     def _reset_filters(self) -> None:
@@ -76,6 +88,7 @@ class TimelineState(QObject):
         self._shown = self._compute_shown()
         self._search = ""
         self._matches = np.zeros(0, np.int64)
+        self._parts: dict[int, Part] = {}
 
     # -- read ----------------------------------------------------------------------------
     @property
@@ -132,12 +145,34 @@ class TimelineState(QObject):
         return self._matches
 
     @property
+    def match_parts(self) -> Mapping[int, Part]:
+        """For each index in `matches`: the best part of the event that holds the text
+        (its title, a source's sentence, or only the article text)."""
+        return self._parts
+
+    def match_counts(self) -> dict[Part, int]:
+        """How many matches are found in each part (best part of each event), best first."""
+        counts = Counter(self._parts.values())
+        return {part: counts[part] for part in Part if counts[part]}
+
+    @property
     def lane_mode(self) -> str:
         return self._lane_mode
 
     @property
     def view_range(self) -> tuple[float, float] | None:
         return self._view_range
+
+    @property
+    def view_range_fitted(self) -> bool:
+        """Whether the range was set to show every shown event, and not moved since by the
+        user: a filter or a new version of the timeline then zooms to fit again."""
+        return self._range_fitted
+
+    @property
+    def loading(self) -> str:
+        """What the folder being read is at, in words, or "" when nothing is loading."""
+        return self._loading
 
     # -- write ---------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
@@ -153,23 +188,32 @@ class TimelineState(QObject):
         had_selection = self._selected is not None
         self._timeline = timeline
         self._store = store or EventStore.from_timeline(timeline)
+        self._index = self._index_of = None  # another corpus: nothing to reuse
         self._selected = self._selected_index = None
         self._view_range = None
+        self._range_fitted = False
         self._reset_filters()
         self.timeline_changed.emit()
         if had_selection:
             self.selection_changed.emit(None)
 
-    def replace_timeline(self, timeline: Timeline, *, select: str | None) -> None:
+    def replace_timeline(
+        self, timeline: Timeline, *, select: str | None, store: EventStore | None = None
+    ) -> None:
         """Show an edited version of the timeline, keeping filters, search, lanes and the
-        visible dates, and selecting `select` (None, or an id that is gone, clears).
+        visible dates, and selecting `select` (None, or an id that is gone, clears);
+        `store` may be given when it was built already.
 
-        An edit must not throw away where the user was looking, unlike opening a corpus.
+        An edit must not throw away where the user was looking, unlike opening a corpus;
+        a range that was only a fit (the user never zoomed) fits the new version instead,
+        so that events a partial load adds come into view.
         """
         old_ref, old_range = self._store.ref, self._view_range
+        fitted = self._range_fitted
         had = self._selected
         self._timeline = timeline
-        self._store = EventStore.from_timeline(timeline)
+        self._store = store or EventStore.from_timeline(timeline)
+        # the index is rebuilt on demand; articles left as they were are not folded again
         self._hidden = _hidden_mask(self._store)
         try:
             index = self._store.index_of(select) if select is not None else None
@@ -179,8 +223,9 @@ class TimelineState(QObject):
         self._shown = self._compute_shown()
         self._matches = self._compute_matches()
         self._view_range = None  # views zoom to fit on timeline_changed; restored below
+        self._range_fitted = False
         self.timeline_changed.emit()
-        if old_range is not None:  # same dates on screen, though x is relative to the ref
+        if old_range is not None and not fitted:  # same dates, though x is relative to ref
             shift = float((old_ref - self._store.ref).days)
             self.set_view_range(old_range[0] + shift, old_range[1] + shift)
         if select != had:
@@ -274,11 +319,19 @@ class TimelineState(QObject):
             self._lane_mode = mode
             self.lane_mode_changed.emit(mode)
 
-    def set_view_range(self, lo: float, hi: float) -> None:
+    def set_view_range(self, lo: float, hi: float, *, fitted: bool = False) -> None:
+        """The visible x range; `fitted`: set to show every shown event, not by the user."""
+        self._range_fitted = fitted
         if self._view_range == (lo, hi):
             return
         self._view_range = (lo, hi)
         self.view_range_changed.emit(lo, hi)
+
+    def set_loading(self, text: str) -> None:
+        """What the folder being read is at ("" once done or cancelled)."""
+        if text != self._loading:
+            self._loading = text
+            self.loading_changed.emit(text)
 
     # -- derived -------------------------------------------------------------------------
     def _compute_shown(self) -> np.ndarray:
@@ -297,8 +350,41 @@ class TimelineState(QObject):
         return np.flatnonzero(mask)
 
     def _compute_matches(self) -> np.ndarray:
-        found = self._store.search(self._search)
-        return found[np.isin(found, self._shown)] if len(found) else found
+        """The shown events holding the search text anywhere in their title, sources'
+        sentences or articles (`match_parts` says where); fills `_parts`."""
+        found = self._find(self._search)
+        if found:
+            keep = np.isin(np.fromiter(found, np.int64, len(found)), self._shown)
+            found = {i: part for (i, part), k in zip(found.items(), keep, strict=True) if k}
+        self._parts = dict(sorted(found.items()))
+        return np.fromiter(self._parts, np.int64, len(self._parts))
+
+    def _find(self, text: str) -> dict[int, Part]:
+        """Store index -> best part, for every event (shown or not) holding `text`."""
+        if not text.strip():
+            return {}
+        events = self._store.events
+        if events is None:  # generated columns, no articles behind them: titles only
+            return dict.fromkeys(self._store.search(text).tolist(), Part.TITLE)
+        if self._index is None or self._index_of is not self._timeline:
+            self._build_index(events)
+        assert self._index is not None
+        found = self._index.find(text)
+        at = self._index_map
+        return found if at is None else {int(at[i]): part for i, part in found.items()}
+
+    def _build_index(self, events: list[Event]) -> None:
+        timeline = self._timeline
+        self._index = SearchIndex.of(timeline, reuse=self._index)
+        self._index_of = timeline
+        same = len(events) == len(timeline.events) and all(
+            a is b for a, b in zip(events, timeline.events, strict=True)
+        )  # EventStore.from_timeline keeps the timeline's order: event i is store index i
+        self._index_map = (
+            None
+            if same
+            else np.array([self._store.index_of(e.id) for e in timeline.events], np.int64)
+        )
 
 
 def _hidden_mask(store: EventStore) -> np.ndarray:

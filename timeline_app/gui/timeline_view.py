@@ -3,6 +3,12 @@
 Each frame asks a `Planner` what the visible range shows (individual events where they
 fit, density strips with count bubbles where they do not) and hands the result to four
 bulk items; nothing is created per event, so a frame costs what the screen shows.
+
+A filter zooms to what it leaves, unless the user moved the view since it was last fitted:
+then the view stays and the legend says how many of the filtered events are out of view.
+A count bubble zooms into its cluster, unless its events share an interval too crowded for
+the rows at any zoom (ten events dated "2019"): then it lists them in a menu to choose
+from. The selected event is always drawn, never counted in a strip.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QFontMetricsF, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QVBoxLayout, QWidget
 
 from timeline_app.model import Event
 from timeline_app.plan.edge_labels import move_edge_labels
@@ -23,6 +29,7 @@ from ..plan.columns import DAY
 from ..plan.frame import Frame, Planner, build_lanes
 from ..plan.rows import fit_span
 from ..render import style
+from . import plain
 from .date_axis import DayAxis, DayScale
 from .density import DensityItem, LaneBandsItem
 from .items import Label, LabelsItem, MarksItem
@@ -35,6 +42,9 @@ __all__ = ["MAX_SPAN_DAYS", "MIN_SPAN_DAYS", "TimelineView", "event_tooltip"]
 MIN_SPAN_DAYS = 1 / 24  # zoom limits: an hour ...
 MAX_SPAN_DAYS = 10_000 * 365.2425  # ... to ten thousand years
 _LANE_AXIS_PX = 150
+MENU_EVENTS = 40  # a crowded cluster's menu lists at most this many events
+_MENU_CHARS = 90
+NO_EVENTS = "No events. Use File › Open folder…"
 
 
 def event_tooltip(event: Event) -> str:
@@ -73,6 +83,7 @@ class TimelineView(QWidget):
         self.axis = DayAxis(self.scale)
         self.lane_axis = pg.AxisItem("left")
         self.legend = LegendBar(note)
+        self._hint = note
         self.plot = pg.PlotWidget(
             background=style.BACKGROUND, axisItems={"bottom": self.axis, "left": self.lane_axis}
         )
@@ -99,17 +110,20 @@ class TimelineView(QWidget):
         self._widths: dict[int, float] = {}
         self._planner: Planner | None = None
         self.frame: Frame | None = None
+        self._fitting = False  # the range being set is a fit, not the user's choice
+        self.cluster_menu: QMenu | None = None  # the last crowded cluster's list
 
         self.marks.clicked.connect(self.state.select_index)
-        self.density.cluster_clicked.connect(self.zoom_to)
+        self.density.cluster_clicked.connect(self.open_cluster)
         self.view_box.sigXRangeChanged.connect(self._on_x_range_changed)
         self.view_box.sigResized.connect(self._on_view_resized)
         state.timeline_changed.connect(self._on_timeline_changed)
         state.selection_changed.connect(self._on_selection_changed)
-        state.filter_changed.connect(self._on_lanes_changed)
+        state.filter_changed.connect(self._on_filter_changed)
         state.lane_mode_changed.connect(self._on_lanes_changed)
         state.search_changed.connect(self._on_search_changed)
         state.view_range_changed.connect(self._on_view_range_changed)
+        state.loading_changed.connect(lambda _: self._show_message())
         self.copy_action = QAction("Copy image", self)  # Ctrl+C while the timeline has focus
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -167,16 +181,68 @@ class TimelineView(QWidget):
         shown, s = self.state.shown, self.state.store
         if not len(shown):
             today = self.scale.to_x(date.today())
-            self.view_box.setXRange(today - 180, today + 180, padding=0)
+            self._set_range(today - 180, today + 180, fitted=True)
             return
         lo, hi = fit_span(
             float(s.x0[shown].min()), float(s.x1[shown].max()), max(self.view_box.width(), 200.0)
         )
-        self.view_box.setXRange(lo, hi, padding=0)
+        self._set_range(lo, hi, fitted=True)
         self._redraw()
 
     def zoom_to(self, lo: float, hi: float) -> None:
         self.view_box.setXRange(lo, hi, padding=0)
+
+    def _set_range(self, lo: float, hi: float, *, fitted: bool) -> None:
+        """Show [lo, hi]; `fitted`: it shows every shown event (see `view_range_fitted`)."""
+        self._fitting = fitted
+        try:
+            self.view_box.setXRange(lo, hi, padding=0)
+        finally:
+            self._fitting = False
+        lo, hi = self.view_box.viewRange()[0]
+        self.state.set_view_range(lo, hi, fitted=fitted)
+
+    def out_of_view(self) -> int:
+        """How many shown events lie wholly outside the visible range."""
+        shown, s = self.state.shown, self.state.store
+        lo, hi = self.view_box.viewRange()[0]
+        return int(np.count_nonzero((s.x1[shown] <= lo) | (s.x0[shown] >= hi)))
+
+    def cluster_events(self, lo: float, hi: float, strip_y: float) -> np.ndarray:
+        """Store indices of the events the strip at row `strip_y` counts in [lo, hi)."""
+        frame, planner = self.frame, self._planner
+        if frame is None or planner is None:
+            return np.zeros(0, np.int64)
+        for lane_frame, lane in zip(frame.lanes, planner.lanes, strict=False):
+            if lane_frame.strip_y == strip_y:
+                inside = lane.members[(lane.x0 < hi) & (lane.x1 > lo)]
+                return np.sort(inside[~np.isin(inside, lane_frame.detail)])
+        return np.zeros(0, np.int64)
+
+    def open_cluster(self, lo: float, hi: float, strip_y: float) -> None:
+        """A count bubble was clicked: zoom into its cluster, or, when its events share one
+        interval and outnumber the lane's rows (no zoom would draw them one by one), list
+        them in a menu whose entries select the event."""
+        index = self.cluster_events(lo, hi, strip_y)
+        s = self.state.store
+        rows = self._planner.lane_rows(self._rows_available()) if self._planner else 1
+        shared = bool(len(index)) and float(s.x0[index].max()) < float(s.x1[index].min())
+        if not shared or len(index) < rows:
+            self.zoom_to(lo, hi)
+            return
+        menu = self.cluster_menu = QMenu(self)
+        for i in index[:MENU_EVENTS].tolist():
+            text = f"{s.fuzzy_date(i).label()} — {s.titles[i]}"
+            if len(text) > _MENU_CHARS:
+                text = text[: _MENU_CHARS - 1].rstrip() + "…"
+            act = menu.addAction(plain.tab_text(text))
+            act.setData(i)
+            act.triggered.connect(lambda _=False, i=i: self.state.select_index(i))
+        if len(index) > MENU_EVENTS:
+            more = menu.addAction(f"… and {len(index) - MENU_EVENTS:,} more: narrow the filters")
+            more.setEnabled(False)
+        at = self.plot.mapFromScene(self.view_box.mapViewToScene(QPointF((lo + hi) / 2, strip_y)))
+        menu.popup(self.plot.viewport().mapToGlobal(at))
 
     def zoom_by(self, factor: float) -> None:
         """Zoom in (factor < 1) or out around the selected event if visible, else the centre."""
@@ -199,7 +265,7 @@ class TimelineView(QWidget):
             return
         half = (hi - lo) / 2
         centre = (x0 + x1) / 2 if x1 - x0 <= hi - lo else x0 + half * 0.9
-        self.view_box.setXRange(centre - half, centre + half, padding=0)
+        self._set_range(centre - half, centre + half, fitted=False)
 
     def copy_image(self) -> QImage:
         """Put the visible range on the clipboard as a picture (title, legend, lanes, axis),
@@ -218,14 +284,38 @@ class TimelineView(QWidget):
         self.scale = DayScale(self.state.store.ref)
         self.axis.set_scale(self.scale)
         self._widths = {}
-        self.message.setText("" if len(self.state.store) else "No events. Use File › Open folder…")
         self._on_lanes_changed()
         self.zoom_to_fit()
 
     def _on_lanes_changed(self, *args) -> None:
         s = self.state
         self._planner = Planner(s.store, build_lanes(s.store, s.shown, s.lane_mode), self._measure)
+        self._show_message()
         self._redraw()
+
+    def _on_filter_changed(self) -> None:
+        """Zoom to what the filters leave, unless the user chose the range since the fit."""
+        self._on_lanes_changed()
+        if self.state.view_range_fitted:
+            self.zoom_to_fit()
+
+    def message_text(self) -> str:
+        """What the canvas says when it has no events to show, else ""."""
+        s = self.state
+        if len(s.shown):
+            return ""
+        if len(s.store):
+            return "No events match the filters"
+        if s.loading:
+            return s.loading
+        n = len(s.timeline.documents)
+        if n:
+            docs = f"{n:,} document{'s' if n != 1 else ''}"
+            return f"No dated events in {docs}. Use File › Open folder… for another folder"
+        return NO_EVENTS
+
+    def _show_message(self) -> None:
+        self.message.setText(self.message_text())
 
     def _on_selection_changed(self, event_id: str | None) -> None:
         if event_id is not None:
@@ -238,7 +328,7 @@ class TimelineView(QWidget):
     def _on_x_range_changed(self, *args) -> None:
         lo, hi = self.view_box.viewRange()[0]
         self._redraw()
-        self.state.set_view_range(lo, hi)
+        self.state.set_view_range(lo, hi, fitted=self._fitting)
 
     def _on_view_range_changed(self, lo: float, hi: float) -> None:
         if (lo, hi) != tuple(self.view_box.viewRange()[0]):
@@ -282,7 +372,8 @@ class TimelineView(QWidget):
         self.message.setPos((lo + hi) / 2, (rows - 1) / 2)
         if self._planner is None or width <= 0 or hi <= lo:
             return
-        frame = self.frame = self._planner.plan(lo, hi, width, rows, self._priority)
+        keep = self.state.selected_index
+        frame = self.frame = self._planner.plan(lo, hi, width, rows, self._priority, keep=keep)
         move_edge_labels(frame, self.state.store, lo, width / (hi - lo), width, self._measure)
         _drop_labels_past(frame, hi)
         total = max(rows, frame.rows)
@@ -300,6 +391,19 @@ class TimelineView(QWidget):
         )
         self.bands.set_bands([(f.top, f.rows) for f in frame.lanes], bounds)
         self._draw_lane_headers(frame)
+        self._show_out_of_view()
+
+    def _show_out_of_view(self) -> None:
+        """While a filter is on and the view does not show all it leaves, say how many."""
+        s = self.state
+        n = self.out_of_view() if any(v is not None for v in s.filters.values()) else 0
+        of = len(s.shown)
+        self.legend.set_note(
+            f"{n:,} of {of:,} filtered event{'s' if of != 1 else ''} out of view  ·  "
+            "Ctrl+0: zoom to fit"
+            if n
+            else self._hint
+        )
 
     def _draw_marks(self, frame: Frame, bounds: QRectF) -> None:
         s = self.state.store

@@ -6,6 +6,11 @@ markers while they fit the lane's rows, and whatever does not fit becomes a dens
 (events overlapping each few-pixel bin) with count bubbles that zoom in when clicked. The
 strip's counts are differences of `searchsorted` over sorted starts and ends, so even a
 million events cost a few hundred binary searches. No Qt.
+
+A bar wider than the view needs a row and nothing more, so same-interval events (ten
+events dated "2019") are stacked while the rows hold them; where they do not, the
+strip's neighbouring cells that hold the very same events are one bubble, not "10 10 10".
+The event `plan` is told to keep (the selection) is always drawn, never counted in a strip.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import numpy as np
 
 from .columns import DAY, MONTH, YEAR, EventStore
 from .labels import place_labels
-from .rows import LABEL_GAP, Item, geometry, stack
+from .rows import LABEL_GAP, MIN_BAR, POINT_RADIUS, Item, geometry, stack
 
 __all__ = ["Frame", "Lane", "LaneFrame", "Planner", "build_lanes", "overlap_counts"]
 
@@ -105,6 +110,34 @@ def _lane(name: str, store: EventStore, members: np.ndarray) -> Lane:
     )
 
 
+def _merge_same(
+    x0s: np.ndarray, x1s: np.ndarray, edges: np.ndarray, counts: np.ndarray, lo: float, hi: float
+) -> list[tuple[float, float, int]]:
+    """Clusters (lo, hi, count) of the cells with events, neighbouring cells that hold
+    the very same events made one: no event ends in the first or starts in the second.
+    A merged run is cut to the view [lo, hi], so its one bubble is in sight."""
+    ends = np.searchsorted(x1s, edges, side="right")  # events ended by each edge
+    starts = np.searchsorted(x0s, edges, side="left")  # events started before each edge
+    # cells k and k + 1 share their events: none ends in (e[k], e[k+1]] nor starts in
+    # [e[k+1], e[k+2])
+    same = (ends[1:-1] == ends[:-2]) & (starts[2:] == starts[1:-1])
+    out: list[tuple[float, float, int]] = []
+    k, n = 0, len(counts)
+    while k < n:
+        if counts[k] <= 0:
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and same[j] and counts[j + 1] > 0:
+            j += 1
+        a, b = float(edges[k]), float(edges[j + 1])
+        if j > k:
+            a, b = max(a, lo), min(b, hi)
+        out.append((a, b, int(counts[k])))
+        k = j + 1
+    return out
+
+
 def overlap_counts(x0_sorted: np.ndarray, x1_sorted: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """How many intervals [x0, x1) overlap each [edges[k], edges[k + 1])."""
     started = np.searchsorted(x0_sorted, edges[1:], side="left")
@@ -133,14 +166,20 @@ class Planner:
         width_px: float,
         rows_available: int,
         priority: Callable[[np.ndarray], np.ndarray],
+        *,
+        keep: int | None = None,
     ) -> Frame:
-        """The frame for x range [lo, hi] drawn `width_px` wide; `priority` ranks labels."""
+        """The frame for x range [lo, hi] drawn `width_px` wide; `priority` ranks labels.
+
+        `keep` (a store index, the selected event): drawn as a marker if it is in view,
+        even where the events around it are a density strip.
+        """
         ppd = width_px / (hi - lo)
         per_lane = self.lane_rows(rows_available)
         frames, labels = [], []
         for k, lane in enumerate(self.lanes):
             top = k * per_lane
-            frame = self._plan_lane(k, lane, lo, hi, ppd, width_px, top, per_lane)
+            frame = self._plan_lane(k, lane, lo, hi, ppd, width_px, top, per_lane, keep)
             frames.append(frame)
             labels.extend(self._labels(frame, ppd, priority))
         return Frame(frames, per_lane * len(self.lanes), labels)
@@ -155,42 +194,89 @@ class Planner:
         width_px: float,
         top: int,
         rows: int,
+        keep: int | None = None,
     ) -> LaneFrame:
         a = int(np.searchsorted(lane.x0, lo - lane.max_len, side="left"))
         b = int(np.searchsorted(lane.x0, hi, side="right"))
         vis = a + np.flatnonzero(lane.x1[a:b] > lo)
         prec = lane.precision[vis]
-        detail_rows = rows - 1 if rows > 1 else 1
-        # Each class costs the pixels its markers and labels need; a bar wider than the
-        # view costs a whole row. Finer classes go first while the rows have room.
-        bar_px = np.where(prec == DAY, 0.0, (lane.x1[vis] - lane.x0[vis]) * ppd)
-        demand = np.minimum(bar_px + MARKER_PX, width_px)
-        room = FILL * detail_rows * width_px
-        classes: list[int] = []
-        used, px = 0, 0.0
-        for c in _CLASSES:
-            of_class = prec == c
-            n = int(np.count_nonzero(of_class))
-            need = float(demand[of_class].sum())
-            if used + n > DETAIL_MAX or px + need > room:
-                break
-            classes.append(c)
-            used, px = used + n, px + need
+        classes = self._classes(lane, vis, prec, (lo, hi), ppd, width_px, rows)
         in_detail = np.isin(prec, classes)
         aggregated = not bool(in_detail.all())
         if aggregated and rows == 1:  # no room for a strip and markers: strip only
             classes, in_detail = [], np.zeros(len(vis), bool)
+        kept = np.zeros(len(vis), bool)
+        if keep is not None and aggregated:
+            kept = (lane.members[vis] == keep) & ~in_detail
         frame = LaneFrame(lane.name, top, rows, np.zeros(0, np.int64), np.zeros(0))
+        first_row = top + (1 if aggregated else 0)
         if aggregated:
             frame.strip_y = top + 0.0
-            self._strip(frame, lane, vis[~in_detail], not classes, lo, hi, ppd, width_px)
+            whole = not classes and not kept.any()
+            self._strip(frame, lane, vis[~in_detail & ~kept], whole, lo, hi, ppd, width_px)
         if classes:
-            first_row = top + (1 if aggregated else 0)
             n_rows = rows - (1 if aggregated else 0)
             pos, row = self._stack(k, lane, vis[in_detail], tuple(classes), lo, hi, ppd, n_rows)
             frame.detail = lane.members[pos]
             frame.y = first_row + row
+        if kept.any():
+            self._add_kept(frame, lane, int(vis[kept][0]), ppd, first_row, top + rows)
         return frame
+
+    def _classes(
+        self,
+        lane: Lane,
+        vis: np.ndarray,
+        prec: np.ndarray,
+        view: tuple[float, float],
+        ppd: float,
+        width_px: float,
+        rows: int,
+    ) -> list[int]:
+        """The precision classes drawn as markers: finer classes first, while they fit.
+
+        Each class costs the pixels its markers and labels need, of which rows may be
+        filled to `FILL`; a bar over more than half the view needs a whole row (no other
+        such bar fits beside it, and its label is inside it), no more: ten bars over the
+        same year fit ten rows.
+        """
+        detail_rows = rows - 1 if rows > 1 else 1
+        x0, x1 = np.maximum(lane.x0[vis], view[0]), np.minimum(lane.x1[vis], view[1])
+        bar_px = np.where(prec == DAY, 0.0, (x1 - x0) * ppd)  # the part in view
+        demand = bar_px + MARKER_PX
+        full = demand > width_px / 2
+        classes: list[int] = []
+        used, whole_rows, px = 0, 0, 0.0
+        for c in _CLASSES:
+            of_class = prec == c
+            n = int(np.count_nonzero(of_class))
+            n_full = int(np.count_nonzero(of_class & full))
+            need = float(demand[of_class & ~full].sum())
+            rows_needed = whole_rows + n_full + (px + need) / (FILL * width_px)
+            if used + n > DETAIL_MAX or rows_needed > detail_rows:
+                break
+            classes.append(c)
+            used, whole_rows, px = used + n, whole_rows + n_full, px + need
+        return classes
+
+    def _add_kept(
+        self, frame: LaneFrame, lane: Lane, pos: int, ppd: float, first: int, end: int
+    ) -> None:
+        """Draw the lane's event at `pos` as a marker in the first row where its marker
+        overlaps no other (else the first row below the strip, or the strip's own row)."""
+        point = lane.precision[pos] == DAY
+        x0, x1 = float(lane.x0[pos]) * ppd, float(lane.x1[pos]) * ppd
+        a, b = ((x0 + x1) / 2 - POINT_RADIUS, (x0 + x1) / 2 + POINT_RADIUS) if point else (x0, x1)
+        b = max(b, a + MIN_BAR)
+        s = self.store
+        d0, d1 = s.x0[frame.detail] * ppd, s.x1[frame.detail] * ppd
+        d1 = np.maximum(d1, d0 + MIN_BAR)
+        busy = frame.y[(d0 < b + LABEL_GAP) & (d1 > a - LABEL_GAP)]
+        row = next((r for r in range(first, end) if r not in busy), None)
+        if row is None:
+            row = first if first < end else int(frame.strip_y or 0)
+        frame.detail = np.append(frame.detail, lane.members[pos]).astype(np.int64)
+        frame.y = np.append(frame.y, float(row))
 
     def _strip(
         self,
@@ -214,9 +300,7 @@ class Planner:
         first = np.floor(lo / cw) * cw  # aligned to a grid: clusters stay put when panning
         cedges = first + np.arange(int(np.ceil((hi - first) / cw)) + 1) * cw
         counts = overlap_counts(x0s, x1s, cedges)
-        frame.clusters = [
-            (float(cedges[i]), float(cedges[i + 1]), int(n)) for i, n in enumerate(counts) if n > 0
-        ]
+        frame.clusters = _merge_same(x0s, x1s, cedges, counts, lo, hi)
 
     def _stack(
         self,
