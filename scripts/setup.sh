@@ -2,7 +2,7 @@
 # Install what timeline_app needs, as root on Debian 12 (or any Debian/Ubuntu): Qt's system
 # libraries and fonts, Python 3 with venv, then the package into ./.venv.
 #   bash scripts/setup.sh          the app
-#   bash scripts/setup.sh --test   the app and its test tools
+#   bash scripts/setup.sh --test   the app and its test tools, and the dask extra its tests use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,6 @@ fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-extra=""; [ "${1:-}" = "--test" ] && extra="[test]"
+extra=""; [ "${1:-}" = "--test" ] && extra="[test,dask]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
 echo "setup: ready ($(.venv/bin/python --version), in $(pwd)/.venv)"

@@ -1,6 +1,7 @@
 """The headless path never loads Qt: the Qt-free packages, the data formats, and the
 `events` and `tag` commands, each run in a fresh interpreter that lists the Qt modules it
-loaded (pyproject.toml's import contracts check the same statically)."""
+loaded (pyproject.toml's import contracts check the same statically); nor Dask, which only
+`build --engine dask` imports."""
 
 import json
 import subprocess
@@ -84,3 +85,20 @@ def test_the_events_command_loads_nothing_of_the_window_or_the_pictures(tmp_path
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["events", str(SHIPPED_CORPUS), "-o", "{out}"],
+        ["tag", str(ARTICLE), "--dct", "2023-11-26", "-o", "{out}"],
+        ["build", str(SHIPPED_CORPUS), "--rebuild", "--workers", "2"],
+    ],
+    ids=["events", "tag", "build-local"],
+)
+def test_the_local_engine_loads_no_dask(argv, tmp_path):
+    """Dask is an optional extra, imported only by `--engine dask` (the build on 2 local
+    processes goes through the engine's pool, not around it)."""
+    argv = [a.replace("{out}", str(tmp_path / "out")) for a in argv]
+    code = f"from timeline_app.cli import main\nassert main({argv!r}) == 0\n"
+    assert qt_modules_after(code, roots=("dask", "distributed")) == []

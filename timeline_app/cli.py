@@ -5,6 +5,8 @@ timeline-app events PATH [--format json|csv|xlsx|timelinejs|ics] [-o F]   the ev
 timeline-app export PATH -o OUT.png|.svg|.pdf [--width N] [--dpi N] [--from DATE --to DATE]
              [--theme light|dark] [--page A4|Letter|A3] [--orientation landscape|portrait]
              [--fit one-page|split]                draw the timeline, or a date range of it
+timeline-app build FOLDER [--engine local|dask] [--scheduler ADDRESS] [--workers N] [--rebuild]
+                                                   extract and merge into the project store
 
 PATH is a folder of articles, one article, or a data file: TimelineJS3 (or 2) JSON, a
 TimelineJS spreadsheet saved as CSV, or the event JSON that `events --format json` writes.
@@ -15,13 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from .ingest import CorpusError
 from .ingest.language import is_unsupported_problem
-from .model import Timeline
+from .model import Problem, Timeline
 from .paths import SHIPPED_CORPUS
 from .terminal import shown, shown_lines
 
@@ -32,7 +35,7 @@ PROG = "timeline-app"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"events": _events, "export": _export, "tag": _tag}
+    commands = {"events": _events, "export": _export, "tag": _tag, "build": _build}
     if args and args[0] in commands:
         parser = _command_parser(args[0])
         return commands[args[0]](parser.parse_args(args[1:]))
@@ -59,6 +62,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--jsonl", type=Path, help='lines of {"doc", "dct", "text"}')
         parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
         return parser
+    if command == "build":
+        return _build_parser(parser)
     parser.add_argument(
         "path",
         type=Path,
@@ -86,22 +91,28 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
 def _load(path: Path) -> Timeline | None:
     """The corpus with the user's edits from its project store (see README, "Project store")."""
     from .project import Project
-    from .store import STORE_PROBLEM
 
     try:
         timeline = Project(path).timeline
     except CorpusError as exc:
         _say(f"{PROG}: {exc}")
         return None
-    for problem in timeline.problems:
-        # a document in another language loaded; the store's line names no skipped file
-        loaded = is_unsupported_problem(problem.reason) or problem.path == STORE_PROBLEM
-        verb = "" if loaded else "skipped "
-        _say(f"{PROG}: {verb}{problem}")
+    _report(timeline.problems)
     if not timeline.events and not timeline.documents:  # a data file none of whose slides
         _say(f"{PROG}: {path}: nothing could be loaded (no event to place on the timeline)")
         return None  # could be placed: as for a folder in which nothing could be read
     return timeline
+
+
+def _report(problems: list[Problem]) -> None:
+    """One line per file that failed (or loaded with something to say) on stderr."""
+    from .store import STORE_PROBLEM
+
+    for problem in problems:
+        # a document in another language loaded; the store's line names no skipped file
+        loaded = is_unsupported_problem(problem.reason) or problem.path == STORE_PROBLEM
+        verb = "" if loaded else "skipped "
+        _say(f"{PROG}: {verb}{problem}")
 
 
 def _say(line: str, file: TextIO | None = None) -> None:
@@ -218,4 +229,76 @@ def _tag_jsonl(ns: argparse.Namespace) -> int:
     except OSError as exc:
         _say(f"{PROG} tag: {exc.filename or ns.jsonl}: {exc.strerror or exc}")
         return 1
+    return 0
+
+
+def _build_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    from .ingest.engines import ENGINES
+
+    parser.description = (
+        "Extract the articles of FOLDER and merge their events into its project store, the "
+        "one the window and the other commands open (they then read it from there)."
+    )
+    parser.add_argument("path", type=Path, metavar="FOLDER", help="a folder of articles")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: this machine's processes (default); dask: a Dask distributed cluster "
+        "(the 'dask' extra: pip install 'timeline-app[dask]')",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a local cluster "
+        "of the machine's cores, started and stopped here)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes of the local pool or of the local Dask cluster (default: as many as "
+        "the folder's size and the cores call for)",
+    )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="extract and merge every file again, even those the store has cached",
+    )
+    return parser
+
+
+def _build(ns: argparse.Namespace) -> int:
+    from .formats import is_data_file
+    from .ingest.engines import EngineError, open_engine
+    from .project import build
+    from .store import StoreError, store_path_for
+
+    if is_data_file(ns.path):
+        _say(f"{PROG} build: {ns.path} is a data file, read as it is: nothing to build")
+        return 2
+    if ns.workers is not None and ns.workers < 1:
+        _say(f"{PROG} build: --workers must be at least 1")
+        return 2
+    started = time.perf_counter()
+    try:
+        with open_engine(ns.engine, scheduler=ns.scheduler, workers=ns.workers) as engine:
+            timeline = build(ns.path, engine=engine, rebuild=ns.rebuild)
+    except EngineError as exc:
+        _say(f"{PROG} build: {exc}")
+        return 2
+    except CorpusError as exc:
+        _say(f"{PROG}: {exc}")
+        return 1
+    except StoreError as exc:
+        _say(f"{PROG} build: {exc}; nothing kept")
+        return 1
+    _report(timeline.problems)
+    folder = ns.path if ns.path.is_dir() else ns.path.parent
+    _say(
+        f"built {len(timeline.events)} events from {len(timeline.documents)} documents "
+        f"in {time.perf_counter() - started:.1f} s ({ns.engine} engine) "
+        f"into {store_path_for(folder)}",
+        sys.stdout,
+    )
     return 0

@@ -10,12 +10,13 @@ shows as done is already on disk.
 
 Loading a large folder takes a while, so it reports progress and partial timelines, and a
 window reads the folder again on a worker thread (`read`) and makes the result current on its
-own thread (`adopt`), where edits happen.
+own thread (`adopt`), where edits happen. `build` fills a folder's store ahead of time, on an
+engine of its choice (a Dask cluster), for the window and the commands to open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,13 @@ from typing import Any
 from .formats import DataFileError, expected_timeline, is_data_file, read_data_file
 from .ingest import CorpusError, load_corpus
 from .ingest.cache import ExtractionCache
+from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
 from .store.edits import apply_edits, published_overrides, source_positions
 
-__all__ = ["Project", "Reading", "open_timeline"]
+__all__ = ["Project", "Reading", "build", "open_timeline"]
 
 
 def open_timeline(
@@ -38,6 +40,7 @@ def open_timeline(
     published: Mapping[str, FuzzyDate | None] | None = None,
     progress: Progress | None = None,
     partial: Partial | None = None,
+    engine: Engine | None = None,
 ) -> Timeline:
     """The timeline at `path`: a data file's events as the file holds them, else the
     articles of a folder or file (`load_corpus`, which the other arguments are for).
@@ -51,7 +54,12 @@ def open_timeline(
             raise CorpusError(str(exc)) from exc
     try:
         return load_corpus(
-            path, cache=cache, published=published, progress=progress, partial=partial
+            path,
+            cache=cache,
+            published=published,
+            progress=progress,
+            partial=partial,
+            engine=engine,
         )
     except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
         expected = expected_timeline(path)
@@ -75,7 +83,9 @@ class Project:
     """Open with `Project(path)`; `timeline` is what to show.
 
     `progress` and `partial` are passed to `open_timeline` for the first load (partial timelines
-    are previews: no edits applied). A `Cancelled` load raises from the constructor.
+    are previews: no edits applied). A `Cancelled` load raises from the constructor. `engine`
+    extracts (default: this machine's processes); with `rebuild`, the first load extracts
+    and merges every file again rather than take what the store has cached.
     """
 
     def __init__(
@@ -85,6 +95,8 @@ class Project:
         store: ProjectStore | None = None,
         progress: Progress | None = None,
         partial: Partial | None = None,
+        engine: Engine | None = None,
+        rebuild: bool = False,
     ) -> None:
         self.path = Path(path)
         folder = self.path if self.path.is_dir() else self.path.parent
@@ -96,10 +108,13 @@ class Project:
                 store = ProjectStore.in_memory()
                 self._store_problem = Problem(STORE_PROBLEM, f"{exc}; edits last this session")
         self.store = store
+        self._engine = engine
+        self._cache: ExtractionCache = _Rewriting(store) if rebuild else store
         self.skipped: list[Edit] = []  # edits whose event no longer exists
         self._base: list[Event] = []
         self.timeline = Timeline()
         self.timeline = self.adopt(self.read(progress=progress, partial=partial))
+        self._cache = store
 
     def close(self) -> None:
         self.store.close()
@@ -150,10 +165,11 @@ class Project:
         edits = self.store.edits()
         extracted = open_timeline(
             self.path,
-            cache=self.store,
+            cache=self._cache,
             progress=progress,
             partial=partial,
             published=published_overrides(edits),
+            engine=self._engine,
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)
@@ -197,3 +213,34 @@ class Project:
         said = [self._store_problem] if self._store_problem else []
         said += [Problem(STORE_PROBLEM, notice) for notice in self.store.notices]
         return [p for p in problems if p.path != STORE_PROBLEM] + said
+
+
+def build(path: Path | str, *, engine: Engine, rebuild: bool = False) -> Timeline:
+    """Extract and merge the articles at `path` on `engine` into the project store that
+    `Project(path)` opens (the window, `events`, `export`); return the timeline they will
+    show, edits applied. With `rebuild`, every file is extracted again, cached or not.
+
+    Raises CorpusError when nothing can be read, StoreError when the store cannot be opened
+    or its cache written: a build that keeps nothing is no build."""
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    store = ProjectStore(store_path_for(folder))
+    try:
+        timeline = Project(path, store=store, engine=engine, rebuild=rebuild).timeline
+        if not store.caches:
+            raise StoreError(store.notice or "the project store's cache cannot be written")
+        return timeline
+    finally:
+        store.close()
+
+
+class _Rewriting:
+    """The store as a cache that has nothing yet and keeps everything: a rebuild."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self._store = store
+
+    def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
+        return {}
+
+    def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:
+        self._store.cache_many(table, items)

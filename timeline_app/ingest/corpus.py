@@ -5,7 +5,8 @@ one list of merged events (`event_finding.py`). Data files (TimelineJS, our even
 not articles: `timeline_app.project` reads them through `timeline_app.formats`.
 
 Loading reports progress per file and can be cancelled (see `progress.py`); many uncached
-files are extracted on several processes (`pool.py`); partial timelines can be received while
+files are extracted, and many documents' events found, by an engine (`engines/`: this
+machine's processes by default, or a Dask cluster); partial timelines can be received while
 files are extracted (`preview.py`).
 """
 
@@ -19,6 +20,7 @@ from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
+from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader
 from .file_results import FileResult
@@ -51,6 +53,7 @@ def load_corpus(
     progress: Progress | None = None,
     partial: Partial | None = None,
     workers: int | None = None,
+    engine: Engine | None = None,
 ) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
 
@@ -59,13 +62,16 @@ def load_corpus(
     `progress(done, total, current)` is called per file and once more with MERGING; when it
     returns False the load stops with `Cancelled` (files extracted so far stay cached).
     `partial(timeline)` receives timelines of the files loaded so far, about every second.
-    `workers` sets the number of extracting processes (default: by folder size and cores).
+    `engine` extracts the files and finds their events (default: this machine's processes,
+    `workers` of them; by default as many as the folder's size and the cores call for).
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
     with collector_paused:
-        return _load(path, cache, published or {}, progress, partial, workers)
+        return _load(
+            path, cache, published or {}, progress, partial, engine or LocalEngine(workers)
+        )
 
 
 def _load(
@@ -74,7 +80,7 @@ def _load(
     published: Mapping[str, FuzzyDate | None],
     progress: Progress | None,
     partial: Partial | None,
-    workers: int | None,
+    engine: Engine,
 ) -> Timeline:
     found = find_files(path)
     problems = list(found.problems)
@@ -94,14 +100,14 @@ def _load(
         name=name,
         progress=progress,
         partial=partial,
-        workers=workers,
+        engine=engine,
     ).run()
     problems += loaded.problems
     documents = {d.id: d for r in loaded.results for d in r.documents}
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(loaded.results, documents, loaded.keys, cache, progress, workers)
+    events = _events(loaded.results, documents, loaded.keys, cache, progress, engine)
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
@@ -112,7 +118,7 @@ def _events(
     keys: list[str],
     cache: ExtractionCache | None,
     progress: Progress | None = None,
-    workers: int | None = None,
+    engine: Engine | None = None,
 ) -> list[Event]:
     """Candidates from every document, merged; an unchanged corpus comes from the cache.
 
@@ -130,7 +136,7 @@ def _events(
     if record is not None:
         return [event_in(r) for r in record]
     results = [r.complete() for r in results]  # cached results come without names, timexes
-    events = find_events(results, workers=workers, tick=tick)
+    events = find_events(results, tick=tick, engine=engine)
     assign_actors(events, documents)
     if cache:
         cache.cache_many("corpus_cache", [(corpus_key, [event_out(e) for e in events])])

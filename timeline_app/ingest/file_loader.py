@@ -1,5 +1,6 @@
 """Every file of a corpus to its `FileResult`: from the cache when unchanged, else extracted
-(on several processes for many files), with progress per file and partial timelines.
+(by an engine, `engines/`: on several processes for many files, or on a Dask cluster), with
+progress per file and partial timelines.
 
 The cache is read and written in batches, from the calling thread only: one query per few
 hundred keys rather than one per file, one transaction per half second of extraction rather
@@ -16,10 +17,11 @@ from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .cache import ExtractionCache
+from .engines import Engine, LocalEngine
 from .file_results import FileResult, failure_reason, file_key
 from .files import CorpusFiles
 from .manifest import Manifest
-from .pool import Extracted, Job, extract_here, extract_parallel, pool_size
+from .pool import Extracted, Job, extract_chunk, extract_chunks, extract_here
 from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
 
@@ -52,11 +54,12 @@ class FileLoader:
         name: str,
         progress: Progress | None = None,
         partial: Partial | None = None,
-        workers: int | None = None,
+        engine: Engine | None = None,
     ) -> None:
         self._found, self._manifest, self._published = found, manifest, published
         self._cache, self._writes = cache, _CacheWriter(cache)
-        self._progress, self._partial, self._workers = progress, partial, workers
+        self._progress, self._partial = progress, partial
+        self._engine = engine or LocalEngine()
         self._base_problems, self._name = problems, name
         n = len(found.files)
         self._results: list[FileResult | None] = [None] * n
@@ -72,17 +75,12 @@ class FileLoader:
     def run(self) -> LoadedFiles:
         """Raises `Cancelled` when the progress callback returns False."""
         pending = self._read_cached()
-        workers = pool_size(len(pending), self._workers)
+        workers = self._engine.workers(len(pending))
         try:
-            if workers > 1:
-                extract_parallel(
-                    pending,
-                    self._manifest,
-                    self._published,
-                    workers=workers,
-                    previews=self._partial is not None,
-                    on_done=self._extracted,
-                )
+            if workers:
+                shared = (self._manifest, dict(self._published), self._partial is not None)
+                with self._engine.pool(shared, workers=workers) as pool:
+                    pool.map(extract_chunk, extract_chunks(pending), on_done=self._extracted_chunk)
             else:
                 for job in pending:
                     self._extracted(extract_here(job, self._manifest, self._published))
@@ -117,6 +115,10 @@ class FileLoader:
                 else:
                     self._finished(job[0], job[2], FileResult.from_record(record, lazy=True))
         return pending
+
+    def _extracted_chunk(self, _: int, chunk: list[Extracted]) -> None:
+        for done in chunk:
+            self._extracted(done)
 
     def _extracted(self, done: Extracted) -> None:
         index, result, preview = done

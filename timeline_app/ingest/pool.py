@@ -1,11 +1,12 @@
-"""Extracting many files on several processes.
+"""Extracting files, here or in worker processes, and the process pool of the local engine.
 
-`extract_file` is pure (bytes in, `FileResult` out), so a large folder is extracted by a pool
-of processes while the calling thread keeps the cache: a SQLite connection belongs to its
-process, and the GUI needs its own thread free. The processes are spawned, never forked: a
-GUI process has threads, and a fork copies the locks they hold. Each task is a handful of
-files, so results (and progress) arrive steadily and a cancel waits for one handful at most.
-Below PARALLEL_MIN files a pool's start-up (about a second per process) is not worth it.
+`extract_file` is pure (bytes in, `FileResult` out), so a large folder is extracted by an
+engine (`engines/`: by default this machine's processes) while the calling thread keeps the
+cache: a SQLite connection belongs to its process, and the GUI needs its own thread free.
+The local engine's processes are spawned, never forked: a GUI process has threads, and a fork
+copies the locks they hold. Each task is a handful of files, so results (and progress) arrive
+steadily and a cancel waits for one handful at most. Below PARALLEL_MIN files a pool's
+start-up (about a second per process) is not worth it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..model import Event, FuzzyDate
@@ -28,8 +29,11 @@ __all__ = [
     "PARALLEL_MIN",
     "Extracted",
     "Job",
+    "Shared",
+    "cores",
+    "extract_chunk",
+    "extract_chunks",
     "extract_here",
-    "extract_parallel",
     "make_pool",
     "pool_size",
 ]
@@ -42,6 +46,9 @@ _NICE = 10  # added to the workers' niceness
 Job = tuple[int, Path, str, bytes]  # (index in the folder's file list, file, doc id, bytes)
 # (index, the result or why the file failed, the file's preview events or None)
 Extracted = tuple[int, FileResult | str, list[Event] | None]
+# what every extracting task shares: the manifest, publication dates set by the user, and
+# whether to make preview events
+Shared = tuple[Manifest, dict[str, FuzzyDate | None], bool]
 
 
 def pool_size(n_files: int, workers: int | None = None) -> int:
@@ -50,10 +57,10 @@ def pool_size(n_files: int, workers: int | None = None) -> int:
         return max(1, workers)
     if n_files < PARALLEL_MIN:
         return 1
-    return max(1, min(_cores(), _MAX_WORKERS, n_files // _CHUNK))
+    return max(1, min(cores(), _MAX_WORKERS, n_files // _CHUNK))
 
 
-def _cores() -> int:
+def cores() -> int:
     """The cores this process may run on (a container may allow fewer than the machine has)."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
@@ -71,26 +78,20 @@ def extract_here(
         return index, failure_reason(exc), None
 
 
-def extract_parallel(
-    jobs: list[Job],
-    manifest: Manifest,
-    published: Mapping[str, FuzzyDate | None],
-    *,
-    workers: int,
-    previews: bool,
-    on_done: Callable[[Extracted], None],
-) -> None:
-    """Extract `jobs` on `workers` processes, calling `on_done` in this thread as each file
-    is done (in about the order given). An exception from `on_done` (a cancel) stops the
-    pool: queued tasks are dropped, running ones finish their handful."""
-    pool = make_pool(workers, _init, (manifest, dict(published), previews))
-    try:
-        futures = [pool.submit(_extract_chunk, chunk) for chunk in _chunks(jobs)]
-        for future in as_completed(futures):
-            for done in future.result():
-                on_done(done)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def extract_chunks(jobs: list[Job]) -> list[list[Job]]:
+    """`jobs` in the handfuls that the tasks of `extract_chunk` take."""
+    return [jobs[start : start + _CHUNK] for start in range(0, len(jobs), _CHUNK)]
+
+
+def extract_chunk(shared: Shared, jobs: list[Job]) -> list[Extracted]:
+    """A handful of files, in a worker of an engine (`engines/`)."""
+    manifest, published, previews = shared
+    out = []
+    for job in jobs:
+        index, result, _ = extract_here(job, manifest, published)
+        preview = preview_events(result) if previews and isinstance(result, FileResult) else None
+        out.append((index, result, preview))
+    return out
 
 
 def make_pool(
@@ -123,29 +124,3 @@ def _exit_with(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
-
-
-def _chunks(jobs: list[Job]) -> Iterator[list[Job]]:
-    for start in range(0, len(jobs), _CHUNK):
-        yield jobs[start : start + _CHUNK]
-
-
-# -- in the worker processes ------------------------------------------------------------
-_context: tuple[Manifest, dict[str, FuzzyDate | None], bool] | None = None
-
-
-def _init(manifest: Manifest, published: dict[str, FuzzyDate | None], previews: bool) -> None:
-    """Sent once per process rather than with every task (a manifest may list 10,000 files)."""
-    global _context
-    _context = (manifest, published, previews)
-
-
-def _extract_chunk(jobs: list[Job]) -> list[Extracted]:
-    assert _context is not None, "initializer did not run"
-    manifest, published, previews = _context
-    out = []
-    for job in jobs:
-        index, result, _ = extract_here(job, manifest, published)
-        preview = preview_events(result) if previews and isinstance(result, FileResult) else None
-        out.append((index, result, preview))
-    return out

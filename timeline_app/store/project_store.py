@@ -91,6 +91,12 @@ class ProjectStore:
         with self._lock:
             self._db.close()
 
+    @property
+    def caches(self) -> bool:
+        """Whether extraction results are still kept: False once a write failed (a full
+        disk), for the rest of the session."""
+        return self._cache_writable
+
     # -- the extraction cache -------------------------------------------------------------
     def cached(self, table: str, key: str) -> Any | None:
         return self.cached_many(table, [key]).get(key)

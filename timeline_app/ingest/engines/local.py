@@ -1,0 +1,78 @@
+"""The default engine: this machine's cores, as a pool of spawned processes (`pool.py`).
+
+Small work stays in the calling process: below PARALLEL_MIN files or documents a pool's
+start-up (about a second per process) costs more than it saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from typing import Any, Generic, TypeVar
+
+from ..pool import make_pool, pool_size
+
+__all__ = ["LocalEngine"]
+
+S = TypeVar("S")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class LocalEngine:
+    """`workers` processes at most (default: by the amount of work and the cores)."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self._workers = workers
+
+    def workers(self, units: int) -> int:
+        n = pool_size(units, self._workers)
+        return 0 if n == 1 else n
+
+    @contextmanager
+    def pool(self, shared: S, *, workers: int) -> Iterator[_Processes[S]]:
+        pool = make_pool(workers, _share, (shared,))
+        try:
+            yield _Processes(pool)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Processes(Generic[S]):
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self._pool = pool
+
+    def map(
+        self,
+        fn: Callable[[S, T], R],
+        items: Sequence[T],
+        *,
+        on_done: Callable[[int, R], None],
+    ) -> None:
+        tasks: dict[Future[R], int] = {
+            self._pool.submit(_call, fn, item): i for i, item in enumerate(items)
+        }
+        try:
+            for future in as_completed(tasks):
+                on_done(tasks[future], future.result())
+        finally:
+            for future in tasks:
+                future.cancel()  # those not started yet (after a cancel or an error)
+
+
+# -- in the worker processes ------------------------------------------------------------
+_shared: Any = None
+
+
+def _share(shared: object) -> None:
+    """What every task shares, once per process (a manifest may list 10,000 files; the
+    corpus's names compile into title patterns once)."""
+    global _shared
+    _shared = shared
+
+
+def _call(fn: Callable[[Any, T], R], item: T) -> R:
+    return fn(_shared, item)
