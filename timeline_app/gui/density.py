@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 
 from ..plan import sizes
 from ..render import style
@@ -135,8 +135,8 @@ class LaneBandsItem(pg.GraphicsObject):
         tr = p.transform()
         view = tr.mapRect(vb.viewRect())
         p.resetTransform()
-        shade = QColor(240, 243, 247)
-        p.setPen(QColor(210, 215, 222))
+        shade = style.BAND
+        p.setPen(style.RULE)
         for k, (top, rows) in enumerate(self._bands):
             y0 = tr.map(QPointF(0, top - 0.5)).y()
             y1 = tr.map(QPointF(0, top + rows - 0.5)).y()

@@ -36,7 +36,7 @@ from .state import TimelineState
 
 __all__ = ["DetailPane", "SourceView", "source_html"]
 
-SENTENCE_STYLE = "background-color:#fff0a0"
+SENTENCE_STYLE = "background-color:#fff0a0; color:#1d1d1d"  # dark text on yellow in either scheme
 DATE_STYLE = "background-color:#ffc98a; color:#8a1c00; font-weight:bold"
 CONTEXT_STYLE = "background-color:#e2e5ea; color:#33404f"  # neutral: dates nothing
 MATCH_STYLE = "background-color:#8fd3ff; color:#00263f"  # the search text

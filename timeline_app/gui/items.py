@@ -300,7 +300,7 @@ class LabelsItem(_HoverTips, pg.GraphicsObject):
         view = tr.mapRect(vb.viewRect())
         p.resetTransform()
         p.setFont(self._font)
-        halo = QColor(255, 255, 255, 200)
+        halo = style.HALO
         self._drawn = self._place(tr, view)
         for lb, text, rect in self._drawn:
             if lb.index == self._selected:
