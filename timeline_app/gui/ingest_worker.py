@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from timeline_app.ingest import CorpusError
 from timeline_app.ingest.collector import collector_paused, release_gradually
@@ -133,19 +133,27 @@ class IngestWorker(QObject):
             result, timeline = self._job(self._progress, self._partial if self._partials else None)
             store = EventStore.from_timeline(timeline)
         except Cancelled:
-            self.cancelled.emit()
+            self._send(self.cancelled)
             return
         except (CorpusError, OSError, ValueError) as exc:  # bad input: the message says it all
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self._send(self.failed, str(exc) or type(exc).__name__)
             return
         except Exception as exc:  # a bug must reach the user as a message, not kill the thread
             traceback.print_exc(file=sys.stderr)
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._send(self.failed, f"{type(exc).__name__}: {exc}")
             return
         if self._cancel.is_set():  # asked during the last step: the caller has moved on
-            self.cancelled.emit()
+            self._send(self.cancelled)
             return
-        self.finished.emit(Outcome(result, timeline, store, time.perf_counter() - started))
+        self._send(self.finished, Outcome(result, timeline, store, time.perf_counter() - started))
+
+    def _send(self, signal: SignalInstance, *args: object) -> None:
+        """Emit, unless the window that owned this worker is gone (closed while a load
+        ran): the result then has nowhere to go, and the user must see no traceback."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Internal C++ object already deleted"
+            self._cancel.set()
 
     def _progress(self, done: int, total: int, current: str) -> bool:
         if self._cancel.is_set():
@@ -153,12 +161,12 @@ class IngestWorker(QObject):
         now = time.monotonic()
         if now - self._last_progress >= PROGRESS_EVERY or done == total:
             self._last_progress = now
-            self.progressed.emit(done, total, current)
+            self._send(self.progressed, done, total, current)
         return True
 
     def _partial(self, timeline: Timeline) -> None:
         if not self._cancel.is_set():
-            self.partial_ready.emit(timeline, EventStore.from_timeline(timeline))
+            self._send(self.partial_ready, timeline, EventStore.from_timeline(timeline))
 
 
 def release_in_background(retired: list) -> None:
