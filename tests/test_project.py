@@ -142,3 +142,32 @@ def test_an_edit_finds_its_event_by_its_sources_when_the_id_changed(folder, stor
     reopened = Project(folder, store=store)
     assert any(e.title == "Took office" for e in reopened.timeline.events)
     assert not reopened.skipped
+
+
+def test_a_timelinejs_file_keeps_its_eras_through_edits_reloads_and_reopening(tmp_path):
+    """A data file is read anew on every open (the store caches articles' extraction, not
+    data files); the project rebuilds its timeline on each edit, undo and reload."""
+    from pathlib import Path
+
+    path = tmp_path / "eras.json"
+    shutil.copy(Path(__file__).parent / "formats/data/timelinejs3/src/template/eras.json", path)
+    store_file = tmp_path / "p.sqlite"
+    project = Project(path, store=ProjectStore(store_file))
+    labels = ["Era Test 650-700", "Era Test 600-650", "Era Test 700-720"]
+
+    def eras(p):
+        return [e.label for e in p.timeline.eras]
+
+    assert eras(project) == labels
+    event = project.timeline.events[0]
+    project.edit("event.title", event.id, {"title": "Renamed"})
+    assert eras(project) == labels and project.timeline.events[0].title == "Renamed"
+    project.undo()
+    assert eras(project) == labels
+    project.redo()
+    project.reload()
+    assert eras(project) == labels and project.timeline.events[0].title == "Renamed"
+    project.close()
+    reopened = Project(path, store=ProjectStore(store_file))
+    assert eras(reopened) == labels and reopened.timeline.events[0].title == "Renamed"
+    reopened.close()

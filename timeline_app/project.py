@@ -173,7 +173,7 @@ class Project:
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)
-        timeline = Timeline(extracted.documents, events, problems, extracted.name)
+        timeline = Timeline(extracted.documents, events, problems, extracted.name, extracted.eras)
         return Reading(extracted.events, timeline, skipped, edits)
 
     def adopt(self, reading: Reading) -> Timeline:
@@ -192,7 +192,7 @@ class Project:
             events, self.skipped = apply_edits(self._base, edits)
             t = reading.timeline
             self.timeline = Timeline(
-                t.documents, events, self._with_store_problems(t.problems), t.name
+                t.documents, events, self._with_store_problems(t.problems), t.name, t.eras
             )
         return self.timeline
 
@@ -203,7 +203,7 @@ class Project:
             events, self.skipped = apply_edits(self._base, self.store.edits())
             t = self.timeline
             self.timeline = Timeline(
-                t.documents, events, self._with_store_problems(t.problems), t.name
+                t.documents, events, self._with_store_problems(t.problems), t.name, t.eras
             )
         return self.timeline
 

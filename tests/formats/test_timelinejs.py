@@ -196,7 +196,7 @@ def test_example_with_times_opens_with_days_groups_and_media():
     assert "youtube.com" in tl.documents[tl.event("extended-meeting").sources[0].doc_id].text
 
 
-def test_example_with_eras_and_groups_opens_and_reports_the_eras():
+def test_example_with_eras_and_groups_opens_with_its_eras():
     tl = read_data_file(DATA / "eras-groups.json")
     assert [e.date.label() for e in tl.events] == [
         "early January 2022",
@@ -206,9 +206,11 @@ def test_example_with_eras_and_groups_opens_and_reports_the_eras():
         "13 January 2022 – 19 January 2022",
     ]
     assert tl.event("reforms").date.inferred
-    assert [str(p) for p in tl.problems] == [
-        "eras-groups.json: 2 eras (periods drawn behind the slides) not shown"
+    assert [(era.label, era.date.label()) for era in tl.eras] == [
+        ("Protests", "2 January 2022 – 11 January 2022"),
+        ("CSTO mission", "6 January 2022 – 19 January 2022"),
     ]
+    assert tl.problems == []
 
 
 def test_spreadsheet_csv_example_opens():
@@ -228,11 +230,10 @@ def test_spreadsheet_csv_example_opens():
     doc = tl.documents[meeting.sources[0].doc_id]
     assert doc.outlet == "Meetings" and 'He calls for "greater unity".' in doc.text
     reasons = " ".join(str(p) for p in tl.problems)
-    assert (
-        "spreadsheet.csv, row 9: left out" in reasons
-        and "no year" in reasons
-        and "1 era" in reasons
-    )
+    assert "spreadsheet.csv, row 9: left out" in reasons and "no year" in reasons
+    assert [(era.label, era.date.label()) for era in tl.eras] == [
+        ("First half of the chairmanship", "1 January 2023 – 30 June 2023")
+    ]
 
 
 def test_a_scraper_json_export_is_not_taken_for_a_data_file(tmp_path):

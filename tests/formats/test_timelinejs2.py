@@ -80,8 +80,8 @@ def test_a_bad_slide_is_one_named_problem_and_the_others_load(tmp_path):
         "old.json, slide 4: endDate is not a date of the form 2012,1,26 ('soon'); set aside, "
         "the slide kept at its start",
         "old.json, slide 5: left out: year out of range: -500",
-        "old.json: 1 era (periods drawn behind the slides) not shown",
     ]
+    assert [(era.label, era.date.label()) for era in tl.eras] == [("Era", "2012 – 2013")]
 
 
 def test_an_empty_timeline2_opens_with_nothing_placed(tmp_path):

@@ -171,11 +171,14 @@ def test_timelinejs2_reads_title_text_media_and_dates():
     assert "Born in New Jersey" in doc.text and "Media: " in doc.text
 
 
-def test_eras_are_named_not_lost():
+def test_eras_are_kept_with_their_spans():
     tl = read_data_file(EXAMPLES / "src/template/eras.json")
-    assert [str(p) for p in tl.problems] == [
-        "eras.json: 3 eras (periods drawn behind the slides) not shown"
+    assert [(era.label, era.date.iso()) for era in tl.eras] == [
+        ("Era Test 650-700", "0650/0700"),
+        ("Era Test 600-650", "0600/0650"),
+        ("Era Test 700-720", "0700/0720"),
     ]
+    assert tl.problems == []
 
 
 def test_a_file_where_nothing_can_be_placed_opens_empty_and_says_so():

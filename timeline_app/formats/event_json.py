@@ -1,10 +1,13 @@
 """Our own event JSON, written (`timeline-app events PATH --format json`) and read back.
 
-Written: a list of event records (resources/timeline-events.schema.json), one per event
-the user has not hidden (`timeline_records`).
+Written (`event_json`): a list of event records (resources/timeline-events.schema.json),
+one per event the user has not hidden (`timeline_records`); a timeline with eras (named
+periods, from a TimelineJS file) is written as `{"title", "events", "eras"}`, each era a
+`{"title", "date", "label", "start", "end", "part"}` record dated as an event is.
 
 Read back (`timeline_from_records`): a list of event records, or `{"title": ..., "events":
-[...]}` (the title a string or a TimelineJS-style `{"text": {"headline"}}`). The articles
+[...], "eras": [...]}` (the title a string or a TimelineJS-style `{"text": {"headline"}}`;
+an era that cannot be read is left out and named, the others kept). The articles
 themselves are not in the file, only the sentences that report each event, so each cited
 file becomes a document holding those sentences (in their original order, offsets moved to
 match) with the group of the events it is first cited by as its outlet. A source's
@@ -26,12 +29,24 @@ from pathlib import Path
 from typing import Any
 
 from ..checked import FieldError, described, flag, needed_text, objects, strings, text, whole
-from ..model import DateError, Document, Event, FuzzyDate, Problem, Source, Timeline, TimeNote
+from ..model import (
+    DateError,
+    Document,
+    Era,
+    Event,
+    FuzzyDate,
+    Problem,
+    Source,
+    Timeline,
+    TimeNote,
+)
 from .entries import Entry, entry_event, unique_id
 
 __all__ = [
     "context_words",
+    "era_record",
     "event_group",
+    "event_json",
     "event_record",
     "is_event_records",
     "source_sentence",
@@ -46,11 +61,19 @@ _PARTS = ("early", "mid", "late")
 
 def is_event_records(data: Any) -> bool:
     """Whether parsed JSON is a list of our records (or a `{"events": [...]}` of them): some
-    record has our `date` and `precision` (the others are checked, and named, when read)."""
+    record has our `date` and `precision` (the others are checked, and named, when read),
+    or there are none but eras of ours."""
     records = data.get("events") if isinstance(data, Mapping) else data
-    return isinstance(records, list) and any(
-        isinstance(r, Mapping) and "precision" in r and "date" in r for r in records
+    eras = data.get("eras") if isinstance(data, Mapping) else None
+    return isinstance(records, list) and (
+        any(isinstance(r, Mapping) and "precision" in r and "date" in r for r in records)
+        or (not records and isinstance(eras, list) and any(_is_era_record(r) for r in eras))
     )
+
+
+def _is_era_record(r: Any) -> bool:
+    """Ours (an ISO `date`), not TimelineJS's (a `start_date` object)."""
+    return isinstance(r, Mapping) and isinstance(r.get("date"), str)
 
 
 @dataclass(slots=True)
@@ -115,7 +138,30 @@ def timeline_from_records(data: Any, path: Path) -> Timeline:
             event = Event(event_id, rec.title, rec.date, actors=rec.actors)
         event.edited = set(rec.edited)
         events.append(event)
-    return Timeline(documents, events, problems, _name(data) or path.stem)
+    eras = _eras(data.get("eras") if isinstance(data, Mapping) else None, path, problems)
+    return Timeline(documents, events, problems, _name(data) or path.stem, eras)
+
+
+def _eras(eras: Any, path: Path, problems: list[Problem]) -> list[Era]:
+    """The file's eras; one with a field of the wrong type is left out and named."""
+    if eras is None:
+        return []
+    if not isinstance(eras, list):
+        problems.append(Problem(f"{path.name}, eras", f"not used: not a list ({described(eras)})"))
+        return []
+    kept = []
+    for k, r in enumerate(eras, start=1):
+        try:
+            if not isinstance(r, Mapping):
+                raise FieldError(f"not an object ({described(r)})")
+            part = text(r, "part")
+            if part is not None and part not in _PARTS:
+                raise FieldError(f"part is not one of {', '.join(_PARTS)} ({described(part)})")
+            date = FuzzyDate.from_iso(needed_text(r, "date"), part=part or None)
+            kept.append(Era((text(r, "title") or "").strip(), date))
+        except ValueError as exc:  # FieldError, DateError
+            problems.append(Problem(f"{path.name}, era {k}", f"left out: {exc}"))
+    return kept
 
 
 def _name(data: Any) -> str | None:
@@ -310,3 +356,28 @@ def _source_record(s: Source, timeline: Timeline) -> dict[str, Any]:
 def timeline_records(timeline: Timeline) -> list[dict[str, Any]]:
     """Every event the user has not hidden."""
     return [event_record(e, timeline) for e in timeline.events if not e.hidden]
+
+
+def era_record(era: Era) -> dict[str, Any]:
+    """An era: its name, and its date as an event's (ISO, words, first and last day)."""
+    d = era.date
+    return {
+        "title": era.label,
+        "date": d.iso(),
+        "label": d.label(),
+        "start": d.start.isoformat(),
+        "end": d.end.isoformat(),
+        "part": d.part.value if d.part else None,
+    }
+
+
+def event_json(timeline: Timeline) -> list[dict[str, Any]] | dict[str, Any]:
+    """What `--format json` writes: the records, or with eras `{"title", "events", "eras"}`."""
+    records = timeline_records(timeline)
+    if not timeline.eras:
+        return records
+    return {
+        "title": timeline.name,
+        "events": records,
+        "eras": [era_record(era) for era in timeline.eras],
+    }

@@ -10,16 +10,18 @@ the outlet, else to the article's title (never its file name), and captioned wit
 article's title. Further sources, the people named and the sources' time
 context ("since 1998 (comparison)") go into the slide's text. A planned event's
 display_date starts with "Planned: " (TimelineJS has no field for it; we read it back).
+The timeline's eras are written as `eras`, dated as slides are.
 
 Read (`timeline_from_timelinejs`, a `{"title", "events", "eras", "scale"}` document): each
 slide of `events` becomes an event (dates by `timelinejs_dates`, the headline as its title,
 `group` as its lane, `unique_id` as its id, the media's blockquote, credit and caption as
 its quoted source, a display_date "Planned: …" as a planned event); the title slide names
 the timeline. A slide with an end_date is a span ("602 – 629"; see `timelinejs_dates`).
-Eras have no place on our timeline, and slides that cannot be dated (no year, a year
-outside 1–9999) or hold a field of the wrong type (a `group` that is an object) are left
-out; both are reported as problems ("slide 3: left out: group is not a string"), never as
-errors, as is an end_date set aside (before the start). A file in which no slide can be
+Each of `eras` becomes an `Era` (its dates read as a slide's, its headline as its label),
+drawn behind the events. Slides and eras that cannot be dated (no year, a year outside
+1–9999) or hold a field of the wrong type (a `group` that is an object) are left out and
+reported as problems ("slide 3: left out: group is not a string"), never as errors, as is
+an end_date set aside (before the start). A file in which no slide can be
 placed opens empty, with a problem that says so. TimelineJS 2 files are read through
 `timelinejs2`.
 """
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checked import FieldError, described, text, valid_text
-from ..model import DateError, Document, Event, Problem, Timeline
+from ..model import DateError, Document, Era, Event, Problem, Timeline
 from .entries import Entry, entry_event, plain_text, unique_id
 from .event_json import context_words, event_group, source_sentence
 from .timelinejs_dates import is_planned_display, slide_date, to_timelinejs
@@ -85,15 +87,7 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
         event, doc = entry_event(entry, f"{path.name}#{entry.id}", path)
         events.append(event)
         documents[doc.id] = doc
-    eras = data.get("eras") or []
-    if isinstance(eras, list) and eras:
-        problems.append(
-            Problem(
-                path.name,
-                f"{len(eras)} era{'s' if len(eras) != 1 else ''} "
-                "(periods drawn behind the slides) not shown",
-            )
-        )
+    eras = _eras(data.get("eras"), path, problems)
     if not events:
         slides = data.get("events") if isinstance(data.get("events"), list) else []
         problems.append(
@@ -103,7 +97,7 @@ def timeline_from_timelinejs(data: Mapping[str, Any], path: Path) -> Timeline:
                 f"{'s' if len(slides) != 1 else ''} in the file)",
             )
         )
-    return Timeline(documents, events, problems, name)
+    return Timeline(documents, events, problems, name, eras)
 
 
 def _name(data: Mapping[str, Any], path: Path, problems: list[Problem]) -> str:
@@ -156,6 +150,40 @@ def _entry(slide: Mapping[str, Any], k: int) -> tuple[Entry, str | None]:
     ), note
 
 
+def _eras(eras: Any, path: Path, problems: list[Problem]) -> list[Era]:
+    """The file's eras, dated as slides are; one that cannot be dated is left out and
+    named, the others kept."""
+    if eras is None:
+        return []
+    if not isinstance(eras, list):
+        problems.append(Problem(f"{path.name}, eras", f"not used: not a list ({described(eras)})"))
+        return []
+    kept: list[Era] = []
+    for k, era in enumerate(eras, start=1):
+        label = era.get("_where") if isinstance(era, Mapping) else None  # a sheet's row
+        where = f"{path.name}, {label if isinstance(label, str) else f'era {k}'}"
+        if not isinstance(era, Mapping):
+            problems.append(Problem(where, f"left out: not an era object ({described(era)})"))
+            continue
+        try:
+            start = era.get("start_date")
+            if start is None:
+                raise DateError("no start_date")
+            end = era.get("end_date")
+            if end is not None and not isinstance(end, Mapping):
+                raise FieldError(f"end_date is not an object ({described(end)})")
+            date, note = slide_date(start, end or None)
+            words = _object(era.get("text"), "text")
+            name = plain_text(text(words, "headline")).replace("\n", " ").strip()
+        except ValueError as exc:  # DateError, FieldError
+            problems.append(Problem(where, f"left out: {exc}"))
+            continue
+        if note:
+            problems.append(Problem(where, note))
+        kept.append(Era(name, date))
+    return kept
+
+
 def _slide_id(slide: Mapping[str, Any]) -> str | None:
     """`unique_id`: a string, or a number as some hand-written files have it."""
     value = slide.get("unique_id")
@@ -192,7 +220,19 @@ def timelinejs_document(timeline: Timeline) -> dict[str, Any]:
             "text": {"headline": _esc(timeline.name or "Timeline"), "text": f"<p>{intro}.</p>"}
         },
         "events": [_slide(e, timeline, seen, grouped=grouped) for e in events],
+        **({"eras": [_era(era) for era in timeline.eras]} if timeline.eras else {}),
         "scale": "human",
+    }
+
+
+def _era(era: Era) -> dict[str, Any]:
+    """An era as TimelineJS has one: its dates as a slide's (which read back as they were),
+    its label as headline; TimelineJS shows no display_date for an era."""
+    start, end, _ = to_timelinejs(era.date)
+    return {
+        "start_date": start,
+        "end_date": end or start,
+        "text": {"headline": _esc(era.label)},
     }
 
 

@@ -10,7 +10,7 @@ files wrap TimelineJS3 slides the same way, `{"timeline": {"slides": [...]}}`: t
 are read as they are.
 
 A slide whose startDate is no date is left out and named; an endDate that is no date is
-set aside and named, the slide kept at its start.
+set aside and named, the slide kept at its start. Eras (`era`) are read as slides are.
 """
 
 from __future__ import annotations
@@ -56,9 +56,20 @@ def timelinejs3_from_v2(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[t
         if slide is not None:
             doc["events"].append(slide)
     eras = inner.get("era")
-    if isinstance(eras, list) and eras:
-        doc["eras"] = eras
+    if isinstance(eras, list) and eras:  # dated as slides are; one without a date is named
+        doc["eras"] = [
+            era
+            for k, entry in enumerate(eras, start=1)
+            if (era := _era(entry, f"era {k}", notes)) is not None
+        ]
     return doc, notes
+
+
+def _era(entry: Any, where: str, notes: list[tuple[str, str]]) -> dict[str, Any] | None:
+    if not isinstance(entry, Mapping):
+        notes.append((where, f"left out: not an era object ({described(entry)})"))
+        return None
+    return _slide(entry, where, notes)
 
 
 def _slide(

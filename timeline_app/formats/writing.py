@@ -1,8 +1,9 @@
 """The data formats of `timeline-app events --format F` and File › Export data…, by name.
 
-json: our records (README, resources/timeline-events.schema.json); csv: one row per event
-(a file with the UTF-8 byte order mark spreadsheets look for); xlsx: the same rows as an
-Excel workbook; timelinejs: TimelineJS3 JSON; ics: iCalendar. All plain Python, no Qt.
+json: our records (README, resources/timeline-events.schema.json), with the eras if the
+timeline has any; csv: one row per event (a file with the UTF-8 byte order mark
+spreadsheets look for); xlsx: the same rows as an Excel workbook; timelinejs: TimelineJS3
+JSON; ics: iCalendar. All plain Python, no Qt. Only JSON and TimelineJS carry eras.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ def data_bytes(timeline: Timeline, fmt: str) -> bytes:
     """The file's bytes for the timeline's events in format `fmt` (text in UTF-8; CSV with
     its byte order mark); ValueError for an unknown format."""
     if fmt == "json":
-        from .event_json import timeline_records
+        from .event_json import event_json
 
-        return _json(timeline_records(timeline))
+        return _json(event_json(timeline))
     if fmt == "csv":
         from .events_csv import CSV_BOM, events_csv
 

@@ -64,6 +64,7 @@ def subject_of_state(state: TimelineState, title: str) -> Subject:
         title or "Timeline",
         state.lane_mode,
         "filtered" if filtered else "",
+        list(state.timeline.eras),
     )
 
 

@@ -1,4 +1,5 @@
-"""The zoomable timeline plot: lanes of markers, bars, labels and density strips.
+"""The zoomable timeline plot: lanes of markers, bars, labels and density strips, over the
+timeline's eras (tinted bands, named in a strip kept above the rows when it has any).
 
 Each frame asks a `Planner` what the visible range shows (individual events where they
 fit, density strips with count bubbles where they do not) and hands the result to four
@@ -26,12 +27,14 @@ from timeline_app.plan.edge_labels import move_edge_labels
 
 from ..plan import sizes
 from ..plan.columns import DAY
+from ..plan.eras import ERA_STRIP_PX, EraBand, era_bands
 from ..plan.frame import Frame, Planner, build_lanes
 from ..plan.rows import fit_span
 from ..render import style
 from . import plain
 from .date_axis import DayAxis, DayScale
 from .density import DensityItem, LaneBandsItem
+from .era_bands import EraBandsItem
 from .items import Label, LabelsItem, MarksItem
 from .legend import HINT, LegendBar
 from .plain import escape
@@ -95,6 +98,10 @@ class TimelineView(QWidget):
         for z, item in enumerate((self.bands, self.density, self.marks, self.labels)):
             item.setZValue(z + 1)
             self.plot.addItem(item)
+        self.eras = EraBandsItem()  # over the lanes' shading, under everything else
+        self.eras.setZValue(1.5)
+        self.plot.addItem(self.eras)
+        self._era_bands: list[EraBand] = []
         self.marks.tip = self.labels.tip = self._tip
         self.labels.id_of = lambda i: self.state.store.id_of(i)
         self.message = pg.TextItem("", color=style.MUTED, anchor=(0.5, 0.5))
@@ -283,6 +290,7 @@ class TimelineView(QWidget):
     def _on_timeline_changed(self) -> None:
         self.scale = DayScale(self.state.store.ref)
         self.axis.set_scale(self.scale)
+        self._era_bands = era_bands(self.state.timeline.eras, self.state.store.ref)
         self._widths = {}
         self._on_lanes_changed()
         self.zoom_to_fit()
@@ -353,8 +361,12 @@ class TimelineView(QWidget):
         lo, hi = self.view_box.viewRange()[0]
         return self.view_box.width() / (hi - lo) if hi > lo else 0.0
 
+    def _era_strip_px(self) -> float:
+        """The height kept above the rows for the eras' names (none without eras)."""
+        return ERA_STRIP_PX if self._era_bands else 0.0
+
     def _rows_available(self) -> int:
-        return max(1, int(self.view_box.height() // sizes.ROW_PX))
+        return max(1, int((self.view_box.height() - self._era_strip_px()) // sizes.ROW_PX))
 
     def _priority(self, index: np.ndarray) -> np.ndarray:
         s = self.state
@@ -377,9 +389,11 @@ class TimelineView(QWidget):
         move_edge_labels(frame, self.state.store, lo, width / (hi - lo), width, self._measure)
         _drop_labels_past(frame, hi)
         total = max(rows, frame.rows)
-        if self.view_box.viewRange()[1] != [-0.5, total - 0.5]:
-            self.view_box.setYRange(-0.5, total - 0.5, padding=0)
-        bounds = QRectF(lo, -1.0, hi - lo, total + 1.0)
+        strip = self._era_strip_px() / sizes.ROW_PX  # in rows, above row 0
+        if self.view_box.viewRange()[1] != [-0.5 - strip, total - 0.5]:
+            self.view_box.setYRange(-0.5 - strip, total - 0.5, padding=0)
+        bounds = QRectF(lo, -1.0 - strip, hi - lo, total + 1.0 + strip)
+        self.eras.set_bands(self._era_bands, -0.5, bounds)
         self._draw_marks(frame, bounds)
         self.density.set_strips(
             [

@@ -2,12 +2,14 @@
 
 from .dates import DateError, FuzzyDate, Part, Precision
 from .documents import Document, Span
+from .eras import Era
 from .events import Event, Source, TimeNote
 from .timeline import Problem, Timeline
 
 __all__ = [
     "DateError",
     "Document",
+    "Era",
     "Event",
     "FuzzyDate",
     "Part",

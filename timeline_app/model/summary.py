@@ -1,7 +1,8 @@
 """A corpus at a glance: what an analyst wants to know before choosing an event.
 
-How many documents from which outlets, the span the events cover, how they spread over the
-years, how many are planned rather than done, and how many files could not be read. Plain
+How many documents from which outlets, the span the events cover and the eras they are set
+in, how they spread over the years, how many are planned rather than done, and how many
+files could not be read. Plain
 data and plain-text lines; the window shows them in the detail pane until an event is
 chosen.
 """
@@ -33,6 +34,7 @@ class CorpusSummary:
     last: date | None
     by_year: tuple[tuple[int, int], ...]  # (year, events starting in it), in year order
     problems: int
+    eras: tuple[tuple[str, str], ...] = ()  # (name, dates in words), in the order they start
 
     def lines(self) -> list[str]:
         """The summary as plain-text lines (data from documents is never markup)."""
@@ -44,6 +46,9 @@ class CorpusSummary:
         )
         if self.first and self.last:
             out.append(f"Dates: {self.first.isoformat()} – {self.last.isoformat()}")
+        if self.eras:
+            out += ["", f"Eras ({len(self.eras)}):"]
+            out += [f"  {name or '(unnamed)'} — {dates}" for name, dates in self.eras]
         if self.outlets:
             out += ["", f"Outlets ({len(self.outlets)}):"]
             out += [f"  {name} — {n}" for name, n in self.outlets[:_TOP_OUTLETS]]
@@ -88,6 +93,10 @@ def summarize(timeline: Timeline) -> CorpusSummary:
         last=max((e.date.end for e in events), default=None),
         by_year=tuple(sorted(years.items())),
         problems=len(timeline.problems),
+        eras=tuple(
+            (era.label, era.date.label())
+            for era in sorted(timeline.eras, key=lambda era: (era.date.start, era.date.end))
+        ),
     )
 
 

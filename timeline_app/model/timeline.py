@@ -1,10 +1,12 @@
-"""A loaded corpus: documents, the events found in them, and what could not be loaded."""
+"""A loaded corpus: documents, the events found in them, the eras they are set in, and what
+could not be loaded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .documents import Document
+from .eras import Era
 from .events import Event
 
 __all__ = ["Problem", "Timeline"]
@@ -23,12 +25,14 @@ class Problem:
 
 @dataclass(slots=True)
 class Timeline:
-    """Events sorted by date, with the documents they cite."""
+    """Events sorted by date, with the documents they cite; `eras` are the named periods
+    drawn behind them (a TimelineJS file's), in the order the file gives them."""
 
     documents: dict[str, Document] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     name: str = ""
+    eras: list[Era] = field(default_factory=list)
     _index: dict[str, Event] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -30,6 +30,8 @@ class Theme:
     planned: str  # planned events' diamonds and bar outlines (render/style.py PLANNED)
     planned_fill: str
     planned_hatch: str
+    era: str  # an era's band: a soft tint (every other era at half its strength)
+    era_text: str  # an era's name
 
 
 LIGHT = Theme(
@@ -48,6 +50,8 @@ LIGHT = Theme(
     planned="#8e3fae",
     planned_fill="#2d8e3fae",
     planned_hatch="#6e8e3fae",
+    era="#30d9a13c",
+    era_text="#8a5a12",
 )
 DARK = Theme(
     "dark",
@@ -65,6 +69,8 @@ DARK = Theme(
     planned="#cf9be8",
     planned_fill="#38cf9be8",
     planned_hatch="#a0cf9be8",
+    era="#2ee0b060",
+    era_text="#e3bd78",
 )
 THEMES = {t.name: t for t in (LIGHT, DARK)}
 

@@ -1,4 +1,5 @@
-"""What an exported picture shows, laid out in pixels: lanes, marks, labels, strips, ticks.
+"""What an exported picture shows, laid out in pixels: lanes, marks, labels, strips, ticks,
+and the eras behind them (`eras.py`: a tint over each era, its name in a strip above the rows).
 
 The picture reuses the window's level of detail (`frame.py`: which events are drawn one
 by one, which become a density strip, rows that keep labels apart), so 10,000 events cost
@@ -9,13 +10,17 @@ No Qt: text widths come from the `measure` function the caller passes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy as np
 
+from timeline_app.model import Era
+
 from .columns import DAY, EventStore
 from .edge_labels import move_edge_labels
+from .eras import ERA_STRIP_PX, era_bands
 from .frame import Frame, LaneFrame, Planner, build_lanes
 from .rows import fit_span
 from .sizes import PLANNED_WORDS
@@ -53,12 +58,14 @@ class Geometry:
     pad: float = 8.0  # above the first row and below the last
     max_label_share: float = 0.7  # of the plot width
     max_row_stretch: float = 5.0  # a page's rows grow up to this many times `row_px`
+    era_h: float = ERA_STRIP_PX  # the eras' names, above the rows (only when there are eras)
 
 
 @dataclass(slots=True)
 class SceneSpec:
     """What to draw: `shown` store indices, lanes, the x range (None: fit all shown events),
-    the canvas size (height None: as tall as the rows need) and the title line.
+    the canvas size (height None: as tall as the rows need), the title line and the eras to
+    draw behind the events (those beyond the range are left out).
 
     With `fill` (a page: `height` must be given) the lanes keep only the rows they use and
     the rows grow taller, up to `Geometry.max_row_stretch`, so that they fill the height
@@ -76,6 +83,7 @@ class SceneSpec:
     max_height: float | None = None  # with no `height`: grow up to this
     geometry: Geometry = field(default_factory=Geometry)
     fill: bool = False
+    eras: Sequence[Era] = ()
 
 
 @dataclass(slots=True)
@@ -100,6 +108,10 @@ class Scene:
     geometry: Geometry
     titles: list[str]  # by store index
     scale: float = 1.0  # drawn this many times larger (a page: `plan/pages.py` `fit_page`)
+    # eras in view, from the top of their names' strip (`era_top`) to the plot's bottom:
+    # (name, x0 px, x1 px, shade 0/1, x px its name may run up to), clipped to the plot
+    eras: list[tuple[str, float, float, int, float]] = field(default_factory=list)
+    era_top: float = 0.0
 
     def row_y(self, row: float) -> float:
         """The y of a row's centre line."""
@@ -135,7 +147,8 @@ def layout_scene(
         return np.array([cache[i] for i in index.tolist()], np.float64)
 
     lo, hi = spec.x_range or _fit(s, spec.shown, plot_w)
-    top = g.margin + g.title_h + g.legend_h
+    era_h = g.era_h if spec.eras else 0.0
+    top = g.margin + g.title_h + g.legend_h + era_h
     room = spec.height or spec.max_height
     if room is None:
         rows_available = max(1, spec.max_rows * len(lanes))
@@ -174,6 +187,8 @@ def layout_scene(
         else date_ticks(s.ref, lo, hi, plot_w)
     )
     _place(scene, frame, s, remap or (lambda r: r))
+    scene.era_top = top - era_h
+    scene.eras = _eras(scene, spec.eras, s.ref)
     _settle_bar_labels(scene, widths)
     return scene
 
@@ -207,6 +222,26 @@ def _fit(store: EventStore, shown: np.ndarray, plot_w: float) -> tuple[float, fl
     if not len(shown):
         return 0.0, 365.0
     return fit_span(float(store.x0[shown].min()), float(store.x1[shown].max()), plot_w)
+
+
+def _eras(
+    scene: Scene, eras: Sequence[Era], ref: date
+) -> list[tuple[str, float, float, int, float]]:
+    left, _, right, _ = scene.plot
+    placed = []
+    for b in era_bands(eras, ref):
+        x0, x1 = scene.x_px(b.x0), scene.x_px(b.x1)
+        if x1 > left and x0 < right:
+            placed.append(
+                (
+                    b.label,
+                    max(x0, left),
+                    min(x1, right),
+                    b.shade,
+                    min(scene.x_px(b.label_end), right),
+                )
+            )
+    return placed
 
 
 def _compact(frame: Frame) -> tuple[Callable[[int], int], list[tuple[str, int, int]]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline_app.model import Timeline
+from timeline_app.model import Era, Timeline
 from timeline_app.plan.columns import EventStore
 
 from ..plan.palette import theme
@@ -58,20 +58,28 @@ class ImageOptions:
 
 @dataclass(slots=True)
 class Subject:
-    """What to draw: events as store columns, which of them (`shown`), lanes and a title."""
+    """What to draw: events as store columns, which of them (`shown`), lanes, a title and
+    the eras to draw behind the events."""
 
     store: EventStore
     shown: np.ndarray
     title: str = ""
     lane_mode: str = "none"
     note: str = field(default="")  # e.g. "filtered", added to the subtitle
+    eras: list[Era] = field(default_factory=list)
 
     @classmethod
     def of(cls, timeline: Timeline, *, lane_mode: str = "none") -> Subject:
         """Every event the user has not hidden."""
         store = EventStore.from_timeline(timeline)
         hidden = np.array([e.hidden for e in timeline.events], bool)
-        return cls(store, np.flatnonzero(~hidden), timeline.name or "Timeline", lane_mode)
+        return cls(
+            store,
+            np.flatnonzero(~hidden),
+            timeline.name or "Timeline",
+            lane_mode,
+            eras=list(timeline.eras),
+        )
 
 
 def image_format(path: Path | str) -> str:
@@ -165,6 +173,7 @@ def scene_spec(
         subject.lane_mode,
         subject.title,
         _subtitle(subject, shown, x_range),
+        eras=subject.eras,
     )
 
 

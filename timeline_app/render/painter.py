@@ -5,7 +5,8 @@ One function draws every kind of picture, so PNG, SVG and PDF look alike. Text i
 shapes are plain rectangles, ellipses and lines, which every device writes as vectors.
 Marks and labels follow the window's items (gui/items.py): points for days, hatched bars
 for months and years, hollow or dashed for inferred dates, violet diamonds (and violet bars
-starting at one) for planned events.
+starting at one) for planned events; eras are tinted bands behind them all, each named in
+the strip above the rows (gui/era_bands.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..plan import sizes
+from ..plan.eras import label_room
 from ..plan.palette import Theme
 from ..plan.scene import LEGEND_GAP, LEGEND_SAMPLE, STRIP_WORDS, Scene, legend_keys
 from . import style
@@ -41,8 +43,9 @@ class Fonts:
     def __init__(self) -> None:
         self.title, self.label = _font(17, bold=True), _font(12)
         self.small, self.lane = _font(11), _font(12, bold=True)
+        self.era = _font(11, bold=True)
         self.metrics = {
-            k: QFontMetricsF(getattr(self, k)) for k in ("title", "label", "small", "lane")
+            k: QFontMetricsF(getattr(self, k)) for k in ("title", "label", "small", "lane", "era")
         }
 
     def measure(self, texts: list[str]) -> np.ndarray:
@@ -62,6 +65,7 @@ def paint_scene(p: QPainter, scene: Scene, theme: Theme, fonts: Fonts) -> None:
     _title(p, scene, theme, fonts)
     _legend(p, scene, theme, fonts)
     _lanes(p, scene, theme, fonts)
+    _eras(p, scene, theme, fonts)
     _grid(p, scene, theme)
     _strips(p, scene, theme, fonts)
     _marks(p, scene, theme)
@@ -184,6 +188,27 @@ def _lanes(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
             p.drawLine(QPointF(g.margin, y0), QPointF(right, y0))
         text = m.elidedText(name, Qt.TextElideMode.ElideRight, g.lane_header_w - 14)
         _text(p, g.margin + 4, (y0 + y1) / 2 + m.ascent() / 2 - 1, text, t.text, f.lane)
+
+
+def _eras(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
+    """Each era's tint from its names' strip down to the axis, then its name in the strip,
+    cut at its end or the next era's start."""
+    if not s.eras:
+        return
+    bottom = s.plot[3]
+    left, _, right, _ = s.plot
+    tint = QColor(t.era)
+    for _, x0, x1, shade, _ in s.eras:
+        p.fillRect(QRectF(x0, s.era_top, x1 - x0, bottom - s.era_top), style.era_tint(tint, shade))
+    m = f.metrics["era"]
+    baseline = s.era_top + (s.geometry.era_h + m.ascent() - m.descent()) / 2
+    for name, x0, _, _, label_end in s.eras:
+        start, end = label_room(x0, label_end, left, right)
+        if end <= start or not name:
+            continue
+        text = m.elidedText(name, Qt.TextElideMode.ElideRight, end - start)
+        if text and text != "…":
+            _text(p, start, baseline, text, t.era_text, f.era)
 
 
 def _grid(p: QPainter, s: Scene, t: Theme) -> None:

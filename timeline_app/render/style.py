@@ -31,6 +31,10 @@ HALO = QColor(LIGHT.halo)  # behind a label over a bar
 PLANNED = QColor(LIGHT.planned)
 PLANNED_FILL = QColor(LIGHT.planned_fill)
 PLANNED_HATCH = QColor(LIGHT.planned_hatch)
+# Eras (named periods from a TimelineJS file): a soft tint behind the events, their name
+# in a warm hue of its own, apart from the events' blue and the plans' violet.
+ERA = QColor(LIGHT.era)
+ERA_TEXT = QColor(LIGHT.era_text)
 
 # the selection is the window's own (pictures have none): orange on either background
 _SELECTION = {"light": ("#e8590c", "#ffe0bd"), "dark": ("#ff8c42", "#6b3a17")}
@@ -54,6 +58,8 @@ def use_theme(theme: Theme) -> None:
         (PLANNED, theme.planned),
         (PLANNED_FILL, theme.planned_fill),
         (PLANNED_HATCH, theme.planned_hatch),
+        (ERA, theme.era),
+        (ERA_TEXT, theme.era_text),
         (SELECTED, _SELECTION[theme.name][0]),
         (SELECTED_BG, _SELECTION[theme.name][1]),
     ):
@@ -63,6 +69,22 @@ def use_theme(theme: Theme) -> None:
 def current_theme() -> Theme:
     """The palette the window draws in."""
     return _current
+
+
+def era_tint(color: QColor, shade: int) -> QColor:
+    """An era's tint (the palette's `era`): every other era (`shade` 1) at half the
+    strength, so that neighbours read apart."""
+    tint = QColor(color)
+    if shade:
+        tint.setAlphaF(tint.alphaF() / 2)
+    return tint
+
+
+def era_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(8.5)
+    font.setBold(True)
+    return font
 
 
 def label_font() -> QFont:
