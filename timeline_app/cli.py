@@ -141,6 +141,8 @@ def _events(ns: argparse.Namespace) -> int:
     timeline = _load(ns.path)
     if timeline is None:
         return 1
+    if ns.format == "json":  # streamed, record by record: no corpus-sized string
+        return _stream_json(timeline, ns.output)
     data = data_bytes(timeline, ns.format)
     try:
         if ns.output:
@@ -155,6 +157,23 @@ def _events(ns: argparse.Namespace) -> int:
             sys.stdout.write(shown_lines(text) if sys.stdout.isatty() else text)
     except OSError as exc:
         _say(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}")
+        return 1
+    return 0
+
+
+def _stream_json(timeline: Timeline, output: str | None) -> int:
+    from .formats.writing import stream_json
+
+    try:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                stream_json(timeline, fh.write)
+        elif sys.stdout.isatty():  # for a person to read: names must not drive the terminal
+            stream_json(timeline, lambda chunk: sys.stdout.write(shown_lines(chunk)))
+        else:
+            stream_json(timeline, sys.stdout.write)
+    except OSError as exc:
+        _say(f"{PROG}: cannot write {output}: {exc.strerror or exc}")
         return 1
     return 0
 

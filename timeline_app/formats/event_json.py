@@ -22,8 +22,9 @@ and the field ("record 3: source 1: start is not a number ('abc')"); the others 
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -381,3 +382,30 @@ def event_json(timeline: Timeline) -> list[dict[str, Any]] | dict[str, Any]:
         "events": records,
         "eras": [era_record(era) for era in timeline.eras],
     }
+
+
+def write_event_json(timeline: Timeline, write: Callable[[str], object]) -> None:
+    """Write what `event_json` returns, as `json.dumps(..., indent=2, ensure_ascii=False)`
+    would, one record at a time: a million events never stand in memory as one string
+    (nor as a list of dicts)."""
+    records = (event_record(e, timeline) for e in timeline.events if not e.hidden)
+    if not timeline.eras:
+        _write_list(records, write, depth=0)
+        write("\n")
+        return
+    write("{\n  " + json.dumps("title") + ": " + json.dumps(timeline.name, ensure_ascii=False))
+    write(",\n  " + json.dumps("events") + ": ")
+    _write_list(records, write, depth=1)
+    write(",\n  " + json.dumps("eras") + ": ")
+    _write_list((era_record(era) for era in timeline.eras), write, depth=1)
+    write("\n}\n")
+
+
+def _write_list(items: Iterable[Any], write: Callable[[str], object], *, depth: int) -> None:
+    pad = "  " * (depth + 1)
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
+        write(("[\n" if first else ",\n") + pad + text)
+        first = False
+    write("[]" if first else "\n" + "  " * depth + "]")

@@ -9,11 +9,19 @@ JSON; ics: iCalendar. All plain Python, no Qt. Only JSON and TimelineJS carry er
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Timeline
 
-__all__ = ["BINARY_FORMATS", "DATA_FORMATS", "data_bytes", "format_for_path", "write_data"]
+__all__ = [
+    "BINARY_FORMATS",
+    "DATA_FORMATS",
+    "data_bytes",
+    "format_for_path",
+    "stream_json",
+    "write_data",
+]
 
 # name: (file suffix, what it is, for a file dialog)
 DATA_FORMATS = {
@@ -59,9 +67,21 @@ def data_bytes(timeline: Timeline, fmt: str) -> bytes:
     raise ValueError(f"no data format {fmt!r}; use one of {', '.join(DATA_FORMATS)}")
 
 
+def stream_json(timeline: Timeline, write: Callable[[str], object]) -> None:
+    """Our event JSON, record by record, to `write` (the same text as `data_bytes(...,
+    "json")`, names that are not UTF-8 escaped the same way)."""
+    from .event_json import write_event_json
+
+    write_event_json(timeline, lambda chunk: write(chunk.encode("utf-8", _NOT_UTF8).decode()))
+
+
 def write_data(timeline: Timeline, fmt: str, out: Path | str) -> Path:
     """Write the events to `out` in format `fmt`; OSError when it cannot be written."""
     out = Path(out)
+    if fmt == "json":
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            stream_json(timeline, fh.write)
+        return out
     out.write_bytes(data_bytes(timeline, fmt))
     return out
 

@@ -1,0 +1,66 @@
+"""`events --format json` streams its records one by one, and what it writes is exactly what
+the whole-document writer gives: no events, events, eras, a name that is not UTF-8."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from timeline_app.formats.reading import read_data_file
+from timeline_app.formats.writing import data_bytes, stream_json, write_data
+from timeline_app.model import Document, Era, Event, FuzzyDate, Source, Timeline
+
+EXAMPLES = Path(__file__).parent / "data" / "timelinejs3"
+
+
+def _small(name: str = "a.txt") -> Timeline:
+    text = "Ferry news\n\nThe ferry sailed on 3 May 2021.\n"
+    doc = Document(name, Path("x"), text, "Ferry news")
+    date = FuzzyDate(2021, 5, 3)
+    start = text.index("The")
+    events = [
+        Event(
+            "e1",
+            "Ferry sailed",
+            date,
+            [Source(name, start, len(text) - 1, start + 23, start + 33, "3 May 2021", date)],
+        )
+    ]
+    return Timeline({name: doc}, events, name="ferries")
+
+
+def _with_eras() -> Timeline:
+    t = _small()
+    t.eras = [Era("Spring sailings", FuzzyDate(2021, 3).span_to(FuzzyDate(2021, 5)))]
+    return t
+
+
+def _examples() -> Timeline:
+    return read_data_file(EXAMPLES / "src" / "template" / "eras.json")
+
+
+CASES = [
+    (Timeline(), "no events"),
+    (_small(), "one event"),
+    (_small("caf\udce9.txt"), "a file name that is not UTF-8"),
+    (_with_eras(), "eras: the document form"),
+]
+
+
+@pytest.mark.parametrize(("timeline", "why"), CASES, ids=[c[1] for c in CASES])
+def test_streamed_equals_whole(timeline, why, tmp_path):
+    out = io.StringIO()
+    stream_json(timeline, out.write)
+    assert out.getvalue().encode("utf-8") == data_bytes(timeline, "json"), why
+    path = write_data(timeline, "json", tmp_path / "e.json")
+    assert path.read_bytes() == data_bytes(timeline, "json"), why
+
+
+def test_streamed_example_with_eras_reads_back(tmp_path):
+    timeline = _examples()
+    path = write_data(timeline, "json", tmp_path / "eras.json")
+    back = read_data_file(path)
+    assert [e.title for e in back.events] == [e.title for e in timeline.events if not e.hidden]
+    assert [era.label for era in back.eras] == [era.label for era in timeline.eras]
