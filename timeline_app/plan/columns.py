@@ -91,7 +91,6 @@ class EventStore:
     ids: list[str] | None = None  # None: generated ids f"{id_prefix}{i}"
     id_prefix: str = "e"
     events: list[Event] | None = None  # the real events, when built from a timeline
-    texts: list[str] | None = None  # searchable text (title + sentences), lower case
     _index: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -113,14 +112,6 @@ class EventStore:
             # one "Unknown outlet" lane, not a lane per untitled article's headline
             return (doc.outlet or UNKNOWN_OUTLET) if doc else UNKNOWN_OUTLET
 
-        texts = []
-        for e in events:
-            parts = [e.title]
-            for s in e.sources:
-                doc = docs.get(s.doc_id)
-                if doc is not None:
-                    parts.append(doc.text[s.start : s.end])
-            texts.append("\n".join(parts).lower())
         return cls(
             ref,
             x0,
@@ -138,7 +129,6 @@ class EventStore:
             Membership.from_lists([list(e.actors) for e in events]),
             ids=[e.id for e in events],
             events=list(events),
-            texts=texts,
         )
 
     @classmethod
@@ -225,14 +215,13 @@ class EventStore:
         return Event(self.id_of(i), self.titles[i], self.fuzzy_date(i))
 
     def search(self, text: str) -> np.ndarray:
-        """Indices of events whose title (or source sentences) contain `text`, any case."""
+        """Indices of events whose title contains `text`, any case: the search of generated
+        columns, which have no articles (a real timeline is searched through
+        `model.search.SearchIndex`, over the whole text of its sources)."""
         needle = text.strip().lower()
         if not needle:
             return np.zeros(0, np.int64)
-        hay = self.texts if self.texts is not None else self.titles
-        if self.texts is None:
-            return np.fromiter((i for i, t in enumerate(hay) if needle in t.lower()), np.int64)
-        return np.fromiter((i for i, t in enumerate(hay) if needle in t), np.int64)
+        return np.fromiter((i for i, t in enumerate(self.titles) if needle in t.lower()), np.int64)
 
     def to_date(self, x: float) -> date:
         return self.ref + timedelta(days=int(np.floor(x)))
