@@ -1,32 +1,50 @@
-"""How long the real window takes to open a folder of N generated articles, first and cached,
-and how long its event loop stalls meanwhile.
+"""How long a folder of N generated articles takes to open, stage by stage, headless and in
+the real window, beside the time of `timeline-app tag --jsonl` on the same texts.
 
-    python benchmarks/bench_ingest.py [--articles 10000] [--json]
+    python benchmarks/bench_ingest.py [--articles 10000] [--scale | --no-scale] [--no-window]
+                                      [--keep FOLDER] [--json]
 
 Writes N articles of about 3 KB (`articles.py`) to a temporary folder, with a temporary
 TIMELINE_APP_HOME for the project store, then, in one run:
 
-(a) first open: the real MainWindow (offscreen) opens the folder with its background load
-    (processes for extraction, partial timelines, progress bar) until the final timeline is
-    shown; a 10 ms QTimer on the GUI thread records the longest gap between its ticks, the
-    longest the event loop was stalled;
-(b) cached reopen: the same window opens the same folder again (all from the store), also
-    timed to the final timeline on screen; then `Project(path)` headless.
+(a) headless first open: `timeline-app events FOLDER --format json -o FILE` (its `main`, in
+    this process) on an empty store, with the time of each stage (see `Stages`);
+(b) `timeline-app tag --jsonl` (a subprocess) on the texts of the documents (a) loaded, each
+    with its publication date as DCT: the peer figure, one process;
+(c) headless cached reopen, then one article changed and the folder opened again;
+(d) the real MainWindow (offscreen) opens the folder on an empty store with its background
+    load until the final timeline is shown; a 10 ms QTimer on the GUI thread records the
+    longest gap between its ticks, the longest the event loop was stalled; then the cached
+    reopen, then one article rewritten (as an editor saves: a new file renamed into place)
+    until the watcher's reload shows the updated timeline (its 500 ms debounce included);
+(e) with --scale (the default up to 10,000 articles): 2N articles headless, for
+    `linear_ratio` = t(2N) / t(N).
 
-Prints one JSON line {"articles", "first_open_s", "cached_reopen_s", "speedup",
-"max_stall_ms", ...}; the targets are speedup >= 20 and max_stall_ms < 200.
+Stages are timed without touching the app: the benchmark wraps the public functions of each
+stage where ingest looks them up, and runs the load on an engine (`ingest/engines/`) that
+is the default local one plus a clock around each map; the worker processes time their own
+calls and send the sums back with each task's result.
+
+Prints the figures, then one JSON line (only the line with --json). No thresholds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import io
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,8 +53,221 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from articles import write_articles  # noqa: E402
 
 TICK_MS = 10
+_WAIT_S = 1800.0  # a load that takes longer is reported as stuck
+
+# -- timing the stages ---------------------------------------------------------------------
+# seconds spent in the wrapped calls of this process, by stage; the workers' come back
+# with their tasks' results (`_timed_task`) and are added to `_WORKERS`
+_SPENT: defaultdict[str, float] = defaultdict(float)
+_WORKERS: defaultdict[str, float] = defaultdict(float)
+# (module, attribute, stage): the calls timed in every process (also in the workers)
+_CALLS = [
+    ("timeline_app.ingest.file_results", "read_articles", "decode"),
+    ("timeline_app.ingest.file_results", "document_from_article", "decode"),
+    ("timeline_app.ingest.file_results", "gather_names", "names"),
+    ("timeline_app.ingest.file_results", "tag_document", "tagging"),
+    ("timeline_app.ingest.event_finding", "extract_candidates", "candidates"),
+    ("timeline_app.ingest.event_finding", "merge_candidates", "merging"),
+    ("timeline_app.ingest.pool", "preview_events", "previews"),  # the window's partials
+]
+_WORKER_STAGES = ("decode", "names", "tagging", "previews", "candidates", "merging")
+# the steps of a load, in the process that loads (the window's worker thread included)
+_STEPS = [
+    ("timeline_app.project", "Project.__init__", "project"),
+    ("timeline_app.project", "Project.read", "read"),  # a reload (Project.__init__ reads too)
+    ("timeline_app.ingest.corpus", "FileLoader.run", "files"),
+    # partial timelines made on the loading thread (the window's first open)
+    ("timeline_app.ingest.file_loader", "FileLoader._partial_timeline", "partials"),
+    ("timeline_app.ingest.corpus", "find_events", "events"),
+    ("timeline_app.ingest.corpus", "assign_actors", "actors"),
+]
+_installed = False
 
 
+def _timed(fn: Callable, stage: str) -> Callable:
+    @functools.wraps(fn)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _SPENT[stage] += time.perf_counter() - started
+
+    return timed
+
+
+def _wrap(module_name: str, attr: str, stage: str) -> None:
+    import importlib
+
+    owner: Any = importlib.import_module(module_name)
+    *path, name = attr.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    if not hasattr(owner, name):  # the pipeline changed: say where, do not time nothing
+        raise SystemExit(f"bench_ingest: {module_name}.{attr} is gone; update _CALLS/_STEPS")
+    setattr(owner, name, _timed(getattr(owner, name), stage))
+
+
+def _install(*, steps: bool) -> None:
+    """Wrap the stage functions in this process (once); `steps` in the loading process."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    for call in _CALLS + (_STEPS if steps else []):
+        _wrap(*call)
+    if steps:
+        from timeline_app.ingest import corpus
+        from timeline_app.ingest.engines import LocalEngine
+
+        if not hasattr(corpus, "LocalEngine"):
+            raise SystemExit("bench_ingest: ingest.corpus.LocalEngine is gone; update _install")
+        corpus.LocalEngine = lambda workers=None: TimedEngine(LocalEngine(workers))
+
+
+def _timed_task(shared: Any, task: tuple[Callable, Any]) -> tuple[Any, dict[str, float]]:
+    """In an engine's worker: one task of `fn`, with the seconds its stages took."""
+    fn, item = task
+    _install(steps=False)
+    before = dict(_SPENT)
+    result = fn(shared, item)
+    return result, {k: v - before.get(k, 0.0) for k, v in _SPENT.items()}
+
+
+class TimedEngine:
+    """The default local engine, with a clock around each map and each pool's start/stop;
+    its workers time their stage calls (`_timed_task`)."""
+
+    name = "local"
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def workers(self, units: int) -> int:
+        return self._inner.workers(units)
+
+    @contextlib.contextmanager
+    def pool(self, shared: Any, *, workers: int) -> Iterator[_TimedPool]:
+        started = time.perf_counter()
+        with self._inner.pool(shared, workers=workers) as inner:
+            timed = _TimedPool(inner)
+            timed.overhead += time.perf_counter() - started
+            yield timed
+            stopping = time.perf_counter()
+        timed.overhead += time.perf_counter() - stopping
+        _SPENT[f"pool:{timed.first}"] += timed.overhead
+
+
+class _TimedPool:
+    def __init__(self, inner: Any) -> None:
+        self._inner, self.overhead, self.first = inner, 0.0, ""
+
+    def map(self, fn: Callable, items: Any, *, on_done: Callable[[int, Any], None]) -> None:
+        self.first = self.first or fn.__name__
+
+        def done(i: int, out: tuple[Any, dict[str, float]]) -> None:
+            result, spent = out
+            for stage, seconds in spent.items():
+                _WORKERS[stage] += seconds
+            on_done(i, result)
+
+        started = time.perf_counter()
+        try:
+            self._inner.map(_timed_task, [(fn, item) for item in items], on_done=done)
+        finally:
+            _SPENT[f"map:{fn.__name__}"] += time.perf_counter() - started
+
+
+def _reset() -> None:
+    _SPENT.clear()
+    _WORKERS.clear()
+
+
+def stages(total: float) -> dict[str, float]:
+    """The wall time of a load by stage (they add up to `total`), and the time the stage
+    calls took summed over the processes that ran them (`summed_*`: two workers on two cores
+    do two seconds of work in one)."""
+    s, w = _SPENT, defaultdict(float, _WORKERS)
+    for stage in _WORKER_STAGES:  # the calls made in this process (a small corpus)
+        w[stage] += s.get(stage, 0.0)
+    pooled_extract = "map:extract_chunk" in s
+    extract = s["map:extract_chunk"] if pooled_extract else w["decode"] + w["names"] + w["tagging"]
+    pooled = "map:_candidates_of" in s
+    candidates = s["map:_candidates_of"] if pooled else w["candidates"]
+    pools = s.get("pool:extract_chunk", 0.0) + s.get("pool:_candidates_of", 0.0)
+    load = s["project"] if "project" in s else s["read"]
+    out = {
+        "read_s": s["files"] - extract - s.get("pool:extract_chunk", 0.0),
+        "decode_tag_s": extract,
+        "candidates_s": candidates,
+        "merging_s": s["events"] - candidates - s.get("pool:_candidates_of", 0.0),
+        "actors_s": s["actors"],
+        "pool_start_stop_s": pools,
+        "store_other_s": load - s["files"] - s["events"] - s["actors"],
+        # writing JSON; in the window, showing it (and the watcher's debounce, on a change)
+        "after_load_s": total - load,
+        "partials_s": s.get("partials", 0.0),  # within decode_tag_s
+    }
+    out.update({f"summed_{stage}_s": w[stage] for stage in _WORKER_STAGES})
+    return {k: round(v, 3) for k, v in out.items()}
+
+
+# -- headless --------------------------------------------------------------------------------
+def headless(folder: Path, out: Path) -> float:
+    """`timeline-app events FOLDER --format json -o OUT`, timed; problems not printed."""
+    from timeline_app.cli import main as cli_main
+
+    _reset()
+    started = time.perf_counter()
+    with contextlib.redirect_stderr(io.StringIO()):
+        code = cli_main(["events", str(folder), "--format", "json", "-o", str(out)])
+    seconds = time.perf_counter() - started
+    if code != 0:
+        raise SystemExit(f"bench_ingest: timeline-app events {folder} failed ({code})")
+    return seconds
+
+
+def tag_jsonl(folder: Path, root: Path) -> tuple[float, int]:
+    """`timeline-app tag --jsonl` on the texts the loader read from `folder` (each with its
+    publication date as DCT), in a subprocess; (seconds, documents)."""
+    from timeline_app.project import Project
+
+    project = Project(folder)  # cached: the documents as the first open read them
+    docs = list(project.timeline.documents.values())
+    project.close()
+    src, dst = root / "texts.jsonl", root / "timexes.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            dct = d.published.iso() if d.published else None
+            fh.write(json.dumps({"doc": d.id, "dct": dct, "text": d.text}) + "\n")
+    command = [sys.executable, "-m", "timeline_app", "tag", "--jsonl", str(src), "-o", str(dst)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - started, len(docs)
+
+
+def change_one(folder: Path, k: int) -> Path:
+    """Rewrite one article as an editor saves it (a new file renamed into place), with one
+    more dated sentence."""
+    articles = sorted(folder.rglob("*.txt"))
+    path = articles[len(articles) // 2]
+    text = path.read_text(encoding="utf-8")
+    extra = f"On 3 March 2004 the ministry published revision {k} of the statement.\n"
+    tmp = path.with_name(path.name + ".saving")
+    tmp.write_text(text + extra, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def empty_store(folder: Path) -> None:
+    from timeline_app.store import store_path_for
+
+    store = store_path_for(folder)
+    for suffix in ("", "-wal", "-shm"):  # a first open starts from an empty store
+        Path(str(store) + suffix).unlink(missing_ok=True)
+
+
+# -- the window ----------------------------------------------------------------------------
 class StallMeter:
     """The longest gap between ticks of a 10 ms timer on the GUI thread, since `reset`."""
 
@@ -59,41 +290,57 @@ class StallMeter:
         self.last = now
 
 
-def open_in_window(app, window, folder: Path, meter: StallMeter) -> dict:
-    """Open `folder` in `window` and run the event loop until its final timeline is shown."""
-    shown: list[float] = []
-
-    def count() -> None:
-        shown.append(time.perf_counter())
-
-    window.state.timeline_changed.connect(count)
-    meter.reset()
-    started = time.perf_counter()
-    window.open_folder(folder)
-    while window.folder_loader.busy:
+def _run_until(app: Any, done: Callable[[], bool], started: float) -> None:
+    while not done():
+        if time.perf_counter() - started > _WAIT_S:
+            raise SystemExit("bench_ingest: the window did not finish loading")
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()  # the final timeline's own repaint
+
+
+def open_in_window(app: Any, window: Any, folder: Path, meter: StallMeter) -> dict:
+    """Open `folder` in `window` and run the event loop until its final timeline is shown."""
+    shown: list[float] = []
+
+    def count(*_: object) -> None:
+        shown.append(time.perf_counter())
+
+    window.state.timeline_changed.connect(count)
+    _reset()
+    meter.reset()
+    started = time.perf_counter()
+    window.open_folder(folder)
+    _run_until(app, lambda: not window.folder_loader.busy, started)
     seconds = time.perf_counter() - started
     window.state.timeline_changed.disconnect(count)
     return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000, "timelines_shown": len(shown)}
 
 
-def run(n: int, keep: Path | None) -> dict:
+def change_in_window(app: Any, window: Any, folder: Path, meter: StallMeter, k: int) -> dict:
+    """One article rewritten under the open folder, until the watcher's reload is shown."""
+    shown: list[float] = []
+
+    def count(*_: object) -> None:
+        shown.append(time.perf_counter())
+
+    window.state.timeline_changed.connect(count)
+    _reset()
+    meter.reset()
+    started = time.perf_counter()
+    change_one(folder, k)
+    _run_until(app, lambda: bool(shown) and not window.folder_loader.busy, started)
+    seconds = time.perf_counter() - started
+    window.state.timeline_changed.disconnect(count)
+    return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000}
+
+
+def in_window(folder: Path, headless_s: float) -> dict:
     from PySide6.QtWidgets import QApplication
 
-    root = Path(keep or tempfile.mkdtemp(prefix="bench-ingest-"))
-    os.environ["TIMELINE_APP_HOME"] = str(root / "home")
-    folder = root / "articles"
-    if not folder.exists():
-        write_articles(folder, n, bad=3)
     from timeline_app.gui.main_window import MainWindow
-    from timeline_app.project import Project
-    from timeline_app.store import store_path_for
 
-    store = store_path_for(folder)
-    for suffix in ("", "-wal", "-shm"):  # a first open starts from an empty store
-        Path(str(store) + suffix).unlink(missing_ok=True)
+    empty_store(folder)
     app = QApplication.instance() or QApplication(["bench"])
     window = MainWindow()
     window.resize(1600, 1000)
@@ -101,41 +348,118 @@ def run(n: int, keep: Path | None) -> dict:
     app.processEvents()
     meter = StallMeter()
     first = open_in_window(app, window, folder, meter)
-    events, documents = len(window.state.store), len(window.state.timeline.documents)
-    problems = len(window.state.timeline.problems)
+    first_stages = stages(first["seconds"])
+    events = len(window.state.store)
     again = open_in_window(app, window, folder, meter)
     assert len(window.state.store) == events, "the cached reopen shows the same events"
+    changed = change_in_window(app, window, folder, meter, 2)
+    changed_stages = stages(changed["seconds"])
     window.close()
-    started = time.perf_counter()
-    Project(folder).close()
-    headless = time.perf_counter() - started
+    app.processEvents()
     return {
+        "window_first_open_s": round(first["seconds"], 2),
+        "window_to_headless": round(first["seconds"] / headless_s, 2),
+        "window_stages": first_stages,
+        "window_cached_reopen_s": round(again["seconds"], 3),
+        "window_one_changed_s": round(changed["seconds"], 2),
+        "window_one_changed_stages": changed_stages,
+        "max_stall_ms": round(first["max_stall_ms"], 1),
+        "reopen_max_stall_ms": round(again["max_stall_ms"], 1),
+        "one_changed_max_stall_ms": round(changed["max_stall_ms"], 1),
+        "timelines_shown_first_open": first["timelines_shown"],
+    }
+
+
+# -- the run ---------------------------------------------------------------------------------
+def _rss_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
+    root = Path(keep or tempfile.mkdtemp(prefix="bench-ingest-"))
+    os.environ["TIMELINE_APP_HOME"] = str(root / "home")
+    folder = root / "articles"
+    if not folder.exists():
+        write_articles(folder, n, bad=3)
+    _install(steps=True)
+    from timeline_app.project import Project
+
+    empty_store(folder)
+    first = headless(folder, root / "events.json")
+    first_stages = stages(first)
+    project = Project(folder)
+    documents, events = len(project.timeline.documents), len(project.timeline.events)
+    project.close()
+    tag_s, tagged = tag_jsonl(folder, root)
+    cached = headless(folder, root / "events.json")
+    cached_project = _SPENT["project"]
+    change_one(folder, 1)
+    changed = headless(folder, root / "events.json")
+    changed_stages = stages(changed)
+    result: dict[str, Any] = {
         "articles": n,
         "documents": documents,
         "events": events,
-        "problems": problems,
-        "first_open_s": round(first["seconds"], 2),
-        "cached_reopen_s": round(again["seconds"], 3),
-        "speedup": round(first["seconds"] / again["seconds"], 1),
-        "max_stall_ms": round(first["max_stall_ms"], 1),
-        "reopen_max_stall_ms": round(again["max_stall_ms"], 1),
-        "cached_reopen_headless_s": round(headless, 3),
-        "timelines_shown_first_open": first["timelines_shown"],
-        "cpus": os.cpu_count(),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "tag_jsonl_s": round(tag_s, 2),
+        "tag_jsonl_docs": tagged,
+        "headless_first_open_s": round(first, 2),
+        "headless_to_tag": round(first / tag_s, 2),
+        "headless_stages": first_stages,
+        "headless_cached_reopen_s": round(cached, 3),
+        "cached_reopen_headless_project_s": round(cached_project, 3),
+        "headless_one_changed_s": round(changed, 2),
+        "headless_one_changed_stages": changed_stages,
+        "peak_rss_headless_mb": _rss_mb(resource.RUSAGE_SELF),
     }
+    if scale:
+        big = root / f"articles-{2 * n}"
+        if not big.exists():
+            write_articles(big, 2 * n, bad=3)
+        empty_store(big)
+        doubled = headless(big, root / "events-2n.json")
+        result.update(
+            {
+                "headless_2n_first_open_s": round(doubled, 2),
+                "headless_2n_stages": stages(doubled),
+                "linear_ratio": round(doubled / first, 2),
+            }
+        )
+    if window:
+        result.update(in_window(folder, first))
+    result.update(
+        {
+            "cpus": os.cpu_count(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+            "peak_rss_mb": _rss_mb(resource.RUSAGE_SELF),
+            "peak_rss_worker_mb": _rss_mb(resource.RUSAGE_CHILDREN),
+        }
+    )
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    parser.add_argument(
+        "--scale",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also open 2N articles headless (default: when N <= 10,000)",
+    )
+    parser.add_argument("--no-window", action="store_true", help="headless figures only")
     parser.add_argument("--json", action="store_true", help="only the JSON line")
     args = parser.parse_args()
-    result = run(args.articles, args.keep)
+    scale = args.articles <= 10_000 if args.scale is None else args.scale
+    result = run(args.articles, args.keep, scale=scale, window=not args.no_window)
     if not args.json:
         for key, value in result.items():
-            print(f"{key:>28}: {value}", file=sys.stderr)
+            if isinstance(value, dict):
+                print(f"{key:>34}:", file=sys.stderr)
+                for k, v in value.items():
+                    print(f"{k:>38}: {v}", file=sys.stderr)
+            else:
+                print(f"{key:>34}: {value}", file=sys.stderr)
     print(json.dumps(result))
 
 
