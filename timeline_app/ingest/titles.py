@@ -162,6 +162,9 @@ _MID_ATTRIBUTION = re.compile(  # "at 13%, The Korea Times reported, down from 1
 )
 
 
+_RUN = re.compile(r"\w+")  # what \\b delimits: a full name starts and ends on one
+
+
 @dataclass(frozen=True, slots=True)
 class Title:
     text: str
@@ -176,15 +179,33 @@ class TitleContext:
     _patterns: list[tuple[str, re.Pattern[str], str]] | None = None
     _people: set[str] | None = None
     _modified: re.Pattern[str] | None = None
+    _acronyms: int = 0  # the first patterns: acronyms' long forms, tried on every text
+    _by_name: dict[str, list[int]] = field(default_factory=dict)  # full name -> its patterns
+    _longest: int = 1  # word runs in the longest full name
 
     def shorten(self, text: str) -> str:
-        """Long names to acronyms, role + full name to surname; "opposition leader X" to X."""
+        """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
+
+        Only the people whose full name the text holds are tried (found by one scan of its
+        word runs, as every pattern needs the name between word boundaries), in the order
+        of the whole list: a title costs its own length, not the corpus's count of names."""
+        patterns = self._compiled()
         named = False
-        for needle, pattern, replacement in self._compiled():
+        for k in self._candidates(text):
+            needle, pattern, replacement = patterns[k]
             if needle in text:  # a substring test first: most names are not in the sentence
                 text, n = pattern.subn(replacement, text)
                 named = named or n > 0 and replacement in self.people()
         return self._modified.sub("", text) if named and self._modified else text
+
+    def _candidates(self, text: str) -> list[int]:
+        found = list(range(self._acronyms))
+        if self._by_name:
+            runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+            for i, (start, _) in enumerate(runs):
+                for j in range(i, min(i + self._longest, len(runs))):
+                    found.extend(self._by_name.get(text[start : runs[j][1]], ()))
+        return sorted(set(found))
 
     def people(self) -> set[str]:
         """The surnames of the names that are people's."""
@@ -202,8 +223,12 @@ class TitleContext:
             longs = [long.split()[0][:3] for long in self.names.acronyms]
             patterns = [(n, *p) for n, p in zip(longs, self.names.acronym_patterns(), strict=True)]
             persons = [p for p in self.names.persons.items() if is_person(p[0])]
+            self._acronyms = len(patterns)
             for full, last in sorted(persons, key=lambda p: -len(p[0])):
                 name, kept = re.escape(full), surname(full, last)
+                key = full.strip(" .,'-")  # "Jr.": looked up by its word runs
+                self._by_name.setdefault(key, []).extend((len(patterns), len(patterns) + 1))
+                self._longest = max(self._longest, len(_RUN.findall(full)))
                 patterns.append((full, re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
                 patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), kept))
             self._patterns = patterns
