@@ -85,7 +85,7 @@ def _load(
     found = find_files(path)
     problems = list(found.problems)
     try:
-        manifest = read_manifest(found.folder)
+        manifest = read_manifest(found.folder, found.manifest_folders)
     except ManifestError as exc:
         manifest = Manifest()
         problems.append(Problem(MANIFEST_NAME, str(exc)))

@@ -65,6 +65,8 @@ class CorpusFiles:
     problems: list[Problem] = field(default_factory=list)
     # the opened folder, resolved: links may not lead out of it (None: one file, named)
     root: Path | None = None
+    # subfolders holding their own manifest.json, seen on the same walk (manifest.py reads them)
+    manifest_folders: list[Path] = field(default_factory=list)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -88,6 +90,8 @@ def find_files(path: Path) -> CorpusFiles:
 
     for root, dirs, names in os.walk(path, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if Path(root) != path and MANIFEST_NAME in names:
+            found.manifest_folders.append(Path(root))
         for name in sorted(names):
             if not name.startswith(".") and name not in _IGNORED:  # a manifest in any folder
                 _consider(found, Path(root) / name)

@@ -11,6 +11,7 @@ object) is refused as a whole.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,14 +47,14 @@ class Manifest:
         return (self.documents or {}).get(file_name, DocMeta())
 
 
-def read_manifest(folder: Path) -> Manifest:
-    """Read folder/manifest.json and the manifests of its subfolders (each describes the
-    files of its own folder: opening a parent folder keeps its children's metadata); an
-    absent manifest is an empty one. Only the top one's failure raises ManifestError; a
-    subfolder's is one refused line."""
+def read_manifest(folder: Path, subfolders: Sequence[Path] = ()) -> Manifest:
+    """Read folder/manifest.json and the manifests of `subfolders` (those `find_files` saw
+    holding one; each describes the files of its own folder: opening a parent folder keeps
+    its children's metadata); an absent manifest is an empty one. Only the top one's
+    failure raises ManifestError; a subfolder's is one refused line."""
     top = _read_one(folder, folder)
     docs, refused, names = dict(top.documents or {}), list(top.refused), []
-    for sub in _subfolders_with_manifest(folder):
+    for sub in subfolders:
         rel = sub.relative_to(folder).as_posix()
         try:
             nested = _read_one(sub, folder)
@@ -67,15 +68,6 @@ def read_manifest(folder: Path) -> Manifest:
             names.append(nested.name)
     name = top.name or (names[0] if len(names) == 1 else "")
     return Manifest(name, docs if top.documents is not None or docs else None, tuple(refused))
-
-
-def _subfolders_with_manifest(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if Path(root) != folder and MANIFEST_NAME in files:
-            found.append(Path(root))
-    return found
 
 
 def _read_one(folder: Path, corpus: Path) -> Manifest:
