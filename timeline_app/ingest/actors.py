@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Document, Event
 from .names import gather_names
+from .phrases import PhraseIndex
 
 __all__ = ["Actors", "assign_actors", "gather_actors"]
 
@@ -45,45 +46,25 @@ _NOT_ORGS = frozenset(
 )
 
 
-_RUN = re.compile(r"\w+")  # what \\b delimits: a name starts and ends on such a run
-
-
 @dataclass(slots=True)
 class Actors:
     """Canonical actor names and how to find their mentions.
 
-    Most names are literal phrases ("Alexander Lukashenko", "Lukashenko", "NATO"): they are
-    looked up in one dictionary while a text's word runs are scanned once, so finding the
-    actors of N events among A actors costs about the length of the texts, not N × A
-    regular-expression searches. Only the spelled-out forms of acronyms, which may vary
-    ("Organisation"/"Organization", line breaks), stay patterns: a corpus defines few.
+    Most names are literal phrases ("Alexander Lukashenko", "Lukashenko", "NATO"), found by
+    one scan of a text (`PhraseIndex`), so finding the actors of N events among A actors
+    costs about the length of the texts, not N × A regular-expression searches. Only the
+    spelled-out forms of acronyms, which may vary ("Organisation"/"Organization", line
+    breaks), stay patterns: a corpus defines few.
     """
 
-    phrases: dict[str, str] = field(default_factory=dict)  # exact phrase -> canonical name
+    phrases: PhraseIndex[str] = field(default_factory=PhraseIndex)  # phrase -> canonical
     patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
-    _longest: int = 1  # word runs in the longest phrase
-
-    def add_phrase(self, phrase: str, name: str) -> None:
-        self.phrases.setdefault(phrase, name)
-        self._longest = max(self._longest, len(_RUN.findall(phrase)))
-
-    def mentions(self, text: str) -> Iterator[tuple[int, str]]:
-        """(position, phrase) of every known phrase in `text`, overlapping ones included."""
-        runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
-        phrases = self.phrases
-        for i, (start, _) in enumerate(runs):
-            if not text[start].isupper():
-                continue  # every name starts with a capital
-            for j in range(i, min(i + self._longest, len(runs))):
-                phrase = text[start : runs[j][1]]
-                if phrase in phrases:
-                    yield start, phrase
 
     def named_in(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in order of first mention."""
         first: dict[str, int] = {}
-        for at, phrase in self.mentions(text):
-            name = self.phrases[phrase]
+        for at, phrase in self.phrases.find(text):
+            name = self.phrases.values[phrase]
             if at < first.get(name, len(text) + 1):
                 first[name] = at
         for pattern, name in self.patterns:
@@ -97,10 +78,10 @@ def gather_actors(texts: Iterable[str]) -> Actors:
     """People (merged by surname) and organisations named anywhere in `texts`."""
     texts = list(texts)
     names = gather_names(texts)
-    counter = Actors()
+    fulls: PhraseIndex[str] = PhraseIndex()
     for full in names.persons:
-        counter.add_phrase(full, full)
-    uses: Counter[str] = Counter(p for t in texts for _, p in counter.mentions(t))
+        fulls.add(full, full)
+    uses: Counter[str] = Counter(p for t in texts for _, p in fulls.find(t))
     by_surname: dict[str, Counter[str]] = {}
     for full, surname in names.persons.items():
         by_surname.setdefault(surname, Counter())[full] = max(uses[full], 1)
@@ -108,18 +89,18 @@ def gather_actors(texts: Iterable[str]) -> Actors:
     for surname, forms in by_surname.items():
         canonical = max(forms, key=lambda f: (forms[f], len(f), f))
         for variant in sorted(forms, key=len, reverse=True):
-            actors.add_phrase(variant, canonical)
-        actors.add_phrase(surname, canonical)
+            actors.phrases.add(variant, canonical)
+        actors.phrases.add(surname, canonical)
     for pattern, abbr in names.acronym_patterns():
         actors.patterns.append((pattern, abbr))
-        actors.add_phrase(abbr, abbr)
+        actors.phrases.add(abbr, abbr)
     known = set(names.acronyms.values())
     docs_with: Counter[str] = Counter()
     for t in texts:
         docs_with.update(set(_ACRONYM_TOKEN.findall(t)))
     for token, n in sorted(docs_with.items()):
         if n >= 2 and token not in known and token not in _NOT_ORGS:
-            actors.add_phrase(token, token)
+            actors.phrases.add(token, token)
     return actors
 
 

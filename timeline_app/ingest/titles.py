@@ -30,6 +30,7 @@ from .clauses import (
 from .date_cut import DATE_WORDS, MARK, cut_date, noun_phrase_title, one_conjunct
 from .names import ROLE_WORDS, Names
 from .people import is_person, is_place, surname
+from .phrases import PhraseIndex
 
 __all__ = ["Title", "TitleContext", "make_title", "MAX_TITLE", "EVENT_NOUNS"]
 
@@ -162,9 +163,6 @@ _MID_ATTRIBUTION = re.compile(  # "at 13%, The Korea Times reported, down from 1
 )
 
 
-_RUN = re.compile(r"\w+")  # what \\b delimits: a full name starts and ends on one
-
-
 @dataclass(frozen=True, slots=True)
 class Title:
     text: str
@@ -180,8 +178,7 @@ class TitleContext:
     _people: set[str] | None = None
     _modified: re.Pattern[str] | None = None
     _acronyms: int = 0  # the first patterns: acronyms' long forms, tried on every text
-    _by_name: dict[str, list[int]] = field(default_factory=dict)  # full name -> its patterns
-    _longest: int = 1  # word runs in the longest full name
+    _by_name: PhraseIndex[list[int]] = field(default_factory=PhraseIndex)  # -> its patterns
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
@@ -200,11 +197,8 @@ class TitleContext:
 
     def _candidates(self, text: str) -> list[int]:
         found = list(range(self._acronyms))
-        if self._by_name:
-            runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
-            for i, (start, _) in enumerate(runs):
-                for j in range(i, min(i + self._longest, len(runs))):
-                    found.extend(self._by_name.get(text[start : runs[j][1]], ()))
+        for _, name in self._by_name.find(text):
+            found.extend(self._by_name.values[name])
         return sorted(set(found))
 
     def people(self) -> set[str]:
@@ -227,8 +221,7 @@ class TitleContext:
             for full, last in sorted(persons, key=lambda p: -len(p[0])):
                 name, kept = re.escape(full), surname(full, last)
                 key = full.strip(" .,'-")  # "Jr.": looked up by its word runs
-                self._by_name.setdefault(key, []).extend((len(patterns), len(patterns) + 1))
-                self._longest = max(self._longest, len(_RUN.findall(full)))
+                self._by_name.add(key, []).extend((len(patterns), len(patterns) + 1))
                 patterns.append((full, re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
                 patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), kept))
             self._patterns = patterns
