@@ -299,8 +299,10 @@ def _run_until(app: Any, done: Callable[[], bool], started: float) -> None:
     app.processEvents()  # the final timeline's own repaint
 
 
-def open_in_window(app: Any, window: Any, folder: Path, meter: StallMeter) -> dict:
-    """Open `folder` in `window` and run the event loop until its final timeline is shown."""
+def _timed_in_window(
+    app: Any, window: Any, meter: StallMeter, act: Callable[[], None], done: Callable[[list], bool]
+) -> dict:
+    """Run `act`, then the event loop until `done(times a timeline was shown)`."""
     shown: list[float] = []
 
     def count(*_: object) -> None:
@@ -310,29 +312,35 @@ def open_in_window(app: Any, window: Any, folder: Path, meter: StallMeter) -> di
     _reset()
     meter.reset()
     started = time.perf_counter()
-    window.open_folder(folder)
-    _run_until(app, lambda: not window.folder_loader.busy, started)
+    act()
+    _run_until(app, lambda: done(shown), started)
     seconds = time.perf_counter() - started
     window.state.timeline_changed.disconnect(count)
     return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000, "timelines_shown": len(shown)}
 
 
+def open_in_window(app: Any, window: Any, folder: Path, meter: StallMeter) -> dict:
+    """Open `folder` in `window` and run the event loop until its final timeline is shown."""
+    return _timed_in_window(
+        app,
+        window,
+        meter,
+        lambda: window.open_folder(folder),
+        lambda shown: not window.folder_loader.busy,
+    )
+
+
 def change_in_window(app: Any, window: Any, folder: Path, meter: StallMeter, k: int) -> dict:
     """One article rewritten under the open folder, until the watcher's reload is shown."""
-    shown: list[float] = []
-
-    def count(*_: object) -> None:
-        shown.append(time.perf_counter())
-
-    window.state.timeline_changed.connect(count)
-    _reset()
-    meter.reset()
-    started = time.perf_counter()
-    change_one(folder, k)
-    _run_until(app, lambda: bool(shown) and not window.folder_loader.busy, started)
-    seconds = time.perf_counter() - started
-    window.state.timeline_changed.disconnect(count)
-    return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000}
+    timed = _timed_in_window(
+        app,
+        window,
+        meter,
+        lambda: change_one(folder, k),
+        lambda shown: bool(shown) and not window.folder_loader.busy,
+    )
+    del timed["timelines_shown"]
+    return timed
 
 
 def in_window(folder: Path, headless_s: float) -> dict:
