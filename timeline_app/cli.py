@@ -162,12 +162,11 @@ def _events(ns: argparse.Namespace) -> int:
 
 
 def _stream_json(timeline: Timeline, output: str | None) -> int:
-    from .formats.writing import stream_json
+    from .formats.writing import stream_json, write_data
 
     try:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                stream_json(timeline, fh.write)
+            write_data(timeline, "json", output)
         elif sys.stdout.isatty():  # for a person to read: names must not drive the terminal
             stream_json(timeline, lambda chunk: sys.stdout.write(shown_lines(chunk)))
         else:
