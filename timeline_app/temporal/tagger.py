@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .anchors import find_windows, windows_for
@@ -151,24 +151,35 @@ def _coarse(spec: Spec) -> bool:
     return spec.kind == "calendar" and spec.day is None and spec.month is not None
 
 
-def _eve(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
-    """ "the eve of <date>", "the day before <date>": the day before ("the day after":
-    the day after), spanning the whole phrase."""
-    m = _EVE.search(text, max(0, c.start - 20), c.start)
-    if not m or not _FULL_DATE.match(value):
-        return None
+def _next_day(m: re.Match[str], day: dt.date) -> str:
+    """ "the eve of <day>", "the day before <day>": the day before; "the day after": after."""
     step = 1 if (m.group(1) or "").lower() == "after" else -1
-    day = dt.date.fromisoformat(value) + dt.timedelta(days=step)
-    return m.start(), day.isoformat()
+    return (day + dt.timedelta(days=step)).isoformat()
 
 
-def _week_of(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
-    """ "the week of March 6": that day's ISO week, spanning the whole phrase."""
-    m = _WEEK_OF.search(text, max(0, c.start - 16), c.start)
-    if not m or not _FULL_DATE.match(value):
+def _week(m: re.Match[str], day: dt.date) -> str:
+    """ "the week of March 6": that day's ISO week."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+# words before a day that name another time, and what they make of the day
+_AROUND_DAY: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], str]], ...] = (
+    (_EVE, _next_day),
+    (_WEEK_OF, _week),
+)
+
+
+def _around_day(text: str, c: Candidate, value: str) -> tuple[int, str] | None:
+    """The start and value of a phrase around a day ("the eve of", "the week of"), which
+    spans the whole phrase; None when the day stands alone."""
+    if not _FULL_DATE.match(value):
         return None
-    year, week, _ = dt.date.fromisoformat(value).isocalendar()
-    return m.start(), f"{year}-W{week:02d}"
+    for pattern, make in _AROUND_DAY:
+        m = pattern.search(text, max(0, c.start - 20), c.start)
+        if m:
+            return m.start(), make(m, dt.date.fromisoformat(value))
+    return None
 
 
 def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
@@ -177,19 +188,19 @@ def _emit(text: str, c: Candidate, ctx: Context) -> Timex | None:
     if res is None or not res.value:
         return None
     start, value = c.start, res.value
-    eve = _eve(text, c, value) or _week_of(text, c, value)
-    if eve:
-        start, value = eve
+    around = _around_day(text, c, value)
+    if around:
+        start, value = around
     ctx.history.append(value)
     full = _FULL_DATE.match(value)
-    if full and not res.inferred and not eve:
+    if full and not res.inferred and not around:
         ctx.anchor = Reference(int(full[1]), int(full[2]), int(full[3]))
         ctx.anchor_end = c.end
     told = _TOLD_YEAR.match(value)
     if (
         told
         and not res.inferred
-        and not eve
+        and not around
         and not _ATTRIBUTIVE.search(text, max(0, start - 6), start)
     ):
         ctx.story_year, ctx.story_end = int(told[1]), c.end
