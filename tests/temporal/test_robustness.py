@@ -140,12 +140,13 @@ def test_never_raises_on_temporal_word_soup(words: list[str], dct: str | None) -
 
 
 def test_linear_time_on_5mb() -> None:
-    """A guard against catastrophic backtracking, not a benchmark."""
+    """A guard against catastrophic backtracking, not a benchmark: CPU time, so a busy
+    machine's waiting is not counted (backtracking would cost minutes of CPU)."""
     unit = "0123456789 January, 31.12.2023 / 99.99.9999 - March: 1234567890; ,,,.... "
     text = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
-    started = time.perf_counter()
+    started = time.process_time()
     found = tag(text, dct="2023-01-01")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     print(f"\n5 MB of digits, month names and punctuation: {elapsed:.1f} s, {len(found)} timexes")
     assert found and elapsed < 30
 
@@ -153,9 +154,9 @@ def test_linear_time_on_5mb() -> None:
 def test_long_runs_of_single_characters() -> None:
     """Long runs that patterns could try to re-scan from every position."""
     for ch in ("1", " ", "-", ".", "a", ":"):
-        started = time.perf_counter()
+        started = time.process_time()
         tag(ch * 1_000_000, dct="2023-01-01")
-        assert time.perf_counter() - started < 10, repr(ch)
+        assert time.process_time() - started < 10, repr(ch)
 
 
 def test_model_layer_never_imports_qt() -> None:
