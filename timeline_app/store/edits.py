@@ -2,6 +2,11 @@
 
 Edits name events by id; ids come from the first source's position, so they hold as long as
 that article's text is unchanged. An edit whose event is gone is skipped and reported.
+
+Besides corrections (date, title, hidden, merge, split), the analyst's marks (`marks.py`:
+star, note, tags) and events added by hand (`added_events.py`) are event edits here;
+periods (`periods.py`) and saved views (`views.py`) are edits too, read from the log by
+their own functions, as document edits are by `published_overrides`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from ..model import DateError, Event, FuzzyDate
+from .added_events import ADDED_KINDS
+from .date_values import date_from_value, date_value
+from .marks import MARK_KINDS
 from .project_store import Edit
 
 __all__ = [
@@ -29,15 +37,6 @@ def source_positions(event: Event) -> list[list[object]]:
     return [[s.doc_id, s.start, s.date_start] for s in event.sources]
 
 
-def date_value(date: FuzzyDate) -> dict[str, object]:
-    return {"date": date.iso(), "part": date.part.value if date.part else None}
-
-
-def date_from_value(value: dict[str, object]) -> FuzzyDate:
-    """A date a user entered: never inferred (the user said so)."""
-    return FuzzyDate.from_iso(str(value["date"]), part=value.get("part") or None)  # type: ignore[arg-type]
-
-
 def published_overrides(edits: Iterable[Edit]) -> dict[str, FuzzyDate | None]:
     """Publication dates set by the user, by document id (applied before extraction)."""
     out: dict[str, FuzzyDate | None] = {}
@@ -54,7 +53,7 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
     """The events as the user edited them (copies), and the edits that found no event."""
     by_id = {e.id: copy.copy(e) for e in events}
     for e in by_id.values():
-        e.sources, e.edited = list(e.sources), set(e.edited)
+        e.sources, e.edited, e.tags = list(e.sources), set(e.edited), list(e.tags)
     order = list(by_id)
     skipped = []
     for edit in edits:
@@ -62,7 +61,8 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
         if handler is None:
             continue  # document edits act before extraction
         edit = _retargeted(by_id, edit)
-        if edit.target not in by_id or not handler(by_id, order, edit):
+        present = edit.target in by_id or edit.kind in _CREATING
+        if not present or not handler(by_id, order, edit):
             skipped.append(edit)
     return [by_id[i] for i in order if i in by_id], skipped
 
@@ -155,4 +155,7 @@ EDIT_KINDS: dict[str, Callable[[dict[str, Event], list[str], Edit], bool]] = {
     "event.hidden": _set_hidden,
     "event.merge": _merge,
     "event.split": _split,
+    **MARK_KINDS,
+    **ADDED_KINDS,
 }
+_CREATING = {"event.add"}  # their target is the id of the event they make
