@@ -92,6 +92,9 @@ class EventStore:
     id_prefix: str = "e"
     events: list[Event] | None = None  # the real events, when built from a timeline
     _index: dict[str, int] = field(default_factory=dict)
+    # the analyst's marks (Event.starred, Event.tags): both classmethods fill them
+    starred: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    tags: Membership = field(default_factory=lambda: Membership.from_lists([]))
 
     def __len__(self) -> int:
         return len(self.x0)
@@ -129,6 +132,8 @@ class EventStore:
             Membership.from_lists([list(e.actors) for e in events]),
             ids=[e.id for e in events],
             events=list(events),
+            starred=np.array([e.starred for e in events], bool),
+            tags=Membership.from_lists([list(e.tags) for e in events]),
         )
 
     @classmethod
@@ -178,6 +183,8 @@ class EventStore:
             Membership.single(outlet_names, outlet),
             Membership.single(actor_names, actor),
             id_prefix=id_prefix,
+            starred=np.zeros(len(x0), bool),
+            tags=Membership([], np.zeros(len(x0) + 1, np.int64), np.zeros(0, np.int32)),
         )
 
     # -- lookup -------------------------------------------------------------------------
