@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from timeline_app.formats import write_data
 from timeline_app.model import FuzzyDate
 from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.project import Project
@@ -94,3 +95,32 @@ def test_an_added_event_is_never_merged_and_can_be_removed(folder, tmp_path):
     assert twin.id in by_id(project)
     assert [e.kind for e in project.skipped] == ["event.remove"]
     project.close()
+
+
+def test_an_exported_added_event_opens_again_with_its_source(folder, tmp_path):
+    project = Project(folder, store=ProjectStore(tmp_path / "p.sqlite"))
+    project.edit(
+        "event.add",
+        "user-1",
+        {
+            "title": "Envoy visits",
+            **date_value(FuzzyDate(2023, 2, 2)),
+            "source": {"text": "The envoy came.", "reference": "notes"},
+        },
+    )
+    project.edit("event.star", "user-1", {"starred": True})
+    out = tmp_path / "events.json"
+    write_data(project.timeline, "json", out)
+    project.close()
+    again = Project(out, store=ProjectStore(tmp_path / "again.sqlite"))
+    added = by_id(again)["user-1"]
+    (source,) = added.sources
+    text = again.timeline.documents[source.doc_id].text
+    assert (added.added, added.starred, text[source.start : source.end]) == (
+        True,
+        True,
+        "The envoy came.",
+    )
+    again.edit("event.title", "user-1", {"title": "Envoy visits Minsk"})  # an edit on top
+    assert source.doc_id in again.timeline.documents, "the file's documents are kept"
+    again.close()

@@ -34,7 +34,7 @@ from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
-from .store.added_events import added_documents, is_added_source
+from .store.added_events import AddedSource, added_documents
 from .store.edits import apply_edits, published_overrides, source_positions
 from .store.periods import user_periods
 from .store.views import saved_views
@@ -231,7 +231,7 @@ def _shown(
     """`t` with `events` (edits applied) and the user's own parts from `edits`: the sources
     of events added by hand as documents, and the periods drawn, after the file's eras (as
     `Era`s with `user` set: see `store.periods`)."""
-    documents = {k: d for k, d in t.documents.items() if not is_added_source(k)}
+    documents = {k: d for k, d in t.documents.items() if not isinstance(d, AddedSource)}
     documents.update(added_documents(edits, events))
     eras = [e for e in t.eras if not e.user] + user_periods(edits)
     return Timeline(documents, events, problems, t.name, eras)

@@ -12,26 +12,25 @@ an article's sentence. Only added events can be removed; others are hidden.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import DateError, Document, Event, Source
 from .date_values import date_from_value
 from .project_store import Edit
 
-__all__ = ["ADDED_KINDS", "added_documents", "is_added_source", "source_document_id"]
+__all__ = ["ADDED_KINDS", "AddedSource", "added_documents", "source_document_id"]
 
-_SUFFIX = "#source"
+
+@dataclass(slots=True)
+class AddedSource(Document):
+    """A document holding the source the user gave for an event added by hand: made from
+    the edit log each time the timeline is, never read from the folder."""
 
 
 def source_document_id(event_id: str) -> str:
-    """The id of the document holding an added event's source (ids made by the window are
-    "user-" and 12 hex digits: no article's file is named so)."""
-    return f"{event_id}{_SUFFIX}"
-
-
-def is_added_source(doc_id: str) -> bool:
-    """Whether a document holds an added event's source rather than an article."""
-    return doc_id.startswith("user-") and doc_id.endswith(_SUFFIX)
+    """The id of the document holding an added event's source."""
+    return f"{event_id}#source"
 
 
 def _source_fields(value: dict[str, object]) -> tuple[str, str]:
@@ -74,7 +73,7 @@ def _remove(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
     return True
 
 
-def added_documents(edits: Iterable[Edit], events: Iterable[Event]) -> dict[str, Document]:
+def added_documents(edits: Iterable[Edit], events: Iterable[Event]) -> dict[str, AddedSource]:
     """The documents holding the sources of those added `events` that have one."""
     wanted = {s.doc_id for e in events if e.added for s in e.sources}
     docs = {}
@@ -82,7 +81,7 @@ def added_documents(edits: Iterable[Edit], events: Iterable[Event]) -> dict[str,
         doc_id = source_document_id(edit.target)
         if edit.kind == "event.add" and doc_id in wanted:
             text, reference = _source_fields(edit.value)
-            docs[doc_id] = Document(doc_id, Path(doc_id), text, title=reference)
+            docs[doc_id] = AddedSource(doc_id, Path(doc_id), text, title=reference)
     return docs
 
 
