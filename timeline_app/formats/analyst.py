@@ -46,10 +46,12 @@ def date_counts(event: Event, timeline: Timeline) -> list[DateCount]:
     for s in event.sources:
         doc = timeline.documents.get(s.doc_id)
         outlet = doc.outlet if doc is not None and doc.outlet else f"\0{s.doc_id}"
-        key = s.date.with_inferred(False).iso() + (s.date.part or "")
+        key = s.date.iso() + (s.date.part or "")  # inferred or not, the same date
         who.setdefault(key, (s.date, set()))[1].add(outlet)
     counts = [DateCount(d, len(outlets)) for d, outlets in who.values()]
-    return sorted(counts, key=lambda c: (c.date.start, c.date.end))
+    if len(counts) > 1:
+        counts.sort(key=lambda c: (c.date.start, c.date.end))
+    return counts
 
 
 def date_counts_words(counts: list[DateCount]) -> str:
