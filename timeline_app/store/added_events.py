@@ -41,7 +41,8 @@ def _source_fields(value: dict[str, object]) -> tuple[str, str]:
 
 
 def _add(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
-    title = str(edit.value.get("title", "")).strip()
+    title = edit.value.get("title", "")
+    title = title.strip() if isinstance(title, str) else ""
     if not title or edit.target in by_id:
         return False
     try:
