@@ -143,3 +143,13 @@ def test_icalendar_has_the_periods_the_user_drew(timeline):
         ("Period: Summit week", "2023-05-01", "2023-05-11"),
         ("Milestone: Summit", "2023-05-03", "2023-05-04"),
     ]
+
+
+def test_the_best_confirmed_date_comes_first(timeline):
+    timeline.documents["d.txt"] = Document(
+        "d.txt", Path("d.txt"), "The summit opened on 4 May.", outlet="Radio D"
+    )
+    summit = timeline.event("summit")
+    summit.sources.append(Source("d.txt", 0, 27, 21, 26, "4 May", FuzzyDate(2023, 5, 4)))
+    counts = date_counts(summit, timeline)
+    assert [(c.date.iso(), c.outlets) for c in counts] == [("2023-05-04", 2), ("2023-05-03", 1)]
