@@ -5,6 +5,8 @@ timeline-app events PATH [--format json|csv|xlsx|timelinejs|ics] [-o F]   the ev
 timeline-app export PATH -o OUT.png|.svg|.pdf [--width N] [--dpi N] [--from DATE --to DATE]
              [--theme light|dark] [--page A4|Letter|A3] [--orientation landscape|portrait]
              [--fit one-page|split]                draw the timeline, or a date range of it
+timeline-app chronology PATH -o OUT.md|.html|.pdf [--starred] [--tag T]
+                                                   the chosen events as a written chronology
 timeline-app build FOLDER [--engine local|dask] [--scheduler ADDRESS] [--workers N] [--rebuild]
                                                    extract and merge into the project store
 
@@ -35,7 +37,13 @@ PROG = "timeline-app"
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"events": _events, "export": _export, "tag": _tag, "build": _build}
+    commands = {
+        "events": _events,
+        "export": _export,
+        "tag": _tag,
+        "build": _build,
+        "chronology": _chronology,
+    }
     if args and args[0] in commands:
         parser = _command_parser(args[0])
         return commands[args[0]](parser.parse_args(args[1:]))
@@ -69,6 +77,8 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         type=Path,
         help="a folder of articles, one article, or a TimelineJS (JSON or CSV) or event JSON file",
     )
+    if command == "chronology":
+        return _chronology_parser(parser)
     if command == "events":
         from .formats import DATA_FORMATS  # no pictures: the events command never loads them
 
@@ -199,6 +209,51 @@ def _export(ns: argparse.Namespace) -> int:
         _say(f"{PROG} export: {exc}")
         return 2
     _say(f"wrote {out} ({len(timeline.events)} events)", sys.stdout)
+    return 0
+
+
+def _chronology_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.description = (
+        "Write the chosen events (all of them not hidden, or only the starred ones, or those "
+        "with a tag) as a chronology to hand in: date, title, note, each source's quoted "
+        "sentence and its citation."
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, help="OUT.md, OUT.html or OUT.pdf"
+    )
+    parser.add_argument("--starred", action="store_true", help="only the starred events")
+    parser.add_argument("--tag", help="only the events with this tag (any case)")
+    parser.add_argument("--title", help="the document's title (default: Chronology: NAME)")
+    return parser
+
+
+def _chronology(ns: argparse.Namespace) -> int:
+    from .render.chronology import chronology_format, write_chronology
+
+    try:
+        chronology_format(ns.output)
+    except ValueError as exc:
+        _say(f"{PROG} chronology: {exc}")
+        return 2
+    timeline = _load(ns.path)
+    if timeline is None:
+        return 1
+    try:
+        entries = write_chronology(
+            timeline, ns.output, starred=ns.starred, tag=ns.tag, title=ns.title
+        )
+    except OSError as exc:
+        _say(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}")
+        return 1
+    n = len(entries)
+    if not n:
+        chosen = " and ".join(
+            w
+            for w in ("starred" if ns.starred else "", f"tagged {ns.tag!r}" if ns.tag else "")
+            if w
+        )
+        _say(f"{PROG} chronology: no event is {chosen or 'shown'}: the chronology lists none")
+    _say(f"wrote {ns.output} ({n} event{'s' if n != 1 else ''})", sys.stdout)
     return 0
 
 

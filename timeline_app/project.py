@@ -5,6 +5,12 @@ JSON) is read through `formats`, anything else as articles through `ingest`, wit
 (`store`) as the extraction cache and the keeper of the user's edits.
 
 The timeline a user sees is the extracted one with every edit in force applied, in order.
+The analyst's work is edits too, through `edit` like any other (one edit, one undo step):
+stars, tags and notes ("event.star", "event.tags", "event.tag_add", ...: `store.marks`),
+events added by hand ("event.add"/"event.remove": `store.added_events`), periods drawn
+("period.add"/"period.remove"), which the timeline holds among its `eras` as `Era`s with
+`user` set (`store.periods`), and saved views ("view.save"/"view.delete"), which
+`saved_views` lists.
 An edit is committed to the store before the new timeline is returned, so whatever a view
 shows as done is already on disk.
 
@@ -28,7 +34,10 @@ from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
+from .store.added_events import AddedSource, added_documents
 from .store.edits import apply_edits, published_overrides, source_positions
+from .store.periods import user_periods
+from .store.views import saved_views
 
 __all__ = ["Project", "Reading", "build", "open_timeline"]
 
@@ -173,7 +182,7 @@ class Project:
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)
-        timeline = Timeline(extracted.documents, events, problems, extracted.name, extracted.eras)
+        timeline = _shown(extracted, events, problems, edits)
         return Reading(extracted.events, timeline, skipped, edits)
 
     def adopt(self, reading: Reading) -> Timeline:
@@ -191,21 +200,22 @@ class Project:
             self._base = reading.base
             events, self.skipped = apply_edits(self._base, edits)
             t = reading.timeline
-            self.timeline = Timeline(
-                t.documents, events, self._with_store_problems(t.problems), t.name, t.eras
-            )
+            self.timeline = _shown(t, events, self._with_store_problems(t.problems), edits)
         return self.timeline
 
     def _refresh(self, *, reload: bool) -> Timeline:
         if reload:
             self.timeline = self.adopt(self.read())
         else:
-            events, self.skipped = apply_edits(self._base, self.store.edits())
+            edits = self.store.edits()
+            events, self.skipped = apply_edits(self._base, edits)
             t = self.timeline
-            self.timeline = Timeline(
-                t.documents, events, self._with_store_problems(t.problems), t.name, t.eras
-            )
+            self.timeline = _shown(t, events, self._with_store_problems(t.problems), edits)
         return self.timeline
+
+    def saved_views(self) -> dict[str, dict[str, Any]]:
+        """The views saved ("view.save") and not deleted, by name, in the order saved."""
+        return saved_views(self.store.edits())
 
     def _with_store_problems(self, problems: list[Problem]) -> list[Problem]:
         """`problems` with what the store has to say (a damaged file set aside, a cache that
@@ -213,6 +223,18 @@ class Project:
         said = [self._store_problem] if self._store_problem else []
         said += [Problem(STORE_PROBLEM, notice) for notice in self.store.notices]
         return [p for p in problems if p.path != STORE_PROBLEM] + said
+
+
+def _shown(
+    t: Timeline, events: list[Event], problems: list[Problem], edits: list[Edit]
+) -> Timeline:
+    """`t` with `events` (edits applied) and the user's own parts from `edits`: the sources
+    of events added by hand as documents, and the periods drawn, after the file's eras (as
+    `Era`s with `user` set: see `store.periods`)."""
+    documents = {k: d for k, d in t.documents.items() if not isinstance(d, AddedSource)}
+    documents.update(added_documents(edits, events))
+    eras = [e for e in t.eras if not e.user] + user_periods(edits)
+    return Timeline(documents, events, problems, t.name, eras)
 
 
 def build(path: Path | str, *, engine: Engine, rebuild: bool = False) -> Timeline:

@@ -27,6 +27,8 @@ from .helpers import show_window
 
 WORDS = {
     Part.TITLE: "in titles",
+    Part.TAGS: "in tags",
+    Part.NOTE: "in notes",
     Part.SENTENCE: "in dated sentences",
     Part.ARTICLE: "in article text",
 }

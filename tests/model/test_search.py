@@ -32,7 +32,14 @@ def _timeline() -> Timeline:
             date,
             [_source(a, "Delegates met in Zürich on Monday.")],
         ),
-        Event("e2", "Rivers rose", date, [_source(b, "Rivers rose on Tuesday.")]),
+        Event(
+            "e2",
+            "Rivers rose",
+            date,
+            [_source(b, "Rivers rose on Tuesday.")],
+            tags=["Flood watch", "Gdańsk port"],
+            note="Check the harbour gauge; the Genève office confirms.",
+        ),
         Event("e3", "Harbour closed", date, [_source(a, "The  harbour of Gdańsk was closed.")]),
     ]
     return Timeline({"a.txt": a, "b.txt": b}, events)
@@ -51,6 +58,10 @@ CASES = [
     ("on tuesday", {"e2": Part.SENTENCE}, "the sentence, not the title"),
     ("capital", {"e2": Part.ARTICLE}, "another article's text"),
     ("tuesday minsk", {}, "words in two places are not a phrase"),
+    ("flood watch", {"e2": Part.TAGS}, "a tag"),
+    ("gdansk", {"e2": Part.TAGS, "e3": Part.SENTENCE, "e1": Part.ARTICLE}, "tags rank above"),
+    ("harbour gauge", {"e2": Part.NOTE}, "the note"),
+    ("GENEVE OFFICE", {"e2": Part.NOTE}, "the note without case or accents"),
     ("   ", {}, "a blank query finds nothing"),
 ]
 

@@ -88,9 +88,9 @@ def test_a_picture_keeps_a_strip_above_the_rows_for_the_names():
     left, _, right, _ = with_eras.plot
     names = [name for name, *_ in with_eras.eras]
     assert names == ["Era Test 600-650", "Era Test 650-700", "Era Test 700-720"]
-    for _, x0, x1, _, label_end in with_eras.eras:
+    for _, x0, x1, _, label_end, _ in with_eras.eras:
         assert left <= x0 < x1 <= right and label_end <= right
-    assert [shade for _, _, _, shade, _ in with_eras.eras] == [0, 1, 0]
+    assert [shade for _, _, _, shade, _, _ in with_eras.eras] == [0, 1, 0]
     first_row_top = with_eras.row_y(0) - with_eras.geometry.row_px / 2
     assert first_row_top >= with_eras.era_top + ERA_STRIP_PX, "names never over a row"
 
@@ -103,5 +103,5 @@ def test_eras_outside_the_range_are_left_out():
     store = EventStore.from_timeline(tl)
     scene = layout_scene(SceneSpec(store, np.arange(1), 1200.0, eras=tl.eras), measure)
     assert [name for name, *_ in scene.eras] == ["Now"]
-    _, x0, x1, _, _ = scene.eras[0]
+    _, x0, x1, _, _, _ = scene.eras[0]
     assert (x0, x1) == (scene.plot[0], scene.plot[2]), "wider than the view: clipped to it"

@@ -18,6 +18,11 @@ Every field is checked against resources/timeline-events.schema.json's types (fi
 schema requires but that can be done without, such as `id`, `start` or `sources`, may be
 absent): a record with any field of the wrong type is left out and named by its number
 and the field ("record 3: source 1: start is not a number ('abc')"); the others load.
+
+The analyst's marks are written and read back: `starred`, `tags`, `note`, `added` (made by
+hand). `disputed` and `date_support` (each date the sources give, with the number of
+independent outlets that give it: `analyst.py`) are written for other tools and
+recomputed from the sources when the file is read.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +45,9 @@ from ..model import (
     Source,
     Timeline,
     TimeNote,
+    clean_tags,
 )
+from .analyst import date_counts, is_disputed
 from .entries import Entry, entry_event, unique_id
 
 __all__ = [
@@ -101,6 +108,10 @@ class _Record:
     actors: list[str]
     edited: list[str]
     sources: list[_Source]
+    starred: bool = False
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    added: bool = False
 
 
 def timeline_from_records(data: Any, path: Path) -> Timeline:
@@ -138,6 +149,12 @@ def timeline_from_records(data: Any, path: Path) -> Timeline:
         else:
             event = Event(event_id, rec.title, rec.date, actors=rec.actors)
         event.edited = set(rec.edited)
+        event.starred, event.tags, event.note, event.added = (
+            rec.starred,
+            rec.tags,
+            rec.note,
+            rec.added,
+        )
         events.append(event)
     eras = _eras(data.get("eras") if isinstance(data, Mapping) else None, path, problems)
     return Timeline(documents, events, problems, _name(data) or path.stem, eras)
@@ -194,6 +211,10 @@ def _record(r: Any, k: int) -> _Record:
         actors=strings(r, "actors"),
         edited=strings(r, "edited"),
         sources=[_checked_source(s, i, planned) for i, s in enumerate(objects(r, "sources"), 1)],
+        starred=flag(r, "starred"),
+        tags=clean_tags(strings(r, "tags")),
+        note=text(r, "note") or "",
+        added=flag(r, "added"),
     )
 
 
@@ -333,6 +354,15 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "group": event_group(event, timeline),
         "actors": list(event.actors),
         "sources": [_source_record(s, timeline) for s in event.sources],
+        "starred": event.starred,
+        "tags": list(event.tags),
+        "note": event.note,
+        "added": event.added,
+        "disputed": is_disputed(event),
+        "date_support": [
+            {"date": c.date.iso(), "label": c.date.label(), "outlets": c.outlets}
+            for c in date_counts(event, timeline)
+        ],
     }
 
 

@@ -5,6 +5,8 @@ context) or a blank line (sentences, which may hold any punctuation); RFC 4180 q
 keeps cells with commas, quotes and line breaks intact. `planned` is "yes" for a plan or
 forecast; `source_context` lists each source's other time expressions with their role. A
 span keeps both ends: date "0602/0629", label "602 – 629", start and end the whole interval.
+The analyst's columns come last: `starred`, `tags` ("; " between them), `note`, `added`
+(by hand), `disputed` and `date_support` ("3 May 2023: 2 outlets; 4 May 2023: 1 outlet").
 A file is written with a UTF-8 byte order mark (`CSV_BOM`), the spreadsheet convention:
 Excel's and LibreOffice's default import read the text as UTF-8 only when it is there.
 """
@@ -16,6 +18,7 @@ import io
 from collections.abc import Iterator
 
 from ..model import Source, Timeline
+from .analyst import date_counts, date_counts_words, is_disputed
 from .event_json import context_words, event_group, source_sentence
 
 __all__ = ["CSV_BOM", "CSV_COLUMNS", "event_rows", "events_csv"]
@@ -39,6 +42,12 @@ CSV_COLUMNS = [
     "source_dates",
     "source_sentences",
     "source_context",
+    "starred",
+    "tags",
+    "note",
+    "added",
+    "disputed",
+    "date_support",
 ]
 CSV_BOM = "\ufeff"
 
@@ -79,6 +88,12 @@ def event_rows(timeline: Timeline) -> Iterator[list[str | int]]:
             " | ".join(s.date_text for s in e.sources),
             "\n\n".join(" ".join(t.split()) for t in sentences),
             _context(e.sources),
+            "yes" if e.starred else "no",
+            "; ".join(e.tags),
+            e.note,
+            "yes" if e.added else "no",
+            "yes" if is_disputed(e) else "no",
+            date_counts_words(date_counts(e, timeline)),
         ]
 
 

@@ -26,7 +26,14 @@ __all__ = ["CELL_LIMIT", "SHEET", "events_xlsx"]
 
 SHEET = "Events"
 CELL_LIMIT = 32_767  # characters in one cell (Excel's limit; LibreOffice's is larger)
-_WIDTHS = {"title": 50, "label": 24, "source_sentences": 80, "source_context": 40}
+_WIDTHS = {
+    "title": 50,
+    "label": 24,
+    "source_sentences": 80,
+    "source_context": 40,
+    "note": 50,
+    "date_support": 40,
+}
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 

@@ -10,6 +10,10 @@ the outlet, else to the article's title (never its file name), and captioned wit
 article's title. Further sources, the people named and the sources' time
 context ("since 1998 (comparison)") go into the slide's text. A planned event's
 display_date starts with "Planned: " (TimelineJS has no field for it; we read it back).
+The analyst's marks have no field in TimelineJS either (its `group` is the lane), so they
+open the slide's text, one small paragraph: "★ Key event", "Tags: …", "Added by hand",
+"Disputed: 3 May 2023: 2 outlets; 4 May 2023: 1 outlet", then the note as a paragraph of
+its own. Periods the user drew are eras like a file's.
 The timeline's eras are written as `eras`, dated as slides are.
 
 Read (`timeline_from_timelinejs`, a `{"title", "events", "eras", "scale"}` document): each
@@ -36,6 +40,7 @@ from typing import Any
 
 from ..checked import FieldError, described, text, valid_text
 from ..model import DateError, Document, Era, Event, Problem, Timeline
+from .analyst import date_counts, date_counts_words, is_disputed
 from .entries import Entry, entry_event, plain_text, unique_id
 from .event_json import context_words, event_group, source_sentence
 from .timelinejs_dates import is_planned_display, slide_date, to_timelinejs
@@ -245,7 +250,8 @@ def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool) -
         slide["display_date"] = display
     quotes = [_quote(s.doc_id, s.start, s.end, timeline) for s in event.sources]
     quotes = [q for q in quotes if q[0]]
-    text = [
+    text = _marks(event, timeline)
+    text += [
         f"<p>“{_esc(q)}”" + (f"<br><small>{_esc(credit)}</small>" if credit else "") + "</p>"
         for q, credit, _ in quotes[1:]
     ]
@@ -268,6 +274,22 @@ def _slide(event: Event, timeline: Timeline, seen: set[str], *, grouped: bool) -
     slide["unique_id"] = _unique_id(event.id, seen)
     slide["autolink"] = False  # the texts are quotes; a URL in one is not ours to link
     return slide
+
+
+def _marks(event: Event, timeline: Timeline) -> list[str]:
+    """The analyst's marks as the slide text's first paragraphs (escaped: a tag or a note
+    is text, not markup)."""
+    marks = ["★ Key event"] if event.starred else []
+    if event.tags:
+        marks.append("Tags: " + ", ".join(event.tags))
+    if event.added:
+        marks.append("Added by hand")
+    if is_disputed(event):
+        marks.append("Disputed: " + date_counts_words(date_counts(event, timeline)))
+    out = [f"<p><small>{_esc(' · '.join(marks))}</small></p>"] if marks else []
+    if event.note:
+        out.append("<p>" + "<br>".join(_esc(line) for line in event.note.splitlines()) + "</p>")
+    return out
 
 
 def _esc(text: str) -> str:

@@ -34,6 +34,8 @@ _NAME_CHARS = 18  # outlet and actor choices are this wide; longer names are eli
 _DEBOUNCE_EVENTS = 20_000  # search as the user types up to this many events, then pause
 _IN = {
     Part.TITLE: "in titles",
+    Part.TAGS: "in tags",
+    Part.NOTE: "in notes",
     Part.SENTENCE: "in dated sentences",
     Part.ARTICLE: "in article text",
 }

@@ -3,7 +3,7 @@
 from .dates import DateError, FuzzyDate, Part, Precision
 from .documents import Document, Span
 from .eras import Era
-from .events import Event, Source, TimeNote
+from .events import Event, Source, TimeNote, clean_tags
 from .timeline import Problem, Timeline
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "Span",
     "TimeNote",
     "Timeline",
+    "clean_tags",
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .dates import FuzzyDate
 
-__all__ = ["Event", "Source", "TimeNote"]
+__all__ = ["Event", "Source", "TimeNote", "clean_tags"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class Source:
     date: FuzzyDate
     planned: bool = False  # a plan, deadline or forecast: not (yet) a fact
     context: tuple[TimeNote, ...] = ()  # the sentence's other, non-dating time expressions
+    wire: str = ""  # the family of copies of one wire story the article belongs to, if any
 
 
 @dataclass(slots=True)
@@ -52,6 +54,10 @@ class Event:
     `actors` are the people and organisations its sources name, in canonical form
     (filled by ingest after merging; empty for hand-built events). `hidden` and `edited`
     (the names of the fields a user changed: "date", "title", ...) come from user edits.
+
+    The analyst's marks, also from edits: `starred` (a key event), `tags` (free words, in
+    the order given, unique regardless of case: see `clean_tags`) and a plain-text `note`.
+    `added` says the user made the event by hand: ingest never merges it with another.
     """
 
     id: str
@@ -61,6 +67,10 @@ class Event:
     actors: list[str] = field(default_factory=list)
     hidden: bool = False
     edited: set[str] = field(default_factory=set)
+    starred: bool = False
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    added: bool = False
 
     @property
     def planned(self) -> bool:
@@ -68,5 +78,28 @@ class Event:
         return bool(self.sources) and all(s.planned for s in self.sources)
 
     @property
+    def disputed(self) -> bool:
+        """Its sources date it differently: two of their dates where neither contains the
+        other ("3 May" / "4 May"; "early January" / "15 January"; not "January" / "3
+        January", which only says more)."""
+        dates = list({(s.date.start, s.date.end): s.date for s in self.sources}.values())
+        return any(
+            not (a.contains(b) or b.contains(a))
+            for i, a in enumerate(dates)
+            for b in dates[i + 1 :]
+        )
+
+    @property
     def doc_ids(self) -> list[str]:
         return list(dict.fromkeys(s.doc_id for s in self.sources))
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags as an event keeps them: blanks collapsed, empty ones dropped, and only the first
+    of those that differ in case alone ("CSTO", "csto"): a tag is one word for the analyst."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag:
+            kept.setdefault(tag.casefold(), tag)
+    return list(kept.values())

@@ -5,7 +5,8 @@ The analyst searching for "Minsk" wants every event whose article mentions Minsk
 those whose title does. Texts are folded once per timeline (lower case, accents off, each
 character to one, so offsets into the folded text are offsets into the original): a query
 then costs one C-speed substring scan per document, a few milliseconds for 10,000
-articles. Parts are ranked title > sentence > article: the result names the best one.
+articles. The analyst's own words are searched too: an event's tags and its note. Parts
+are ranked title > tags > note > sentence > article: the result names the best one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Part(Enum):
     """Where a query was found, best first."""
 
     TITLE = "title"
+    TAGS = "tags"
+    NOTE = "note"
     SENTENCE = "sentence"
     ARTICLE = "article text"
 
@@ -107,6 +110,8 @@ class SearchIndex:
 
     titles: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)  # an event's source sentences, joined
+    tags: list[str] = field(default_factory=list)  # an event's tags, joined
+    notes: list[str] = field(default_factory=list)  # an event's note
     articles: dict[str, str] = field(default_factory=dict)  # document id -> folded text
     doc_events: dict[str, list[int]] = field(default_factory=dict)  # document -> event indices
 
@@ -120,6 +125,8 @@ class SearchIndex:
         index = cls()
         for i, event in enumerate(timeline.events):
             index.titles.append(_flat(event.title))
+            index.tags.append(" | ".join(_flat(t) for t in event.tags))
+            index.notes.append(_flat(event.note))
             docs = timeline.documents
             parts = []
             for s in event.sources:
@@ -149,6 +156,10 @@ class SearchIndex:
                     found[i] = Part.ARTICLE
         for i in _containing(self.sentences, needle):
             found[i] = Part.SENTENCE
+        for i in _containing(self.notes, needle):
+            found[i] = Part.NOTE
+        for i in _containing(self.tags, needle):
+            found[i] = Part.TAGS
         for i in _containing(self.titles, needle):
             found[i] = Part.TITLE
         return found

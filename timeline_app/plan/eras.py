@@ -4,11 +4,15 @@ event's title. For the window and every picture alike. No Qt.
 
 Eras are tinted alternately in the order they start, so neighbours read apart even where
 they touch; an era's name starts at the left of the part of its band in view and stops at
-its end or where the next era starts, whichever comes first (`label_room`).
+its end or where the next era starts, whichever comes first (`label_room`). A milestone (a
+single day the user marked: `Era.milestone`) is a line; the names of the periods and
+milestones the user drew run on to the next era's start (a short period's name would
+otherwise be left out).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +36,7 @@ class EraBand:
     shade: int  # 0 or 1: neighbouring eras are tinted alternately
     label_end: float  # its name may run up to here: its end or the next era's start
     dates: str = ""  # its date in words ("600 – 650"), for a tooltip
+    milestone: bool = False  # a single day the user marked: a line at x0, not a tint
 
 
 def era_bands(eras: Sequence[Era], ref: date) -> list[EraBand]:
@@ -43,13 +48,16 @@ def era_bands(eras: Sequence[Era], ref: date) -> list[EraBand]:
             float(e.date.end.toordinal() + 1 - o),
             e.label,
             e.date.label(),
+            e.user and e.milestone,
+            e.user,
         )
         for e in eras
     )
     bands = []
-    for k, (x0, x1, label, dates) in enumerate(spans):
+    for k, (x0, x1, label, dates, milestone, user) in enumerate(spans):
         later = [a for a, *_ in spans[k + 1 :] if a > x0]
-        bands.append(EraBand(label, x0, x1, k % 2, min([x1, *later]), dates))
+        end = math.inf if user else x1  # the user's names run on to the next era
+        bands.append(EraBand(label, x0, x1, k % 2, min([end, *later]), dates, milestone))
     return bands
 
 

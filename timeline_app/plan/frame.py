@@ -73,12 +73,19 @@ class Frame:
 
 
 def build_lanes(store: EventStore, shown: np.ndarray, mode: str) -> list[Lane]:
-    """Split the shown events into lanes by their primary outlet, document or actor.
+    """Split the shown events into lanes by their primary outlet, document or actor; or
+    by tag (every tag of an event: one with two tags is drawn in both lanes) or by star.
 
     The largest `MAX_LANES - 1` groups get a lane each; the rest share "Other".
     """
     if mode == "none" or not len(shown):
         return [_lane("", store, shown)]
+    if mode == "tag":
+        return _tag_lanes(store, shown)
+    if mode == "starred":
+        starred = store.starred[shown]
+        halves = [("Starred", shown[starred]), ("Not starred", shown[~starred])]
+        return [_lane(name, store, part) for name, part in halves if len(part)]
     member = {"outlet": store.outlets, "document": store.documents, "actor": store.actors}[mode]
     codes = member.primary()[shown]
     names = [*member.names, ""]
@@ -94,6 +101,30 @@ def build_lanes(store: EventStore, shown: np.ndarray, mode: str) -> list[Lane]:
     for c in ranked:
         name = "Other" if c == -2 else (names[c] or label)
         lanes.append(_lane(name, store, shown[codes == c]))
+    return lanes
+
+
+def _tag_lanes(store: EventStore, shown: np.ndarray) -> list[Lane]:
+    """A lane per tag, the most used first: an event with two tags is in both lanes. Tags
+    beyond `MAX_LANES - 2` share "Other tags" (each event once); untagged events come last,
+    in "(no tag)"."""
+    tags = store.tags
+    owner = np.repeat(np.arange(len(tags.ptr) - 1), np.diff(tags.ptr))
+    in_shown = np.zeros(len(store), bool)
+    in_shown[shown] = True
+    keep = in_shown[owner]
+    counts = np.bincount(tags.codes[keep], minlength=len(tags.names))
+    ranked = [int(c) for c in np.argsort(-counts, kind="stable") if counts[c]]
+    lanes = []
+    for c in ranked[: MAX_LANES - 2]:
+        members = np.unique(owner[keep & (tags.codes == c)])
+        lanes.append(_lane(tags.names[c], store, members))
+    rest = np.isin(tags.codes, ranked[MAX_LANES - 2 :]) & keep
+    if rest.any():
+        lanes.append(_lane("Other tags", store, np.unique(owner[rest])))
+    untagged = shown[tags.ptr[shown + 1] == tags.ptr[shown]]
+    if len(untagged):
+        lanes.append(_lane("(no tag)", store, untagged))
     return lanes
 
 

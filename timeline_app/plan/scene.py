@@ -1,5 +1,6 @@
 """What an exported picture shows, laid out in pixels: lanes, marks, labels, strips, ticks,
-and the eras behind them (`eras.py`: a tint over each era, its name in a strip above the rows).
+and the eras behind them (`eras.py`: a tint over each era, its name in a strip above the rows;
+a milestone the user marked, a line). A starred event's title starts with a star (`STAR`).
 
 The picture reuses the window's level of detail (`frame.py`: which events are drawn one
 by one, which become a density strip, rows that keep labels apart), so 10,000 events cost
@@ -29,6 +30,7 @@ from .ticks import Ticks, date_ticks
 __all__ = [
     "LEGEND_GAP",
     "LEGEND_SAMPLE",
+    "STAR",
     "STRIP_WORDS",
     "Geometry",
     "Scene",
@@ -43,6 +45,7 @@ LEGEND_SAMPLE = 26.0  # px of a legend key's sample mark, then 6 px, its words, 
 LEGEND_GAP = 20.0
 _KEYS = ("exact day", "month / year (approximate)", "date inferred from context")
 STRIP_WORDS = "too many to draw: density and counts"
+STAR = "★ "  # before a starred event's title
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +112,9 @@ class Scene:
     titles: list[str]  # by store index
     scale: float = 1.0  # drawn this many times larger (a page: `plan/pages.py` `fit_page`)
     # eras in view, from the top of their names' strip (`era_top`) to the plot's bottom:
-    # (name, x0 px, x1 px, shade 0/1, x px its name may run up to), clipped to the plot
-    eras: list[tuple[str, float, float, int, float]] = field(default_factory=list)
+    # (name, x0 px, x1 px, shade 0/1, x px its name may run up to, a milestone's line),
+    # clipped to the plot
+    eras: list[tuple[str, float, float, int, float, bool]] = field(default_factory=list)
     era_top: float = 0.0
 
     def row_y(self, row: float) -> float:
@@ -138,11 +142,13 @@ def layout_scene(
     cap = g.max_label_share * plot_w
     cache: dict[int, float] = {}
 
+    titles = _marked_titles(s)
+
     def widths(index: np.ndarray) -> np.ndarray:
         todo = [i for i in index.tolist() if i not in cache]
         if todo:
             cache.update(
-                zip(todo, np.minimum(measure([s.titles[i] for i in todo]), cap), strict=True)
+                zip(todo, np.minimum(measure([titles[i] for i in todo]), cap), strict=True)
             )
         return np.array([cache[i] for i in index.tolist()], np.float64)
 
@@ -179,7 +185,7 @@ def layout_scene(
         [],
         Ticks(),
         g,
-        s.titles,
+        titles,
     )
     scene.ticks = (
         date_ticks(s.ref, lo, hi, plot_w, tick_measure)
@@ -191,6 +197,13 @@ def layout_scene(
     scene.eras = _eras(scene, spec.eras, s.ref)
     _settle_bar_labels(scene, widths)
     return scene
+
+
+def _marked_titles(s: EventStore) -> list[str]:
+    """The titles as a picture writes them: a starred event's with its star before it."""
+    if not s.starred.any():
+        return s.titles
+    return [STAR + t if k else t for t, k in zip(s.titles, s.starred.tolist(), strict=True)]
 
 
 def legend_keys(scene: Scene) -> list[str]:
@@ -226,7 +239,7 @@ def _fit(store: EventStore, shown: np.ndarray, plot_w: float) -> tuple[float, fl
 
 def _eras(
     scene: Scene, eras: Sequence[Era], ref: date
-) -> list[tuple[str, float, float, int, float]]:
+) -> list[tuple[str, float, float, int, float, bool]]:
     left, _, right, _ = scene.plot
     placed = []
     for b in era_bands(eras, ref):
@@ -239,6 +252,7 @@ def _eras(
                     min(x1, right),
                     b.shade,
                     min(scene.x_px(b.label_end), right),
+                    b.milestone,
                 )
             )
     return placed

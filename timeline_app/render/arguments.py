@@ -14,7 +14,7 @@ from .image import ImageOptions
 
 __all__ = ["add_export_arguments", "date_bound", "image_options"]
 
-LANE_MODES = ("none", "outlet", "actor", "document")
+LANE_MODES = ("none", "outlet", "actor", "document", "tag", "starred")
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +47,8 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
         "--lanes",
         choices=LANE_MODES,
         default="none",
-        help="lay events out in lanes by outlet, actor or document",
+        help="lay events out in lanes by outlet, actor or document, by tag (an event with "
+        "two tags in both lanes) or starred / not starred",
     )
     parser.add_argument(
         "--page", choices=["A4", "Letter", "A3"], default="A4", help="PDF page size"

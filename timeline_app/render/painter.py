@@ -198,11 +198,16 @@ def _eras(p: QPainter, s: Scene, t: Theme, f: Fonts) -> None:
     bottom = s.plot[3]
     left, _, right, _ = s.plot
     tint = QColor(t.era)
-    for _, x0, x1, shade, _ in s.eras:
-        p.fillRect(QRectF(x0, s.era_top, x1 - x0, bottom - s.era_top), style.era_tint(tint, shade))
+    for _, x0, x1, shade, _, milestone in s.eras:
+        if milestone:
+            p.setPen(_pen(t.era_text, 1.5, dashed=True))
+            p.drawLine(QPointF(x0, s.era_top), QPointF(x0, bottom))
+        else:
+            rect = QRectF(x0, s.era_top, x1 - x0, bottom - s.era_top)
+            p.fillRect(rect, style.era_tint(tint, shade))
     m = f.metrics["era"]
     baseline = s.era_top + (s.geometry.era_h + m.ascent() - m.descent()) / 2
-    for name, x0, _, _, label_end in s.eras:
+    for name, x0, _, _, label_end, _ in s.eras:
         start, end = label_room(x0, label_end, left, right)
         if end <= start or not name:
             continue

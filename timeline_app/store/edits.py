@@ -2,6 +2,11 @@
 
 Edits name events by id; ids come from the first source's position, so they hold as long as
 that article's text is unchanged. An edit whose event is gone is skipped and reported.
+
+Besides corrections (date, title, hidden, merge, split), the analyst's marks (`marks.py`:
+star, note, tags) and events added by hand (`added_events.py`) are event edits here;
+periods (`periods.py`) and saved views (`views.py`) are edits too, read from the log by
+their own functions, as document edits are by `published_overrides`.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from ..model import DateError, Event, FuzzyDate
+from .added_events import ADDED_KINDS
+from .date_values import date_from_value, date_value
+from .marks import MARK_KINDS
 from .project_store import Edit
 
 __all__ = [
@@ -29,15 +37,6 @@ def source_positions(event: Event) -> list[list[object]]:
     return [[s.doc_id, s.start, s.date_start] for s in event.sources]
 
 
-def date_value(date: FuzzyDate) -> dict[str, object]:
-    return {"date": date.iso(), "part": date.part.value if date.part else None}
-
-
-def date_from_value(value: dict[str, object]) -> FuzzyDate:
-    """A date a user entered: never inferred (the user said so)."""
-    return FuzzyDate.from_iso(str(value["date"]), part=value.get("part") or None)  # type: ignore[arg-type]
-
-
 def published_overrides(edits: Iterable[Edit]) -> dict[str, FuzzyDate | None]:
     """Publication dates set by the user, by document id (applied before extraction)."""
     out: dict[str, FuzzyDate | None] = {}
@@ -54,7 +53,7 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
     """The events as the user edited them (copies), and the edits that found no event."""
     by_id = {e.id: copy.copy(e) for e in events}
     for e in by_id.values():
-        e.sources, e.edited = list(e.sources), set(e.edited)
+        e.sources, e.edited, e.tags = list(e.sources), set(e.edited), list(e.tags)
     order = list(by_id)
     skipped = []
     for edit in edits:
@@ -62,7 +61,8 @@ def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event]
         if handler is None:
             continue  # document edits act before extraction
         edit = _retargeted(by_id, edit)
-        if edit.target not in by_id or not handler(by_id, order, edit):
+        present = edit.target in by_id or edit.kind in _CREATING
+        if not present or not handler(by_id, order, edit):
             skipped.append(edit)
     return [by_id[i] for i in order if i in by_id], skipped
 
@@ -72,16 +72,21 @@ def _retargeted(by_id: dict[str, Event], edit: Edit) -> Edit:
     value's "anchors") if need be."""
     value = dict(edit.value)
     target = _find(by_id, edit.target, value.get("anchors"))
-    if "others" in value:
-        others_anchors = value.get("others_anchors") or {}
-        value["others"] = [_find(by_id, o, others_anchors.get(o)) for o in value["others"]]
+    if "others" in value:  # a value no version wrote (not a list) names no others
+        others = value["others"] if isinstance(value["others"], list) else []
+        anchors = value.get("others_anchors")
+        anchors = anchors if isinstance(anchors, dict) else {}
+        value["others"] = [_find(by_id, str(o), anchors.get(str(o))) for o in others]
     return Edit(edit.seq, edit.kind, target, value)
 
 
-def _find(by_id: dict[str, Event], event_id: str, where: list[list[object]] | None) -> str:
-    if event_id in by_id or not where:
+def _find(by_id: dict[str, Event], event_id: str, where: object) -> str:
+    if event_id in by_id or not where or not isinstance(where, list):
         return event_id
-    keys = {tuple(a) for a in where}
+    try:
+        keys = {tuple(a) for a in where}
+    except TypeError:  # not a list of positions: nothing to find the event by
+        return event_id
     for e in by_id.values():
         if any((s.doc_id, s.start, s.date_start) in keys for s in e.sources):
             return e.id
@@ -155,4 +160,7 @@ EDIT_KINDS: dict[str, Callable[[dict[str, Event], list[str], Edit], bool]] = {
     "event.hidden": _set_hidden,
     "event.merge": _merge,
     "event.split": _split,
+    **MARK_KINDS,
+    **ADDED_KINDS,
 }
+_CREATING = {"event.add"}  # their target is the id of the event they make
