@@ -26,6 +26,7 @@ from timeline_app.model.search import Part
 
 from . import plain
 from .state import LANE_MODES, TimelineState
+from .tag_dialog import corpus_tags
 
 __all__ = ["FindBar", "parse_bound"]
 
@@ -54,12 +55,15 @@ def parse_bound(text: str, *, end: bool) -> date | None:
 
 
 class FindBar(QWidget):
-    """Search box (Ctrl+F focuses it), ◀ ▶ match buttons, outlet/actor/date filters, lanes."""
+    """Search box (Ctrl+F focuses it), ◀ ▶ match buttons, outlet/actor/tag/date filters,
+    lanes."""
 
     def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.search = QLineEdit(placeholderText="Find in titles and articles  (Ctrl+F)")
+        self.search = QLineEdit(
+            placeholderText="Find in titles, tags, notes and articles  (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F, or a click
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
@@ -67,7 +71,8 @@ class FindBar(QWidget):
         self.match_label = plain.label()
         self.outlet = QComboBox(toolTip="Only events reported by this outlet")
         self.actor = QComboBox(toolTip="Only events that name this person or organisation")
-        for combo in (self.outlet, self.actor):  # a long name must not widen the window
+        self.tag = QComboBox(toolTip="Only events you gave this tag")
+        for combo in (self.outlet, self.actor, self.tag):  # a long name must not widen the window
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -88,6 +93,7 @@ class FindBar(QWidget):
         for text, w in (
             ("Outlet", self.outlet),
             ("Actor", self.actor),
+            ("Tag", self.tag),
             ("Dates", self.date_from),
             ("–", self.date_to),
             ("Lanes", self.lanes),
@@ -104,6 +110,7 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(lambda: self.state.find_step(1))
         self.outlet.currentIndexChanged.connect(lambda _: self._apply_choice("outlet", self.outlet))
         self.actor.currentIndexChanged.connect(lambda _: self._apply_choice("actor", self.actor))
+        self.tag.currentIndexChanged.connect(lambda _: self._apply_choice("tag", self.tag))
         self.date_from.editingFinished.connect(self._apply_dates)
         self.date_to.editingFinished.connect(self._apply_dates)
         self.lanes.currentIndexChanged.connect(
@@ -147,6 +154,7 @@ class FindBar(QWidget):
         for kind, combo, names in (
             ("outlet", self.outlet, s.outlets.names),
             ("actor", self.actor, s.actors.names),
+            ("tag", self.tag, corpus_tags(s.events or [])),
         ):
             combo.blockSignals(True)
             combo.clear()
