@@ -5,10 +5,15 @@ detail pane, timeline), undone, and there again when the folder is opened anew."
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
+from timeline_app.gui import main_window
+from timeline_app.gui.chronology_dialog import ChronologyDialog
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.marks import ADDED, NOTE, STAR
 from timeline_app.gui.state import TimelineState
@@ -382,9 +387,6 @@ def test_a_reopened_folder_shows_all_the_work_again(qtbot, window, folder):
 
 
 def test_export_chronology_of_the_starred_or_the_shown_events(qtbot, window, tmp_path, monkeypatch):
-    from timeline_app.gui import main_window
-    from timeline_app.gui.chronology_dialog import ChronologyDialog
-
     dialog = ChronologyDialog(window.state, window)
     assert not dialog.starred_button.isEnabled() and not dialog.starred()  # none starred
     dialog.deleteLater()
@@ -437,3 +439,44 @@ def test_lanes_by_tag_put_an_event_with_two_tags_in_both(qtbot, window):
     assert OFFICE not in members["(no tag)"] and SESSION in members["(no tag)"]
     ticks = [text for _, text in view.lane_axis._tickLevels[0]]
     assert ticks[:2] == ["Kazakhstan", "appointments"]
+
+
+def _mouse(widget, kind, pos, buttons) -> None:
+    local = QPointF(pos)
+    event = QMouseEvent(
+        kind,
+        local,
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.LeftButton,
+        buttons,
+        Qt.KeyboardModifier.ShiftModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_shift_drag_on_the_timeline_draws_a_period(qtbot, window):
+    view = window.timeline_view
+    vb, viewport = view.view_box, view.plot.viewport()
+    store = window.state.store
+    day = store.to_x
+
+    def at(d) -> QPoint:
+        return view.plot.mapFromScene(vb.mapViewToScene(QPointF(day(d) + 0.5, 1.0)))
+
+    a, b = at(date(2023, 3, 1)), at(date(2023, 6, 30))
+    left = Qt.MouseButton.LeftButton
+    _mouse(viewport, QEvent.Type.MouseButtonPress, a, left)
+    for k in range(1, 6):
+        _mouse(viewport, QEvent.Type.MouseMove, a + (b - a) * k / 5, left)
+    before = vb.viewRange()[0]
+    _mouse(viewport, QEvent.Type.MouseButtonRelease, b, Qt.MouseButton.NoButton)
+    settle()
+    assert vb.viewRange()[0] == before  # no pan: the drag marked time
+    dialog = window.edit_actions.dialog
+    span = dialog.date.value()
+    assert span is not None and span.to is not None
+    assert abs((span.start - date(2023, 3, 1)).days) <= 3
+    assert abs((span.end - date(2023, 6, 30)).days) <= 3
+    dialog.label_edit.setText("Spring talks")
+    accept(qtbot, dialog)
+    assert [m.label for m in view.periods.marks] == ["Spring talks"]

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.formats import write_data
-from timeline_app.model import Timeline
+from timeline_app.model import FuzzyDate, Timeline
 from timeline_app.render import ImageOptions, export_image
+from timeline_app.store.added_events import AddedSource
 from timeline_app.terminal import shown
 
 from ..render import style
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._make_edit_menu()
         self.workbench = WorkbenchActions(self.state, self.edit_actions, self)
         self.workbench.view_restored.connect(self._on_view_restored)
+        self.timeline_view.view_box.period_dragged.connect(self._on_period_dragged)
         self._make_workbench_menus()
         self.resize(1440, 900)
         self._opened: Path | None = None  # the folder last recorded as recent
@@ -368,6 +370,15 @@ class MainWindow(QMainWindow):
         return True
 
     # -- reactions ---------------------------------------------------------------------
+    def _on_period_dragged(self, lo: float, hi: float) -> None:
+        """Shift-drag on the timeline: Add period… for the days it covered."""
+        store = self.state.store
+        first, last = store.to_date(lo), store.to_date(max(hi - 1e-6, lo))
+        start = FuzzyDate.from_date(first)
+        self.workbench.add_period(
+            start if last <= first else start.span_to(FuzzyDate.from_date(last))
+        )
+
     def _on_view_restored(self, name: str, has_range: bool) -> None:
         if not has_range:  # saved showing everything it filtered: fit what it shows now
             self.timeline_view.zoom_to_fit()
@@ -377,7 +388,8 @@ class MainWindow(QMainWindow):
         tl = self.state.timeline
         name = self._corpus_name()
         self.setWindowTitle(plain.window_title(f"{name} — Timeline") if name else "Timeline")
-        n, m = len(self.state.store), len(tl.documents)
+        n = len(self.state.store)
+        m = sum(not isinstance(d, AddedSource) for d in tl.documents.values())  # articles
         shown = len(self.state.shown)
         count = f"{n:,} event{'s' if n != 1 else ''}"
         if shown != n:

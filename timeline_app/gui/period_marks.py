@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from timeline_app.model import Era
@@ -19,7 +19,7 @@ from timeline_app.model import Era
 from ..render import style
 from . import plain
 
-__all__ = ["PERIOD_COLOR", "PeriodMark", "PeriodsItem", "period_marks"]
+__all__ = ["PERIOD_COLOR", "PeriodMark", "PeriodsItem", "TimelineViewBox", "period_marks"]
 
 PERIOD_COLOR = QColor("#d9822b")  # reads on the light and the dark background alike
 _SHADE_ALPHA = 38
@@ -174,3 +174,28 @@ class PeriodsItem(pg.GraphicsObject):
         p.setPen(PERIOD_COLOR.darker(130))
         for text, start, _ in self.visible_labels():
             p.drawText(QPointF(view.left() + start, baseline), text)
+
+
+class TimelineViewBox(pg.ViewBox):
+    """The timeline's view box: a drag pans, as pyqtgraph's does; a drag with Shift held
+    marks a stretch of time instead (a box follows the mouse), for a period.
+
+    Signals:
+        period_dragged(float, float): the stretch marked, [lo, hi] in plot x units.
+    """
+
+    period_dragged = Signal(float, float)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # pyqtgraph override
+        shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if ev.button() != Qt.MouseButton.LeftButton or not shift:
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        if not ev.isFinish():
+            self.updateScaleBox(ev.buttonDownPos(), ev.pos())
+            return
+        self.rbScaleBox.hide()
+        a = self.mapToView(ev.buttonDownPos()).x()
+        b = self.mapToView(ev.pos()).x()
+        self.period_dragged.emit(min(a, b), max(a, b))

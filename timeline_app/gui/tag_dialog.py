@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from timeline_app.model import Event
+from timeline_app.model import Event, clean_tags
 
 from . import plain
 from .edit_dialogs import FormDialog
@@ -21,13 +21,8 @@ __all__ = ["TagCompleter", "TagDialog", "corpus_tags", "parse_tags"]
 
 
 def parse_tags(text: str) -> list[str]:
-    """The tags in "a, b ,a, B": in order, stripped, each once whatever its case."""
-    seen: dict[str, str] = {}
-    for part in text.split(","):
-        tag = " ".join(part.split())
-        if tag and tag.casefold() not in seen:
-            seen[tag.casefold()] = tag
-    return list(seen.values())
+    """The tags in "a, b ,a, B": as an event keeps them (`clean_tags`), split at commas."""
+    return clean_tags(text.split(","))
 
 
 def corpus_tags(events: list[Event]) -> list[str]:

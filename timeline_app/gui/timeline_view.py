@@ -38,7 +38,7 @@ from .era_bands import EraBandsItem
 from .items import Label, LabelsItem, MarksItem
 from .legend import HINT, LegendBar
 from .marks import marked_title, marks_lines
-from .period_marks import PeriodMark, PeriodsItem, period_marks
+from .period_marks import PeriodMark, PeriodsItem, TimelineViewBox, period_marks
 from .plain import escape
 from .state import TimelineState
 
@@ -92,7 +92,9 @@ class TimelineView(QWidget):
         self.legend = LegendBar(note)
         self._hint = note
         self.plot = pg.PlotWidget(
-            background=style.BACKGROUND, axisItems={"bottom": self.axis, "left": self.lane_axis}
+            background=style.BACKGROUND,
+            axisItems={"bottom": self.axis, "left": self.lane_axis},
+            viewBox=TimelineViewBox(),  # Shift-drag marks a period
         )
         self._setup_plot()
         self.bands = LaneBandsItem()

@@ -75,7 +75,10 @@ class WorkbenchActions(QObject):
         )
         self.remove_event_action = action("Remove added event", self.remove_event)
         self.add_period_action = action(
-            "Add &period…", self.add_period, "Ctrl+Shift+P", tip="Shade a period or mark a day"
+            "Add &period…",
+            lambda: self.add_period(),
+            "Ctrl+Shift+P",
+            tip="Shade a period or mark a day",
         )
         self.periods_menu = QMenu("Remove p&eriod", parent)
         self.periods_menu.aboutToShow.connect(self._fill_periods_menu)
@@ -205,11 +208,13 @@ class WorkbenchActions(QObject):
             self.edits.commit("event.remove", event.id, {}, None)
 
     def add_period(self, start: FuzzyDate | None = None) -> None:
+        """The period dialog, starting from `start` (a Shift-drag's days), else from the
+        selected event's date."""
         if self.state.project is None:
             return
         if start is None and (event := self.edits.selected_event()) is not None:
             start = event.date
-        dlg = PeriodDialog(start if isinstance(start, FuzzyDate) else None, self._parent)
+        dlg = PeriodDialog(start, self._parent)
 
         def accepted() -> None:
             when = dlg.date.value()
