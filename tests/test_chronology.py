@@ -137,3 +137,15 @@ def test_a_path_that_is_not_there(tmp_path, capsys):
     assert main(["chronology", str(tmp_path / "nowhere"), "-o", str(tmp_path / "c.md")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nowhere" in err[0]
+
+
+def test_no_event_chosen_is_said(marked, tmp_path, capsys):
+    folder, *_ = marked
+    out = tmp_path / "none.html"
+    assert main(["chronology", str(folder), "--tag", "nowhere", "-o", str(out)]) == 0
+    said = capsys.readouterr()
+    assert (
+        said.err.strip()
+        == "timeline-app chronology: no event is tagged 'nowhere': the chronology lists none"
+    )
+    assert "0 events." in read_back(out)

@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from timeline_app.formats import write_data
+from timeline_app.formats.chronology import Quote, chronology_entries
 from timeline_app.model import FuzzyDate
 from timeline_app.paths import SHIPPED_CORPUS
 from timeline_app.project import Project
@@ -124,3 +125,27 @@ def test_an_exported_added_event_opens_again_with_its_source(folder, tmp_path):
     again.edit("event.title", "user-1", {"title": "Envoy visits Minsk"})  # an edit on top
     assert source.doc_id in again.timeline.documents, "the file's documents are kept"
     again.close()
+
+
+def test_an_added_event_merged_into_an_article_event_keeps_its_source(folder, tmp_path):
+    project = Project(folder, store=ProjectStore(tmp_path / "p.sqlite"))
+    keep = next(e for e in project.timeline.events if e.sources)
+    project.edit(
+        "event.add",
+        "user-1",
+        {
+            "title": "Call",
+            **date_value(keep.date),
+            "source": {"text": "It rang.", "reference": "log"},
+        },
+    )
+    project.edit("event.merge", keep.id, {"others": ["user-1"]})
+    merged = by_id(project)[keep.id]
+    assert "user-1" not in by_id(project) and not merged.added
+    doc_id = source_document_id("user-1")
+    assert doc_id in [s.doc_id for s in merged.sources]
+    assert project.timeline.documents[doc_id].text == "It rang."
+    entries = chronology_entries(project.timeline, ids={keep.id})
+    assert entries[0].quotes[-1] == Quote("It rang.", "log")
+    assert all("user-1" not in q.citation for q in entries[0].quotes)
+    project.close()

@@ -246,6 +246,13 @@ def _chronology(ns: argparse.Namespace) -> int:
         _say(f"{PROG}: cannot write {ns.output}: {exc.strerror or exc}")
         return 1
     n = len(entries)
+    if not n:
+        chosen = " and ".join(
+            w
+            for w in ("starred" if ns.starred else "", f"tagged {ns.tag!r}" if ns.tag else "")
+            if w
+        )
+        _say(f"{PROG} chronology: no event is {chosen or 'shown'}: the chronology lists none")
     _say(f"wrote {ns.output} ({n} event{'s' if n != 1 else ''})", sys.stdout)
     return 0
 

@@ -129,3 +129,27 @@ def test_timelinejs_puts_the_marks_in_the_slide_text_escaped(timeline):
     assert "Added by hand" in slides["user-1"]["text"]["text"]
     assert slides["plain"]["text"]["text"] == ""
     assert [e["text"]["headline"] for e in doc["eras"]] == ["Summit week"]
+
+
+def test_icalendar_has_the_periods_the_user_drew(timeline):
+    timeline.eras.append(Era("Summit", FuzzyDate(2023, 5, 3), id="p2", user=True))
+    timeline.eras.append(Era("From a file", FuzzyDate(2023)))
+    cal = Calendar.from_ical(data_bytes(timeline, "ics"))
+    periods = [ve for ve in cal.walk("VEVENT") if str(ve["uid"]).startswith("period-")]
+    assert [
+        (str(ve["summary"]), ve["dtstart"].dt.isoformat(), ve["dtend"].dt.isoformat())
+        for ve in periods
+    ] == [
+        ("Period: Summit week", "2023-05-01", "2023-05-11"),
+        ("Milestone: Summit", "2023-05-03", "2023-05-04"),
+    ]
+
+
+def test_the_best_confirmed_date_comes_first(timeline):
+    timeline.documents["d.txt"] = Document(
+        "d.txt", Path("d.txt"), "The summit opened on 4 May.", outlet="Radio D"
+    )
+    summit = timeline.event("summit")
+    summit.sources.append(Source("d.txt", 0, 27, 21, 26, "4 May", FuzzyDate(2023, 5, 4)))
+    counts = date_counts(summit, timeline)
+    assert [(c.date.iso(), c.outlets) for c in counts] == [("2023-05-04", 2), ("2023-05-03", 1)]

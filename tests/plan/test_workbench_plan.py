@@ -98,8 +98,11 @@ def test_a_user_milestone_is_a_line_whose_name_runs_to_the_next_era():
     assert (by_name["Summit"].milestone, by_name["Week"].milestone) == (True, False)
     assert not by_name["One day"].milestone
     assert by_name["Summit"].label_end == by_name["Week"].x0
+    assert by_name["One day"].label_end == by_name["One day"].x1, "a file's era: its end"
     alone = era_bands([summit], day(1).start)[0]
     assert alone.label_end == math.inf
+    short = era_bands([Era("Talks", day(1).span_to(day(2)), id="p", user=True), week], day(1).start)
+    assert short[0].label_end == short[1].x0, "a user's short period's name runs on"
 
 
 def test_a_scene_carries_the_milestone_flag():

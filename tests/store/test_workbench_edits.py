@@ -2,6 +2,8 @@
 added by hand and removed, periods and saved views read from the log."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.model import Event, FuzzyDate, Source, clean_tags
 from timeline_app.store import Edit
@@ -79,6 +81,10 @@ def test_marks(edits, field, expected, why):
     [
         (("event.star", "gone", {"starred": True}), "no such event"),
         (("event.note", "a", {"note": 3}), "a note is text"),
+        (("event.star", "a", {"starred": "no"}), "a star is true or false"),
+        (("event.tags", "a", {"tags": ["x", 5]}), "tags are text"),
+        (("event.tag_add", "a", {"tag": ["x"]}), "a tag is text"),
+        (("event.add", "user-1", {"title": 5, "date": "2023"}), "a title is text"),
         (("event.tags", "a", {"tags": "x"}), "tags are a list"),
         (("event.tag_add", "a", {"tag": "  "}), "an empty tag"),
         (("event.remove", "a", {}), "only events added by hand are removed"),
@@ -187,3 +193,38 @@ def test_saved_views_by_name_in_the_order_of_the_last_save():
         "2022": {"range": [1, 2]},
         "disputed": {"filter": "disputed", "zoom": 3},
     }
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KINDS = ["event.star", "event.note", "event.tags", "event.tag_add", "event.tag_remove"]
+_KINDS += ["event.add", "event.remove", "period.add", "period.remove", "view.save", "view.delete"]
+_FIELDS = ["starred", "note", "tags", "tag", "others", "title", "date", "part", "source", "label"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_KINDS),
+            st.sampled_from(["a", "b", "user-1", "p1", ""]),
+            st.dictionaries(st.sampled_from(_FIELDS), _JSON, max_size=5),
+        ),
+        max_size=6,
+    )
+)
+def test_any_stored_value_is_applied_or_skipped_never_raised(edits):
+    """A store may hold values another version (or a damaged file) wrote: an edit that
+    cannot apply is skipped, whatever its value."""
+    log = [Edit(k, kind, target, value) for k, (kind, target, value) in enumerate(edits, 1)]
+    out, skipped = apply_edits(events(), log)
+    assert all(isinstance(t, str) for e in out for t in e.tags)
+    assert all(isinstance(e.note, str) and isinstance(e.starred, bool) for e in out)
+    user_periods(log)
+    saved_views(log)
+    added_documents(log, out)

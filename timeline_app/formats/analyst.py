@@ -37,7 +37,8 @@ def is_disputed(event: Event) -> bool:
 
 
 def date_counts(event: Event, timeline: Timeline) -> list[DateCount]:
-    """Each date the event's sources give, earliest first, with its independent outlets."""
+    """Each date the event's sources give with its independent outlets, best confirmed
+    first: most outlets, then the most precise, then the earliest."""
     if _date_support is not None:
         return [
             DateCount(s.date, int(s.independent)) for s in _date_support(event, timeline.documents)
@@ -46,10 +47,12 @@ def date_counts(event: Event, timeline: Timeline) -> list[DateCount]:
     for s in event.sources:
         doc = timeline.documents.get(s.doc_id)
         outlet = doc.outlet if doc is not None and doc.outlet else f"\0{s.doc_id}"
-        key = s.date.with_inferred(False).iso() + (s.date.part or "")
+        key = s.date.iso() + (s.date.part or "")  # inferred or not, the same date
         who.setdefault(key, (s.date, set()))[1].add(outlet)
     counts = [DateCount(d, len(outlets)) for d, outlets in who.values()]
-    return sorted(counts, key=lambda c: (c.date.start, c.date.end))
+    if len(counts) > 1:  # as model.outlets ranks them
+        counts.sort(key=lambda c: (-c.outlets, (c.date.end - c.date.start).days, c.date.start))
+    return counts
 
 
 def date_counts_words(counts: list[DateCount]) -> str:

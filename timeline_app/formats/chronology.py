@@ -3,8 +3,9 @@
 Per event, in date order: its date (in words, as the detail pane says it; "inferred from
 context" when the text did not state it all), its title, the analyst's note, and each
 source's quoted sentence with its citation: outlet, article title, publication date and
-file (an event added by hand cites the reference the user gave). Which events: the starred
-ones, those with a tag, the ids given, or all shown; hidden events never.
+file (a source the user gave an event added by hand is cited by the reference they gave).
+Which events: the starred ones, those with a tag, the ids given, or all shown; hidden
+events never.
 
 Written as Markdown (`chronology_markdown`: document text escaped so that a title with "*"
 or "<b>" stays text) or HTML (`chronology_html`: every text escaped, a page that prints
@@ -89,12 +90,18 @@ def _quote(e: Event, k: int, timeline: Timeline) -> Quote:
     if doc is None:
         return Quote("", s.doc_id)
     sentence = " ".join(doc.text[s.start : s.end].split())
-    if e.added:  # the user's own source: the reference they gave is the citation
-        return Quote(sentence, doc.title or "given by the analyst")
+    if _given_by_user(doc.id):  # the reference the user gave is the citation
+        return Quote(sentence, doc.title if doc.title != doc.id else "given by the analyst")
     parts = [doc.outlet or "", f"“{doc.title}”" if doc.title and doc.title != doc.id else ""]
     parts.append(f"published {doc.published.label()}" if doc.published else "")
     parts.append(doc.id)
     return Quote(sentence, ", ".join(p for p in parts if p))
+
+
+def _given_by_user(doc_id: str) -> bool:
+    """A source the user gave for an event added by hand ("user-…#source", as the store
+    names it; so it is read back from our event JSON too), not an article."""
+    return doc_id.startswith("user-") and doc_id.endswith("#source")
 
 
 def chronology_text(entries: list[ChronologyEntry]) -> str:
@@ -156,7 +163,7 @@ def _meta(n: ChronologyEntry) -> str:
 
 _STYLE = (
     "body{font-family:serif;max-width:42em;margin:2em auto;line-height:1.4}"
-    "h2{font-size:1.1em;margin-top:1.6em}"
+    "h1{font-size:18pt}h2{font-size:13pt;margin-top:1.6em}"  # pt: Qt's text document reads no em
     ".meta{color:#555;font-style:italic}"
     "blockquote{margin:0.4em 0 0.4em 1.2em;padding-left:0.8em;border-left:3px solid #bbb}"
     ".cite{color:#444;font-size:0.9em}"

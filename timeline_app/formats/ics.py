@@ -9,7 +9,8 @@ is STATUS:TENTATIVE, and its summary and description start with "Planned".
 
 The analyst's marks: tags are CATEGORIES (after the outlet, which was there first), a
 starred event is PRIORITY:1 (the highest), and the description opens with the note; an
-event added by hand says so, and a disputed one lists each date with its outlets.
+event added by hand says so, and a disputed one lists each date with its outlets. Periods
+the user drew are all-day events of their own, in the category "Period" or "Milestone".
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from ..model import Event, Timeline
+from ..model import Era, Event, Timeline
 from .analyst import date_counts, date_counts_words, is_disputed
 from .event_json import context_words, event_group, source_sentence
 
@@ -44,7 +45,26 @@ def ics_calendar(timeline: Timeline) -> bytes:
     for e in timeline.events:
         if not e.hidden:
             cal.add_component(_vevent(e, timeline, stamp))
+    for era in timeline.eras:
+        if era.user:
+            cal.add_component(_period(era, stamp))
     return cal.to_ical()
+
+
+def _period(era: Era, stamp: datetime) -> VEvent:
+    """A period the user drew, as an all-day event over its days in the category "Period"
+    ("Milestone" for a single day): calendars show it beside the events."""
+    kind = "Milestone" if era.milestone else "Period"
+    ve = VEvent()
+    ve.add("uid", ics_uid(f"period-{era.id}"))
+    ve.add("dtstamp", stamp)
+    ve.add("dtstart", era.date.start)
+    ve.add("dtend", era.date.end + timedelta(days=1))
+    ve.add("summary", f"{kind}: {era.label}" if era.label else kind)
+    ve.add("description", era.date.describe())
+    ve.add("transp", "TRANSPARENT")
+    ve.add("categories", [kind])
+    return ve
 
 
 def _vevent(e: Event, timeline: Timeline, stamp: datetime) -> VEvent:

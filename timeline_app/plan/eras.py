@@ -5,8 +5,9 @@ event's title. For the window and every picture alike. No Qt.
 Eras are tinted alternately in the order they start, so neighbours read apart even where
 they touch; an era's name starts at the left of the part of its band in view and stops at
 its end or where the next era starts, whichever comes first (`label_room`). A milestone (a
-single day the user marked: `Era.milestone`) is a line, its name running on to the next
-era's start.
+single day the user marked: `Era.milestone`) is a line; the names of the periods and
+milestones the user drew run on to the next era's start (a short period's name would
+otherwise be left out).
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ def era_bands(eras: Sequence[Era], ref: date) -> list[EraBand]:
             e.label,
             e.date.label(),
             e.user and e.milestone,
+            e.user,
         )
         for e in eras
     )
     bands = []
-    for k, (x0, x1, label, dates, milestone) in enumerate(spans):
+    for k, (x0, x1, label, dates, milestone, user) in enumerate(spans):
         later = [a for a, *_ in spans[k + 1 :] if a > x0]
-        end = math.inf if milestone else x1  # a line's name runs on to the next era
+        end = math.inf if user else x1  # the user's names run on to the next era
         bands.append(EraBand(label, x0, x1, k % 2, min([end, *later]), dates, milestone))
     return bands
 

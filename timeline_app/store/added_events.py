@@ -41,7 +41,8 @@ def _source_fields(value: dict[str, object]) -> tuple[str, str]:
 
 
 def _add(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
-    title = str(edit.value.get("title", "")).strip()
+    title = edit.value.get("title", "")
+    title = title.strip() if isinstance(title, str) else ""
     if not title or edit.target in by_id:
         return False
     try:
@@ -74,14 +75,16 @@ def _remove(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
 
 
 def added_documents(edits: Iterable[Edit], events: Iterable[Event]) -> dict[str, AddedSource]:
-    """The documents holding the sources of those added `events` that have one."""
-    wanted = {s.doc_id for e in events if e.added for s in e.sources}
+    """The documents holding the sources of added events that some event still cites (the
+    added one, or the one the user merged it into)."""
+    given = {source_document_id(e.target): e for e in edits if e.kind == "event.add"}
+    if not given:
+        return {}
+    cited = {s.doc_id for e in events for s in e.sources if s.doc_id in given}
     docs = {}
-    for edit in edits:
-        doc_id = source_document_id(edit.target)
-        if edit.kind == "event.add" and doc_id in wanted:
-            text, reference = _source_fields(edit.value)
-            docs[doc_id] = AddedSource(doc_id, Path(doc_id), text, title=reference)
+    for doc_id in cited:
+        text, reference = _source_fields(given[doc_id].value)
+        docs[doc_id] = AddedSource(doc_id, Path(doc_id), text, title=reference)
     return docs
 
 

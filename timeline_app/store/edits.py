@@ -72,16 +72,21 @@ def _retargeted(by_id: dict[str, Event], edit: Edit) -> Edit:
     value's "anchors") if need be."""
     value = dict(edit.value)
     target = _find(by_id, edit.target, value.get("anchors"))
-    if "others" in value:
-        others_anchors = value.get("others_anchors") or {}
-        value["others"] = [_find(by_id, o, others_anchors.get(o)) for o in value["others"]]
+    if "others" in value:  # a value no version wrote (not a list) names no others
+        others = value["others"] if isinstance(value["others"], list) else []
+        anchors = value.get("others_anchors")
+        anchors = anchors if isinstance(anchors, dict) else {}
+        value["others"] = [_find(by_id, str(o), anchors.get(str(o))) for o in others]
     return Edit(edit.seq, edit.kind, target, value)
 
 
-def _find(by_id: dict[str, Event], event_id: str, where: list[list[object]] | None) -> str:
-    if event_id in by_id or not where:
+def _find(by_id: dict[str, Event], event_id: str, where: object) -> str:
+    if event_id in by_id or not where or not isinstance(where, list):
         return event_id
-    keys = {tuple(a) for a in where}
+    try:
+        keys = {tuple(a) for a in where}
+    except TypeError:  # not a list of positions: nothing to find the event by
+        return event_id
     for e in by_id.values():
         if any((s.doc_id, s.start, s.date_start) in keys for s in e.sources):
             return e.id

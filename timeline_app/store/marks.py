@@ -14,7 +14,10 @@ __all__ = ["MARK_KINDS"]
 
 
 def _star(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
-    by_id[edit.target].starred = bool(edit.value.get("starred", True))
+    starred = edit.value.get("starred", True)
+    if not isinstance(starred, bool):
+        return False
+    by_id[edit.target].starred = starred
     return True
 
 
@@ -28,7 +31,7 @@ def _note(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
 
 def _tags(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
     tags = edit.value.get("tags", [])
-    if not isinstance(tags, list):
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         return False
     by_id[edit.target].tags = clean_tags(tags)
     return True
@@ -36,7 +39,8 @@ def _tags(by_id: dict[str, Event], order: list[str], edit: Edit) -> bool:
 
 def _marked(by_id: dict[str, Event], edit: Edit) -> tuple[str, list[Event]] | None:
     """The tag of a tag_add/tag_remove edit and the events it acts on (target first)."""
-    tag = " ".join(str(edit.value.get("tag", "")).split())
+    tag = edit.value.get("tag", "")
+    tag = " ".join(tag.split()) if isinstance(tag, str) else ""
     if not tag:
         return None
     ids = dict.fromkeys([edit.target, *edit.value.get("others", [])])
