@@ -317,6 +317,8 @@ def test_save_and_restore_a_view_in_one_click(qtbot, window, folder):
     window.state.select(SESSION)
     keys(qtbot, window, Qt.Key.Key_S)
     window.workbench.starred_only_action.trigger()
+    window.find_bar.date_from.setText("2022-11")
+    window.find_bar.date_from.editingFinished.emit()
     state.set_lane_mode("outlet")
     state.set_search("session")
     window.timeline_view.zoom_to(100.0, 400.0)
@@ -328,6 +330,9 @@ def test_save_and_restore_a_view_in_one_click(qtbot, window, folder):
     accept(qtbot, dialog)
 
     window.workbench.starred_only_action.trigger()  # everything back to plain
+    window.find_bar.date_from.clear()
+    window.find_bar.date_from.editingFinished.emit()
+    assert state.filters["dates"] is None
     state.set_lane_mode("none")
     state.set_search("")
     window.timeline_view.zoom_to_fit()
@@ -342,6 +347,7 @@ def test_save_and_restore_a_view_in_one_click(qtbot, window, folder):
     assert state.filters["starred"] is True and window.workbench.starred_only_action.isChecked()
     assert [state.store.id_of(i) for i in state.shown] == [SESSION]
     assert state.lane_mode == "outlet" and window.find_bar.lanes.currentData() == "outlet"
+    assert window.find_bar.date_from.text() == "2022-11-01"
     assert state.search_text == "session" and window.find_bar.search.text() == "session"
     assert state.view_range == pytest.approx(saved_range)
     assert window.timeline_view.view_box.viewRange()[0] == pytest.approx(list(saved_range))

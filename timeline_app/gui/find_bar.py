@@ -120,6 +120,7 @@ class FindBar(QWidget):
         state.search_changed.connect(self._on_search_changed)
         state.selection_changed.connect(lambda _: self._on_search_changed())
         state.lane_mode_changed.connect(self._on_lane_mode_changed)
+        state.filter_changed.connect(self._on_filter_changed)
         self._on_timeline_changed()
 
     def _on_text_edited(self, text: str) -> None:
@@ -170,6 +171,22 @@ class FindBar(QWidget):
             combo.blockSignals(False)
         self._show_dates()
         self._on_search_changed()
+
+    def _on_filter_changed(self) -> None:
+        """Show filters set elsewhere (a saved view put back) in the boxes."""
+        for kind, combo in (("outlet", self.outlet), ("actor", self.actor), ("tag", self.tag)):
+            chosen = self.state.filters[kind]
+            combo.blockSignals(True)
+            if chosen is not None and combo.findData(chosen) < 0:
+                combo.addItem(str(chosen), chosen)
+            combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else 0)
+            combo.blockSignals(False)
+        dates = self.state.filters["dates"]
+        if dates is not None:
+            for edit, day in zip((self.date_from, self.date_to), dates, strict=True):  # type: ignore[arg-type]
+                if parse_bound(edit.text(), end=edit is self.date_to) != day:
+                    self._set_text(edit, day.isoformat() if isinstance(day, date) else "")
+        self._show_dates()
 
     def _show_dates(self) -> None:
         """The date fields: empty unless a date filter is kept; placeholders from the

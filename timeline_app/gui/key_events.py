@@ -53,7 +53,7 @@ def key_events(
         return candidates
     mid = (x0[candidates] + x1[candidates]) / 2
     cell = np.floor(mid / width).astype(np.int64)
-    order = np.lexsort((candidates, -score[candidates], cell))  # by bin, best first
+    order = np.lexsort((-score[candidates], cell))  # by bin, best first (stable: ties by index)
     cell_sorted = cell[order]
     starts = np.r_[0, np.flatnonzero(np.diff(cell_sorted)) + 1]
     rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
