@@ -113,3 +113,27 @@ def test_a_scene_carries_the_milestone_flag():
         ("Summit", True),
         ("Week", False),
     ]
+
+
+@pytest.mark.parametrize("mode", ["tag", "starred"])
+def test_a_store_built_without_the_marks_has_none(mode):
+    """A constructor that does not know the marks (generated columns, stored columns)
+    still gives lanes by tag and by star: one lane, nothing starred."""
+    full = store_of(Event("a", "A", day(1), starred=True, tags=["x"]), Event("b", "B", day(2)))
+    bare = EventStore(
+        full.ref,
+        full.x0,
+        full.x1,
+        full.precision,
+        full.part,
+        full.inferred,
+        full.planned,
+        full.n_sources,
+        full.titles,
+        full.outlets,
+        full.documents,
+        full.actors,
+    )
+    assert bare.starred.tolist() == [False, False] and bare.tags.of(0) == []
+    expected = {"tag": [("(no tag)", ["e0", "e1"])], "starred": [("Not starred", ["e0", "e1"])]}
+    assert lanes_of(bare, mode) == expected[mode]

@@ -20,6 +20,7 @@ from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
+from .disputes import join_disputes
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader
@@ -138,6 +139,7 @@ def _events(
     results = [r.complete() for r in results]  # cached results come without names, timexes
     events = find_events(results, tick=tick, engine=engine)
     assign_actors(events, documents)
+    events = join_disputes(events, documents)  # one happening dated differently: one event
     if cache:
         cache.cache_many("corpus_cache", [(corpus_key, [event_out(e) for e in events])])
     return events

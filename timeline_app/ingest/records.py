@@ -119,13 +119,14 @@ def event_in(r: list[Any]) -> Event:
 
 def _source_out(s: Source) -> list[Any]:
     out = [s.doc_id, s.start, s.end, s.date_start, s.date_end, s.date_text, date_out(s.date)]
-    if s.planned or s.context:
+    if s.planned or s.context or s.wire:
         out += [s.planned, [[n.start, n.end, n.text, n.role] for n in s.context]]
-    return out
+    return out + [s.wire] if s.wire else out
 
 
 def _source_in(r: list[Any]) -> Source:
-    """Seven fields, or nine with the planned mark and the time context."""
+    """Seven fields; nine with the planned mark and the time context; ten with the wire."""
     d, a, b, c, e, t, dt = r[:7]
     planned, context = (r[7], tuple(TimeNote(*n) for n in r[8])) if len(r) > 7 else (False, ())
-    return Source(d, a, b, c, e, t, date_in(dt), planned, context)  # type: ignore[arg-type]
+    wire = r[9] if len(r) > 9 else ""
+    return Source(d, a, b, c, e, t, date_in(dt), planned, context, wire)  # type: ignore[arg-type]

@@ -44,6 +44,7 @@ class Source:
     date: FuzzyDate
     planned: bool = False  # a plan, deadline or forecast: not (yet) a fact
     context: tuple[TimeNote, ...] = ()  # the sentence's other, non-dating time expressions
+    wire: str = ""  # the family of copies of one wire story the article belongs to, if any
 
 
 @dataclass(slots=True)
@@ -75,6 +76,18 @@ class Event:
     def planned(self) -> bool:
         """Every source speaks of it as planned or expected, none as having happened."""
         return bool(self.sources) and all(s.planned for s in self.sources)
+
+    @property
+    def disputed(self) -> bool:
+        """Its sources date it differently: two of their dates where neither contains the
+        other ("3 May" / "4 May"; "early January" / "15 January"; not "January" / "3
+        January", which only says more)."""
+        dates = list({(s.date.start, s.date.end): s.date for s in self.sources}.values())
+        return any(
+            not (a.contains(b) or b.contains(a))
+            for i, a in enumerate(dates)
+            for b in dates[i + 1 :]
+        )
 
     @property
     def doc_ids(self) -> list[str]:

@@ -92,9 +92,16 @@ class EventStore:
     id_prefix: str = "e"
     events: list[Event] | None = None  # the real events, when built from a timeline
     _index: dict[str, int] = field(default_factory=dict)
-    # the analyst's marks (Event.starred, Event.tags): both classmethods fill them
+    # the analyst's marks (Event.starred, Event.tags); left out, no event has any
     starred: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     tags: Membership = field(default_factory=lambda: Membership.from_lists([]))
+
+    def __post_init__(self) -> None:
+        n = len(self.x0)
+        if len(self.starred) != n:  # left out by the constructor
+            self.starred = np.zeros(n, bool)
+        if len(self.tags.ptr) != n + 1:
+            self.tags = Membership([], np.zeros(n + 1, np.int64), np.zeros(0, np.int32))
 
     def __len__(self) -> int:
         return len(self.x0)
@@ -183,8 +190,6 @@ class EventStore:
             Membership.single(outlet_names, outlet),
             Membership.single(actor_names, actor),
             id_prefix=id_prefix,
-            starred=np.zeros(len(x0), bool),
-            tags=Membership([], np.zeros(len(x0) + 1, np.int64), np.zeros(0, np.int32)),
         )
 
     # -- lookup -------------------------------------------------------------------------
