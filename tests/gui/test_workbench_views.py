@@ -148,7 +148,6 @@ def _disputed_timeline() -> Timeline:
 
 
 def test_a_disputed_event_lists_each_date_with_its_independent_outlets(qtbot):
-    pytest.importorskip("timeline_app.model.outlets")  # until branch "disputes" is merged
     state = TimelineState(_disputed_timeline())
     win = show_window(qtbot, MainWindow(load=None, state=state))
     state.select("e-talks")

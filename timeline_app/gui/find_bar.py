@@ -26,7 +26,6 @@ from timeline_app.model.search import Part
 
 from . import plain
 from .state import LANE_MODES, TimelineState
-from .tag_dialog import corpus_tags
 
 __all__ = ["FindBar", "parse_bound"]
 
@@ -155,7 +154,7 @@ class FindBar(QWidget):
         for kind, combo, names in (
             ("outlet", self.outlet, s.outlets.names),
             ("actor", self.actor, s.actors.names),
-            ("tag", self.tag, corpus_tags(s.events or [])),
+            ("tag", self.tag, s.tags.names),
         ):
             combo.blockSignals(True)
             combo.clear()

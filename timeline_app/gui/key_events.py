@@ -15,14 +15,7 @@ import math
 import numpy as np
 
 from timeline_app.model import Event, Timeline
-
-try:  # the outlets model (branch "disputes") ranks by independent outlets
-    from timeline_app.model.outlets import key_score
-except ImportError:  # pragma: no cover - until it is merged: sources, a star, tags
-
-    def key_score(event: Event, documents: object) -> float:
-        return len(event.sources) + 3.0 * event.starred + min(len(event.tags), 3)
-
+from timeline_app.model.outlets import key_score
 
 __all__ = ["BINS", "PER_BIN", "bin_width", "key_events", "key_scores"]
 

@@ -11,11 +11,7 @@ import textwrap
 from collections.abc import Mapping
 
 from timeline_app.model import Document, Event
-
-try:  # the outlets model (branch "disputes"): each date with its independent outlets
-    from timeline_app.model.outlets import date_support
-except ImportError:  # pragma: no cover - until it is merged no event is disputed
-    date_support = None  # type: ignore[assignment]
+from timeline_app.model.outlets import date_support
 
 __all__ = [
     "ADDED",
@@ -38,7 +34,7 @@ def _prefix(event: Event) -> str:
     marks = (
         (STAR, event.starred),
         (ADDED, event.added),
-        (DISPUTED, bool(getattr(event, "disputed", False))),
+        (DISPUTED, event.disputed),
     )
     return "".join(mark for mark, on in marks if on)
 
@@ -57,7 +53,7 @@ def marks_words(event: Event) -> list[str]:
     words = [
         (f"{STAR} starred", event.starred),
         (f"{ADDED} added by hand", event.added),
-        (f"{DISPUTED} sources disagree on the date", bool(getattr(event, "disputed", False))),
+        (f"{DISPUTED} sources disagree on the date", event.disputed),
     ]
     return [w for w, on in words if on]
 
@@ -89,7 +85,7 @@ def workbench_lines(event: Event, documents: Mapping[str, Document]) -> list[str
         lines.append("Tags: " + ", ".join(event.tags))
     if event.note.strip():
         lines.append(f"{NOTE} Note: {event.note.strip()}")
-    if getattr(event, "disputed", False) and date_support is not None:
+    if event.disputed:
         lines.append("The sources date it differently:")
         for support in date_support(event, documents):
             n = support.independent

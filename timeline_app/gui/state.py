@@ -184,8 +184,8 @@ class TimelineState(QObject):
         return self._key_only
 
     def event_flags(self, name: str) -> np.ndarray:
-        """Per store index: "starred" or "disputed" (bool), "tagged" (has a tag), or the
-        key "score" (float); read from the events once per version of the timeline."""
+        """Per store index: "starred" or "disputed" (bool), or the key "score" (float);
+        worked out once per version of the timeline."""
         flags = self._flags.get(name)
         if flags is None:
             flags = self._flags[name] = _event_flags(self._timeline, self._store, name)
@@ -443,23 +443,23 @@ def _event_flags(timeline: Timeline, store: EventStore, name: str) -> np.ndarray
     events = store.events
     if name == "score":
         return key_scores(timeline, events, store.n_sources)
-    if events is None:  # generated columns: nothing starred, tagged or disputed
-        return np.zeros(len(store), bool)
-    if name == "tagged":
-        return np.fromiter((bool(e.tags) for e in events), bool, len(events))
-    if name not in ("starred", "disputed"):
+    if name == "starred":
+        return store.starred
+    if name != "disputed":
         raise ValueError(f"no event flag {name!r}")
-    return np.fromiter((bool(getattr(e, name, False)) for e in events), bool, len(events))
+    if events is None:  # generated columns: no sources to disagree
+        return np.zeros(len(store), bool)
+    return np.fromiter((e.disputed for e in events), bool, len(events))
 
 
 def _tag_mask(store: EventStore, tag: str) -> np.ndarray:
-    """The events tagged `tag` (tags are unique regardless of case)."""
-    events, key = store.events, tag.casefold()
-    if events is None:
-        return np.zeros(len(store), bool)
-    return np.fromiter(
-        (any(t.casefold() == key for t in e.tags) for e in events), bool, len(events)
-    )
+    """The events tagged `tag`, in whatever case (a tag is one word whatever its case)."""
+    key, tags = tag.casefold(), store.tags
+    mask = np.zeros(len(store), bool)
+    for name in tags.names:
+        if name.casefold() == key:
+            mask |= tags.mask(name)
+    return mask
 
 
 def _hidden_mask(store: EventStore) -> np.ndarray:
