@@ -5,9 +5,11 @@ clear line."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import unicodedata
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -149,3 +151,23 @@ def test_no_event_chosen_is_said(marked, tmp_path, capsys):
         == "timeline-app chronology: no event is tagged 'nowhere': the chronology lists none"
     )
     assert "0 events." in read_back(out)
+
+
+def test_a_disputed_event_says_each_date_with_its_independent_outlets(tmp_path, capsys):
+    """The disputes test corpus: three outlets give 3 May (two of them one wire story),
+    one gives 4 May; the chronology and the event JSON say so."""
+    folder = tmp_path / "disputes"
+    shutil.copytree(Path(__file__).parent / "data" / "disputes", folder)
+    out = tmp_path / "c.md"
+    assert main(["chronology", str(folder), "-o", str(out)]) == 0
+    text = read_back(out)
+    assert "disputed: 3 May 2024: 2 outlets; 4 May 2024: 1 outlet" in text
+    events = tmp_path / "events.json"
+    assert main(["events", str(folder), "-o", str(events)]) == 0
+    records = json.loads(events.read_text())
+    border = next(r for r in records if "border agreement" in r["title"])
+    assert border["disputed"] is True
+    assert [(d["label"], d["outlets"]) for d in border["date_support"]] == [
+        ("3 May 2024", 2),
+        ("4 May 2024", 1),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -153,3 +154,31 @@ def test_the_best_confirmed_date_comes_first(timeline):
     summit.sources.append(Source("d.txt", 0, 27, 21, 26, "4 May", FuzzyDate(2023, 5, 4)))
     counts = date_counts(summit, timeline)
     assert [(c.date.iso(), c.outlets) for c in counts] == [("2023-05-04", 2), ("2023-05-03", 1)]
+
+
+def test_wire_copies_count_once_and_survive_a_round_trip(timeline, tmp_path):
+    """Two outlets carrying one wire story are one voice for its date, in the file written
+    and in the file read back."""
+    timeline.documents["d.txt"] = Document(
+        "d.txt", Path("d.txt"), "The summit opened on 4 May.", outlet="Radio D"
+    )
+    summit = timeline.event("summit")
+    wired = [replace(s, wire="w1") if s.doc_id == "b.txt" else s for s in summit.sources]
+    summit.sources = [
+        *wired,
+        Source("d.txt", 0, 27, 21, 26, "4 May", FuzzyDate(2023, 5, 4), wire="w1"),
+    ]
+    assert summit.disputed
+    path = tmp_path / "events.json"
+    path.write_bytes(data_bytes(timeline, "json"))
+    records = {r["id"]: r for r in json.loads(path.read_text())["events"]}
+    assert records["summit"]["disputed"] is True
+    assert [(d["date"], d["outlets"]) for d in records["summit"]["date_support"]] == [
+        ("2023-05-03", 1),
+        ("2023-05-04", 1),
+    ]
+    back = read_data_file(path)
+    again = back.event("summit")
+    assert [s.wire for s in again.sources] == [s.wire for s in summit.sources]
+    counts = [(c.date.iso(), c.outlets) for c in date_counts(again, back)]
+    assert counts == [("2023-05-03", 1), ("2023-05-04", 1)]

@@ -10,9 +10,9 @@ Read back (`timeline_from_records`): a list of event records, or `{"title": ...,
 an era that cannot be read is left out and named, the others kept). The articles
 themselves are not in the file, only the sentences that report each event, so each cited
 file becomes a document holding those sentences (in their original order, offsets moved to
-match) with the group of the events it is first cited by as its outlet. A source's
-`planned` mark (by default the event's) and its time context come back with it, the
-context's offsets moved with the sentence.
+match) with its sources' `outlet` as its outlet, else the group of the events it is first
+cited by. A source's `planned` mark (by default the event's) and its time context come
+back with it, the context's offsets moved with the sentence.
 
 Every field is checked against resources/timeline-events.schema.json's types (fields the
 schema requires but that can be done without, such as `id`, `start` or `sources`, may be
@@ -20,9 +20,11 @@ absent): a record with any field of the wrong type is left out and named by its 
 and the field ("record 3: source 1: start is not a number ('abc')"); the others load.
 
 The analyst's marks are written and read back: `starred`, `tags`, `note`, `added` (made by
-hand). `disputed` and `date_support` (each date the sources give, with the number of
-independent outlets that give it: `analyst.py`) are written for other tools and
-recomputed from the sources when the file is read.
+hand), and each source's `wire` (the family of copies of one wire story its article is in)
+and `outlet` (its article's; the rebuilt document's outlet, else the event's group).
+`disputed` and `date_support` (each date the sources give, with the number of independent
+outlets that give it: `model.outlets`) are written for other tools and recomputed from the
+sources when the file is read.
 """
 
 from __future__ import annotations
@@ -96,6 +98,8 @@ class _Source:
     date: FuzzyDate | None
     planned: bool
     context: list[tuple[int, int, str, str]]
+    wire: str = ""
+    outlet: str | None = None
 
 
 @dataclass(slots=True)
@@ -128,6 +132,8 @@ def timeline_from_records(data: Any, path: Path) -> Timeline:
     for rec in parsed:
         for s in rec.sources:
             sentences.setdefault(s.file, {}).setdefault((s.start, s.end), s.sentence)
+            if s.outlet:  # the article's own outlet, where the file says it
+                outlets.setdefault(s.file, s.outlet)
         if rec.sources:
             outlets.setdefault(rec.sources[0].file, rec.group)
     documents, moved = _documents(sentences, outlets, path)
@@ -252,6 +258,8 @@ def _checked_source(s: Mapping[str, Any], i: int, planned: bool) -> _Source:
             date=FuzzyDate.from_iso(iso, inferred=flag(s, "inferred")) if iso else None,
             planned=flag(s, "planned", default=planned),
             context=[_note(c, j) for j, c in enumerate(objects(s, "context"), 1)],
+            wire=text(s, "wire") or "",
+            outlet=text(s, "outlet") or None,
         )
     except ValueError as exc:
         raise FieldError(f"source {i}: {exc}") from None
@@ -299,6 +307,7 @@ def _source(s: _Source, moved: dict[tuple[str, int, int], int], fallback: FuzzyD
         s.date or fallback,
         s.planned,
         context,
+        s.wire,
     )
 
 
@@ -381,7 +390,14 @@ def _source_record(s: Source, timeline: Timeline) -> dict[str, Any]:
         "context": [
             {"start": n.start, "end": n.end, "text": n.text, "role": n.role} for n in s.context
         ],
+        "wire": s.wire,
+        "outlet": _outlet(timeline, s.doc_id),
     }
+
+
+def _outlet(timeline: Timeline, doc_id: str) -> str | None:
+    doc = timeline.documents.get(doc_id)
+    return doc.outlet or None if doc is not None else None
 
 
 def timeline_records(timeline: Timeline) -> list[dict[str, Any]]:
