@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from timeline_app.gui.export_dialog import ExportDialog
 from timeline_app.gui.main_window import MainWindow, show_error
+from timeline_app.gui.marks import marked_title
 from timeline_app.gui.state import TimelineState
 from timeline_app.model import Timeline
 
@@ -113,7 +114,7 @@ def _timeline_tooltips_and_labels(ctx) -> Pairs:
         settle()
         tip = shown(show_tip(view.plot.viewport(), pos))
         pairs += [(tip, event.title), *((tip, actor) for actor in event.actors)]
-    titles = {e.id: e.title for e in ctx.timeline.events}
+    titles = {e.id: marked_title(e) for e in ctx.timeline.events}  # ⚠ a disputed one
     drawn = view.labels.visible_labels()
     assert drawn
     # drawn with drawText (plain): what is drawn is the title itself, perhaps elided

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from timeline_app.model import Document, Event, Source, TimeNote
 from timeline_app.model.search import find_spans
 from timeline_app.model.summary import summarize
+from timeline_app.store.added_events import AddedSource
 
 from ..plan import sizes
 from ..render import style
 from . import plain
+from .marks import ADDED, marked_title, workbench_lines
 from .plain import escape
 from .state import TimelineState
 
@@ -83,16 +85,21 @@ def _source_html(doc: Document, source: Source, hits: list[tuple[int, int]]) -> 
         if a == anchor_at:
             seg = f'<a name="{_ANCHOR}">{seg}</a>'
         parts.append(seg)
-    meta = [escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
-    stated = escape(source.date_text)
     planned = (
         f' · <span style="{PLANNED_STYLE}">{sizes.PLANNED_WORDS}</span>' if source.planned else ""
     )
+    if isinstance(doc, AddedSource):  # what the user gave with an event added by hand
+        meta = [f"{ADDED} added by hand, dated {escape(source.date.label())}"]
+    else:
+        meta = [escape(x) for x in (doc.outlet or "", _published(doc), doc.id) if x]
+        meta.append(
+            f'date stated as <span style="{DATE_STYLE}">{escape(source.date_text)}</span>'
+            f" → {escape(source.date.label())}{planned}{_context_html(source.context)}"
+        )
     return (
         f'<p style="margin-bottom:4px"><b>{escape(doc.title or doc.id)}</b><br>'
-        f'<span style="color:#555">{" · ".join(meta)}<br>date stated as '
-        f'<span style="{DATE_STYLE}">{stated}</span> → {escape(source.date.label())}'
-        f"{planned}{_context_html(source.context)}"
+        f'<span style="color:#555">{" · ".join(meta[:-1])}{"<br>" if len(meta) > 1 else ""}'
+        f"{meta[-1]}"
         f'</span></p><hr><div style="white-space:pre-wrap">{"".join(parts)}</div>'
     )
 
@@ -177,6 +184,11 @@ class DetailPane(QWidget):
         self.header = plain.rich_label()  # composed by `_set_header`, document text escaped
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the analyst's part: marks, tags, the note, each source's date when they disagree
+        self.workbench = plain.label()
+        self.workbench.setWordWrap(True)
+        self.workbench.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.workbench.setVisible(False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # the corpus at a glance while no event is selected; plain text by construction
@@ -188,6 +200,7 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addWidget(self.header)
+        layout.addWidget(self.workbench)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.summary, 1)
         state.selection_changed.connect(self._on_selection_changed)
@@ -203,7 +216,8 @@ class DetailPane(QWidget):
         shown = [v.toPlainText() for v in views]
         if self.summary.isVisibleTo(self):
             shown.append(self.summary.toPlainText())
-        return "\n\n".join([self._header_plain, *shown])
+        bench = [self.workbench.text()] if self.workbench.isVisibleTo(self) else []
+        return "\n\n".join([self._header_plain, *bench, *shown])
 
     def source_views(self) -> list[SourceView]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
@@ -262,6 +276,7 @@ class DetailPane(QWidget):
             view.deleteLater()
         self.tabs.setVisible(event is not None)
         self.summary.setVisible(event is None)
+        self._show_workbench(event)
         if event is None:
             self._set_header(
                 "No event selected",
@@ -281,9 +296,8 @@ class DetailPane(QWidget):
         if event.hidden:
             detail.append("hidden")
         lead = sizes.PLANNED_WORDS.capitalize() + ":" if event.planned else ""
-        self._set_header(
-            event.title + (EDITED_MARK if "title" in edited else ""), " · ".join(detail), lead=lead
-        )
+        title = marked_title(event, tail=EDITED_MARK if "title" in edited else "")
+        self._set_header(title, " · ".join(detail), lead=lead)
         for i, source in enumerate(event.sources, 1):
             doc = self.state.timeline.documents.get(source.doc_id)
             view = SourceView()
@@ -295,6 +309,13 @@ class DetailPane(QWidget):
             )
             view.show_source(doc, source, self.state.search_text)
         self._open_matching_tab()
+
+    def _show_workbench(self, event: Event | None) -> None:
+        """The marks in words, the tags, the note and, when sources disagree, each date
+        with the independent outlets that give it (plain text: a note is the user's)."""
+        lines = workbench_lines(event, self.state.timeline.documents) if event else []
+        self.workbench.setText("\n".join(lines))
+        self.workbench.setVisible(bool(lines))
 
     def _open_matching_tab(self) -> None:
         """Searching, open the first source whose article holds the search text."""

@@ -15,9 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from timeline_app.model import Event, Timeline
+from timeline_app.model import Event, Source, Timeline
 from timeline_app.project import Project
 from timeline_app.store import Edit
+from timeline_app.store.added_events import AddedSource
 from timeline_app.store.edits import date_value
 
 from .edit_dialogs import DateDialog, EventPickerDialog, TitleDialog
@@ -35,6 +36,16 @@ _WHAT = {
     "event.merge": "merge events",
     "event.split": "split source off",
     "document.published": "set publication date",
+    "event.note": "edit note",
+    "event.tags": "set tags",
+    "event.tag_add": "add tag",
+    "event.tag_remove": "remove tag",
+    "event.add": "add event",
+    "event.remove": "remove event",
+    "period.add": "add period",
+    "period.remove": "remove period",
+    "view.save": "save view",
+    "view.delete": "delete view",
 }
 
 
@@ -42,6 +53,8 @@ def describe_edit(edit: Edit) -> str:
     """What an edit did, in the words of the Undo/Redo menu items ("rename event")."""
     if edit.kind == "event.hidden":
         return "hide event" if edit.value.get("hidden", True) else "show event"
+    if edit.kind == "event.star":
+        return "star event" if edit.value.get("starred", True) else "unstar event"
     return _WHAT.get(edit.kind, "edit")
 
 
@@ -54,10 +67,12 @@ class EditActions(QObject):
     Signals:
         done(str): an edit, undo or redo was made and saved; what it was, for a status line.
         failed(str, str): one could not be made (a title, the reason): nothing changed.
+        refreshed(): what can be done was worked out again (selection, rows, an edit).
     """
 
     done = Signal(str)
     failed = Signal(str, str)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -144,12 +159,10 @@ class EditActions(QObject):
         self.hide_action.setText("Un&hide event" if event and event.hidden else "&Hide event")
         self.merge_action.setEnabled(event is not None and len(project.timeline.events) > 1)
         self.merge_selected_action.setEnabled(
-            project is not None and len(self._list_ids(project)) >= 2
+            project is not None and len(self.list_ids(project)) >= 2
         )
         self.split_action.setEnabled(source is not None and len(event.sources) >= 2)
-        self.published_action.setEnabled(
-            source is not None and source.doc_id in project.timeline.documents
-        )
+        self.published_action.setEnabled(_article_source(project, source))
         last = self._last_edit(project) if project else None
         self.undo_action.setEnabled(last is not None)
         self.undo_action.setText(f"&Undo {describe_edit(last)}" if last else "&Undo")
@@ -157,8 +170,9 @@ class EditActions(QObject):
         self.redo_action.setEnabled(can_redo)
         named = f" {describe_edit(self._redo[-1])}" if can_redo and self._redo else ""
         self.redo_action.setText(f"&Redo{named}")
+        self.refreshed.emit()
 
-    def _list_ids(self, project: Project) -> list[str]:
+    def list_ids(self, project: Project) -> list[str]:
         """The event list's selected rows that name events of `project`."""
         out = []
         for event_id in self._list.selected_ids():
@@ -185,8 +199,8 @@ class EditActions(QObject):
     def rename(self) -> None:
         if (event := self.selected_event()) is not None:
             dlg = TitleDialog(event.title, self._parent)
-            self._open(
-                dlg, lambda: self._commit("event.title", event.id, {"title": dlg.title()}, event.id)
+            self.open_dialog(
+                dlg, lambda: self.commit("event.title", event.id, {"title": dlg.title()}, event.id)
             )
 
     def edit_date(self) -> None:
@@ -200,13 +214,13 @@ class EditActions(QObject):
         def accepted() -> None:
             value = dlg.value()
             if value is not None and value != event.date:
-                self._commit("event.date", event.id, date_value(value), event.id)
+                self.commit("event.date", event.id, date_value(value), event.id)
 
-        self._open(dlg, accepted)
+        self.open_dialog(dlg, accepted)
 
     def toggle_hidden(self) -> None:
         if (event := self.selected_event()) is not None:
-            self._commit("event.hidden", event.id, {"hidden": not event.hidden}, event.id)
+            self.commit("event.hidden", event.id, {"hidden": not event.hidden}, event.id)
 
     def merge_with(self) -> None:
         if (event := self.selected_event()) is None:
@@ -230,28 +244,28 @@ class EditActions(QObject):
 
         def accepted() -> None:
             if (other := dlg.chosen_id()) is not None:
-                self._commit("event.merge", event.id, {"others": [other]}, event.id)
+                self.commit("event.merge", event.id, {"others": [other]}, event.id)
 
-        self._open(dlg, accepted)
+        self.open_dialog(dlg, accepted)
 
     def merge_selected(self) -> None:
         project = self.project()
-        ids = self._list_ids(project) if project else []
+        ids = self.list_ids(project) if project else []
         if len(ids) >= 2:
             keep = self.state.selected_id if self.state.selected_id in ids else ids[0]
-            self._commit("event.merge", keep, {"others": [i for i in ids if i != keep]}, keep)
+            self.commit("event.merge", keep, {"others": [i for i in ids if i != keep]}, keep)
 
     def split_source(self) -> None:
         event = self.selected_event()
         source = self._detail.current_source() if event else None
         if event is not None and source is not None and len(event.sources) >= 2:
             value = {"source": [source.doc_id, source.start, source.date_start]}
-            self._commit("event.split", event.id, value, event.id)
+            self.commit("event.split", event.id, value, event.id)
 
     def set_published(self) -> None:
         project = self.project()
         source = self._detail.current_source()
-        if project is None or source is None or source.doc_id not in project.timeline.documents:
+        if project is None or source is None or not _article_source(project, source):
             return
         doc = project.timeline.documents[source.doc_id]
         dlg = DateDialog(
@@ -267,12 +281,12 @@ class EditActions(QObject):
             value = dlg.value()
             if value != doc.published:
                 payload = date_value(value) if value else {"date": None, "part": None}
-                self._commit("document.published", doc.id, payload, self.state.selected_id)
+                self.commit("document.published", doc.id, payload, self.state.selected_id)
 
-        self._open(dlg, accepted)
+        self.open_dialog(dlg, accepted)
 
     # -- plumbing ------------------------------------------------------------------------
-    def _open(self, dlg: QDialog, on_accept: Callable[[], None]) -> None:
+    def open_dialog(self, dlg: QDialog, on_accept: Callable[[], None]) -> None:
         """Show `dlg` window-modal without blocking; act on OK."""
         self.dialog = dlg
         dlg.accepted.connect(on_accept)
@@ -284,21 +298,23 @@ class EditActions(QObject):
             self.dialog = None
         dlg.deleteLater()
 
-    def _commit(self, kind: str, target: str, value: dict[str, Any], select: str | None) -> None:
-        """Record the edit (durably), then show the timeline with it."""
+    def commit(self, kind: str, target: str, value: dict[str, Any], select: str | None) -> bool:
+        """Record the edit (durably), then show the timeline with it and select `select`;
+        False if there is no project or the edit failed (then `failed` said why)."""
         project = self.project()
         if project is None:
-            return
+            return False
         edit, before = Edit(0, kind, target, value), self.selected_event()
         try:
             timeline = project.edit(kind, target, value)
         except Exception as exc:  # a full disk, a locked store: the edit did not happen
             self._fail(f"Could not {describe_edit(edit)}", exc)
-            return
+            return False
         self._redo.clear()
         self._undo_stale = True
         self.state.replace_timeline(timeline, select=_follow(timeline, select, before))
         self._done(f"Saved: {describe_edit(edit)} (Ctrl+Z undoes it)")
+        return True
 
     def _step(self, *, undo: bool) -> None:
         project = self.project()
@@ -335,6 +351,15 @@ class EditActions(QObject):
     def _fail(self, title: str, exc: BaseException) -> None:
         self.failed.emit(title, str(exc) or type(exc).__name__)
         self.refresh()
+
+
+def _article_source(project: Project | None, source: Source | None) -> bool:
+    """Whether `source` is an article's (not the text given with an event added by hand):
+    only an article has a publication date to set."""
+    if project is None or source is None:
+        return False
+    doc = project.timeline.documents.get(source.doc_id)
+    return doc is not None and not isinstance(doc, AddedSource)
 
 
 def _follow(timeline: Timeline, wanted: str | None, before: Event | None) -> str | None:

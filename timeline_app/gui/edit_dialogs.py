@@ -33,13 +33,13 @@ from timeline_app.model import DateError, Event, FuzzyDate, Part, Precision
 from . import plain
 from .plain import escape
 
-__all__ = ["DateDialog", "EventPickerDialog", "TitleDialog"]
+__all__ = ["DateDialog", "EventPickerDialog", "FormDialog", "TitleDialog"]
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _UNKNOWN = "unknown"  # the extra precision choice of a publication date: not known
 
 
-class _Dialog(QDialog):
+class FormDialog(QDialog):
     """OK/Cancel buttons under a body; subclasses say when the value is acceptable."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -57,7 +57,7 @@ class _Dialog(QDialog):
         return self.button_box.button(_OK)
 
 
-class TitleDialog(_Dialog):
+class TitleDialog(FormDialog):
     """Rename an event: OK needs a non-empty title different from the current one."""
 
     def __init__(self, current: str, parent: QWidget | None = None) -> None:
@@ -79,7 +79,7 @@ class TitleDialog(_Dialog):
         self.ok_button().setEnabled(bool(self.title()) and self.title() != self._current)
 
 
-class DateDialog(_Dialog):
+class DateDialog(FormDialog):
     """A date at year, month or day precision, with early/mid/late for months and years.
 
     Shows the current value and a preview of what the new one covers, or why it is no date
@@ -201,7 +201,7 @@ def _covers(value: FuzzyDate | None) -> str:
     return f"{escape(value.label())} <span style='color:#555'>({span})</span>"
 
 
-class EventPickerDialog(_Dialog):
+class EventPickerDialog(FormDialog):
     """Choose one event from a list that filters as you type (date, title, sentence)."""
 
     def __init__(

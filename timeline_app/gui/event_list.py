@@ -19,6 +19,7 @@ from ..plan import sizes
 from ..render import style
 from ..render.style import MUTED
 from . import plain
+from .marks import marked_title, marks_lines
 from .state import TimelineState
 
 __all__ = ["EventListView", "EventTableModel"]
@@ -65,8 +66,10 @@ class EventTableModel(QAbstractTableModel):
                     d.iso() + ("?" if d.inferred else "") + (f" ({d.part.value})" if d.part else "")
                 )
             if col == 1:
-                edited = s.events is not None and s.events[i].edited
-                return s.titles[i] + (EDITED_MARK if edited else "")
+                if s.events is None:
+                    return s.titles[i]
+                event = s.events[i]  # workbench marks: ★ starred, ✚ added, ¶ a note
+                return marked_title(event, s.titles[i], tail=EDITED_MARK if event.edited else "")
             return int(s.n_sources[i])
         if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
             return QColor(MUTED)
@@ -75,6 +78,8 @@ class EventTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col < 2:
             tip = s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
             tip = f"{tip} — {sizes.PLANNED_WORDS}" if s.planned[i] else tip
+            if col == 1 and s.events is not None:
+                tip = "\n".join([tip, *marks_lines(s.events[i])])
             return plain.tooltip(tip) if role == Qt.ItemDataRole.ToolTipRole else tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -54,12 +54,15 @@ def parse_bound(text: str, *, end: bool) -> date | None:
 
 
 class FindBar(QWidget):
-    """Search box (Ctrl+F focuses it), ◀ ▶ match buttons, outlet/actor/date filters, lanes."""
+    """Search box (Ctrl+F focuses it), ◀ ▶ match buttons, outlet/actor/tag/date filters,
+    lanes."""
 
     def __init__(self, state: TimelineState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.search = QLineEdit(placeholderText="Find in titles and articles  (Ctrl+F)")
+        self.search = QLineEdit(
+            placeholderText="Find in titles, tags, notes and articles  (Ctrl+F)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F, or a click
         self.prev_button = QToolButton(text="◀", toolTip="Previous match (Shift+F3)")
@@ -67,7 +70,8 @@ class FindBar(QWidget):
         self.match_label = plain.label()
         self.outlet = QComboBox(toolTip="Only events reported by this outlet")
         self.actor = QComboBox(toolTip="Only events that name this person or organisation")
-        for combo in (self.outlet, self.actor):  # a long name must not widen the window
+        self.tag = QComboBox(toolTip="Only events you gave this tag")
+        for combo in (self.outlet, self.actor, self.tag):  # a long name must not widen the window
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -88,6 +92,7 @@ class FindBar(QWidget):
         for text, w in (
             ("Outlet", self.outlet),
             ("Actor", self.actor),
+            ("Tag", self.tag),
             ("Dates", self.date_from),
             ("–", self.date_to),
             ("Lanes", self.lanes),
@@ -104,6 +109,7 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(lambda: self.state.find_step(1))
         self.outlet.currentIndexChanged.connect(lambda _: self._apply_choice("outlet", self.outlet))
         self.actor.currentIndexChanged.connect(lambda _: self._apply_choice("actor", self.actor))
+        self.tag.currentIndexChanged.connect(lambda _: self._apply_choice("tag", self.tag))
         self.date_from.editingFinished.connect(self._apply_dates)
         self.date_to.editingFinished.connect(self._apply_dates)
         self.lanes.currentIndexChanged.connect(
@@ -113,6 +119,7 @@ class FindBar(QWidget):
         state.search_changed.connect(self._on_search_changed)
         state.selection_changed.connect(lambda _: self._on_search_changed())
         state.lane_mode_changed.connect(self._on_lane_mode_changed)
+        state.filter_changed.connect(self._on_filter_changed)
         self._on_timeline_changed()
 
     def _on_text_edited(self, text: str) -> None:
@@ -147,6 +154,7 @@ class FindBar(QWidget):
         for kind, combo, names in (
             ("outlet", self.outlet, s.outlets.names),
             ("actor", self.actor, s.actors.names),
+            ("tag", self.tag, s.tags.names),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -162,6 +170,22 @@ class FindBar(QWidget):
             combo.blockSignals(False)
         self._show_dates()
         self._on_search_changed()
+
+    def _on_filter_changed(self) -> None:
+        """Show filters set elsewhere (a saved view put back) in the boxes."""
+        for kind, combo in (("outlet", self.outlet), ("actor", self.actor), ("tag", self.tag)):
+            chosen = self.state.filters[kind]
+            combo.blockSignals(True)
+            if chosen is not None and combo.findData(chosen) < 0:
+                combo.addItem(str(chosen), chosen)
+            combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else 0)
+            combo.blockSignals(False)
+        dates = self.state.filters["dates"]
+        if dates is not None:
+            for edit, day in zip((self.date_from, self.date_to), dates, strict=True):  # type: ignore[arg-type]
+                if parse_bound(edit.text(), end=edit is self.date_to) != day:
+                    self._set_text(edit, day.isoformat() if isinstance(day, date) else "")
+        self._show_dates()
 
     def _show_dates(self) -> None:
         """The date fields: empty unless a date filter is kept; placeholders from the

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.formats import write_data
-from timeline_app.model import Timeline
+from timeline_app.model import FuzzyDate, Timeline
 from timeline_app.render import ImageOptions, export_image
+from timeline_app.store.added_events import AddedSource
 from timeline_app.terminal import shown
 
 from ..render import style
 from . import appearance, plain
+from .chronology_dialog import ChronologyDialog, ask_chronology_file, chosen_ids
 from .detail_pane import DetailPane
 from .edit_actions import EditActions
 from .event_list import EventListView
@@ -47,6 +49,7 @@ from .problems_panel import ProblemsPanel
 from .settings import Settings
 from .state import LANE_MODES, TimelineState
 from .timeline_view import TimelineView
+from .workbench_actions import WorkbenchActions
 
 __all__ = ["MainWindow", "show_error"]
 
@@ -112,6 +115,10 @@ class MainWindow(QMainWindow):
         self.edit_actions.done.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.edit_actions.failed.connect(lambda title, text: show_error(self, title, text))
         self._make_edit_menu()
+        self.workbench = WorkbenchActions(self.state, self.edit_actions, self)
+        self.workbench.view_restored.connect(self._on_view_restored)
+        self.timeline_view.view_box.period_dragged.connect(self._on_period_dragged)
+        self._make_workbench_menus()
         self.resize(1440, 900)
         self._opened: Path | None = None  # the folder last recorded as recent
         self._restore()
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         self.open_action = action(
             file_menu, "&Open folder…", lambda: self.open_folder(), QKeySequence.StandardKey.Open
         )
@@ -146,6 +153,9 @@ class MainWindow(QMainWindow):
         self.export_action = action(file_menu, "&Export…", lambda: self.export_image(), "Ctrl+E")
         self.export_data_action = action(
             file_menu, "Export &data…", lambda: self.export_data(), "Ctrl+Shift+E"
+        )
+        self.chronology_action = action(
+            file_menu, "Export &chronology…", lambda: self.export_chronology()
         )
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -213,6 +223,37 @@ class MainWindow(QMainWindow):
         self.detail_pane.set_source_actions(actions.source_actions)
         self.edit_menu = menu
 
+    def _make_workbench_menus(self) -> None:
+        """Star, tags, note, add event and period in Edit (and a toolbar); saved views and
+        the starred/disputed/key filters in View; the chronology in File."""
+        bench = self.workbench
+        self.edit_menu.addSeparator()
+        for act in bench.event_actions:
+            self.edit_menu.addSeparator() if act is None else self.edit_menu.addAction(act)
+        self.edit_menu.addMenu(bench.periods_menu)
+        self.view_menu.addSeparator()
+        for act in (bench.starred_only_action, bench.disputed_only_action, bench.key_only_action):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(bench.save_view_action)
+        self.view_menu.addMenu(bench.views_menu)
+        bar = self.workbench_bar = self.addToolBar("Workbench")
+        bar.setObjectName("workbench")
+        bar.setMovable(False)
+        for act in (
+            bench.star_action,
+            bench.tags_action,
+            bench.note_action,
+            None,
+            bench.add_event_action,
+            bench.add_period_action,
+            None,
+            bench.starred_only_action,
+            bench.disputed_only_action,
+            bench.key_only_action,
+        ):
+            bar.addSeparator() if act is None else bar.addAction(act)
+
     # -- commands ----------------------------------------------------------------------
     def focus_search(self) -> None:
         self.find_bar.search.setFocus()
@@ -271,6 +312,36 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {path}", 8000)
         return True
 
+    def export_chronology(self, path: Path | None = None, *, starred: bool | None = None) -> bool:
+        """Write the starred events (or those shown now) as a chronology to hand in:
+        Markdown, HTML or PDF by `path`'s suffix. Asks which events unless `starred` is
+        given, and where unless `path` is."""
+        if starred is None:
+            dialog = ChronologyDialog(self.state, self)
+            if not dialog.exec():
+                return False
+            starred = dialog.starred()
+        if path is None:
+            folder = self.settings.save_folder("data")
+            path = ask_chronology_file(self, folder, self._corpus_name())
+            if path is None:
+                return False
+        from timeline_app.render.chronology import write_chronology  # Qt's PDF: on use
+
+        ids = None if starred else chosen_ids(self.state)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            events = write_chronology(self.state.timeline, path, starred=starred, ids=ids)
+        except Exception as exc:  # a bad suffix, a full disk, no permission: one line
+            QApplication.restoreOverrideCursor()
+            show_error(self, "Could not export the chronology", f"{path}: {_reason(exc)}")
+            return False
+        QApplication.restoreOverrideCursor()
+        self.settings.set_last_folder("data", path.absolute().parent)
+        n = len(events)
+        self.statusBar().showMessage(f"Saved {n:,} event{'s' if n != 1 else ''} to {path}", 8000)
+        return True
+
     def export_image(self, path: Path | None = None) -> bool:
         """The export dialog (PNG, SVG, PDF with a preview); with `path`, a PNG of what the
         window shows, without asking."""
@@ -299,11 +370,26 @@ class MainWindow(QMainWindow):
         return True
 
     # -- reactions ---------------------------------------------------------------------
+    def _on_period_dragged(self, lo: float, hi: float) -> None:
+        """Shift-drag on the timeline: Add period… for the days it covered."""
+        store = self.state.store
+        first, last = store.to_date(lo), store.to_date(max(hi - 1e-6, lo))
+        start = FuzzyDate.from_date(first)
+        self.workbench.add_period(
+            start if last <= first else start.span_to(FuzzyDate.from_date(last))
+        )
+
+    def _on_view_restored(self, name: str, has_range: bool) -> None:
+        if not has_range:  # saved showing everything it filtered: fit what it shows now
+            self.timeline_view.zoom_to_fit()
+        self.statusBar().showMessage(f"View “{name}”", 8000)
+
     def _on_timeline_changed(self) -> None:
         tl = self.state.timeline
         name = self._corpus_name()
         self.setWindowTitle(plain.window_title(f"{name} — Timeline") if name else "Timeline")
-        n, m = len(self.state.store), len(tl.documents)
+        n = len(self.state.store)
+        m = sum(not isinstance(d, AddedSource) for d in tl.documents.values())  # articles
         shown = len(self.state.shown)
         count = f"{n:,} event{'s' if n != 1 else ''}"
         if shown != n:

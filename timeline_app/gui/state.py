@@ -15,18 +15,22 @@ from timeline_app.model import Event, Timeline
 from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
+from .key_events import bin_width, key_events, key_scores
 
 if TYPE_CHECKING:
     from timeline_app.project import Project
 
-__all__ = ["LANE_MODES", "TimelineState"]
+__all__ = ["LANE_MODES", "WORKBENCH_FILTERS", "TimelineState"]
 
 LANE_MODES = {
     "none": "No lanes",
     "outlet": "By outlet",
     "actor": "By actor",
     "document": "By document",
+    "tag": "By tag",
+    "starred": "Starred apart",
 }
+WORKBENCH_FILTERS = ("tag", "starred", "disputed")  # None: off; a tag name, or True
 
 
 class TimelineState(QObject):
@@ -76,6 +80,9 @@ class TimelineState(QObject):
         self._range_fitted = False  # the range shows everything, chosen by no user
         self._show_hidden = False  # a view choice: kept across timelines
         self._loading = ""
+        self._key_only = False  # only the key events of the zoom (`key_events`)
+        self._key_width = 0.0  # the bin width the key events were chosen at
+        self._flags: dict[str, np.ndarray] = {}  # per store: starred, disputed, scores
         # built on the first search of a timeline (`_index_of`), from the previous one
         self._index: SearchIndex | None = None
         self._index_of: Timeline | None = None
@@ -84,6 +91,8 @@ class TimelineState(QObject):
 
     def _reset_filters(self) -> None:
         self._filters: dict[str, object] = {"outlet": None, "actor": None, "dates": None}
+        self._filters.update(dict.fromkeys(WORKBENCH_FILTERS))
+        self._flags = {}
         self._hidden = _hidden_mask(self._store)
         self._shown = self._compute_shown()
         self._search = ""
@@ -170,6 +179,19 @@ class TimelineState(QObject):
         return self._range_fitted
 
     @property
+    def key_only(self) -> bool:
+        """Whether only the key events of the current zoom are shown (`key_events`)."""
+        return self._key_only
+
+    def event_flags(self, name: str) -> np.ndarray:
+        """Per store index: "starred" or "disputed" (bool), or the key "score" (float);
+        worked out once per version of the timeline."""
+        flags = self._flags.get(name)
+        if flags is None:
+            flags = self._flags[name] = _event_flags(self._timeline, self._store, name)
+        return flags
+
+    @property
     def loading(self) -> str:
         """What the folder being read is at, in words, or "" when nothing is loading."""
         return self._loading
@@ -214,6 +236,7 @@ class TimelineState(QObject):
         self._timeline = timeline
         self._store = store or EventStore.from_timeline(timeline)
         # the index is rebuilt on demand; articles left as they were are not folded again
+        self._flags = {}  # a star, a tag or a note changed them
         self._hidden = _hidden_mask(self._store)
         try:
             index = self._store.index_of(select) if select is not None else None
@@ -294,7 +317,8 @@ class TimelineState(QObject):
         self.select_index(order[pos])
 
     def set_filter(self, kind: str, value: object) -> None:
-        """Filter by "outlet" (name), "actor" (name) or "dates" ((date, date)); None: all."""
+        """Filter by "outlet" (name), "actor" (name), "dates" ((date, date)), "tag" (a
+        tag), "starred" or "disputed" (True); None: all."""
         if kind not in self._filters:
             raise ValueError(f"no filter {kind!r}")
         if self._filters[kind] == value:
@@ -320,12 +344,30 @@ class TimelineState(QObject):
             self.lane_mode_changed.emit(mode)
 
     def set_view_range(self, lo: float, hi: float, *, fitted: bool = False) -> None:
-        """The visible x range; `fitted`: set to show every shown event, not by the user."""
+        """The visible x range; `fitted`: set to show every shown event, not by the user.
+
+        With key events only, a zoom by twice or more chooses them again (filter_changed);
+        the range then stays where the user put it."""
         self._range_fitted = fitted
         if self._view_range == (lo, hi):
             return
         self._view_range = (lo, hi)
         self.view_range_changed.emit(lo, hi)
+        if self._key_only and bin_width(lo, hi) != self._key_width:
+            self._range_fitted = False  # a fit now would zoom, and choose again
+            self._refilter()
+
+    def set_key_only(self, key_only: bool) -> None:
+        """Show only the key events of the current zoom (or every event that passes)."""
+        if key_only != self._key_only:
+            self._key_only = key_only
+            self._refilter()
+
+    def _refilter(self) -> None:
+        self._shown = self._compute_shown()
+        self._matches = self._compute_matches()
+        self.filter_changed.emit()
+        self.search_changed.emit()
 
     def set_loading(self, text: str) -> None:
         """What the folder being read is at ("" once done or cancelled)."""
@@ -347,7 +389,17 @@ class TimelineState(QObject):
             lo_x = s.to_x(lo) if isinstance(lo, date) else -np.inf
             hi_x = s.to_x(hi) + 1 if isinstance(hi, date) else np.inf
             mask &= (s.x1 > lo_x) & (s.x0 < hi_x)
-        return np.flatnonzero(mask)
+        if self._filters["tag"] is not None:
+            mask &= _tag_mask(s, str(self._filters["tag"]))
+        for kind in ("starred", "disputed"):
+            if self._filters[kind]:
+                mask &= self.event_flags(kind)
+        shown = np.flatnonzero(mask)
+        if self._key_only and self._view_range is not None:
+            self._key_width = bin_width(*self._view_range)
+            score = self.event_flags("score")
+            shown = key_events(s.x0, s.x1, score, shown, self._key_width)
+        return shown
 
     def _compute_matches(self) -> np.ndarray:
         """The shown events holding the search text anywhere in their title, sources'
@@ -385,6 +437,29 @@ class TimelineState(QObject):
             if same
             else np.array([self._store.index_of(e.id) for e in timeline.events], np.int64)
         )
+
+
+def _event_flags(timeline: Timeline, store: EventStore, name: str) -> np.ndarray:
+    events = store.events
+    if name == "score":
+        return key_scores(timeline, events, store.n_sources)
+    if name == "starred":
+        return store.starred
+    if name != "disputed":
+        raise ValueError(f"no event flag {name!r}")
+    if events is None:  # generated columns: no sources to disagree
+        return np.zeros(len(store), bool)
+    return np.fromiter((e.disputed for e in events), bool, len(events))
+
+
+def _tag_mask(store: EventStore, tag: str) -> np.ndarray:
+    """The events tagged `tag`, in whatever case (a tag is one word whatever its case)."""
+    key, tags = tag.casefold(), store.tags
+    mask = np.zeros(len(store), bool)
+    for name in tags.names:
+        if name.casefold() == key:
+            mask |= tags.mask(name)
+    return mask
 
 
 def _hidden_mask(store: EventStore) -> np.ndarray:

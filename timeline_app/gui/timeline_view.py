@@ -37,6 +37,8 @@ from .density import DensityItem, LaneBandsItem
 from .era_bands import EraBandsItem
 from .items import Label, LabelsItem, MarksItem
 from .legend import HINT, LegendBar
+from .marks import marked_title, marks_lines
+from .period_marks import PeriodMark, PeriodsItem, TimelineViewBox, period_marks
 from .plain import escape
 from .state import TimelineState
 
@@ -55,9 +57,11 @@ def event_tooltip(event: Event) -> str:
     n = len(event.sources)
     who = f"<br>{escape(', '.join(event.actors))}" if event.actors else ""
     planned = f"<br><i>{sizes.PLANNED_WORDS}</i>" if event.planned else ""
+    marks = "".join(f"<br>{escape(line)}" for line in marks_lines(event))
     return (
         f"<b>{escape(event.title)}</b><br>{escape(event.date.describe())}"
         f"{planned}<br>{n} source{'s' if n != 1 else ''}{who}"
+        f"<span style='white-space:pre'>{marks}</span>"
     )
 
 
@@ -88,7 +92,9 @@ class TimelineView(QWidget):
         self.legend = LegendBar(note)
         self._hint = note
         self.plot = pg.PlotWidget(
-            background=style.BACKGROUND, axisItems={"bottom": self.axis, "left": self.lane_axis}
+            background=style.BACKGROUND,
+            axisItems={"bottom": self.axis, "left": self.lane_axis},
+            viewBox=TimelineViewBox(),  # Shift-drag marks a period
         )
         self._setup_plot()
         self.bands = LaneBandsItem()
@@ -102,6 +108,10 @@ class TimelineView(QWidget):
         self.eras.setZValue(1.5)
         self.plot.addItem(self.eras)
         self._era_bands: list[EraBand] = []
+        self.periods = PeriodsItem()  # the user's periods and milestones, over the eras
+        self.periods.setZValue(1.6)
+        self.plot.addItem(self.periods)
+        self._periods: list[PeriodMark] = []
         self.marks.tip = self.labels.tip = self._tip
         self.labels.id_of = lambda i: self.state.store.id_of(i)
         self.message = pg.TextItem("", color=style.MUTED, anchor=(0.5, 0.5))
@@ -290,7 +300,9 @@ class TimelineView(QWidget):
     def _on_timeline_changed(self) -> None:
         self.scale = DayScale(self.state.store.ref)
         self.axis.set_scale(self.scale)
-        self._era_bands = era_bands(self.state.timeline.eras, self.state.store.ref)
+        eras, ref = self.state.timeline.eras, self.state.store.ref
+        self._era_bands = era_bands([e for e in eras if not e.user], ref)
+        self._periods = period_marks(eras, ref.toordinal())
         self._widths = {}
         self._on_lanes_changed()
         self.zoom_to_fit()
@@ -348,14 +360,20 @@ class TimelineView(QWidget):
     # -- drawing ------------------------------------------------------------------------
     def _measure(self, index: np.ndarray) -> np.ndarray:
         """Label widths in px (cached: titles are measured once, when first shown)."""
-        cache, titles = self._widths, self.state.store.titles
+        cache = self._widths
         out = np.empty(len(index))
         for k, i in enumerate(index.tolist()):
             w = cache.get(i)
             if w is None:
-                w = cache[i] = min(self._metrics.horizontalAdvance(titles[i]), sizes.MAX_LABEL_PX)
+                text = self.label_text(i)
+                w = cache[i] = min(self._metrics.horizontalAdvance(text), sizes.MAX_LABEL_PX)
             out[k] = w
         return out
+
+    def label_text(self, index: int) -> str:
+        """An event's label: its title with the workbench's marks (★ starred, ¶ a note)."""
+        s = self.state.store
+        return marked_title(s.events[index], s.titles[index]) if s.events else s.titles[index]
 
     def _px_per_day(self) -> float:
         lo, hi = self.view_box.viewRange()[0]
@@ -363,7 +381,7 @@ class TimelineView(QWidget):
 
     def _era_strip_px(self) -> float:
         """The height kept above the rows for the eras' names (none without eras)."""
-        return ERA_STRIP_PX if self._era_bands else 0.0
+        return ERA_STRIP_PX if self._era_bands or self._periods else 0.0
 
     def _rows_available(self) -> int:
         return max(1, int((self.view_box.height() - self._era_strip_px()) // sizes.ROW_PX))
@@ -371,6 +389,7 @@ class TimelineView(QWidget):
     def _priority(self, index: np.ndarray) -> np.ndarray:
         s = self.state
         prio = s.store.n_sources[index].astype(np.float64)
+        prio += 2.0 * s.event_flags("starred")[index]  # the user's key events
         if len(s.matches):
             prio += 0.5 * np.isin(index, s.matches)
         if s.selected_index is not None:
@@ -394,6 +413,7 @@ class TimelineView(QWidget):
             self.view_box.setYRange(-0.5 - strip, total - 0.5, padding=0)
         bounds = QRectF(lo, -1.0 - strip, hi - lo, total + 1.0 + strip)
         self.eras.set_bands(self._era_bands, -0.5, bounds)
+        self.periods.set_marks(self._periods, -0.5, bounds)
         self._draw_marks(frame, bounds)
         self.density.set_strips(
             [
@@ -436,9 +456,8 @@ class TimelineView(QWidget):
             planned=s.planned[idx],
         )
         self.marks.set_highlights(self.state.selected_index, self.state.matches)
-        titles = s.titles
         labels = [
-            Label(i, anchor, row, dx, w, titles[i], inside, bar_end)
+            Label(i, anchor, row, dx, w, self.label_text(i), inside, bar_end)
             for i, anchor, row, dx, w, inside, bar_end in frame.labels
             if w > 0
         ]
