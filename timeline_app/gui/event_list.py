@@ -65,8 +65,7 @@ class EventTableModel(QAbstractTableModel):
                     d.iso() + ("?" if d.inferred else "") + (f" ({d.part.value})" if d.part else "")
                 )
             if col == 1:
-                edited = s.events is not None and s.events[i].edited
-                return s.titles[i] + (EDITED_MARK if edited else "")
+                return s.titles[i] + (EDITED_MARK if s.edited(i) else "")
             return int(s.n_sources[i])
         if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
             return QColor(MUTED)
