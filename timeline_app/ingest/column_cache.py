@@ -35,7 +35,7 @@ from .records import event_in, event_out
 __all__ = ["COLUMNS_TABLE", "RECORDS_CHUNK", "StoredEventsError", "read_columns", "write_columns"]
 
 COLUMNS_TABLE = "corpus_columns"
-RECORDS_CHUNK = 4096  # events per row of records: ~1 MB, read in a few ms
+RECORDS_CHUNK = 1024  # events per row: ~250 KB, one json call of a few ms (it holds the GIL)
 _GROUPS = ("outlets", "documents", "actors")
 # every array column and its type
 _ARRAYS = {
