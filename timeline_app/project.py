@@ -50,6 +50,7 @@ def open_timeline(
     progress: Progress | None = None,
     partial: Partial | None = None,
     engine: Engine | None = None,
+    lazy: bool = False,
 ) -> Timeline:
     """The timeline at `path`: a data file's events as the file holds them, else the
     articles of a folder or file (`load_corpus`, which the other arguments are for).
@@ -69,6 +70,7 @@ def open_timeline(
             progress=progress,
             partial=partial,
             engine=engine,
+            lazy=lazy,
         )
     except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
         expected = expected_timeline(path)
@@ -126,6 +128,8 @@ class Project:
         self._cache = store
 
     def close(self) -> None:
+        """Close the store. The timeline's events may still be decoded from it on demand
+        (`ingest/column_cache.py`): read none of them after this."""
         self.store.close()
 
     def edit(self, kind: str, target: str, value: dict[str, Any]) -> Timeline:
@@ -179,6 +183,7 @@ class Project:
             partial=partial,
             published=published_overrides(edits),
             engine=self._engine,
+            lazy=True,  # the store stays open as long as the project: events read on demand
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)

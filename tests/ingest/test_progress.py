@@ -15,7 +15,7 @@ class DictCache:
     """The cache protocol (`ingest/cache.py`) in memory: any object with these two methods."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, dict] = {"file_cache": {}, "corpus_cache": {}}
+        self.tables: dict[str, dict] = {"file_cache": {}, "corpus_cache": {}, "corpus_columns": {}}
 
     def cached_many(self, table, keys):
         return {k: self.tables[table][k] for k in keys if k in self.tables[table]}

@@ -67,9 +67,9 @@ class EventTableModel(QAbstractTableModel):
                 )
             if col == 1:
                 if s.events is None:
-                    return s.titles[i]
+                    return s.titles[i] + (EDITED_MARK if s.edited(i) else "")
                 event = s.events[i]  # workbench marks: ★ starred, ✚ added, ¶ a note
-                return marked_title(event, s.titles[i], tail=EDITED_MARK if event.edited else "")
+                return marked_title(event, s.titles[i], tail=EDITED_MARK if s.edited(i) else "")
             return int(s.n_sources[i])
         if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
             return QColor(MUTED)

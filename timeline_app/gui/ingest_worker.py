@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -23,6 +23,7 @@ from timeline_app.ingest import CorpusError
 from timeline_app.ingest.collector import collector_paused, release_gradually
 from timeline_app.ingest.progress import Cancelled, Partial, Progress
 from timeline_app.model import Timeline
+from timeline_app.model.lazy_events import LazyEvents
 
 from ..plan.columns import EventStore
 
@@ -180,8 +181,8 @@ def release_in_background(retired: list) -> None:
     for group in retired:
         for obj in group if isinstance(group, tuple) else (group,):
             timeline = getattr(obj, "timeline", obj)  # a Project holds its timeline
-            events.extend(getattr(timeline, "events", None) or ())
-            events.extend(getattr(obj, "_base", None) or ())  # and the events before edits
+            events.extend(_made(getattr(timeline, "events", None)))
+            events.extend(_made(getattr(obj, "_base", None)))  # and the events before edits
     retired.clear()  # now only `events` holds them
 
     def run() -> None:
@@ -189,3 +190,11 @@ def release_in_background(retired: list) -> None:
             release_gradually(events, 200)
 
     threading.Thread(target=run, name="release", daemon=True).start()
+
+
+def _made(events: object) -> Sequence[object]:
+    """The event objects of a list, or those decoded so far of stored ones (`LazyEvents`:
+    going through all of them would decode a million events only to drop them)."""
+    if isinstance(events, LazyEvents):
+        return events.decoded
+    return events if isinstance(events, list) else ()

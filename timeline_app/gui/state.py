@@ -4,7 +4,7 @@ search, lanes, range, and what is loading."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
+from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
@@ -425,12 +426,14 @@ class TimelineState(QObject):
         at = self._index_map
         return found if at is None else {int(at[i]): part for i, part in found.items()}
 
-    def _build_index(self, events: list[Event]) -> None:
+    def _build_index(self, events: Sequence[Event]) -> None:
         timeline = self._timeline
         self._index = SearchIndex.of(timeline, reuse=self._index)
         self._index_of = timeline
-        same = len(events) == len(timeline.events) and all(
-            a is b for a, b in zip(events, timeline.events, strict=True)
+        same = (
+            events is timeline.events
+            or len(events) == len(timeline.events)
+            and all(a is b for a, b in zip(events, timeline.events, strict=True))
         )  # EventStore.from_timeline keeps the timeline's order: event i is store index i
         self._index_map = (
             None
@@ -464,6 +467,7 @@ def _tag_mask(store: EventStore, tag: str) -> np.ndarray:
 
 def _hidden_mask(store: EventStore) -> np.ndarray:
     events = store.events
-    if events is None or not any(e.hidden for e in events):
+    # stored events decoded on demand are as extracted: none hidden (edits make a list)
+    if events is None or isinstance(events, LazyEvents) or not any(e.hidden for e in events):
         return np.zeros(len(store), bool)
     return np.fromiter((e.hidden for e in events), bool, len(events))

@@ -10,7 +10,10 @@ __all__ = ["ExtractionCache"]
 
 class ExtractionCache(Protocol):
     """Tables of JSON-able payloads by key, read and written many keys at a time (one query
-    per few hundred files, one transaction per batch). The project store implements it."""
+    per few hundred files, one transaction per batch). The project store implements it.
+
+    Tables: "file_cache", "corpus_cache", and "corpus_columns", whose payloads are bytes
+    (`event_columns.py`), kept and given back as they are."""
 
     def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
         """The payloads of the `keys` found in `table`; keys not found are left out."""

@@ -20,6 +20,7 @@ from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .actors import assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
+from .column_cache import read_columns, write_columns
 from .disputes import join_disputes
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
@@ -55,6 +56,7 @@ def load_corpus(
     partial: Partial | None = None,
     workers: int | None = None,
     engine: Engine | None = None,
+    lazy: bool = False,
 ) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
 
@@ -65,13 +67,21 @@ def load_corpus(
     `partial(timeline)` receives timelines of the files loaded so far, about every second.
     `engine` extracts the files and finds their events (default: this machine's processes,
     `workers` of them; by default as many as the folder's size and the cores call for).
+    With `lazy`, an unchanged corpus's events come from the cache's stored columns, each
+    decoded when first read (`column_cache.py`): the cache must stay open while they are.
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
     with collector_paused:
         return _load(
-            path, cache, published or {}, progress, partial, engine or LocalEngine(workers)
+            path,
+            cache,
+            published or {},
+            progress,
+            partial,
+            engine or LocalEngine(workers),
+            lazy=lazy,
         )
 
 
@@ -82,6 +92,8 @@ def _load(
     progress: Progress | None,
     partial: Partial | None,
     engine: Engine,
+    *,
+    lazy: bool,
 ) -> Timeline:
     found = find_files(path)
     problems = list(found.problems)
@@ -108,7 +120,7 @@ def _load(
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(loaded.results, documents, loaded.keys, cache, progress, engine)
+    events = _events(loaded.results, documents, loaded.keys, cache, progress, engine, lazy=lazy)
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
@@ -120,8 +132,11 @@ def _events(
     cache: ExtractionCache | None,
     progress: Progress | None = None,
     engine: Engine | None = None,
+    *,
+    lazy: bool = False,
 ) -> list[Event]:
-    """Candidates from every document, merged; an unchanged corpus comes from the cache.
+    """Candidates from every document, merged; an unchanged corpus comes from the cache
+    (with `lazy`, as its stored columns, no event made until one is read).
 
     Progress goes on as (documents whose candidates are found, documents, MERGING), then
     (documents, documents, MERGING) between steps of the merge, so a cancel is heard.
@@ -133,13 +148,21 @@ def _events(
 
     tick(0)
     corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
+    stored = read_columns(cache, corpus_key) if cache and lazy else None
+    if stored is not None:  # no Event made until a view asks for one
+        return stored  # type: ignore[return-value]
     record = cache.cached_many("corpus_cache", [corpus_key]).get(corpus_key) if cache else None
     if record is not None:
-        return [event_in(r) for r in record]
+        events = [event_in(r) for r in record]
+        if cache and lazy:  # a store from before the columns: the next open reads them
+            write_columns(cache, corpus_key, events, documents, record)
+        return events
     results = [r.complete() for r in results]  # cached results come without names, timexes
     events = find_events(results, tick=tick, engine=engine)
     assign_actors(events, documents)
     events = join_disputes(events, documents)  # one happening dated differently: one event
     if cache:
-        cache.cache_many("corpus_cache", [(corpus_key, [event_out(e) for e in events])])
+        records = [event_out(e) for e in events]
+        cache.cache_many("corpus_cache", [(corpus_key, records)])
+        write_columns(cache, corpus_key, events, documents, records)
     return events

@@ -27,7 +27,9 @@ from .preview import preview_events
 
 __all__ = [
     "PARALLEL_MIN",
+    "PREVIEW_SHARE",
     "Extracted",
+    "PreviewBudget",
     "Job",
     "Shared",
     "cores",
@@ -42,6 +44,7 @@ PARALLEL_MIN = 200
 _CHUNK = 8  # files per task: ~0.1 s of work
 _MAX_WORKERS = 8
 _NICE = 10  # added to the workers' niceness
+PREVIEW_SHARE = 0.1  # of a worker's extraction time, at most, spent on preview events
 
 Job = tuple[int, Path, str, bytes]  # (index in the folder's file list, file, doc id, bytes)
 # (index, the result or why the file failed, the file's preview events or None)
@@ -84,14 +87,49 @@ def extract_chunks(jobs: list[Job]) -> list[list[Job]]:
 
 
 def extract_chunk(shared: Shared, jobs: list[Job]) -> list[Extracted]:
-    """A handful of files, in a worker of an engine (`engines/`)."""
+    """A handful of files, in a worker of an engine (`engines/`); with `previews`, the
+    preview events of those files `_preview_budget` has time for ([] for the others)."""
     manifest, published, previews = shared
     out = []
     for job in jobs:
+        started = time.perf_counter()
         index, result, _ = extract_here(job, manifest, published)
-        preview = preview_events(result) if previews and isinstance(result, FileResult) else None
+        _preview_budget.spent(extracting=time.perf_counter() - started)
+        preview = None
+        if previews and isinstance(result, FileResult):
+            preview = _preview(result) if _preview_budget.allows() else []
         out.append((index, result, preview))
     return out
+
+
+class PreviewBudget:
+    """Preview events of a file cost about as much as extracting it (a title context per
+    file, then its candidates and merging): made for every file, they would make the
+    window's first open half as slow again as the same open without a window. So a worker
+    makes them only while they stay within `share` of its extraction time: a sample of
+    the files, spread over the whole load, that a partial timeline shows."""
+
+    def __init__(self, share: float = PREVIEW_SHARE) -> None:
+        self._share = share
+        self._extracting = self._previewing = 0.0
+
+    def allows(self) -> bool:
+        return self._previewing <= self._share * self._extracting
+
+    def spent(self, *, extracting: float = 0.0, previewing: float = 0.0) -> None:
+        self._extracting += extracting
+        self._previewing += previewing
+
+
+_preview_budget = PreviewBudget()  # one per worker process
+
+
+def _preview(result: FileResult) -> list[Event]:
+    started = time.perf_counter()
+    try:
+        return preview_events(result)
+    finally:
+        _preview_budget.spent(previewing=time.perf_counter() - started)
 
 
 def make_pool(

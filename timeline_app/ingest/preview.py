@@ -4,8 +4,9 @@ The final timeline merges candidates of all files, titled with names learnt from
 that needs every file first. A preview merges each file's candidates alone, titled with that
 file's own names, so it costs as much per file as extraction's cheapest step and can be shown
 while the rest of the folder is read. `PreviewEvents` joins the events of different files
-cheaply (same dates, similar titles), so that a partial timeline shows about as many events
-as the final one.
+cheaply (same dates, similar titles), so that the same event previewed from two files shows
+once. Worker processes preview only a sample of their files (`pool.PreviewBudget`): a
+partial timeline shows the events of that sample, over every file read so far.
 """
 
 from __future__ import annotations

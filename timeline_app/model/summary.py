@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from .events import Event
+from .lazy_events import EventFacts, LazyEvents
 from .timeline import Timeline
 
 __all__ = ["UNKNOWN_OUTLET", "CorpusSummary", "summarize"]
@@ -82,21 +84,30 @@ class CorpusSummary:
 def summarize(timeline: Timeline) -> CorpusSummary:
     outlets = Counter((d.outlet or UNKNOWN_OUTLET) for d in timeline.documents.values())
     events = timeline.events
-    years = Counter(e.date.start.year for e in events)
+    facts = events.facts if isinstance(events, LazyEvents) else _facts(events)
     return CorpusSummary(
         name=timeline.name,
         documents=len(timeline.documents),
         outlets=tuple(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         events=len(events),
-        planned=sum(1 for e in events if e.planned),
-        first=min((e.date.start for e in events), default=None),
-        last=max((e.date.end for e in events), default=None),
-        by_year=tuple(sorted(years.items())),
+        planned=facts.planned,
+        first=facts.first,
+        last=facts.last,
+        by_year=tuple(sorted(facts.years.items())),
         problems=len(timeline.problems),
         eras=tuple(
             (era.label, era.date.label())
             for era in sorted(timeline.eras, key=lambda era: (era.date.start, era.date.end))
         ),
+    )
+
+
+def _facts(events: list[Event]) -> EventFacts:
+    return EventFacts(
+        Counter(e.date.start.year for e in events),
+        sum(1 for e in events if e.planned),
+        min((e.date.start for e in events), default=None),
+        max((e.date.end for e in events), default=None),
     )
 
 

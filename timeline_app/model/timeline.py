@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .documents import Document
 from .eras import Era
 from .events import Event
+from .lazy_events import LazyEvents
 
 __all__ = ["Problem", "Timeline"]
 
@@ -44,6 +45,8 @@ class Timeline:
 
     def event(self, event_id: str) -> Event:
         """The event with this id (KeyError if none); indexed, as views look up on every click."""
+        if isinstance(self.events, LazyEvents):  # by its stored id: decode that one only
+            return self.events.by_id(event_id)
         if len(self._index) != len(self.events):
             self._index = {e.id: e for e in self.events}
         return self._index[event_id]

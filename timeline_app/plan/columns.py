@@ -4,18 +4,25 @@ A million `Event` objects are too slow to build and to walk per frame, so the vi
 columns sorted by start: x intervals in days from a reference date (float64, so minutes stay
 exact at any date; epoch seconds would not survive Qt's float paths), precision and part
 codes, the inferred and planned flags, the source count and, per event, the outlets, documents and
-actors it belongs to. `from_timeline` builds it from real events; `from_columns` is the fast
-path for generated data (the benchmark) and yields the same store. Pure numpy, no Qt.
+actors it belongs to. `from_timeline` builds it from real events, or, for a corpus reopened
+from its project store, straight from the stored columns (`from_event_columns`: no event is
+made until a view asks for one); `from_columns` is the fast path for generated data (the
+benchmark) and yields the same store. Pure numpy, no Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
 
 from timeline_app.model import Event, FuzzyDate, Part, Precision, Timeline
+from timeline_app.model.event_columns import PARTS as STORED_PARTS
+from timeline_app.model.event_columns import PRECISIONS as STORED_PRECISIONS
+from timeline_app.model.event_columns import ColumnEvents
+from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.summary import UNKNOWN_OUTLET
 
 __all__ = ["DAY", "MONTH", "YEAR", "EventStore", "Membership", "PARTS"]
@@ -23,6 +30,9 @@ __all__ = ["DAY", "MONTH", "YEAR", "EventStore", "Membership", "PARTS"]
 DAY, MONTH, YEAR = 0, 1, 2  # precision codes
 _PREC_CODE = {Precision.DAY: DAY, Precision.MONTH: MONTH, Precision.YEAR: YEAR}
 PARTS: list[Part | None] = [None, Part.EARLY, Part.MID, Part.LATE]  # part codes
+# stored columns' codes (model.event_columns) to ours: a lookup table each
+_CODE_OF_PRECISION = np.array([_PREC_CODE[p] for p in STORED_PRECISIONS], np.uint8)
+_CODE_OF_PART = np.array([PARTS.index(p) for p in STORED_PARTS], np.uint8)
 
 
 @dataclass(slots=True)
@@ -84,13 +94,13 @@ class EventStore:
     inferred: np.ndarray  # bool
     planned: np.ndarray  # bool: a plan or forecast (Event.planned), drawn as such
     n_sources: np.ndarray  # int32
-    titles: list[str]
+    titles: Sequence[str]  # a list, or stored `Strings`
     outlets: Membership
     documents: Membership
     actors: Membership
-    ids: list[str] | None = None  # None: generated ids f"{id_prefix}{i}"
+    ids: Sequence[str] | None = None  # None: generated ids f"{id_prefix}{i}"
     id_prefix: str = "e"
-    events: list[Event] | None = None  # the real events, when built from a timeline
+    events: Sequence[Event] | None = None  # the real events (or decoded on demand)
     _index: dict[str, int] = field(default_factory=dict)
     # the analyst's marks (Event.starred, Event.tags); left out, no event has any
     starred: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
@@ -109,8 +119,11 @@ class EventStore:
     # -- construction -------------------------------------------------------------------
     @classmethod
     def from_timeline(cls, timeline: Timeline) -> EventStore:
-        """The store of a loaded timeline (whose events are already sorted by date)."""
+        """The store of a loaded timeline (whose events are already sorted by date); of a
+        corpus read from its stored columns, without making any event."""
         events = timeline.events
+        if isinstance(events, ColumnEvents):
+            return cls.from_event_columns(events)
         docs = timeline.documents
         ref = _ref_date(min((e.date.start for e in events), default=date.today()))
         o = ref.toordinal()
@@ -141,6 +154,31 @@ class EventStore:
             events=list(events),
             starred=np.array([e.starred for e in events], bool),
             tags=Membership.from_lists([list(e.tags) for e in events]),
+        )
+
+    @classmethod
+    def from_event_columns(cls, events: ColumnEvents) -> EventStore:
+        """The store of a corpus's stored columns (`model.event_columns`), in the same order
+        and with the same content as `from_timeline` gives for its decoded events; events
+        are decoded only when a view asks for one (`event`, `fuzzy_date`)."""
+        c = events.columns
+        ref = _ref_date(date.fromordinal(int(c.start.min())) if len(c) else date.today())
+        o = ref.toordinal()
+        return cls(
+            ref,
+            (c.start - o).astype(np.float64),
+            (c.end + 1 - o).astype(np.float64),
+            _CODE_OF_PRECISION[c.precision],
+            _CODE_OF_PART[c.part],
+            c.inferred.astype(bool),
+            c.planned.astype(bool),
+            c.n_sources.astype(np.int32),
+            c.titles,
+            Membership(c.outlets.names, c.outlets.ptr, c.outlets.codes),
+            Membership(c.documents.names, c.documents.ptr, c.documents.codes),
+            Membership(c.actors.names, c.actors.ptr, c.actors.codes),
+            ids=c.ids,
+            events=events,
         )
 
     @classmethod
@@ -198,6 +236,8 @@ class EventStore:
 
     def index_of(self, event_id: str) -> int:
         """The index of the event with this id; KeyError if there is none."""
+        if isinstance(self.events, LazyEvents):  # one index of the ids, not two
+            return self.events.position(event_id)
         if self.ids is None:
             rest = event_id[len(self.id_prefix) :]
             if event_id.startswith(self.id_prefix) and rest.isdigit() and int(rest) < len(self):
@@ -208,6 +248,10 @@ class EventStore:
         return self._index[event_id]
 
     def fuzzy_date(self, i: int) -> FuzzyDate:
+        if isinstance(self.events, ColumnEvents):  # from the stored columns, but a span
+            stored = self.events.columns.date(i)
+            if stored is not None:
+                return stored
         if self.events is not None:  # the real date: a span's end is not in the columns
             return self.events[i].date
         start = self.ref + timedelta(days=int(self.x0[i]))
@@ -219,6 +263,11 @@ class EventStore:
             PARTS[int(self.part[i])],
             bool(self.inferred[i]),
         )
+
+    def edited(self, i: int) -> bool:
+        """Whether the user changed the event (events decoded on demand never were)."""
+        events = self.events
+        return events is not None and not isinstance(events, LazyEvents) and bool(events[i].edited)
 
     def event(self, i: int) -> Event:
         """The real event, or for generated data one made from the columns (no sources)."""

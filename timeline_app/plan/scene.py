@@ -109,7 +109,7 @@ class Scene:
     strips: list[tuple[int, float, float, np.ndarray, list[tuple[float, int]]]]
     ticks: Ticks
     geometry: Geometry
-    titles: list[str]  # by store index
+    titles: Sequence[str]  # by store index
     scale: float = 1.0  # drawn this many times larger (a page: `plan/pages.py` `fit_page`)
     # eras in view, from the top of their names' strip (`era_top`) to the plot's bottom:
     # (name, x0 px, x1 px, shade 0/1, x px its name may run up to, a milestone's line),

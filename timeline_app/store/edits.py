@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 
 from ..model import DateError, Event, FuzzyDate
+from ..model.lazy_events import LazyEvents
 from .added_events import ADDED_KINDS
 from .date_values import date_from_value, date_value
 from .marks import MARK_KINDS
@@ -50,7 +51,13 @@ def published_overrides(edits: Iterable[Edit]) -> dict[str, FuzzyDate | None]:
 
 
 def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event], list[Edit]]:
-    """The events as the user edited them (copies), and the edits that found no event."""
+    """The events as the user edited them (copies), and the edits that found no event.
+
+    Stored events decoded on demand (`LazyEvents`) stay so when no edit is about an event:
+    nothing to copy, and a million of them are not decoded to find that out."""
+    edits = list(edits)
+    if isinstance(events, LazyEvents) and not any(e.kind in EDIT_KINDS for e in edits):
+        return events, []
     by_id = {e.id: copy.copy(e) for e in events}
     for e in by_id.values():
         e.sources, e.edited, e.tags = list(e.sources), set(e.edited), list(e.tags)

@@ -114,6 +114,8 @@ class ProjectStore:
                 rows += db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
+            if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
+                return {key: payload for key, payload in rows if isinstance(payload, bytes)}
             return {key: loads(payload) for key, payload in rows}
 
         try:
@@ -133,7 +135,8 @@ class ProjectStore:
         if not self._cache_writable:
             return
         now = time.time()
-        rows = [(key, dumps(payload), now) for key, payload in items]
+        blob = table in _BLOB_TABLES
+        rows = [(key, payload if blob else dumps(payload), now) for key, payload in items]
 
         def write(db: sqlite3.Connection) -> None:
             with db:
@@ -295,7 +298,10 @@ def _put_edits(db: sqlite3.Connection, salvage: Salvage) -> None:
         db.executemany(f"INSERT INTO edits ({EDIT_COLUMNS}) VALUES ({marks})", salvage.rows)
 
 
+_BLOB_TABLES = ("corpus_columns",)  # tables whose payloads are bytes, not JSON
+
+
 def _table(name: str) -> str:
-    if name not in ("file_cache", "corpus_cache"):
+    if name not in ("file_cache", "corpus_cache", *_BLOB_TABLES):
         raise ValueError(f"no cache table {name!r}")
     return name

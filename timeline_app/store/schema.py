@@ -31,6 +31,14 @@ MIGRATIONS: list[str] = [
         undone INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 1 -> 2: the merged corpus as view columns (ingest/event_columns.py), beside its records
+    """
+    CREATE TABLE corpus_columns (
+        key TEXT PRIMARY KEY,          -- the corpus_cache key
+        payload BLOB NOT NULL,         -- an npz of numpy columns: no pickle
+        used REAL NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,260 @@
+"""A reopened corpus comes from its stored columns: the same events and the same view columns
+as decoding every cached record, with no event decoded until one is asked for; damaged or
+missing columns fall back to the records, and edits still apply."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from timeline_app.ingest import column_cache, corpus
+from timeline_app.ingest.column_cache import (
+    COLUMNS_TABLE,
+    RECORDS_CHUNK,
+    StoredEventsError,
+    read_columns,
+    write_columns,
+)
+from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline
+from timeline_app.model.event_columns import ColumnEvents, Strings
+from timeline_app.model.summary import summarize
+from timeline_app.paths import SHIPPED_CORPUS
+from timeline_app.plan.columns import EventStore
+from timeline_app.project import Project
+from timeline_app.store import ProjectStore
+
+ARTICLES = Path(__file__).resolve().parents[2] / "benchmarks" / "articles.py"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """60 articles from the benchmark's deterministic generator."""
+    folder = tmp_path_factory.mktemp("generated") / "articles"
+    subprocess.run(
+        [sys.executable, str(ARTICLES), str(folder), "--count", "60"],
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+@pytest.fixture(params=["shipped", "generated"])
+def folder(request, tmp_path, generated):
+    source = SHIPPED_CORPUS if request.param == "shipped" else generated
+    copy = tmp_path / "corpus"
+    shutil.copytree(source, copy)
+    return copy
+
+
+def facts(events):
+    return [(e.id, e.title, e.date, e.sources, e.actors, e.hidden, e.edited) for e in events]
+
+
+def store_columns(store: EventStore) -> dict:
+    out = {
+        name: getattr(store, name).tolist()
+        for name in ("x0", "x1", "precision", "part", "inferred", "planned", "n_sources")
+    }
+    out.update(
+        ref=store.ref, titles=list(store.titles), ids=[store.id_of(i) for i in range(len(store))]
+    )
+    for kind in ("outlets", "documents", "actors"):
+        groups = getattr(store, kind)
+        out[kind] = [groups.of(i) for i in range(len(store))]
+    out["dates"] = [store.fuzzy_date(i) for i in range(len(store))]
+    return out
+
+
+def test_a_reopen_reads_columns_equal_to_the_decoded_records(folder, tmp_path, monkeypatch):
+    store = ProjectStore(tmp_path / "s.sqlite")
+    first = Project(folder, store=store).timeline
+    assert isinstance(first.events, list)  # merged now: real events
+
+    def not_again(*args, **kwargs):
+        pytest.fail("merged again instead of reading the store")
+
+    monkeypatch.setattr(corpus, "find_events", not_again)
+    again = Project(folder, store=store).timeline
+    assert isinstance(again.events, ColumnEvents)
+    # nothing decoded to show it: the view's columns, the summary, an event by id
+    view = EventStore.from_timeline(again)
+    assert summarize(again) == summarize(first)
+    some = first.events[len(first.events) // 2]
+    assert again.event(some.id) == some
+    assert len(again.events.decoded) == 1
+    assert facts(again.events) == facts(first.events)
+    assert store_columns(view) == store_columns(EventStore.from_timeline(first))
+    store.close()
+
+
+DAMAGE = [  # (column, its bytes for n events (None: the row gone), why)
+    ("titles", None, "a column missing"),
+    ("start", lambda n: b"abc", "numbers cut mid-value"),
+    ("start", lambda n: b"", "numbers missing"),
+    ("titles", lambda n: b"\xff\xfe", "titles that are not UTF-8"),
+    ("actors_names", lambda n: b"", "names gone"),
+    ("titles_ends", lambda n: bytes(8), "too few titles"),
+    ("ids_ends", lambda n: bytes(8 * n), "ids that do not add up to their text"),
+    ("outlets_codes", lambda n: bytes(4) * 9 + b"\xff\xff\xff\x7f", "an unknown outlet"),
+    ("precision", lambda n: bytes([9]) * n, "unknown precision codes"),
+    (None, None, "a store from before the columns: no column at all"),
+]
+
+
+def test_damaged_or_missing_columns_fall_back_to_the_records(tmp_path):
+    folder = tmp_path / "csto"
+    shutil.copytree(SHIPPED_CORPUS, folder)
+    store = ProjectStore(tmp_path / "s.sqlite")
+    expected = facts(Project(folder, store=store).timeline.events)
+    key = store._db.execute("SELECT key FROM corpus_cache").fetchone()[0]
+    assert isinstance(read_columns(store, key), ColumnEvents)
+    for column, data, why in DAMAGE:
+        if data is None:  # the row, or every row, gone
+            where = f"{key}/{column}" if column else f"{key}/%"
+            store._db.execute(f"DELETE FROM {COLUMNS_TABLE} WHERE key LIKE ?", (where,))
+        else:
+            store.cache_many(COLUMNS_TABLE, [(f"{key}/{column}", data(len(expected)))])
+        assert read_columns(store, key) is None, why
+        events = Project(folder, store=store).timeline.events
+        assert isinstance(events, list), why
+        assert facts(events) == expected, why
+        # and the columns are written again for the next open
+        assert isinstance(read_columns(store, key), ColumnEvents), why
+        assert facts(Project(folder, store=store).timeline.events) == expected, why
+    store.close()
+
+
+def test_edits_apply_to_stored_events(tmp_path):
+    folder = tmp_path / "csto"
+    shutil.copytree(SHIPPED_CORPUS, folder)
+    store = ProjectStore(tmp_path / "s.sqlite")
+    Project(folder, store=store)
+    project = Project(folder, store=store)
+    assert isinstance(project.timeline.events, ColumnEvents)
+    target = project.timeline.events[1]
+    edited = project.edit("event.hidden", target.id, {"hidden": True})
+    assert isinstance(edited.events, list)
+    assert edited.event(target.id).hidden
+    assert isinstance(project.timeline.events, list)
+    reopened = Project(folder, store=store).timeline
+    assert reopened.event(target.id).hidden  # applied over the stored columns' events
+    assert [e.id for e in reopened.events] == [e.id for e in edited.events]
+    store.close()
+
+
+SPAN = FuzzyDate(602, to=FuzzyDate(629))
+ODD = "caf\udce9.txt"  # a file name that is not UTF-8, as Python gives it
+
+
+@pytest.mark.parametrize(
+    ("date", "doc_id", "why"),
+    [
+        (FuzzyDate(2021, 3, 4), "a.txt", "a day"),
+        (FuzzyDate(2021, 3, part=Part.EARLY), "a.txt", "part of a month"),
+        (FuzzyDate(2020, inferred=True), "a.txt", "an inferred year"),
+        (SPAN, "a.txt", "a span: its end is not in the columns, the decoded event has it"),
+        (FuzzyDate(2021, 3, 4), ODD, "a document name that is not UTF-8"),
+    ],
+)
+def test_stored_events_round_trip(date, doc_id, why):
+    source = Source(doc_id, 0, 9, 0, 4, "then", date, planned=True)
+    events = [
+        Event("late", "Zeta", FuzzyDate(2030, 1, 1), [source], ["NATO"]),
+        Event("e1", "Talks in Riga", date, [source, source], ["CSTO", "Riga"]),
+    ]
+    documents = {doc_id: Document(doc_id, Path(doc_id), "text", outlet="TASS")}
+    store = ProjectStore.in_memory()
+    write_columns(store, "k", events, documents)
+    stored = read_columns(store, "k")
+    assert [e.id for e in stored] == ["e1", "late"], why  # timeline order
+    assert facts(stored) == facts(sorted(events, key=lambda e: e.date.start)), why
+    view = EventStore.from_timeline(Timeline(events=stored))
+    assert view.outlets.of(0) == ["TASS"] and view.documents.of(0) == [doc_id], why
+    assert view.fuzzy_date(0) == date and bool(view.planned[0]), why
+
+
+def test_lazy_events_act_as_a_read_only_sequence():
+    event = Event("e1", "Talks", FuzzyDate(2021, 3, 4))
+    store = ProjectStore.in_memory()
+    write_columns(store, "k", [event, Event("e2", "More", FuzzyDate(2022, 1, 1))], {})
+    stored = read_columns(store, "k")
+    assert len(stored) == 2 and not stored.decoded
+    assert stored[-1].id == "e2" and stored[-1] is stored[1]  # decoded once, kept
+    assert [e.id for e in stored[0:2]] == ["e1", "e2"]
+    with pytest.raises(IndexError):
+        stored[2]
+    with pytest.raises(KeyError):
+        stored.by_id("nope")
+    stored.sort(key=lambda e: e.title)  # a Timeline sorts its events: already in order
+    assert [e.id for e in stored] == ["e1", "e2"]
+    assert stored.columns.start.tolist() == [e.date.start.toordinal() for e in stored]
+
+
+def test_records_are_read_a_chunk_at_a_time_and_named_when_lost():
+    n = 2 * RECORDS_CHUNK + 5
+    events = [
+        Event(f"e{i:05d}", f"Event {i}", FuzzyDate(2000 + i // 400, 1 + i % 12, 1 + i % 28))
+        for i in range(n)
+    ]
+    store = ProjectStore.in_memory()
+    write_columns(store, "k", events, {})
+    stored = read_columns(store, "k")
+    events.sort(key=lambda e: (e.date.start, e.date.end, e.title))  # as they are stored
+    for i in (0, RECORDS_CHUNK - 1, RECORDS_CHUNK, n - 1):
+        assert stored[i] == events[i]
+    assert len(stored.decoded) == 4
+    store.cache_many(COLUMNS_TABLE, [("k/records/1", b"\x01" * 3)])
+    store.cache_many(COLUMNS_TABLE, [("k/records/2", b"")])
+    again = read_columns(store, "k")
+    assert again[5] == events[5]
+    for i in (RECORDS_CHUNK + 1, n - 1):
+        with pytest.raises(StoredEventsError):
+            again[i]
+    later = read_columns(store, "k")
+    store.close()
+    with pytest.raises(StoredEventsError, match="cannot be read"):
+        later[1]  # the store closed under the timeline: a named error, not sqlite's
+
+
+@pytest.mark.parametrize(
+    ("strings", "why"),
+    [
+        ([], "none"),
+        ([""], "one empty string"),
+        (["a", "", "b", ""], "empty ones between and last"),
+        (["a\x00b", "c"], "a NUL inside"),
+        (["caf\udce9.txt", "é"], "a lone surrogate from a file name"),
+        (["ab", "a", "b", "ba"], "strings that hold others"),
+    ],
+)
+def test_strings_round_trip_and_find_whole_strings_only(strings, why):
+    data = column_cache._text_bytes(strings), column_cache._ends_bytes(strings)
+    stored = column_cache._strings(*data)
+    assert list(stored) == stored.tolist() == strings and len(stored) == len(strings), why
+    for k, s in enumerate(strings):
+        assert stored[k] == s and stored[k - len(strings)] == s, why
+        assert stored.index(s) == strings.index(s) and s in stored, why
+    for missing in ("zz", "a\x00", "abb"):
+        if missing not in strings:
+            assert missing not in stored, why
+            with pytest.raises(ValueError):
+                stored.index(missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "ends", "why"),
+    [
+        ("abc", [1, 2], "the ends fall short of the text"),
+        ("abc", [2, 1, 3], "an end before the one before"),
+        ("abc", [-1, 3], "a negative end"),
+        ("ab", [1, 3], "past the text"),
+    ],
+)
+def test_strings_that_do_not_add_up_are_refused(text, ends, why):
+    with pytest.raises(ValueError, match="add up"):
+        Strings(text, np.array(ends, np.int64))
