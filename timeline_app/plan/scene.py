@@ -199,7 +199,7 @@ def layout_scene(
     return scene
 
 
-def _marked_titles(s: EventStore) -> list[str]:
+def _marked_titles(s: EventStore) -> Sequence[str]:
     """The titles as a picture writes them: a starred event's with its star before it."""
     if not s.starred.any():
         return s.titles
