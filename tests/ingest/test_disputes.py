@@ -206,6 +206,24 @@ CASES = [
         [
             (
                 "Courier",
+                "2024-06-03",
+                "Zas hosted the council in Minsk in late May, the press service said.",
+            ),
+            (
+                "Herald",
+                "2024-05-22",
+                "Zas hosted the council in Minsk on Sunday, the press service said on Monday.",
+            ),
+        ],
+        "council",
+        [("2024-05",), ("2024-05-19",), ("2024-05-20",)],
+        "'late May' is as near the meeting (19 May) as the saying (20 May): which one it "
+        "means is unclear, so neither is joined",
+    ),
+    (
+        [
+            (
+                "Courier",
                 "2024-05-06",
                 "Lukashenko met Tokayev in Minsk on 3 May. Lukashenko flew on to Astana on 4 May.",
             ),

@@ -24,7 +24,9 @@ false statement to an analyst, so two events are joined only when all of these h
   happening that recurs (a weekly meeting, a daily close, two meetings two days apart) is
   never joined at all;
 - their sentences do not already agree on another date ("met on Wednesday, the press
-  service said on Thursday" / "... said on Saturday": one meeting, two days of saying);
+  service said on Thursday" / "... said on Saturday": one meeting, two days of saying),
+  and neither's sentences give another date close enough to the other's to be the one it
+  means;
 - in a joined group every two events pass these tests themselves, never only through a
   third (so two events `merge.py` kept apart on one day are never joined).
 
@@ -304,8 +306,20 @@ def _apart(a: _Profile, b: _Profile, on_day: Mapping[tuple[date, date], list[_Pr
     return bool(
         a.docs & b.docs
         or a.other_days & b.other_days
+        or _other_day_fits(a, b)
+        or _other_day_fits(b, a)
         or _told_apart(a, b, on_day)
         or _told_apart(b, a, on_day)
+    )
+
+
+def _other_day_fits(a: _Profile, b: _Profile) -> bool:
+    """`b`'s sentences give another date close enough to `a`'s to be its happening ("held
+    a meeting on Tuesday, the press service said on Wednesday" against "in late May"):
+    which of `b`'s dates the other means is unclear, so none is joined."""
+    allowed = _allowed_gap(a, b)
+    return any(
+        max((start - a.end).days, (a.start - end).days, 0) <= allowed for start, end in b.other_days
     )
 
 
