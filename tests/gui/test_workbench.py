@@ -486,3 +486,16 @@ def test_shift_drag_on_the_timeline_draws_a_period(qtbot, window):
     dialog.label_edit.setText("Spring talks")
     accept(qtbot, dialog)
     assert [m.label for m in view.periods.marks] == ["Spring talks"]
+
+
+def test_a_damaged_saved_view_says_so_in_one_line(qtbot, window, monkeypatch):
+    errors = []
+    monkeypatch.setattr(main_window, "show_error", lambda _w, title, text: errors.append(title))
+    project = window.state.project
+    window.state.replace_timeline(
+        project.edit("view.save", "Broken", {"filters": {"dates": ["2022-13-45", None]}}),
+        select=None,
+    )
+    window.workbench.restore_view("Broken")
+    assert errors == ["Could not put back the view “Broken”"]
+    assert window.state.filters["dates"] is None

@@ -249,9 +249,14 @@ class WorkbenchActions(QObject):
     def restore_view(self, name: str) -> None:
         project = self.state.project
         view = project.saved_views().get(name) if project is not None else None
-        if view is not None:
+        if view is None:
+            return
+        try:
             restore_view(self.state, view)
-            self.view_restored.emit(name, bool(view.get("range")))
+        except (ValueError, TypeError, IndexError) as exc:  # a view kept by a newer app
+            self.edits.failed.emit(f"Could not put back the view “{name}”", str(exc))
+            return
+        self.view_restored.emit(name, bool(view.get("range")))
 
     def delete_view(self, name: str) -> None:
         self.edits.commit("view.delete", name, {}, self.state.selected_id)
