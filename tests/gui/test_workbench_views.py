@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from timeline_app.gui.key_events import BINS, PER_BIN, bin_width, key_events
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.gui.marks import DISPUTED, STAR
 from timeline_app.gui.saved_views import capture_view, restore_view
@@ -18,6 +17,7 @@ from timeline_app.gui.state import TimelineState
 from timeline_app.gui.tag_dialog import parse_tags
 from timeline_app.gui.workbench_dialogs import parse_date
 from timeline_app.model import DateError, Document, Event, FuzzyDate, Source, Timeline
+from timeline_app.plan.key_events import BINS, PER_BIN, bin_width, key_events
 
 from .factories import make_timeline
 from .helpers import settle, show_window

@@ -12,7 +12,6 @@ from timeline_app.model.outlets import (
     date_support,
     independent_outlets,
     is_disputed,
-    key_events,
     key_score,
 )
 
@@ -166,56 +165,3 @@ def test_key_score_of_an_event_without_marks_is_its_outlets():
 
 
 # (events as (id, iso date, docs, starred), days per stretch, per stretch, kept ids, why)
-KEY_EVENTS = [
-    (
-        [("a", "2024-05-03", ["a"], False), ("b", "2024-05-04", ["a", "b", "d"], False)],
-        7,
-        1,
-        ["b"],
-        "one stretch: the event most outlets report",
-    ),
-    (
-        [("a", "2024-05-03", ["a"], True), ("b", "2024-05-04", ["a", "b", "d"], False)],
-        7,
-        1,
-        ["a"],
-        "a star outweighs two more outlets",
-    ),
-    (
-        [("a", "2024-05-03", ["a"], False), ("b", "2024-05-04", ["b"], False)],
-        7,
-        1,
-        ["a"],
-        "a tie: the earlier",
-    ),
-    (
-        [("a", "2024-05-03", ["a"], False), ("b", "2024-08-04", ["b"], False)],
-        7,
-        1,
-        ["a", "b"],
-        "far apart: each its own stretch",
-    ),
-    (
-        [(k, f"2024-05-0{k}", ["a"] * 1, False) for k in "1234"],
-        365,
-        3,
-        ["1", "2", "3"],
-        "three per stretch, in date order",
-    ),
-]
-
-
-@pytest.mark.parametrize(("events", "days", "per", "expected", "why"), KEY_EVENTS)
-def test_key_events(events, days, per, expected, why):
-    built = [
-        Event(i, i, FuzzyDate.from_iso(iso), [_source(d, iso) for d in docs], starred=star)
-        for i, iso, docs, star in events
-    ]
-    kept = key_events(built, DOCS, days=days, per_stretch=per)
-    assert [e.id for e in kept] == expected, why
-
-
-@pytest.mark.parametrize(("days", "per"), [(0, 1), (7, 0), (-1, 1)])
-def test_key_events_refuses_an_empty_stretch(days, per):
-    with pytest.raises(ValueError):
-        key_events([], DOCS, days=days, per_stretch=per)

@@ -16,7 +16,7 @@ from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
-from .key_events import bin_width, key_events, key_scores
+from ..plan.key_events import bin_width, key_events, key_scores
 
 if TYPE_CHECKING:
     from timeline_app.project import Project

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from math import floor
 
 from .dates import FuzzyDate
 from .documents import Document
@@ -26,7 +25,6 @@ __all__ = [
     "date_support",
     "independent_outlets",
     "is_disputed",
-    "key_events",
     "key_score",
 ]
 
@@ -115,28 +113,3 @@ def key_score(event: Event, documents: Mapping[str, Document]) -> float:
     if event.starred:
         score += STAR_WEIGHT
     return score + TAG_WEIGHT * min(len(event.tags), MAX_TAGS)
-
-
-def key_events(
-    events: Iterable[Event],
-    documents: Mapping[str, Document],
-    *,
-    days: float,
-    per_stretch: int = 1,
-) -> list[Event]:
-    """The `per_stretch` best-scored events (`key_score`) of each stretch of `days` days of
-    the axis, in date order: what a window zoomed to show about `days` days per label slot
-    keeps. Stretches are counted from the calendar's first day, so they stay put while the
-    view pans; ties go to the earlier event, then the smaller id (the same pick each time).
-    """
-    if days <= 0 or per_stretch <= 0:
-        raise ValueError("key_events needs days > 0 and per_stretch > 0")
-    stretches: dict[int, list[tuple[float, Event]]] = {}
-    for e in events:
-        stretch = floor(e.date.start.toordinal() / days)
-        stretches.setdefault(stretch, []).append((key_score(e, documents), e))
-    kept: list[Event] = []
-    for scored in stretches.values():
-        scored.sort(key=lambda se: (-se[0], se[1].date.start, se[1].id))
-        kept.extend(e for _, e in scored[:per_stretch])
-    return sorted(kept, key=lambda e: (e.date.start, e.date.end, e.id))

@@ -14,8 +14,8 @@ import math
 
 import numpy as np
 
-from timeline_app.model import Event, Timeline
-from timeline_app.model.outlets import key_score
+from ..model import Event, Timeline
+from ..model.outlets import key_score
 
 __all__ = ["BINS", "PER_BIN", "bin_width", "key_events", "key_scores"]
 
