@@ -26,6 +26,7 @@ from .ingest import CorpusError, load_corpus
 from .ingest.cache import ExtractionCache
 from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
+from .ingest.recent import Recent
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
 from .store.edits import apply_edits, published_overrides, source_positions
@@ -41,6 +42,7 @@ def open_timeline(
     progress: Progress | None = None,
     partial: Partial | None = None,
     engine: Engine | None = None,
+    recent: Recent | None = None,
 ) -> Timeline:
     """The timeline at `path`: a data file's events as the file holds them, else the
     articles of a folder or file (`load_corpus`, which the other arguments are for).
@@ -60,6 +62,7 @@ def open_timeline(
             progress=progress,
             partial=partial,
             engine=engine,
+            recent=recent,
         )
     except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
         expected = expected_timeline(path)
@@ -110,6 +113,7 @@ class Project:
         self.store = store
         self._engine = engine
         self._cache: ExtractionCache = _Rewriting(store) if rebuild else store
+        self._recent = Recent()  # what the last read decoded, for the next (`ingest.recent`)
         self.skipped: list[Edit] = []  # edits whose event no longer exists
         self._base: list[Event] = []
         self.timeline = Timeline()
@@ -170,6 +174,7 @@ class Project:
             partial=partial,
             published=published_overrides(edits),
             engine=self._engine,
+            recent=self._recent if self._cache is self.store else None,
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)

@@ -234,7 +234,7 @@ def test_a_full_disk_while_caching_opens_the_timeline_from_memory(corpus, monkey
         (corpus / "extra.txt").write_text(  # not cached yet: the next open must write
             "Ministers meet\nPosted: 27.11.2023\n\nThe ministers met in Minsk on Friday.\n"
         )
-        with (disk / "filler").open("wb") as f:  # fill the disk, then leave a little room
+        with (disk / "filler").open("wb", buffering=0) as f:  # fill it, then leave a little room
             try:
                 while True:
                     f.write(b"\0" * 65536)

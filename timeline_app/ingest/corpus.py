@@ -7,7 +7,8 @@ not articles: `timeline_app.project` reads them through `timeline_app.formats`.
 Loading reports progress per file and can be cancelled (see `progress.py`); many uncached
 files are extracted, and many documents' events found, by an engine (`engines/`: this
 machine's processes by default, or a Dask cluster); partial timelines can be received while
-files are extracted (`preview.py`).
+files are extracted (`preview.py`). With a cache, an unchanged folder is read back, and a
+folder where a few files changed is updated where they change it (`increments.py`).
 """
 
 from __future__ import annotations
@@ -17,17 +18,17 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
-from .actors import assign_actors
+from . import increments
+from .actors import actor_counts, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
-from .file_loader import FileLoader
-from .file_results import FileResult
+from .file_loader import FileLoader, LoadedFiles
 from .files import find_files
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
-from .records import event_in, event_out
+from .recent import Recent
 
 __all__ = [
     "MERGING",
@@ -54,6 +55,7 @@ def load_corpus(
     partial: Partial | None = None,
     workers: int | None = None,
     engine: Engine | None = None,
+    recent: Recent | None = None,
 ) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
 
@@ -64,13 +66,21 @@ def load_corpus(
     `partial(timeline)` receives timelines of the files loaded so far, about every second.
     `engine` extracts the files and finds their events (default: this machine's processes,
     `workers` of them; by default as many as the folder's size and the cores call for).
+    `recent` holds what the last load with the same `cache` decoded (`recent.py`): give
+    the same one to each load of a folder in this process, and reloads are quicker.
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise CorpusError(f"{path}: no such file or folder")
     with collector_paused:
         return _load(
-            path, cache, published or {}, progress, partial, engine or LocalEngine(workers)
+            path,
+            cache,
+            published or {},
+            progress,
+            partial,
+            engine or LocalEngine(workers),
+            recent if cache is not None else None,
         )
 
 
@@ -81,6 +91,7 @@ def _load(
     progress: Progress | None,
     partial: Partial | None,
     engine: Engine,
+    recent: Recent | None,
 ) -> Timeline:
     found = find_files(path)
     problems = list(found.problems)
@@ -101,26 +112,30 @@ def _load(
         progress=progress,
         partial=partial,
         engine=engine,
+        recent=recent,
     ).run()
     problems += loaded.problems
     documents = {d.id: d for r in loaded.results for d in r.documents}
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(loaded.results, documents, loaded.keys, cache, progress, engine)
+    scope = "." if path.is_dir() else found.rel(path)
+    events = _events(loaded, documents, cache, progress, engine, scope, recent)
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
 
 def _events(
-    results: list[FileResult],
+    loaded: LoadedFiles,
     documents: dict[str, Document],
-    keys: list[str],
     cache: ExtractionCache | None,
-    progress: Progress | None = None,
-    engine: Engine | None = None,
+    progress: Progress | None,
+    engine: Engine,
+    scope: str,
+    recent: Recent | None,
 ) -> list[Event]:
-    """Candidates from every document, merged; an unchanged corpus comes from the cache.
+    """Candidates from every document, merged; an unchanged corpus comes from the cache,
+    a corpus with a few changed files is updated where they change it (`increments.py`).
 
     Progress goes on as (documents whose candidates are found, documents, MERGING), then
     (documents, documents, MERGING) between steps of the merge, so a cancel is heard.
@@ -131,13 +146,48 @@ def _events(
             raise Cancelled("cancelled while merging")
 
     tick(0)
-    corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
-    record = cache.cached_many("corpus_cache", [corpus_key]).get(corpus_key) if cache else None
-    if record is not None:
-        return [event_in(r) for r in record]
-    results = [r.complete() for r in results]  # cached results come without names, timexes
-    events = find_events(results, tick=tick, engine=engine)
-    assign_actors(events, documents)
+    corpus_key = hashlib.sha256("|".join(loaded.keys).encode()).hexdigest()
+    index = increments.read_index(cache, scope) if cache else None
+    if cache and index and index.corpus == corpus_key:
+        events = increments.kept_events(cache, index, recent)
+        if events is not None:
+            return events
+    names = increments.corpus_names(loaded.results)
+    state = None
+    if cache and index:
+        state = increments.update(
+            cache,
+            index,
+            results=loaded.results,
+            rels=loaded.rels,
+            keys=loaded.keys,
+            corpus=corpus_key,
+            names=names,
+            recent=recent,
+        )
+    if state is None:
+        results = [r.complete() for r in loaded.results]  # cached: without names, timexes
+        blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
+        counts = actor_counts((d.text for d in documents.values()), names.actors)
+        state = increments.from_scratch(
+            blocks,
+            rels=loaded.rels,
+            keys=loaded.keys,
+            corpus=corpus_key,
+            names=names,
+            counts=counts,
+        )
+    _after_merging(state, documents)
     if cache:
-        cache.cache_many("corpus_cache", [(corpus_key, [event_out(e) for e in events])])
-    return events
+        state.save(cache, scope, recent)
+    return state.events
+
+
+def _after_merging(state: increments.State, documents: Mapping[str, Document]) -> None:
+    """The passes over merged events, the one place for them on a load from scratch and
+    on an update alike: `state.events` are all the corpus's events, `state.fresh` those
+    merged in this load (all of them from scratch); the others come from the store as
+    these passes left them. A pass may change events but must not add, drop or reorder
+    them (the store keeps them by merge block), and what it gives an event may depend
+    only on that event and the documents, unless it runs again on every event."""
+    assign_actors(state.events if state.actors_changed else state.fresh, documents, state.actors)
