@@ -23,6 +23,7 @@ from articles import write_articles  # noqa: E402
 # a sentence naming only what the corpus names already, and one naming a new person
 KNOWN = "\nOn 3 March 2004 the ministry published revision {k} of the statement.\n"
 NEW_NAME = "\nOn 4 March 2004 Foreign Minister Ivan Testovich said talks would go on.\n"
+NEW_ACRONYM = "\nOn 5 March 2004 the Eurasian Customs Board (ECB) met in Minsk.\n"
 
 
 def _middle(folder: Path) -> Path:
@@ -54,6 +55,19 @@ def remove_last(folder: Path) -> None:
 def name_someone_new(folder: Path) -> None:
     path = _middle(folder)
     path.write_text(path.read_text(encoding="utf-8") + NEW_NAME, encoding="utf-8")
+
+
+def define_an_acronym(folder: Path) -> None:
+    path = _middle(folder)
+    path.write_text(path.read_text(encoding="utf-8") + NEW_ACRONYM, encoding="utf-8")
+
+
+def remove_new_name(folder: Path) -> None:
+    """The one document naming the new person no longer does."""
+    for path in folder.rglob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        if NEW_NAME in text:
+            path.write_text(text.replace(NEW_NAME, ""), encoding="utf-8")
 
 
 def empty_one(folder: Path) -> None:
@@ -94,12 +108,14 @@ CASES = [
     ("generated", change_twice, False, "two articles changed"),
     ("generated", add, False, "an article added that names no one new"),
     ("generated", remove_last, None, "an article removed (its names may go with it)"),
-    ("generated", name_someone_new, True, "a new person: any document's titles may change"),
+    ("generated", name_someone_new, False, "a new person: who mentions them is titled again"),
+    ("generated", define_an_acronym, False, "a new acronym: who uses it is titled again"),
     ("generated", empty_one, None, "an article emptied: it no longer loads"),
     ("shipped", change, False, "a dated sentence more in one article"),
     ("shipped", add, False, "an article added that names no one new"),
     ("shipped", remove_last, None, "an article removed"),
-    ("shipped", name_someone_new, True, "a new person"),
+    ("shipped", name_someone_new, False, "a new person"),
+    ("shipped", define_an_acronym, False, "a new acronym"),
 ]
 
 
@@ -123,17 +139,18 @@ def test_an_update_gives_the_events_a_load_from_scratch_gives(
 
 
 def test_a_chain_of_updates_stays_exact(generated, tmp_path, monkeypatch):
-    """Each update starts from the one before: errors would pile up."""
+    """Each update starts from the one before: errors would pile up. A name comes and goes."""
     folder = tmp_path / "corpus"
     shutil.copytree(generated, folder)
     kept = tmp_path / "kept"
     events_json(folder, kept, monkeypatch)
     calls = merged_whole(monkeypatch)
-    for k, act in enumerate([change, add, change_twice, change], 1):
+    steps = [change, add, name_someone_new, change_twice, remove_new_name]
+    for k, act in enumerate(steps, 1):
         act(folder)
         updated = events_json(folder, kept, monkeypatch)
         assert updated == events_json(folder, tmp_path / f"scratch{k}", monkeypatch)
-    assert len(calls) == 4, "only the loads from scratch merged everything"
+    assert len(calls) == len(steps), "only the loads from scratch merged everything"
 
 
 def test_a_file_rewritten_with_its_old_size_and_time_is_seen(generated, tmp_path, monkeypatch):

@@ -13,10 +13,12 @@ each file's extraction (`file_cache`):
 A changed, added or removed file then costs its own statements: the old ones leave their
 blocks, the new ones enter theirs, only those blocks are merged again, the others' events
 come from the store. The result is exactly what a load from scratch gives (same events, same
-order). A load from scratch is made instead, and `update` returns None, when nothing usable is
-kept, when more than MAX_CHANGED files changed, or when the change changes the names learnt
-from the whole corpus (a new person, an acronym defined): then any document's titles may
-change. Actors are chosen by counts summed over the documents, kept up to date by taking out
+order). A change of the names learnt from the whole corpus (a new person, an acronym defined)
+may change the titles of other documents: those that mention an added or dropped name are
+titled again too. A load from scratch is made instead, and `update` returns None, when
+nothing usable is kept, when more than MAX_CHANGED files changed (or are to be titled again),
+or when names the corpus knew before and after changed their order (titles try names in
+order). Actors are chosen by counts summed over the documents, kept up to date by taking out
 the old versions' counts and putting in the new ones'; when that changes an actor's canonical
 name, every event's actors are found again (`State.actors_changed`).
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +43,7 @@ from .file_results import FileResult, code_fingerprint
 from .language import dates_language
 from .merge import merge_candidates
 from .names import Names, gather_names
+from .people import surname
 from .preview import merged_names
 from .recent import Recent
 from .records import event_in, event_out, statement_in, statement_out
@@ -58,7 +62,7 @@ __all__ = [
 
 MAX_CHANGED = 200  # more changed files than this: a load from scratch
 _TABLE = "corpus_cache"
-_FORMAT = 1  # of the index and block records
+_FORMAT = 2  # of the index and block records
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ def _names_in(r: dict[str, Any]) -> Names:
 
 
 def _items(n: Names) -> list[Any]:
-    return [list(n.acronyms.items()), list(n.persons.items())]
+    return [[list(kv) for kv in n.acronyms.items()], [list(kv) for kv in n.persons.items()]]
 
 
 @dataclass(slots=True)
@@ -109,6 +113,8 @@ class Index:
 
     corpus: str
     names: str
+    title_names: list[Any]  # [acronyms, persons] as (key, value) pairs, in order
+    actor_names: list[Any]
     actors: str  # fingerprint of the actors chosen
     uses: dict[str, int]
     docs_with: dict[str, int]
@@ -228,18 +234,30 @@ def update(
 ) -> State | None:
     """The corpus's events from `index` and the files that changed since (None: load from
     scratch, see the module's docstring)."""
-    if names.fingerprint != index.names:
-        return None
     new_keys = dict(zip(rels, keys, strict=True))
     changed = [rel for rel in rels if index.files.get(rel, [None])[0] != new_keys[rel]]
     removed = [rel for rel in index.files if rel not in new_keys]
     if len(changed) + len(removed) > MAX_CHANGED:
         return None
-    gone = set(changed) | set(removed)
     by_rel = dict(zip(rels, results, strict=True))
-    counts = _updated_counts(cache, index, gone, [by_rel[r] for r in changed], names.actors)
+    redo: list[str] = []  # unchanged files whose titles the change of names may change
+    if names.fingerprint != index.names:
+        needles = _name_changes(index.title_names, _items(names.titles))
+        if needles is None:
+            return None
+        edited_now = set(changed)
+        unchanged = [rel for rel in rels if rel not in edited_now]
+        redo = [rel for rel in unchanged if _mentions(by_rel[rel], needles)]
+        if len(changed) + len(removed) + len(redo) > MAX_CHANGED:
+            return None
+    edited = set(changed) | set(removed)
+    gone = edited | set(redo)
+    counts = _updated_counts(
+        cache, index, edited, [by_rel[r] for r in changed], names.actors, results
+    )
     if counts is None:
         return None
+    changed = [rel for rel in rels if rel in gone]  # in folder order, with `redo`
     fresh = statements_of([by_rel[r].complete() for r in changed], changed, names.titles)
     order = {rel: i for i, rel in enumerate(rels)}
     merged = _merged_blocks(cache, index, gone, fresh, order, recent)
@@ -263,7 +281,8 @@ def update(
     events = [e for b in blocks for e in b.events]
     merged_anew = [e for b in blocks if b.statements is not None for e in b.events]
     why = (
-        f"{len(changed)} files changed or added, {len(removed)} removed: "
+        f"{len(edited) - len(removed)} files changed or added, {len(removed)} removed, "
+        f"{len(redo)} titled again for a change of names: "
         f"{sum(b.statements is not None for b in blocks)} of {len(blocks)} blocks merged again"
     )
     return State(
@@ -288,32 +307,82 @@ def _index(
         [b.interval[0].isoformat(), b.interval[1].isoformat(), b.key, *b.first] for b in blocks
     ]
     uses, docs_with = ({k: n for k, n in c.items() if n > 0} for c in counts)
-    return Index(corpus, names.fingerprint, _actors_key(actors), uses, docs_with, files, entries)
+    return Index(
+        corpus,
+        names.fingerprint,
+        _items(names.titles),
+        _items(names.actors),
+        _actors_key(actors),
+        uses,
+        docs_with,
+        files,
+        entries,
+    )
 
 
 def _updated_counts(
     cache: ExtractionCache,
     index: Index,
-    gone: set[str],
+    edited: set[str],
     changed: list[FileResult],
     names: Names,
+    results: list[FileResult],
 ) -> tuple[Counter[str], Counter[str]] | None:
-    """The actor counts with the gone files' old texts taken out and the changed files'
-    new texts put in (None: an old version is no longer in the store)."""
-    old_keys = [index.files[rel][0] for rel in gone if rel in index.files]
+    """The actor counts with the edited files' old texts taken out and the changed files'
+    new texts put in (None: an old version is no longer in the store). A full name the
+    corpus did not know before is counted in every text that holds it; one it no longer
+    knows is dropped."""
+    old_keys = [index.files[rel][0] for rel in edited if rel in index.files]
     old = cache.cached_many("file_cache", old_keys)
     if len(old) != len(set(old_keys)):
         return None
     old_texts = [d["text"] for k in old_keys for d in old[k]["docs"]]
     new_texts = [d.text for r in changed for d in r.documents]
-    uses, docs_with = Counter(index.uses), Counter(index.docs_with)
-    out_uses, out_docs = actor_counts(old_texts, names)
-    in_uses, in_docs = actor_counts(new_texts, names)
+    known = {full for full, _ in index.actor_names[1]}
+    kept = Names(persons={f: s for f, s in names.persons.items() if f in known})
+    uses = Counter({f: n for f, n in index.uses.items() if f in kept.persons})
+    docs_with = Counter(index.docs_with)
+    out_uses, out_docs = actor_counts(old_texts, kept)
+    in_uses, in_docs = actor_counts(new_texts, kept)
     uses.subtract(out_uses)
     uses.update(in_uses)
     docs_with.subtract(out_docs)
     docs_with.update(in_docs)
+    new = Names(persons={f: s for f, s in names.persons.items() if f not in known})
+    if new.persons:
+        texts = (d.text for r in results for d in r.documents)
+        uses.update(actor_counts((t for t in texts if any(f in t for f in new.persons)), new)[0])
     return uses, docs_with
+
+
+def _name_changes(old: list[Any], new: list[Any]) -> list[str | re.Pattern[str]] | None:
+    """What a text must hold for a change of the title names from `old` to `new` to change
+    its titles: the surnames of the people added or dropped, the last word of the long
+    forms of the acronyms added or dropped (`TitleContext` finds nothing of a name
+    without them). None when names both lists hold changed their order (titles try names
+    in order): then every document may change."""
+    needles: list[str | re.Pattern[str]] = []
+    for which in (0, 1):
+        before = {k: v for k, v in old[which]}
+        after = {k: v for k, v in new[which]}
+        if [k for k in before if k in after] != [k for k in after if k in before]:
+            return None
+        for k in before.keys() ^ after.keys():
+            v = before.get(k) or after[k]
+            if which == 1:  # a person: full name -> the last word
+                needles += [v, surname(k, v)]
+            else:  # an acronym's long form -> its last word, spelt with -is- or -iz-
+                last = re.escape(k.split()[-1]).replace("iz", "i[sz]").replace("is", "i[sz]")
+                needles += [re.compile(last), v]
+    return needles
+
+
+def _mentions(result: FileResult, needles: list[str | re.Pattern[str]]) -> bool:
+    return any(
+        (n in doc.text) if isinstance(n, str) else bool(n.search(doc.text))
+        for doc in result.documents
+        for n in needles
+    )
 
 
 def _merged_blocks(
