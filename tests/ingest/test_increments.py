@@ -197,3 +197,21 @@ def test_a_project_reloaded_in_the_same_process_is_exact(
     project.reload()  # nothing changed: the same events, from memory
     assert event_records(project.timeline) == event_records(scratch)
     project.close()
+
+
+def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_path, monkeypatch):
+    """The article's other statements leave and enter the same blocks unchanged: those
+    blocks keep their events (a year's block of thousands is not merged again)."""
+    from timeline_app.ingest import increments
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    kept = tmp_path / "kept"
+    events_json(folder, kept, monkeypatch)
+    change(folder)  # one sentence dating 3 March 2004, at the end
+    merged: list[int] = []
+    real = increments.merge_candidates
+    monkeypatch.setattr(increments, "merge_candidates", lambda c: merged.append(1) or real(c))
+    updated = events_json(folder, kept, monkeypatch)
+    assert len(merged) == 1, "the block of 3 March 2004 only"
+    assert updated == events_json(folder, tmp_path / "scratch", monkeypatch)

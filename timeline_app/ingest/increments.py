@@ -398,19 +398,34 @@ def _merged_blocks(
     intervals = [(date.fromisoformat(b[0]), date.fromisoformat(b[1])) for b in index.blocks]
     old_number = dict(enumerate(intervals))
     by_interval = {iv: n for n, iv in enumerate(intervals)}
-    touched: dict[tuple[date, date], list[Placed]] = {}
+    touched: dict[tuple[date, date], list[list[Any]]] = {}  # interval -> its statements
     for rel in gone:
         for n in index.files.get(rel, [None, []])[1]:
             touched.setdefault(intervals[n], [])
     for p in fresh:
-        touched.setdefault((p[2].source.date.start, p[2].source.date.end), []).append(p)
+        touched.setdefault((p[2].source.date.start, p[2].source.date.end), []).append(
+            statement_out(p)
+        )
     old_touched = [by_interval[iv] for iv in touched if iv in by_interval]
     statements = cache.cached_many(_TABLE, [_STATEMENTS + index.blocks[n][2] for n in old_touched])
     if len(statements) != len({index.blocks[n][2] for n in old_touched}):
         return None
     for n in old_touched:
-        kept = (statement_in(r) for r in statements[_STATEMENTS + index.blocks[n][2]])
-        touched[intervals[n]].extend(p for p in kept if p[0] not in gone)
+        stored = statements[_STATEMENTS + index.blocks[n][2]]
+        touched[intervals[n]].extend(r for r in stored if r[0] not in gone)
+    merged: list[_Kept] = []
+    for iv, records in list(touched.items()):
+        if not records:
+            continue  # every statement of the block left it
+        records.sort(key=lambda r: (order[r[0]], r[1]))
+        key = _hash(records)
+        n = by_interval.get(iv)
+        if n is not None and key == index.blocks[n][2]:
+            del touched[iv]  # the same statements in the same order: the same events
+            continue
+        placed = [statement_in(r) for r in records]
+        events = merge_candidates([c for _, _, c in placed])
+        merged.append(_Kept(iv, (records[0][0], records[0][1]), key, records, events))
     untouched = [n for n in range(len(intervals)) if intervals[n] not in touched]
     found = _block_events(cache, [index.blocks[n][2] for n in untouched], index.actors, recent)
     if found is None:
@@ -419,12 +434,7 @@ def _merged_blocks(
         _Kept(intervals[n], (index.blocks[n][3], index.blocks[n][4]), index.blocks[n][2], None, e)
         for n, e in zip(untouched, found, strict=True)
     ]
-    for iv, placed in touched.items():
-        if placed:
-            placed.sort(key=lambda p: (order[p[0]], p[1]))
-            records = [statement_out(p) for p in placed]
-            events = merge_candidates([c for _, _, c in placed])
-            blocks.append(_Kept(iv, (placed[0][0], placed[0][1]), _hash(records), records, events))
+    blocks += merged
     blocks.sort(key=lambda b: (order[b.first[0]], b.first[1]))
     return blocks, old_number
 
