@@ -32,6 +32,7 @@ from .ingest import CorpusError, load_corpus
 from .ingest.cache import ExtractionCache
 from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
+from .ingest.recent import Recent
 from .model import Event, FuzzyDate, Problem, Timeline
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
 from .store.added_events import AddedSource, added_documents
@@ -51,6 +52,7 @@ def open_timeline(
     partial: Partial | None = None,
     engine: Engine | None = None,
     lazy: bool = False,
+    recent: Recent | None = None,
 ) -> Timeline:
     """The timeline at `path`: a data file's events as the file holds them, else the
     articles of a folder or file (`load_corpus`, which the other arguments are for).
@@ -71,6 +73,7 @@ def open_timeline(
             partial=partial,
             engine=engine,
             lazy=lazy,
+            recent=recent,
         )
     except CorpusError as exc:  # a .json or .csv that is neither articles nor a timeline
         expected = expected_timeline(path)
@@ -121,6 +124,7 @@ class Project:
         self.store = store
         self._engine = engine
         self._cache: ExtractionCache = _Rewriting(store) if rebuild else store
+        self._recent = Recent()  # what the last read decoded, for the next (`ingest.recent`)
         self.skipped: list[Edit] = []  # edits whose event no longer exists
         self._base: list[Event] = []
         self.timeline = Timeline()
@@ -184,6 +188,7 @@ class Project:
             published=published_overrides(edits),
             engine=self._engine,
             lazy=True,  # the store stays open as long as the project: events read on demand
+            recent=self._recent if self._cache is self.store else None,
         )
         events, skipped = apply_edits(extracted.events, edits)
         problems = self._with_store_problems(extracted.problems)

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Document, Event
-from .names import gather_names
+from .names import Names, gather_names
 from .phrases import PhraseIndex
 
-__all__ = ["Actors", "assign_actors", "gather_actors"]
+__all__ = ["Actors", "actor_counts", "actors_from", "assign_actors", "gather_actors"]
 
 _ACRONYM_TOKEN = re.compile(r"\b[A-Z]{2,6}\b")
 _NOT_ORGS = frozenset(
@@ -78,10 +78,26 @@ def gather_actors(texts: Iterable[str]) -> Actors:
     """People (merged by surname) and organisations named anywhere in `texts`."""
     texts = list(texts)
     names = gather_names(texts)
+    return actors_from(names, *actor_counts(texts, names))
+
+
+def actor_counts(texts: Iterable[str], names: Names) -> tuple[Counter[str], Counter[str]]:
+    """How often `texts` use each full name of `names`, and how many of them hold each
+    acronym-like token: sums over the texts, so a corpus's counts can be kept up to date
+    by taking one text's out and putting its new version's in (`increments.py`)."""
     fulls: PhraseIndex[str] = PhraseIndex()
     for full in names.persons:
         fulls.add(full, full)
-    uses: Counter[str] = Counter(p for t in texts for _, p in fulls.find(t))
+    uses: Counter[str] = Counter()
+    docs_with: Counter[str] = Counter()
+    for t in texts:
+        uses.update(p for _, p in fulls.find(t))
+        docs_with.update(set(_ACRONYM_TOKEN.findall(t)))
+    return uses, docs_with
+
+
+def actors_from(names: Names, uses: Counter[str], docs_with: Counter[str]) -> Actors:
+    """The actors of a corpus whose names and counts (`actor_counts`) these are."""
     by_surname: dict[str, Counter[str]] = {}
     for full, surname in names.persons.items():
         by_surname.setdefault(surname, Counter())[full] = max(uses[full], 1)
@@ -95,18 +111,18 @@ def gather_actors(texts: Iterable[str]) -> Actors:
         actors.patterns.append((pattern, abbr))
         actors.phrases.add(abbr, abbr)
     known = set(names.acronyms.values())
-    docs_with: Counter[str] = Counter()
-    for t in texts:
-        docs_with.update(set(_ACRONYM_TOKEN.findall(t)))
     for token, n in sorted(docs_with.items()):
         if n >= 2 and token not in known and token not in _NOT_ORGS:
             actors.phrases.add(token, token)
     return actors
 
 
-def assign_actors(events: list[Event], documents: Mapping[str, Document]) -> None:
-    """Fill each event's `actors` from the sentences of its sources (and its title)."""
-    actors = gather_actors(d.text for d in documents.values())
+def assign_actors(
+    events: list[Event], documents: Mapping[str, Document], actors: Actors | None = None
+) -> None:
+    """Fill each event's `actors` from the sentences of its sources (and its title), with
+    the corpus's `actors` (default: gathered from `documents`)."""
+    actors = gather_actors(d.text for d in documents.values()) if actors is None else actors
     for event in events:
         parts = [event.title]
         for s in event.sources:

@@ -7,29 +7,31 @@ not articles: `timeline_app.project` reads them through `timeline_app.formats`.
 Loading reports progress per file and can be cancelled (see `progress.py`); many uncached
 files are extracted, and many documents' events found, by an engine (`engines/`: this
 machine's processes by default, or a Dask cluster); partial timelines can be received while
-files are extracted (`preview.py`).
+files are extracted (`preview.py`). With a cache, an unchanged folder is read back, and a
+folder where a few files changed is updated where they change it (`increments.py`).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
-from .actors import assign_actors
+from . import increments
+from .actors import actor_counts, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .column_cache import read_columns, write_columns
 from .disputes import join_disputes
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
-from .file_loader import FileLoader
-from .file_results import FileResult
+from .file_loader import FileLoader, LoadedFiles
 from .files import find_files
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
-from .records import event_in, event_out
+from .recent import Recent
 
 __all__ = [
     "MERGING",
@@ -57,6 +59,7 @@ def load_corpus(
     workers: int | None = None,
     engine: Engine | None = None,
     lazy: bool = False,
+    recent: Recent | None = None,
 ) -> Timeline:
     """Read every article under `path`; bad files become `Timeline.problems`, not exceptions.
 
@@ -69,6 +72,8 @@ def load_corpus(
     `workers` of them; by default as many as the folder's size and the cores call for).
     With `lazy`, an unchanged corpus's events come from the cache's stored columns, each
     decoded when first read (`column_cache.py`): the cache must stay open while they are.
+    `recent` holds what the last load with the same `cache` decoded (`recent.py`): give
+    the same one to each load of a folder in this process, and reloads are quicker.
     """
     path = Path(path)
     if not path.exists() and not path.is_symlink():
@@ -82,6 +87,7 @@ def load_corpus(
             partial,
             engine or LocalEngine(workers),
             lazy=lazy,
+            recent=recent if cache is not None else None,
         )
 
 
@@ -94,6 +100,7 @@ def _load(
     engine: Engine,
     *,
     lazy: bool,
+    recent: Recent | None,
 ) -> Timeline:
     found = find_files(path)
     problems = list(found.problems)
@@ -114,29 +121,33 @@ def _load(
         progress=progress,
         partial=partial,
         engine=engine,
+        recent=recent,
     ).run()
     problems += loaded.problems
     documents = {d.id: d for r in loaded.results for d in r.documents}
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(loaded.results, documents, loaded.keys, cache, progress, engine, lazy=lazy)
+    scope = "." if path.is_dir() else found.rel(path)
+    events = _events(loaded, documents, cache, progress, engine, scope, recent, lazy=lazy)
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
 
 def _events(
-    results: list[FileResult],
+    loaded: LoadedFiles,
     documents: dict[str, Document],
-    keys: list[str],
     cache: ExtractionCache | None,
-    progress: Progress | None = None,
-    engine: Engine | None = None,
+    progress: Progress | None,
+    engine: Engine,
+    scope: str,
+    recent: Recent | None,
     *,
     lazy: bool = False,
 ) -> list[Event]:
     """Candidates from every document, merged; an unchanged corpus comes from the cache
-    (with `lazy`, as its stored columns, no event made until one is read).
+    (with `lazy`, as its stored columns, no event made until one is read), a corpus with a
+    few changed files is updated where they change it (`increments.py`).
 
     Progress goes on as (documents whose candidates are found, documents, MERGING), then
     (documents, documents, MERGING) between steps of the merge, so a cancel is heard.
@@ -147,22 +158,66 @@ def _events(
             raise Cancelled("cancelled while merging")
 
     tick(0)
-    corpus_key = hashlib.sha256("|".join(keys).encode()).hexdigest()
+    corpus_key = hashlib.sha256("|".join(loaded.keys).encode()).hexdigest()
     stored = read_columns(cache, corpus_key) if cache and lazy else None
     if stored is not None:  # no Event made until a view asks for one
         return stored  # type: ignore[return-value]
-    record = cache.cached_many("corpus_cache", [corpus_key]).get(corpus_key) if cache else None
-    if record is not None:
-        events = [event_in(r) for r in record]
-        if cache and lazy:  # a store from before the columns: the next open reads them
-            write_columns(cache, corpus_key, events, documents, record)
-        return events
-    results = [r.complete() for r in results]  # cached results come without names, timexes
-    events = find_events(results, tick=tick, engine=engine)
-    assign_actors(events, documents)
-    events = join_disputes(events, documents)  # one happening dated differently: one event
+    index = increments.read_index(cache, scope) if cache else None
+    if cache and index and index.corpus == corpus_key:
+        kept = increments.kept_events(cache, index, recent)
+        if kept is not None:
+            events = _joined(kept, documents)
+            if lazy:  # the columns of this corpus are not stored yet: the next open reads them
+                write_columns(cache, corpus_key, events, documents)
+            return events
+    names = increments.corpus_names(loaded.results)
+    state = None
+    if cache and index:
+        state = increments.update(
+            cache,
+            index,
+            results=loaded.results,
+            rels=loaded.rels,
+            keys=loaded.keys,
+            corpus=corpus_key,
+            names=names,
+            recent=recent,
+        )
+    updated = state is not None
+    if state is None:
+        results = [r.complete() for r in loaded.results]  # cached: without names, timexes
+        blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
+        counts = actor_counts((d.text for d in documents.values()), names.actors)
+        state = increments.from_scratch(
+            blocks,
+            rels=loaded.rels,
+            keys=loaded.keys,
+            corpus=corpus_key,
+            names=names,
+            counts=counts,
+        )
+    _after_merging(state, documents)
     if cache:
-        records = [event_out(e) for e in events]
-        cache.cache_many("corpus_cache", [(corpus_key, records)])
-        write_columns(cache, corpus_key, events, documents, records)
+        state.save(cache, scope, recent)
+    events = _joined(state.events, documents)
+    if cache and not updated:  # an update leaves them to the next open: it stays quick
+        write_columns(cache, corpus_key, events, documents)
     return events
+
+
+def _joined(events: list[Event], documents: Mapping[str, Document]) -> list[Event]:
+    """`events` with each happening that sources date differently joined into one event
+    (`disputes.py`). Joins reach across merge blocks and drop events, so they are made on
+    copies of the whole corpus's events after the blocks are kept, never stored in them."""
+    return join_disputes([copy.copy(e) for e in events], documents)
+
+
+def _after_merging(state: increments.State, documents: Mapping[str, Document]) -> None:
+    """The passes over merged events that the store keeps by merge block, the one place for
+    them on a load from scratch and on an update alike: `state.events` are all the corpus's
+    events, `state.fresh` those merged in this load (all of them from scratch); the others
+    come from the store as these passes left them. A pass here may change events but must
+    not add, drop or reorder them, and what it gives an event may depend only on that event
+    and the documents, unless it runs again on every event. Passes that join events across
+    blocks run after, on copies (`_joined`)."""
+    assign_actors(state.events if state.actors_changed else state.fresh, documents, state.actors)

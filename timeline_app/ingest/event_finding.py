@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import Document, Event
@@ -27,59 +28,104 @@ from .names import Names
 from .preview import merged_names
 from .titles import TitleContext
 
-__all__ = ["find_events"]
+__all__ = ["Block", "Placed", "find_events", "statements_of"]
 
 _DOC_CHUNK = 25  # documents per task
 _BATCHES = 8  # merge tasks per worker: balanced, and a cancel is heard between
 
 Tick = Callable[[int], None]
 Pair = tuple[Document, list[Timex]]
+# a statement with where it stands in the corpus: its file's id and its number in the file
+Placed = tuple[str, int, DatedStatement]
+
+
+@dataclass(slots=True)
+class Block:
+    """The statements that date one interval, in corpus order, and the events they merge
+    into: what a changed file's statements leave and enter (`increments.py`)."""
+
+    interval: tuple[date, date]
+    statements: list[Placed]
+    events: list[Event]
 
 
 def find_events(
-    results: list[FileResult], *, tick: Tick, engine: Engine | None = None
-) -> list[Event]:
-    """The merged events of complete `results` (names and time expressions decoded), found
-    by `engine` (default: this machine's processes for a large corpus)."""
-    names = merged_names(n for r in results for n in r.names)
-    pairs = [
-        p
-        for r in results
-        for p in zip(r.documents, r.timexes, strict=True)
-        if dates_language(p[0].language)
-    ]  # not even a lead dated by its header line
+    results: list[FileResult],
+    rels: list[str],
+    *,
+    tick: Tick,
+    engine: Engine | None = None,
+    names: Names | None = None,
+) -> list[Block]:
+    """The merge blocks of complete `results` (names and time expressions decoded; `rels`
+    their files' ids), in order of first appearance: their events, one after the other,
+    are the corpus's. Found by `engine` (default: this machine's processes for a large
+    corpus) with `names` (default: merged from the results)."""
+    names = names or merged_names(n for r in results for n in r.names)
+    pairs, where = _pairs(results, rels)
     engine = engine or LocalEngine()
     workers = engine.workers(len(pairs))
     if not workers:
-        return _here(pairs, names, tick)
-    return _on_engine(pairs, names, engine, workers, tick)
+        return _here(pairs, where, names, tick)
+    return _on_engine(pairs, where, names, engine, workers, tick)
 
 
-def _here(pairs: list[Pair], names: Names, tick: Tick) -> list[Event]:
+def statements_of(results: list[FileResult], rels: list[str], names: Names) -> list[Placed]:
+    """The dated statements of a few files, placed, found in this process."""
+    pairs, where = _pairs(results, rels)
     ctx = TitleContext(names)
-    candidates: list[DatedStatement] = []
+    return _placed(where, [extract_candidates(doc, ctx, timexes) for doc, timexes in pairs])
+
+
+def _pairs(results: list[FileResult], rels: list[str]) -> tuple[list[Pair], list[str]]:
+    """Documents to find statements in (not even a lead dated by its header line in a
+    language we do not date), with their files' ids."""
+    pairs: list[Pair] = []
+    where: list[str] = []
+    for r, rel in zip(results, rels, strict=True):
+        for p in zip(r.documents, r.timexes, strict=True):
+            if dates_language(p[0].language):
+                pairs.append(p)
+                where.append(rel)
+    return pairs, where
+
+
+def _placed(where: list[str], found: list[list[DatedStatement]]) -> list[Placed]:
+    """Each document's statements, numbered within its file."""
+    placed: list[Placed] = []
+    seq: dict[str, int] = {}
+    for rel, statements in zip(where, found, strict=True):
+        n = seq.get(rel, 0)
+        placed.extend((rel, n + k, c) for k, c in enumerate(statements))
+        seq[rel] = n + len(statements)
+    return placed
+
+
+def _here(pairs: list[Pair], where: list[str], names: Names, tick: Tick) -> list[Block]:
+    ctx = TitleContext(names)
+    found: list[list[DatedStatement]] = []
     for done, (doc, timexes) in enumerate(pairs, 1):
-        candidates.extend(extract_candidates(doc, ctx, timexes))
+        found.append(extract_candidates(doc, ctx, timexes))
         if done % 50 == 0:
             tick(done)
     tick(len(pairs))
-    events: list[Event] = []
-    for k, group in enumerate(_by_interval(candidates), 1):
-        events.extend(merge_candidates(group))
+    blocks = _by_interval(_placed(where, found))
+    release_gradually(found)
+    for k, block in enumerate(blocks, 1):
+        block.events = merge_candidates([c for _, _, c in block.statements])
         if k % 200 == 0:
             tick(len(pairs))
-    release_gradually(candidates)
-    return events
+    return blocks
 
 
 def _on_engine(
-    pairs: list[Pair], names: Names, engine: Engine, workers: int, tick: Tick
-) -> list[Event]:
+    pairs: list[Pair], where: list[str], names: Names, engine: Engine, workers: int, tick: Tick
+) -> list[Block]:
     chunks = [pairs[i : i + _DOC_CHUNK] for i in range(0, len(pairs), _DOC_CHUNK)]
-    found: list[list[DatedStatement]] = [[] for _ in chunks]
+    found: list[list[list[DatedStatement]]] = [[] for _ in chunks]
     done = 0
 
-    def statements_found(k: int, statements: list[DatedStatement]) -> None:
+    def statements_found(k: int, statements: list[list[DatedStatement]]) -> None:
         nonlocal done
         found[k] = statements
         done += len(chunks[k])
@@ -87,29 +133,34 @@ def _on_engine(
 
     with engine.pool(names, workers=workers) as pool:
         pool.map(_candidates_of, chunks, on_done=statements_found)
-        groups = _by_interval([c for part in found for c in part])
+        blocks = _by_interval(_placed(where, [c for part in found for c in part]))
         release_gradually(found)
-        merged: list[list[Event]] = [[] for _ in groups]
+        groups = [[c for _, _, c in b.statements] for b in blocks]
         costs = [len(g) ** 2 for g in groups]
         batches = [b for b in _balanced(costs, workers * _BATCHES) if b]
 
         def batch_merged(k: int, events: list[list[Event]]) -> None:
             for i, group_events in zip(batches[k], events, strict=True):
-                merged[i] = group_events
+                blocks[i].events = group_events
             tick(len(pairs))
 
         pool.map(_merge_groups, [[groups[i] for i in b] for b in batches], on_done=batch_merged)
     release_gradually(groups)
-    return [e for events in merged for e in events]
+    return blocks
 
 
-def _by_interval(candidates: list[DatedStatement]) -> list[list[DatedStatement]]:
-    """Candidates grouped by the interval they date, groups in order of first appearance
-    (as `merge_candidates` groups them)."""
-    groups: dict[tuple[date, date], list[DatedStatement]] = {}
-    for c in candidates:
-        groups.setdefault((c.source.date.start, c.source.date.end), []).append(c)
-    return list(groups.values())
+def _by_interval(placed: list[Placed]) -> list[Block]:
+    """Statements grouped by the interval they date, in order of first appearance (as
+    `merge_candidates` groups them); events not merged yet."""
+    blocks: dict[tuple[date, date], Block] = {}
+    for p in placed:
+        d = p[2].source.date
+        key = (d.start, d.end)
+        block = blocks.get(key)
+        if block is None:
+            block = blocks[key] = Block(key, [], [])
+        block.statements.append(p)
+    return list(blocks.values())
 
 
 def _balanced(costs: list[int], n: int) -> list[list[int]]:
@@ -137,9 +188,9 @@ def _title_context(names: Names) -> TitleContext:
     return _context[1]
 
 
-def _candidates_of(names: Names, pairs: list[Pair]) -> list[DatedStatement]:
+def _candidates_of(names: Names, pairs: list[Pair]) -> list[list[DatedStatement]]:
     ctx = _title_context(names)
-    return [c for doc, timexes in pairs for c in extract_candidates(doc, ctx, timexes)]
+    return [extract_candidates(doc, ctx, timexes) for doc, timexes in pairs]
 
 
 def _merge_groups(_: Names, groups: list[list[DatedStatement]]) -> list[list[Event]]:

@@ -19,11 +19,13 @@ from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .cache import ExtractionCache
 from .engines import Engine, LocalEngine
 from .file_results import FileResult, failure_reason, file_key
+from .file_stats import FileStats
 from .files import CorpusFiles
 from .manifest import Manifest
 from .pool import Extracted, Job, extract_chunk, extract_chunks, extract_here
 from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
+from .recent import Recent
 
 __all__ = ["FileLoader", "LoadedFiles"]
 
@@ -33,11 +35,13 @@ _WRITE_EVERY = 0.5  # seconds between cache transactions while extracting
 
 @dataclass(slots=True)
 class LoadedFiles:
-    """The files that loaded (in folder order) with their cache keys, and the problems."""
+    """The files that loaded (in folder order) with their ids, their cache keys, and the
+    problems."""
 
     results: list[FileResult]
     keys: list[str]
     problems: list[Problem]
+    rels: list[str]
 
 
 class FileLoader:
@@ -55,8 +59,10 @@ class FileLoader:
         progress: Progress | None = None,
         partial: Partial | None = None,
         engine: Engine | None = None,
+        recent: Recent | None = None,
     ) -> None:
         self._found, self._manifest, self._published = found, manifest, published
+        self._recent = recent
         self._cache, self._writes = cache, _CacheWriter(cache)
         self._progress, self._partial = progress, partial
         self._engine = engine or LocalEngine()
@@ -87,34 +93,68 @@ class FileLoader:
         finally:
             self._writes.flush()
         done = [i for i, r in enumerate(self._results) if r is not None]
-        return LoadedFiles(
+        loaded = LoadedFiles(
             [self._results[i] for i in done],  # type: ignore[misc]
             [self._keys[i] for i in done],
             [p for ps in self._problems for p in ps],
+            [self._found.rels[i] for i in done],
         )
+        if self._recent is not None:
+            self._recent.keep_results(loaded.keys, loaded.results)
+        return loaded
 
     def _read_cached(self) -> list[Job]:
-        """Read and hash every file; finish the cached ones; return the others."""
+        """Key every file (by its metadata if unchanged since it was last read, else by its
+        bytes); finish the cached ones; return the others, read."""
         files, pending = self._found.files, []
+        stats = FileStats(self._cache)
         for start in range(0, len(files), _READ_BATCH):
             batch = []
             for i in range(start, min(start + _READ_BATCH, len(files))):
-                doc_id = self._found.rel(files[i])
-                try:
-                    data = self._found.read(files[i])  # regular files only, size-capped
-                except (OSError, ValueError) as exc:
-                    self._failed(i, doc_id, failure_reason(exc))
-                    continue
-                self._keys[i] = file_key(doc_id, data, self._manifest, self._published)
+                doc_id = self._found.rels[i]
+                digest = stats.digest(doc_id, files[i], self._found.stats[i])
+                data: bytes | None = None  # not read: known by its metadata
+                if digest is None:
+                    read = self._read(i, doc_id, stats)
+                    if read is None:
+                        continue
+                    data, digest = read
+                self._keys[i] = file_key(
+                    doc_id, data or b"", self._manifest, self._published, digest=digest
+                )
                 batch.append((i, files[i], doc_id, data))
-            hits = _lookup(self._cache, [self._keys[i] for i, *_ in batch])
-            for job in batch:
-                record = hits.get(self._keys[job[0]])
-                if record is None:
-                    pending.append(job)
-                else:
-                    self._finished(job[0], job[2], FileResult.from_record(record, lazy=True))
+            known = self._recent.results if self._recent is not None else {}
+            hits = _lookup(
+                self._cache, [self._keys[i] for i, *_ in batch if self._keys[i] not in known]
+            )
+            for i, file, doc_id, data in batch:
+                record = hits.get(self._keys[i])
+                if self._keys[i] in known:
+                    self._finished(i, doc_id, known[self._keys[i]])
+                elif record is not None:
+                    self._finished(i, doc_id, FileResult.from_record(record, lazy=True))
+                elif data is not None:
+                    pending.append((i, file, doc_id, data))
+                else:  # known by its metadata, but no longer cached: read it after all
+                    again = self._read(i, doc_id, stats)
+                    if again is not None:
+                        self._keys[i] = file_key(
+                            doc_id, b"", self._manifest, self._published, digest=again[1]
+                        )
+                        pending.append((i, file, doc_id, again[0]))
+        stats.keep(set(self._found.rels) if self._found.root else None)
         return pending
+
+    def _read(self, i: int, doc_id: str, stats: FileStats) -> tuple[bytes, str] | None:
+        """The file's bytes and their digest (None: it failed, and is reported)."""
+        file = self._found.files[i]
+        meta = stats.stat(file)
+        try:
+            data = self._found.read(file)  # regular files only, size-capped
+        except (OSError, ValueError) as exc:
+            self._failed(i, doc_id, failure_reason(exc))
+            return None
+        return data, stats.read(doc_id, meta, data)
 
     def _extracted_chunk(self, _: int, chunk: list[Extracted]) -> None:
         for done in chunk:
@@ -122,7 +162,7 @@ class FileLoader:
 
     def _extracted(self, done: Extracted) -> None:
         index, result, preview = done
-        doc_id = self._found.rel(self._found.files[index])
+        doc_id = self._found.rels[index]
         if isinstance(result, str):
             self._failed(index, doc_id, result)
         else:

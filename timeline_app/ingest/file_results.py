@@ -115,9 +115,15 @@ def failure_reason(exc: Exception) -> str:
 
 
 def file_key(
-    doc_id: str, data: bytes, manifest: Manifest, published: Mapping[str, FuzzyDate | None]
+    doc_id: str,
+    data: bytes,
+    manifest: Manifest,
+    published: Mapping[str, FuzzyDate | None],
+    *,
+    digest: str | None = None,
 ) -> str:
-    h = hashlib.sha256(data)
+    """The cache key of a file with these bytes (or with this `digest` of them)."""
+    h = hashlib.sha256((digest or hashlib.sha256(data).hexdigest()).encode())
     meta = manifest.meta(doc_id)
     edits = sorted(
         (k, date_out(v)) for k, v in published.items() if k == doc_id or k.startswith(doc_id + "#")

@@ -67,6 +67,10 @@ class CorpusFiles:
     root: Path | None = None
     # subfolders holding their own manifest.json, seen on the same walk (manifest.py reads them)
     manifest_folders: list[Path] = field(default_factory=list)
+    # the id of each of `files` (its path in the folder, with "/") and what `os.stat` said
+    # of it, on the walk (`file_stats.py` compares that with what it saw last time)
+    rels: list[str] = field(default_factory=list)
+    stats: list[os.stat_result] = field(default_factory=list)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.folder).as_posix()
@@ -80,7 +84,7 @@ def find_files(path: Path) -> CorpusFiles:
     """The article files under `path` (a folder, or one file), sorted, with problems."""
     if not path.is_dir():  # a file, a link to one, or something else named on its own
         found = CorpusFiles(path.parent)
-        _consider(found, path)
+        _consider(found, path, _rel(path.parent, path))
         return found
     found = CorpusFiles(path, root=path.resolve())
 
@@ -88,13 +92,17 @@ def find_files(path: Path) -> CorpusFiles:
         where = Path(exc.filename) if exc.filename else path
         found.problems.append(Problem(_rel(path, where) or ".", _reason(exc)))
 
+    top = str(path)
     for root, dirs, names in os.walk(path, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if Path(root) != path and MANIFEST_NAME in names:
-            found.manifest_folders.append(Path(root))
+        # paths and ids by string (a Path per file and `relative_to` cost more than the walk)
+        under = Path(root)
+        prefix = "" if root == top else os.path.relpath(root, top).replace(os.sep, "/") + "/"
+        if prefix and MANIFEST_NAME in names:
+            found.manifest_folders.append(under)
         for name in sorted(names):
             if not name.startswith(".") and name not in _IGNORED:  # a manifest in any folder
-                _consider(found, Path(root) / name)
+                _consider(found, under / name, prefix + name, os.path.join(root, name))
     return found
 
 
@@ -161,39 +169,53 @@ def _same_file(file: Path, others: list[Path]) -> bool:
     return False
 
 
-def _consider(found: CorpusFiles, file: Path) -> None:
-    rel = _rel(found.folder, file)
-    refused = _refusal(found, file)  # a name that is not UTF-8 loads (the store keeps its bytes)
+def _consider(found: CorpusFiles, file: Path, rel: str, where: str | None = None) -> None:
+    # a name that is not UTF-8 loads (the store keeps its bytes)
+    refused, st = _refusal(found, file, where or str(file))
     if refused:
         found.problems.append(Problem(rel, refused))
     else:
         found.files.append(file)
+        found.rels.append(rel)
+        found.stats.append(st)
 
 
-def _refusal(found: CorpusFiles, file: Path) -> str:
-    """Why `file` is not one of the corpus's articles ("" if it is)."""
+def _refusal(found: CorpusFiles, file: Path, where: str) -> tuple[str, os.stat_result | None]:
+    """Why `file` (at `where`) is not one of the corpus's articles ("" if it is), and what
+    `os.stat` says of it."""
+    reason, st = _kind_refusal(found, file, where)
+    if reason or st is None:
+        return reason, None
+    name = file.name
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""  # Path.suffix's rule
+    if suffix not in ARTICLE_SUFFIXES:
+        kind = suffix or "without an extension"
+        return f"not an article format ({kind}); skipped", None
+    if st.st_size > MAX_BYTES:
+        return _too_large(st.st_size, MAX_BYTES), None
+    return "", st
+
+
+def _kind_refusal(found: CorpusFiles, file: Path, where: str) -> tuple[str, os.stat_result | None]:
     try:
-        st = os.lstat(file)
+        st = os.lstat(where)
         if stat.S_ISLNK(st.st_mode):
             try:
                 target = file.resolve(strict=True)
             except RuntimeError:
-                return "symbolic link loop"
+                return "symbolic link loop", None
             except OSError as exc:
-                return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+                loop = exc.errno == errno.ELOOP
+                return "symbolic link loop" if loop else "broken symbolic link", None
             if found.root is not None and not _inside(found.root, target):
-                return f"link leads outside the folder: {target}"
+                return f"link leads outside the folder: {target}", None
             st = os.stat(target)
     except OSError as exc:
-        return _reason(exc)
+        return _reason(exc), None
     if not stat.S_ISREG(st.st_mode):
-        return _not_regular(st.st_mode)
-    if file.suffix.lower() not in ARTICLE_SUFFIXES:
-        kind = file.suffix.lower() or "without an extension"
-        return f"not an article format ({kind}); skipped"
-    if st.st_size > MAX_BYTES:
-        return _too_large(st.st_size, MAX_BYTES)
-    return ""
+        return _not_regular(st.st_mode), None
+    return "", st
 
 
 def _inside(root: Path, target: Path) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Source, Span, TimeNote
 from ..temporal import Timex
+from .extract import DatedStatement
 from .names import Names
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "event_in",
     "names_out",
     "names_in",
+    "statement_out",
+    "statement_in",
     "timex_out",
     "timex_in",
 ]
@@ -130,3 +133,13 @@ def _source_in(r: list[Any]) -> Source:
     planned, context = (r[7], tuple(TimeNote(*n) for n in r[8])) if len(r) > 7 else (False, ())
     wire = r[9] if len(r) > 9 else ""
     return Source(d, a, b, c, e, t, date_in(dt), planned, context, wire)  # type: ignore[arg-type]
+
+
+def statement_out(placed: tuple[str, int, DatedStatement]) -> list[Any]:
+    """A placed statement (its file's id, its number there, the statement) of a merge block."""
+    rel, seq, c = placed
+    return [rel, seq, _source_out(c.source), c.title, c.names_event, c.sentence]
+
+
+def statement_in(r: list[Any]) -> tuple[str, int, DatedStatement]:
+    return r[0], r[1], DatedStatement(_source_in(r[2]), r[3], r[4], r[5])

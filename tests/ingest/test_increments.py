@@ -1,0 +1,217 @@
+"""A folder reopened after one file was added, changed or removed gives exactly the events
+JSON a load from scratch gives (same bytes), on generated articles and the shipped corpus;
+and it is updated where the file changes it, not merged again whole, unless the change
+changes the names learnt from the whole corpus."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline_app.cli import main
+from timeline_app.ingest import corpus
+from timeline_app.paths import SHIPPED_CORPUS
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+from articles import write_articles  # noqa: E402
+
+# a sentence naming only what the corpus names already, and one naming a new person
+KNOWN = "\nOn 3 March 2004 the ministry published revision {k} of the statement.\n"
+NEW_NAME = "\nOn 4 March 2004 Foreign Minister Ivan Testovich said talks would go on.\n"
+NEW_ACRONYM = "\nOn 5 March 2004 the Eurasian Customs Board (ECB) met in Minsk.\n"
+
+
+def _middle(folder: Path) -> Path:
+    articles = sorted(p for p in folder.rglob("*.txt"))
+    return articles[len(articles) // 2]
+
+
+def change(folder: Path) -> None:
+    path = _middle(folder)
+    path.write_text(path.read_text(encoding="utf-8") + KNOWN.format(k=1), encoding="utf-8")
+
+
+def change_twice(folder: Path) -> None:
+    change(folder)
+    path = sorted(folder.rglob("*.txt"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + KNOWN.format(k=2), encoding="utf-8")
+
+
+def add(folder: Path) -> None:
+    source = _middle(folder)
+    copy = source.with_name("added-" + source.name)
+    copy.write_text(source.read_text(encoding="utf-8") + KNOWN.format(k=3), encoding="utf-8")
+
+
+def remove_last(folder: Path) -> None:
+    sorted(folder.rglob("*.txt"))[-1].unlink()
+
+
+def name_someone_new(folder: Path) -> None:
+    path = _middle(folder)
+    path.write_text(path.read_text(encoding="utf-8") + NEW_NAME, encoding="utf-8")
+
+
+def define_an_acronym(folder: Path) -> None:
+    path = _middle(folder)
+    path.write_text(path.read_text(encoding="utf-8") + NEW_ACRONYM, encoding="utf-8")
+
+
+def remove_new_name(folder: Path) -> None:
+    """The one document naming the new person no longer does."""
+    for path in folder.rglob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        if NEW_NAME in text:
+            path.write_text(text.replace(NEW_NAME, ""), encoding="utf-8")
+
+
+def empty_one(folder: Path) -> None:
+    """A file that no longer loads: its statements leave, nothing enters."""
+    _middle(folder).write_text("", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated") / "articles"
+    write_articles(folder, 60, bad=2)
+    return folder
+
+
+def events_json(folder: Path, home: Path, monkeypatch) -> bytes:
+    monkeypatch.setenv("TIMELINE_APP_HOME", str(home))
+    out = home.parent / f"{home.name}.json"
+    assert main(["events", str(folder), "-o", str(out)]) == 0
+    return out.read_bytes()
+
+
+def merged_whole(monkeypatch) -> list[int]:
+    """Counts the loads that found every document's statements again."""
+    calls: list[int] = []
+    real = corpus.find_events
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(corpus, "find_events", counted)
+    return calls
+
+
+CASES = [
+    # (corpus, change, merged whole again?, why)
+    ("generated", change, False, "a dated sentence more in one article"),
+    ("generated", change_twice, False, "two articles changed"),
+    ("generated", add, False, "an article added that names no one new"),
+    ("generated", remove_last, None, "an article removed (its names may go with it)"),
+    ("generated", name_someone_new, False, "a new person: who mentions them is titled again"),
+    ("generated", define_an_acronym, False, "a new acronym: who uses it is titled again"),
+    ("generated", empty_one, None, "an article emptied: it no longer loads"),
+    ("shipped", change, False, "a dated sentence more in one article"),
+    ("shipped", add, False, "an article added that names no one new"),
+    ("shipped", remove_last, None, "an article removed"),
+    ("shipped", name_someone_new, False, "a new person"),
+    ("shipped", define_an_acronym, False, "a new acronym"),
+]
+
+
+@pytest.mark.parametrize(("which", "act", "whole", "why"), CASES, ids=[c[3] for c in CASES])
+def test_an_update_gives_the_events_a_load_from_scratch_gives(
+    which, act, whole, why, generated, tmp_path, monkeypatch
+):
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated if which == "generated" else SHIPPED_CORPUS, folder)
+    kept = tmp_path / "kept"
+    events_json(folder, kept, monkeypatch)  # the store holds the folder as it was
+    act(folder)
+    calls = merged_whole(monkeypatch)
+    updated = events_json(folder, kept, monkeypatch)
+    if whole is not None:
+        assert bool(calls) is whole, why
+    assert updated == events_json(folder, tmp_path / "scratch", monkeypatch), why
+    again = merged_whole(monkeypatch)
+    assert events_json(folder, kept, monkeypatch) == updated, "reopened as updated"
+    assert not again, "an unchanged folder is not merged again"
+
+
+def test_a_chain_of_updates_stays_exact(generated, tmp_path, monkeypatch):
+    """Each update starts from the one before: errors would pile up. A name comes and goes."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    kept = tmp_path / "kept"
+    events_json(folder, kept, monkeypatch)
+    calls = merged_whole(monkeypatch)
+    steps = [change, add, name_someone_new, change_twice, remove_new_name]
+    for k, act in enumerate(steps, 1):
+        act(folder)
+        updated = events_json(folder, kept, monkeypatch)
+        assert updated == events_json(folder, tmp_path / f"scratch{k}", monkeypatch)
+    assert len(calls) == len(steps), "only the loads from scratch merged everything"
+
+
+def test_a_file_rewritten_with_its_old_size_and_time_is_seen(generated, tmp_path, monkeypatch):
+    """Same size, same modification time, other bytes: still a changed file."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    kept = tmp_path / "kept"
+    before = events_json(folder, kept, monkeypatch)
+    path = _middle(folder)
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    year = re.findall(r"\b(?:19|20)\d\d\b", text)[-1]  # a year the story dates by
+    swapped = text[::-1].replace(year[::-1], str(int(year) - 1)[::-1], 1)[::-1]
+    assert len(swapped) == len(text) and swapped != text
+    path.write_text(swapped, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    after = events_json(folder, kept, monkeypatch)
+    assert after == events_json(folder, tmp_path / "scratch", monkeypatch)
+    assert after != before
+
+
+def event_records(timeline) -> list:
+    from timeline_app.ingest.records import event_out
+
+    return [event_out(e) for e in timeline.events]
+
+
+@pytest.mark.parametrize(("act", "why"), [(c[1], c[3]) for c in CASES if c[0] == "generated"])
+def test_a_project_reloaded_in_the_same_process_is_exact(
+    act, why, generated, tmp_path, monkeypatch
+):
+    """A window's reload: what the last read decoded is taken from memory (`Recent`)."""
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    project = Project(folder, store=ProjectStore(tmp_path / "kept.sqlite"))
+    act(folder)
+    reloaded = project.reload()
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(reloaded) == event_records(scratch), why
+    assert sorted(reloaded.documents) == sorted(scratch.documents)
+    project.reload()  # nothing changed: the same events, from memory
+    assert event_records(project.timeline) == event_records(scratch)
+    project.close()
+
+
+def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_path, monkeypatch):
+    """The article's other statements leave and enter the same blocks unchanged: those
+    blocks keep their events (a year's block of thousands is not merged again)."""
+    from timeline_app.ingest import increments
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    kept = tmp_path / "kept"
+    events_json(folder, kept, monkeypatch)
+    change(folder)  # one sentence dating 3 March 2004, at the end
+    merged: list[int] = []
+    real = increments.merge_candidates
+    monkeypatch.setattr(increments, "merge_candidates", lambda c: merged.append(1) or real(c))
+    updated = events_json(folder, kept, monkeypatch)
+    assert len(merged) == 1, "the block of 3 March 2004 only"
+    assert updated == events_json(folder, tmp_path / "scratch", monkeypatch)

@@ -1,0 +1,474 @@
+"""A corpus's merged events kept in the store by merge block, so that a few changed files
+update only the blocks their statements leave and enter.
+
+Merging only ever compares statements that date the same interval (`merge.py`), and a
+block's events depend only on its statements in corpus order. So the store keeps, besides
+each file's extraction (`file_cache`):
+
+- each block's statements (with their file and number in it) and its events, by content;
+- an index of the last load (`Index`): the blocks in order, which blocks each file's
+  statements are in, the fingerprint of the corpus-wide names the statements were titled
+  with, and the corpus-wide counts the actors are chosen by.
+
+A changed, added or removed file then costs its own statements: the old ones leave their
+blocks, the new ones enter theirs, only those blocks are merged again, the others' events
+come from the store. The result is exactly what a load from scratch gives (same events, same
+order). A change of the names learnt from the whole corpus (a new person, an acronym defined)
+may change the titles of other documents: those that mention an added or dropped name are
+titled again too. A load from scratch is made instead, and `update` returns None, when
+nothing usable is kept, when more than MAX_CHANGED files changed (or are to be titled again),
+or when names the corpus knew before and after changed their order (titles try names in
+order). Actors are chosen by counts summed over the documents, kept up to date by taking out
+the old versions' counts and putting in the new ones'; when that changes an actor's canonical
+name, every event's actors are found again (`State.actors_changed`).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..model import Event
+from .actors import Actors, actor_counts, actors_from
+from .cache import ExtractionCache
+from .event_finding import Block, Placed, statements_of
+from .file_results import FileResult, code_fingerprint
+from .language import dates_language
+from .merge import merge_candidates
+from .names import Names, gather_names
+from .people import surname
+from .preview import merged_names
+from .recent import Recent
+from .records import event_in, event_out, statement_in, statement_out
+
+__all__ = [
+    "MAX_CHANGED",
+    "CorpusNames",
+    "Index",
+    "State",
+    "corpus_names",
+    "from_scratch",
+    "kept_events",
+    "read_index",
+    "update",
+]
+
+MAX_CHANGED = 200  # more changed files than this: a load from scratch
+_TABLE = "corpus_cache"
+_FORMAT = 2  # of the index and block records
+
+
+@dataclass(slots=True)
+class CorpusNames:
+    """The names learnt from the whole corpus: for titles (documents in a language we date)
+    and for actors (every document), with one fingerprint for both, in order."""
+
+    titles: Names
+    actors: Names
+    fingerprint: str
+
+
+def corpus_names(results: list[FileResult]) -> CorpusNames:
+    """Merged from each document's own names (`FileResult.names`, left undecoded in a lazy
+    cached result): the same, in the same order, as finding them in all texts at once, at
+    the cost of a merge."""
+    titles: list[Names] = []
+    actors: list[Names] = []
+    for r in results:
+        raw = r.record["names"] if r.record is not None else None
+        for i, doc in enumerate(r.documents):
+            if dates_language(doc.language):
+                n = _names_in(raw[i]) if raw is not None else r.names[i]
+                titles.append(n)
+                actors.append(n)
+            else:  # not dated, so its names were not kept; actors still come from it
+                actors.append(gather_names([doc.text]))
+    t, a = merged_names(titles), merged_names(actors)
+    fingerprint = _hash(_items(t), _items(a))
+    return CorpusNames(t, a, fingerprint)
+
+
+def _names_in(r: dict[str, Any]) -> Names:
+    return Names(r["acronyms"], r["persons"])  # read only: merged_names copies
+
+
+def _items(n: Names) -> list[Any]:
+    return [[list(kv) for kv in n.acronyms.items()], [list(kv) for kv in n.persons.items()]]
+
+
+@dataclass(slots=True)
+class Index:
+    """What the store keeps of the last load of one path (see the module's docstring).
+
+    `files`: file id -> [its cache key, the numbers of the blocks its statements are in];
+    `blocks`: [start, end (ISO dates), content key, first file id, its number there].
+    """
+
+    corpus: str
+    names: str
+    title_names: list[Any]  # [acronyms, persons] as (key, value) pairs, in order
+    actor_names: list[Any]
+    actors: str  # fingerprint of the actors chosen
+    uses: dict[str, int]
+    docs_with: dict[str, int]
+    files: dict[str, list[Any]]
+    blocks: list[list[Any]]
+
+    def record(self) -> dict[str, Any]:
+        kept = {f: getattr(self, f) for f in self.__slots__}
+        return {"format": _FORMAT, "code": code_fingerprint(), **kept}
+
+
+def read_index(cache: ExtractionCache, scope: str) -> Index | None:
+    """The index of the last load of `scope` (None: none, or not readable as one)."""
+    r = cache.cached_many(_TABLE, [_index_key(scope)]).get(_index_key(scope))
+    if not isinstance(r, dict) or r.get("format") != _FORMAT or r.get("code") != code_fingerprint():
+        return None  # blocks merged by other code are merged again
+    try:
+        return Index(*(r[f] for f in Index.__slots__))
+    except KeyError:
+        return None
+
+
+def kept_events(
+    cache: ExtractionCache, index: Index, recent: Recent | None = None
+) -> list[Event] | None:
+    """The events of every block of `index`, in order (None if any is missing)."""
+    found = _block_events(cache, [b[2] for b in index.blocks], index.actors, recent)
+    if found is None:
+        return None
+    if recent is not None:
+        keys = [_events_key(b[2], index.actors) for b in index.blocks]
+        recent.events = dict(zip(keys, found, strict=True))
+    return [e for events in found for e in events]
+
+
+@dataclass(slots=True)
+class _Kept:
+    """One block as the store keeps it: `statements` are their records when the block's
+    content is new (to be written), None when the store has them already."""
+
+    interval: tuple[date, date]
+    first: tuple[str, int]
+    key: str
+    statements: list[Any] | None
+    events: list[Event]
+
+
+@dataclass(slots=True)
+class State:
+    """A load's blocks and the index to keep, made by `from_scratch` or `update`; `save`
+    it once the passes over merged events are done.
+
+    `events` are the corpus's, in order; `fresh` those merged in this load (all on a load
+    from scratch); `actors` the corpus's; `actors_changed`: they differ from the ones the
+    kept events were given (always so from scratch). `why` says what an update did."""
+
+    index: Index
+    blocks: list[_Kept]
+    events: list[Event]
+    fresh: list[Event]
+    actors: Actors
+    actors_changed: bool
+    why: str = "from scratch"
+
+    def save(self, cache: ExtractionCache, scope: str, recent: Recent | None = None) -> None:
+        """Keep the new blocks' statements, the events of the blocks merged anew (of every
+        block when the actors changed), and the index; remember the events in `recent`."""
+        if recent is not None:
+            recent.events = {_events_key(b.key, self.index.actors): b.events for b in self.blocks}
+        rows: list[tuple[str, Any]] = []
+        for b in self.blocks:
+            if b.statements is not None:
+                rows.append((_STATEMENTS + b.key, b.statements))
+            if b.statements is not None or self.actors_changed:
+                rows.append(
+                    (_events_key(b.key, self.index.actors), [event_out(e) for e in b.events])
+                )
+        rows.append((_index_key(scope), self.index.record()))
+        cache.cache_many(_TABLE, rows)
+
+
+def from_scratch(
+    blocks: list[Block],
+    *,
+    rels: list[str],
+    keys: list[str],
+    corpus: str,
+    names: CorpusNames,
+    counts: tuple[Counter[str], Counter[str]],
+) -> State:
+    """The state of a load from scratch: `blocks` as `find_events` made them."""
+    kept = []
+    for b in blocks:
+        records = [statement_out(p) for p in b.statements]
+        first = b.statements[0]
+        kept.append(_Kept(b.interval, (first[0], first[1]), _hash(records), records, b.events))
+    in_blocks: dict[str, set[int]] = {}
+    for n, b in enumerate(blocks):
+        for rel, _, _ in b.statements:
+            in_blocks.setdefault(rel, set()).add(n)
+    actors = actors_from(names.actors, *counts)
+    index = _index(corpus, names, actors, counts, rels, keys, in_blocks, kept)
+    events = [e for b in kept for e in b.events]
+    return State(index, kept, events, events, actors, True)
+
+
+def update(
+    cache: ExtractionCache,
+    index: Index,
+    *,
+    results: list[FileResult],
+    rels: list[str],
+    keys: list[str],
+    corpus: str,
+    names: CorpusNames,
+    recent: Recent | None = None,
+) -> State | None:
+    """The corpus's events from `index` and the files that changed since (None: load from
+    scratch, see the module's docstring)."""
+    new_keys = dict(zip(rels, keys, strict=True))
+    changed = [rel for rel in rels if index.files.get(rel, [None])[0] != new_keys[rel]]
+    removed = [rel for rel in index.files if rel not in new_keys]
+    if len(changed) + len(removed) > MAX_CHANGED:
+        return None
+    by_rel = dict(zip(rels, results, strict=True))
+    redo: list[str] = []  # unchanged files whose titles the change of names may change
+    if names.fingerprint != index.names:
+        needles = _name_changes(index.title_names, _items(names.titles))
+        if needles is None:
+            return None
+        edited_now = set(changed)
+        unchanged = [rel for rel in rels if rel not in edited_now]
+        redo = [rel for rel in unchanged if _mentions(by_rel[rel], needles)]
+        if len(changed) + len(removed) + len(redo) > MAX_CHANGED:
+            return None
+    edited = set(changed) | set(removed)
+    gone = edited | set(redo)
+    counts = _updated_counts(
+        cache, index, edited, [by_rel[r] for r in changed], names.actors, results
+    )
+    if counts is None:
+        return None
+    changed = [rel for rel in rels if rel in gone]  # in folder order, with `redo`
+    fresh = statements_of([by_rel[r].complete() for r in changed], changed, names.titles)
+    order = {rel: i for i, rel in enumerate(rels)}
+    merged = _merged_blocks(cache, index, gone, fresh, order, recent)
+    if merged is None:
+        return None
+    blocks, old_number = merged
+    in_blocks: dict[str, set[int]] = {}
+    new_number = {b.interval: n for n, b in enumerate(blocks)}
+    for rel in rels:
+        if rel not in gone:
+            old = index.files[rel][1]
+            in_blocks[rel] = {new_number[old_number[n]] for n in old}
+    for rel, _, c in fresh:
+        in_blocks.setdefault(rel, set()).add(new_number[(c.source.date.start, c.source.date.end)])
+    actors = actors_from(names.actors, *counts)
+    new_index = _index(corpus, names, actors, counts, rels, keys, in_blocks, blocks)
+    if new_index.actors != index.actors:  # every event's actors are found again: on copies,
+        for b in blocks:  # not on the events a timeline made earlier shows
+            if b.statements is None:
+                b.events = [copy.copy(e) for e in b.events]
+    events = [e for b in blocks for e in b.events]
+    merged_anew = [e for b in blocks if b.statements is not None for e in b.events]
+    why = (
+        f"{len(edited) - len(removed)} files changed or added, {len(removed)} removed, "
+        f"{len(redo)} titled again for a change of names: "
+        f"{sum(b.statements is not None for b in blocks)} of {len(blocks)} blocks merged again"
+    )
+    return State(
+        new_index, blocks, events, merged_anew, actors, new_index.actors != index.actors, why
+    )
+
+
+def _index(
+    corpus: str,
+    names: CorpusNames,
+    actors: Actors,
+    counts: tuple[Counter[str], Counter[str]],
+    rels: list[str],
+    keys: list[str],
+    in_blocks: dict[str, set[int]],
+    blocks: list[_Kept],
+) -> Index:
+    files = {
+        rel: [key, sorted(in_blocks.get(rel, ()))] for rel, key in zip(rels, keys, strict=True)
+    }
+    entries = [
+        [b.interval[0].isoformat(), b.interval[1].isoformat(), b.key, *b.first] for b in blocks
+    ]
+    uses, docs_with = ({k: n for k, n in c.items() if n > 0} for c in counts)
+    return Index(
+        corpus,
+        names.fingerprint,
+        _items(names.titles),
+        _items(names.actors),
+        _actors_key(actors),
+        uses,
+        docs_with,
+        files,
+        entries,
+    )
+
+
+def _updated_counts(
+    cache: ExtractionCache,
+    index: Index,
+    edited: set[str],
+    changed: list[FileResult],
+    names: Names,
+    results: list[FileResult],
+) -> tuple[Counter[str], Counter[str]] | None:
+    """The actor counts with the edited files' old texts taken out and the changed files'
+    new texts put in (None: an old version is no longer in the store). A full name the
+    corpus did not know before is counted in every text that holds it; one it no longer
+    knows is dropped."""
+    old_keys = [index.files[rel][0] for rel in edited if rel in index.files]
+    old = cache.cached_many("file_cache", old_keys)
+    if len(old) != len(set(old_keys)):
+        return None
+    old_texts = [d["text"] for k in old_keys for d in old[k]["docs"]]
+    new_texts = [d.text for r in changed for d in r.documents]
+    known = {full for full, _ in index.actor_names[1]}
+    kept = Names(persons={f: s for f, s in names.persons.items() if f in known})
+    uses = Counter({f: n for f, n in index.uses.items() if f in kept.persons})
+    docs_with = Counter(index.docs_with)
+    out_uses, out_docs = actor_counts(old_texts, kept)
+    in_uses, in_docs = actor_counts(new_texts, kept)
+    uses.subtract(out_uses)
+    uses.update(in_uses)
+    docs_with.subtract(out_docs)
+    docs_with.update(in_docs)
+    new = Names(persons={f: s for f, s in names.persons.items() if f not in known})
+    if new.persons:
+        texts = (d.text for r in results for d in r.documents)
+        uses.update(actor_counts((t for t in texts if any(f in t for f in new.persons)), new)[0])
+    return uses, docs_with
+
+
+def _name_changes(old: list[Any], new: list[Any]) -> list[str | re.Pattern[str]] | None:
+    """What a text must hold for a change of the title names from `old` to `new` to change
+    its titles: the surnames of the people added or dropped, the last word of the long
+    forms of the acronyms added or dropped (`TitleContext` finds nothing of a name
+    without them). None when names both lists hold changed their order (titles try names
+    in order): then every document may change."""
+    needles: list[str | re.Pattern[str]] = []
+    for which in (0, 1):
+        before = {k: v for k, v in old[which]}
+        after = {k: v for k, v in new[which]}
+        if [k for k in before if k in after] != [k for k in after if k in before]:
+            return None
+        for k in before.keys() ^ after.keys():
+            v = before.get(k) or after[k]
+            if which == 1:  # a person: full name -> the last word
+                needles += [v, surname(k, v)]
+            else:  # an acronym's long form -> its last word, spelt with -is- or -iz-
+                last = re.escape(k.split()[-1]).replace("iz", "i[sz]").replace("is", "i[sz]")
+                needles += [re.compile(last), v]
+    return needles
+
+
+def _mentions(result: FileResult, needles: list[str | re.Pattern[str]]) -> bool:
+    return any(
+        (n in doc.text) if isinstance(n, str) else bool(n.search(doc.text))
+        for doc in result.documents
+        for n in needles
+    )
+
+
+def _merged_blocks(
+    cache: ExtractionCache,
+    index: Index,
+    gone: set[str],
+    fresh: list[Placed],
+    order: Mapping[str, int],
+    recent: Recent | None,
+) -> tuple[list[_Kept], dict[int, tuple[date, date]]] | None:
+    """Every block after the change, in corpus order, with its events (the untouched ones'
+    from the store); and each old block's number -> its interval."""
+    intervals = [(date.fromisoformat(b[0]), date.fromisoformat(b[1])) for b in index.blocks]
+    old_number = dict(enumerate(intervals))
+    by_interval = {iv: n for n, iv in enumerate(intervals)}
+    touched: dict[tuple[date, date], list[list[Any]]] = {}  # interval -> its statements
+    for rel in gone:
+        for n in index.files.get(rel, [None, []])[1]:
+            touched.setdefault(intervals[n], [])
+    for p in fresh:
+        touched.setdefault((p[2].source.date.start, p[2].source.date.end), []).append(
+            statement_out(p)
+        )
+    old_touched = [by_interval[iv] for iv in touched if iv in by_interval]
+    statements = cache.cached_many(_TABLE, [_STATEMENTS + index.blocks[n][2] for n in old_touched])
+    if len(statements) != len({index.blocks[n][2] for n in old_touched}):
+        return None
+    for n in old_touched:
+        stored = statements[_STATEMENTS + index.blocks[n][2]]
+        touched[intervals[n]].extend(r for r in stored if r[0] not in gone)
+    merged: list[_Kept] = []
+    for iv, records in list(touched.items()):
+        if not records:
+            continue  # every statement of the block left it
+        records.sort(key=lambda r: (order[r[0]], r[1]))
+        key = _hash(records)
+        n = by_interval.get(iv)
+        if n is not None and key == index.blocks[n][2]:
+            del touched[iv]  # the same statements in the same order: the same events
+            continue
+        placed = [statement_in(r) for r in records]
+        events = merge_candidates([c for _, _, c in placed])
+        merged.append(_Kept(iv, (records[0][0], records[0][1]), key, records, events))
+    untouched = [n for n in range(len(intervals)) if intervals[n] not in touched]
+    found = _block_events(cache, [index.blocks[n][2] for n in untouched], index.actors, recent)
+    if found is None:
+        return None
+    blocks = [
+        _Kept(intervals[n], (index.blocks[n][3], index.blocks[n][4]), index.blocks[n][2], None, e)
+        for n, e in zip(untouched, found, strict=True)
+    ]
+    blocks += merged
+    blocks.sort(key=lambda b: (order[b.first[0]], b.first[1]))
+    return blocks, old_number
+
+
+def _block_events(
+    cache: ExtractionCache, keys: list[str], actors: str, recent: Recent | None
+) -> list[list[Event]] | None:
+    """The kept events of the blocks with these content keys (None if any is missing):
+    from the last load in this process when it made them, else from the store."""
+    row_keys = [_events_key(k, actors) for k in keys]
+    known = recent.events if recent is not None else {}
+    wanted = [k for k in row_keys if k not in known]
+    found = cache.cached_many(_TABLE, wanted) if wanted else {}
+    if len(found) != len(set(wanted)):
+        return None
+    return [known[k] if k in known else [event_in(e) for e in found[k]] for k in row_keys]
+
+
+def _actors_key(actors: Actors) -> str:
+    patterns = [(p.pattern, name) for p, name in actors.patterns]
+    return _hash([list(actors.phrases.values.items()), patterns])
+
+
+def _hash(*parts: Any) -> str:
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _index_key(scope: str) -> str:
+    return "index|" + scope
+
+
+_STATEMENTS = "statements|"
+
+
+def _events_key(block: str, actors: str) -> str:
+    return f"events|{block}|{actors}"
