@@ -111,7 +111,7 @@ def test_damaged_or_missing_columns_fall_back_to_the_records(tmp_path):
     shutil.copytree(SHIPPED_CORPUS, folder)
     store = ProjectStore(tmp_path / "s.sqlite")
     expected = facts(Project(folder, store=store).timeline.events)
-    key = store._db.execute("SELECT key FROM corpus_cache").fetchone()[0]
+    key = store._db.execute(f"SELECT key FROM {COLUMNS_TABLE}").fetchone()[0].rpartition("/")[0]
     assert isinstance(read_columns(store, key), ColumnEvents)
     for column, data, why in DAMAGE:
         if data is None:  # the row, or every row, gone

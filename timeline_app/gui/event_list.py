@@ -19,7 +19,7 @@ from ..plan import sizes
 from ..render import style
 from ..render.style import MUTED
 from . import plain
-from .marks import marked_title, marks_lines
+from .marks import marks_lines, store_title
 from .state import TimelineState
 
 __all__ = ["EventListView", "EventTableModel"]
@@ -66,10 +66,8 @@ class EventTableModel(QAbstractTableModel):
                     d.iso() + ("?" if d.inferred else "") + (f" ({d.part.value})" if d.part else "")
                 )
             if col == 1:
-                if s.events is None:
-                    return s.titles[i] + (EDITED_MARK if s.edited(i) else "")
-                event = s.events[i]  # workbench marks: ★ starred, ✚ added, ¶ a note
-                return marked_title(event, s.titles[i], tail=EDITED_MARK if s.edited(i) else "")
+                # workbench marks: ★ starred, ✚ added, ⚠ disputed, ¶ a note
+                return store_title(s, i, tail=EDITED_MARK if s.edited(i) else "")
             return int(s.n_sources[i])
         if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
             return QColor(MUTED)

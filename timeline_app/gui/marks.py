@@ -11,7 +11,10 @@ import textwrap
 from collections.abc import Mapping
 
 from timeline_app.model import Document, Event
+from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.outlets import date_support
+
+from ..plan.columns import EventStore
 
 __all__ = [
     "ADDED",
@@ -19,6 +22,7 @@ __all__ = [
     "NOTE",
     "STAR",
     "marked_title",
+    "store_title",
     "marks_lines",
     "marks_words",
     "workbench_lines",
@@ -95,3 +99,15 @@ def workbench_lines(event: Event, documents: Mapping[str, Document]) -> list[str
                 f" {', '.join(support.outlets)}"
             )
     return lines
+
+
+def store_title(store: EventStore, i: int, *, tail: str = "") -> str:
+    """The i-th event's title with its marks, as `marked_title` gives it, without decoding
+    an event read from stored columns: such events carry no user edit (no star, tag, note
+    or added event; edits make a list of real events), so their one mark is the stored
+    disputed flag."""
+    events = store.events
+    if events is None or isinstance(events, LazyEvents):
+        prefix = f"{DISPUTED} " if store.disputed[i] else ""
+        return f"{prefix}{store.titles[i]}{tail}"
+    return marked_title(events[i], store.titles[i], tail=tail)

@@ -450,9 +450,7 @@ def _event_flags(timeline: Timeline, store: EventStore, name: str) -> np.ndarray
         return store.starred
     if name != "disputed":
         raise ValueError(f"no event flag {name!r}")
-    if events is None:  # generated columns: no sources to disagree
-        return np.zeros(len(store), bool)
-    return np.fromiter((e.disputed for e in events), bool, len(events))
+    return store.disputed  # generated columns: none (no sources to disagree)
 
 
 def _tag_mask(store: EventStore, tag: str) -> np.ndarray:

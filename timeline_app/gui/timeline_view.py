@@ -37,7 +37,7 @@ from .density import DensityItem, LaneBandsItem
 from .era_bands import EraBandsItem
 from .items import Label, LabelsItem, MarksItem
 from .legend import HINT, LegendBar
-from .marks import marked_title, marks_lines
+from .marks import marks_lines, store_title
 from .period_marks import PeriodMark, PeriodsItem, TimelineViewBox, period_marks
 from .plain import escape
 from .state import TimelineState
@@ -372,8 +372,7 @@ class TimelineView(QWidget):
 
     def label_text(self, index: int) -> str:
         """An event's label: its title with the workbench's marks (★ starred, ¶ a note)."""
-        s = self.state.store
-        return marked_title(s.events[index], s.titles[index]) if s.events else s.titles[index]
+        return store_title(self.state.store, index)
 
     def _px_per_day(self) -> float:
         lo, hi = self.view_box.viewRange()[0]

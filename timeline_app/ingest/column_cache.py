@@ -47,6 +47,7 @@ _ARRAYS = {
     "planned": np.bool_,
     "n_sources": np.int32,
     "span": np.bool_,
+    "disputed": np.bool_,
     **{f"{kind}_ptr": np.int64 for kind in _GROUPS},
     **{f"{kind}_codes": np.int32 for kind in _GROUPS},
 }
@@ -153,6 +154,7 @@ def _columns_of(events: Sequence[Event], documents: Mapping[str, Document]) -> E
         Groups.from_lists(doc_ids),
         Groups.from_lists([list(e.actors) for e in events]),
         np.fromiter((e.date.to is not None for e in events), bool, n),
+        np.fromiter((e.disputed for e in events), bool, n),
     )
 
 
@@ -189,6 +191,7 @@ def _from_rows(data: Mapping[str, Any]) -> EventColumns:
         groups["documents"],
         groups["actors"],
         arrays["span"],
+        arrays["disputed"],
     )
     columns.check()
     return columns

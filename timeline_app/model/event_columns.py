@@ -138,6 +138,7 @@ class EventColumns:
     documents: Groups
     actors: Groups
     span: np.ndarray  # bool: the date is a span, whose end the columns do not hold
+    disputed: np.ndarray  # bool: its sources date it differently (Event.disputed)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -147,7 +148,7 @@ class EventColumns:
         n = len(self)
         same = [len(c) for c in (self.end, self.precision, self.part, self.inferred)]
         same += [len(c) for c in (self.planned, self.n_sources, self.ids, self.titles)]
-        same.append(len(self.span))
+        same += [len(self.span), len(self.disputed)]
         ptrs = [g.ptr for g in (self.outlets, self.documents, self.actors)]
         if any(k != n for k in same) or any(len(p) != n + 1 for p in ptrs):
             raise ValueError("stored event columns disagree in length")

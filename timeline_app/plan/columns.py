@@ -105,11 +105,15 @@ class EventStore:
     # the analyst's marks (Event.starred, Event.tags); left out, no event has any
     starred: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     tags: Membership = field(default_factory=lambda: Membership.from_lists([]))
+    # sources that date the event differently (Event.disputed); left out, none do
+    disputed: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def __post_init__(self) -> None:
         n = len(self.x0)
         if len(self.starred) != n:  # left out by the constructor
             self.starred = np.zeros(n, bool)
+        if len(self.disputed) != n:
+            self.disputed = np.zeros(n, bool)
         if len(self.tags.ptr) != n + 1:
             self.tags = Membership([], np.zeros(n + 1, np.int64), np.zeros(0, np.int32))
 
@@ -153,6 +157,7 @@ class EventStore:
             ids=[e.id for e in events],
             events=list(events),
             starred=np.array([e.starred for e in events], bool),
+            disputed=np.array([e.disputed for e in events], bool),
             tags=Membership.from_lists([list(e.tags) for e in events]),
         )
 
@@ -179,6 +184,7 @@ class EventStore:
             Membership(c.actors.names, c.actors.ptr, c.actors.codes),
             ids=c.ids,
             events=events,
+            disputed=c.disputed.astype(bool),
         )
 
     @classmethod
