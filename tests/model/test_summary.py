@@ -63,3 +63,12 @@ def test_lines_say_span_outlets_and_problems():
     assert "Dates: 2022-01-06 – 2023-11-23" in text
     assert f"  {UNKNOWN_OUTLET} — 1" in text and "Headline" not in text
     assert "2 files could not be fully read" in text
+
+
+def test_documents_that_are_not_articles_are_not_counted():
+    """A source the user typed in for an event added by hand is in the timeline's documents
+    but is no article of the corpus: neither a document nor an outlet's."""
+    timeline = _timeline(["BelTA", "TASS", "typed"], ["2023"])
+    s = summarize(timeline, is_article=lambda d: d.outlet != "typed")
+    assert s.documents == 2
+    assert s.outlets == (("BelTA", 1), ("TASS", 1))

@@ -259,7 +259,9 @@ class DetailPane(QWidget):
         if self.state.selected_event is not None:
             return
         if self._summary_lines is None:
-            self._summary_lines = summarize(self.state.timeline).lines()
+            self._summary_lines = summarize(
+                self.state.timeline, is_article=lambda d: not isinstance(d, AddedSource)
+            ).lines()
         loading = self.state.loading
         lines = self._summary_lines
         if loading and not self.state.timeline.events:

@@ -10,9 +10,11 @@ chosen.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .documents import Document
 from .events import Event
 from .lazy_events import EventFacts, LazyEvents
 from .timeline import Timeline
@@ -81,13 +83,19 @@ class CorpusSummary:
         return [(f"{d}s", n) for d, n in sorted(decades.items())]
 
 
-def summarize(timeline: Timeline) -> CorpusSummary:
-    outlets = Counter((d.outlet or UNKNOWN_OUTLET) for d in timeline.documents.values())
+def summarize(
+    timeline: Timeline, *, is_article: Callable[[Document], bool] = lambda d: True
+) -> CorpusSummary:
+    """The corpus in figures. `is_article` tells the documents read from the corpus from
+    others the timeline holds (the sources a user typed in for events added by hand), which
+    are neither counted as documents nor as an outlet's."""
+    articles = [d for d in timeline.documents.values() if is_article(d)]
+    outlets = Counter((d.outlet or UNKNOWN_OUTLET) for d in articles)
     events = timeline.events
     facts = events.facts if isinstance(events, LazyEvents) else _facts(events)
     return CorpusSummary(
         name=timeline.name,
-        documents=len(timeline.documents),
+        documents=len(articles),
         outlets=tuple(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         events=len(events),
         planned=facts.planned,
