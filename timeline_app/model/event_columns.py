@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, overload
+from typing import Any, Self, overload
 
 import numpy as np
 
@@ -39,7 +39,7 @@ class Groups:
     codes: np.ndarray
 
     @classmethod
-    def from_lists(cls, groups: list[list[str]]) -> Groups:
+    def from_lists(cls, groups: list[list[str]]) -> Self:
         names: dict[str, int] = {}
         codes = [names.setdefault(g, len(names)) for gs in groups for g in gs]
         ptr = np.zeros(len(groups) + 1, np.int64)

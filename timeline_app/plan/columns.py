@@ -21,7 +21,7 @@ import numpy as np
 from timeline_app.model import Event, FuzzyDate, Part, Precision, Timeline
 from timeline_app.model.event_columns import PARTS as STORED_PARTS
 from timeline_app.model.event_columns import PRECISIONS as STORED_PRECISIONS
-from timeline_app.model.event_columns import ColumnEvents
+from timeline_app.model.event_columns import ColumnEvents, Groups
 from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.summary import UNKNOWN_OUTLET
 
@@ -36,24 +36,11 @@ _CODE_OF_PART = np.array([PARTS.index(p) for p in STORED_PARTS], np.uint8)
 
 
 @dataclass(slots=True)
-class Membership:
-    """Which named groups (outlets, documents, actors) each event belongs to, CSR-style.
-
-    Event i belongs to `names[c]` for each c in `codes[ptr[i]:ptr[i + 1]]`; the first one
-    is its primary group, the lane it is drawn in.
+class Membership(Groups):
+    """Which named groups (outlets, documents, actors) each event belongs to, CSR-style,
+    as the stored columns keep it (`Groups`), with what the view asks of it; the first
+    group of an event is the lane it is drawn in.
     """
-
-    names: list[str]
-    ptr: np.ndarray
-    codes: np.ndarray
-
-    @classmethod
-    def from_lists(cls, groups: list[list[str]]) -> Membership:
-        names: dict[str, int] = {}
-        codes = [names.setdefault(g, len(names)) for gs in groups for g in gs]
-        ptr = np.zeros(len(groups) + 1, np.int64)
-        np.cumsum([len(gs) for gs in groups], out=ptr[1:])
-        return cls(list(names), ptr, np.asarray(codes, np.int32))
 
     @classmethod
     def single(cls, names: list[str], codes: np.ndarray) -> Membership:
