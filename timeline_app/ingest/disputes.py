@@ -49,7 +49,7 @@ from datetime import date
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
 from .extract import DatedStatement
-from .merge import merge_candidates
+from .merge import jaccard, merge_candidates
 from .wire import mark_wire
 
 __all__ = ["DAY_GAP", "MAX_GAP", "RECUR", "WORDING", "join_disputes"]
@@ -230,10 +230,6 @@ def _stems(sentence: str) -> frozenset[str]:
     return frozenset(w[:6] for w in words if w not in _STOP and w not in _CALENDAR)
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 def _allowed_gap(a: _Profile, b: _Profile) -> int:
     both_days = a.start == a.end and b.start == b.end
     return DAY_GAP if both_days else MAX_GAP
@@ -333,7 +329,7 @@ def _alike(a: _Profile, b: _Profile) -> bool:
         return False  # each names someone the other does not
     if a.figures and b.figures and not (a.figures <= b.figures or b.figures <= a.figures):
         return False  # "closed at 41" / "closed at 44": two days' closes
-    return any(_jaccard(x, y) >= WORDING for x in a.words for y in b.words)
+    return any(jaccard(x, y) >= WORDING for x in a.words for y in b.words)
 
 
 def _one_happening(a: _Profile, b: _Profile) -> bool:

@@ -18,12 +18,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 from ..model import Event
 from .extract import DatedStatement
 from .titles import EVENT_NOUNS
 
-__all__ = ["merge_candidates", "SIMILARITY"]
+__all__ = ["merge_candidates", "jaccard", "SIMILARITY"]
 
 _CENTROID_MAX = 60  # larger clusters take the short title: choosing is quadratic
 SIMILARITY = 0.34  # Jaccard of content-word stems above which two statements agree
@@ -191,8 +192,8 @@ def _same_happening(a: tuple[set[str], ...], b: tuple[set[str], ...]) -> bool:
         return False  # "AEP shares closed ..." / "Cambrex shares closed ...": other actors
     shared = names_a & names_b
     if (
-        _jaccard(title_a, title_b) >= SIMILARITY
-        or _jaccard(sentence_a, sentence_b) >= SIMILARITY
+        jaccard(title_a, title_b) >= SIMILARITY
+        or jaccard(sentence_a, sentence_b) >= SIMILARITY
         or nouns_a & nouns_b
     ):
         return True
@@ -210,7 +211,8 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in words if w not in _STOP}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """How alike two sets of stems are: shared over all (0 when either is empty)."""
     return len(a & b) / len(a | b) if a and b else 0.0
 
 

@@ -18,7 +18,7 @@ from ..model import Event, Source
 from .extract import DatedStatement, extract_candidates
 from .file_results import FileResult
 from .language import dates_language
-from .merge import SIMILARITY, _jaccard, _stems, merge_candidates
+from .merge import SIMILARITY, _stems, jaccard, merge_candidates
 from .names import Names
 from .titles import TitleContext
 
@@ -61,7 +61,7 @@ class PreviewEvents:
             stems = _stems(event.title)
             group = self._by_interval.setdefault((event.date.start, event.date.end), [])
             for seen, _, sources in group:
-                if _jaccard(stems, seen) >= SIMILARITY:
+                if jaccard(stems, seen) >= SIMILARITY:
                     sources.extend(event.sources)
                     break
             else:
