@@ -11,16 +11,15 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from ..plan.eras import EraBand, label_room
 from ..render import style
 from . import plain
+from .items import HoverTips
 
 __all__ = ["EraBandsItem"]
 
 
-class EraBandsItem(pg.GraphicsObject):
+class EraBandsItem(HoverTips, pg.GraphicsObject):
     """Era bands (x in days from the store's reference date) and their names, drawn in
     device pixels so the names stay crisp; `strip_bottom` is the y (rows) where the names'
     strip ends and the rows begin. Takes no clicks: the events above it do."""
-
-    _tip_shown = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,16 +70,9 @@ class EraBandsItem(pg.GraphicsObject):
         return under[-1] if under else None
 
     def hoverEvent(self, ev) -> None:  # pyqtgraph override: the whole name and the dates
-        vb = self.getViewBox()
-        if vb is None:
-            return
         band = None if ev.isExit() else self.band_at(ev.pos())
-        if band is not None:
-            vb.setToolTip(plain.tooltip(f"{band.label or 'Era'}\n{band.dates}"))
-            self._tip_shown = True
-        elif self._tip_shown:
-            vb.setToolTip("")
-            self._tip_shown = False
+        tip = None if band is None else f"{band.label or 'Era'}\n{band.dates}"
+        self.show_tip(None if tip is None else plain.tooltip(tip))
 
     def paint(self, p: QPainter, *args) -> None:
         vb = self.getViewBox()

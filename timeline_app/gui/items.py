@@ -37,25 +37,30 @@ class Label:
     bar_end: float = 0.0
 
 
-class _HoverTips:
-    """Shared tooltip handling: the view box shows the tip of the thing under the mouse."""
+class HoverTips:
+    """Shared tooltip handling for the plot's items: the view box shows the tip of the
+    thing under the mouse, and clears it on leaving only if this item set it."""
 
     tip: Callable[[int], str] = staticmethod(lambda i: "")
     _tip_shown = False
 
-    def _hover(self, ev, index: int | None) -> None:
+    def show_tip(self, text: str | None) -> None:
+        """Show `text` (a tooltip, already made: `plain.tooltip`), or None: nothing here."""
         vb = self.getViewBox()  # type: ignore[attr-defined]
         if vb is None:
             return
-        if index is not None:
-            vb.setToolTip(self.tip(index))
+        if text is not None:
+            vb.setToolTip(text)
             self._tip_shown = True
         elif self._tip_shown:
             vb.setToolTip("")
             self._tip_shown = False
 
+    def _hover(self, ev, index: int | None) -> None:
+        self.show_tip(None if index is None else self.tip(index))
 
-class MarksItem(_HoverTips, pg.GraphicsObject):
+
+class MarksItem(HoverTips, pg.GraphicsObject):
     """Day events as dots, month/year events as hatched bars over their interval.
 
     Inferred dates get a hollow dot or a dashed bar; planned events (a plan or forecast,
@@ -214,7 +219,7 @@ class MarksItem(_HoverTips, pg.GraphicsObject):
         self._hover(ev, None if ev.isExit() else self.index_at(ev.pos()))
 
 
-class LabelsItem(_HoverTips, pg.GraphicsObject):
+class LabelsItem(HoverTips, pg.GraphicsObject):
     """The titles the label placement allowed, elided to the room each was given."""
 
     def __init__(self) -> None:

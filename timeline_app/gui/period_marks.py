@@ -18,6 +18,7 @@ from timeline_app.model import Era
 
 from ..render import style
 from . import plain
+from .items import HoverTips
 
 __all__ = ["PERIOD_COLOR", "PeriodMark", "PeriodsItem", "TimelineViewBox", "period_marks"]
 
@@ -58,11 +59,9 @@ def period_marks(eras: list[Era], ref_ordinal: int) -> list[PeriodMark]:
     return sorted(marks, key=lambda m: (m.x0, m.x1))
 
 
-class PeriodsItem(pg.GraphicsObject):
+class PeriodsItem(HoverTips, pg.GraphicsObject):
     """Draws `PeriodMark`s; `strip_bottom` is the y (rows) where the label strip ends.
     Takes no clicks: the events over it do."""
-
-    _tip_shown = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -129,16 +128,8 @@ class PeriodsItem(pg.GraphicsObject):
         return under[-1] if under else None
 
     def hoverEvent(self, ev) -> None:  # pyqtgraph override: the label and the dates
-        vb = self.getViewBox()
-        if vb is None:
-            return
         mark = None if ev.isExit() else self.mark_at(ev.pos())
-        if mark is not None:
-            vb.setToolTip(plain.tooltip(f"{mark.label}\n{mark.dates}"))
-            self._tip_shown = True
-        elif self._tip_shown:
-            vb.setToolTip("")
-            self._tip_shown = False
+        self.show_tip(None if mark is None else plain.tooltip(f"{mark.label}\n{mark.dates}"))
 
     def paint(self, p: QPainter, *args) -> None:
         vb = self.getViewBox()
