@@ -95,6 +95,10 @@ _INITIAL = re.compile(r"^\W*(?:When|While|As|Although|Though|Because|If|Whereas|
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these"}
 _STOPS = {"of", "in", "on", "at", "by", "for", "to", "from", "with", "and", "or", "as"}
 _LINK = {"of", "de", "the", "and", "&", "for", "du", "von", "van", "del", "la", "le"}
+_OPENS_WITH_VERB = re.compile(rf"\s*{_VP_START}")
+_OPENING_PHRASE = re.compile(r"^(?:[A-Z]\w*\s+[^,]{0,40},\s+)(?=[A-Z]|the\b)")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _CLAUSE_END = re.compile(rf"(?:,\s|;\s|\s--?\s|\s[—–]\s)(?!{_VP_START})")
 _PHRASE_START = re.compile(
     r"\s(?=(?:which|who|that|when|while|as|because|after|before|with|including|compared|"
@@ -237,7 +241,7 @@ def _joint(sentence: str, start: int, before: int | None = None) -> str:
     ("sales of $1 million last year, according to ...")."""
     if before is not None and _NO_COMMA_AFTER.search(sentence, max(0, before - 8), before):
         return " "
-    return " " if re.match(rf"\s*{_VP_START}", sentence[start:]) else ", "
+    return " " if _OPENS_WITH_VERB.match(sentence, start) else ", "
 
 
 _NO_COMMA_AFTER = re.compile(
@@ -253,7 +257,7 @@ def clause_at(sentence: str, pos: int) -> tuple[Clause, list[Clause]]:
 
 def subject_of(text: str) -> str | None:
     """The words before the first verb of a clause ('The company' of 'The company was ...')."""
-    text = re.sub(r"^(?:[A-Z]\w*\s+[^,]{0,40},\s+)(?=[A-Z]|the\b)", "", text)  # "In 1998, "
+    text = _OPENING_PHRASE.sub("", text)  # "In 1998, "
     words = text.split()
     for i, word in enumerate(words[:10]):
         bare = word.strip(",;:")
@@ -277,7 +281,7 @@ def is_phrase(text: str) -> bool:
 
 def opens_with_verb(text: str) -> bool:
     """Whether `text` starts with a verb: "had surpassed 100 million members"."""
-    return re.match(rf"\s*{_VP_START}", text) is not None
+    return _OPENS_WITH_VERB.match(text) is not None
 
 
 _PHRASE_HEAD = re.compile(
@@ -292,7 +296,7 @@ _EMBEDDED = re.compile(  # "the first time it", "a tenth of what the state": a c
 
 def has_verb(text: str) -> bool:
     """Whether `text` has a word that is surely a verb (a clause, not a list of dates)."""
-    return any(_VERB.match(w) for w in re.findall(r"\b[a-z][a-z-]*", text))
+    return any(_VERB.match(w) for w in _LOWER_WORD.findall(text))
 
 
 def antecedent(text: str) -> str | None:
@@ -326,7 +330,7 @@ def antecedent(text: str) -> str | None:
         word = words[i]
         if word.lower() in _DETERMINERS:  # "the rights, which expire" -> "the rights"
             return " ".join(words[i:])
-        if re.search(r"['’]s?$", word) and i < len(words) - 1:
+        if _POSSESSIVE_END.search(word) and i < len(words) - 1:
             return " ".join(words[i:])
         verb = "-" not in word and (
             _VERB.match(word) and not word.endswith("ed") or word.endswith("ing")

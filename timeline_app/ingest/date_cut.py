@@ -104,44 +104,80 @@ _PREP_THE = re.compile(r"\b(?:on|in|at|since|by|during|from|until|for|of|the)\s+
 def cut_date(sentence: str, start: int, end: int) -> str:
     """`sentence` with the date phrase at [start, end) and its own words replaced by MARK."""
     head, tail = sentence[:start], sentence[end:]
-    if _SUBJECT_NEXT.match(tail) and re.search(r"(?:^\W*|[,;:]\s*|\bthat\s+)$", head):
+    if _SUBJECT_NEXT.match(tail) and _SENTENCE_START.search(head):
         return sentence  # "Today is the eighth day": the date is the subject, it stays
     if _POSSESSIVE.match(tail):  # "Friday's close" -> "the close"
         return f"{head}{MARK}the{tail[2:]}"
-    if _DETERMINER.search(head) and _NOUN_NEXT.match(tail):  # "the 1987 crash" -> "the crash"
-        tail = re.sub(r"^,\s*", " ", tail)
-        head = re.sub(r"(?<![\w'’])(a|an)\s+$", lambda m: _article(m.group(1), tail), head)
+    if _DETERMINER.search(head, _last_words(head, 1)) and _NOUN_NEXT.match(tail):
+        tail = _COMMA_START.sub(" ", tail)  # "the 1987 crash" -> "the crash"
+        head = _A_OR_AN.sub(lambda m: _article(m.group(1), tail), head)
         return f"{head}{MARK}{tail}"
-    ranged = _RANGE_HEAD.search(head)
+    ranged = _RANGE_HEAD.search(head) if _may_range(head) else None
     if ranged:
         head = head[: ranged.start()]
-    elif _RANGE_START.search(head) and _RANGE_TAIL.match(tail):
+    elif _may_range(head) and _RANGE_START.search(head) and _RANGE_TAIL.match(tail):
         head = head[: _RANGE_START.search(head).start()]  # type: ignore[union-attr]
         tail = tail[_RANGE_TAIL.match(tail).end() :]  # type: ignore[union-attr]
     else:
-        before = _BEFORE.search(head)
+        before = _BEFORE.search(head, _last_words(head, _BEFORE_WORDS))
         if before:
             head = head[: before.start()]
-    if re.search(r"(?:^|[,;:])\W*$", head):  # "Even this January, which was mild, there were"
+    if _CLAUSE_START.search(head):  # "Even this January, which was mild, there were"
         tail = _ABOUT_THE_DATE.sub("", tail)
-    tail = re.sub(r"^\s*,\s+when\b[^,]*(?=,)", "", tail)  # "in March, when it was sold, it"
+    tail = _WHEN_ASIDE.sub("", tail)  # "in March, when it was sold, it"
     last = sentence[max(0, start - 40) : start].split()[-2:]
     alone = len(last) == 2 and last[1] in _PUBLISHED and last[0].lower() not in _AUX
-    if alone and re.match(r"\s*(?:,|[.;:]?$)", tail):  # "a post published Monday, she wrote"
+    if alone and _ENDS_CLAUSE.match(tail):  # "a post published Monday, she wrote"
         head = sentence[: sentence.rindex(last[1], 0, start)].rstrip()
-    if re.match(r"\s*,", tail):
-        if re.search(r",\s+[a-z]+ed\s*$", head):  # "the terms, announced Friday, give"
-            head = re.sub(r",\s+[a-z]+ed\s*$", "", head)
-        elif re.search(r"(?:^|[,;:(“\"`'‘])\s*$", head):  # "Intel, on Friday, began"
-            tail = re.sub(r"^\s*,", "", tail)
-            head = re.sub(r",\s*$", " ", head)
+    if _COMMA_NEXT.match(tail):
+        if _PARTICIPLE_ASIDE.search(head):  # "the terms, announced Friday, give"
+            head = _PARTICIPLE_ASIDE.sub("", head)
+        elif _OPEN_BEFORE.search(head):  # "Intel, on Friday, began"
+            tail = _COMMA_NEXT.sub("", tail)
+            head = _COMMA_END.sub(" ", head)
     elif _VERB_NEXT.match(tail) or opens_with_verb(tail):  # "a poll released Friday showed"
-        participle = re.search(r"(\w+)\s+[a-z]+ed\s*$", head)
+        participle = _PARTICIPLE_BEFORE.search(head)
         if participle and participle[1].lower() not in _AUX:
             head = head[: participle.end(1)] + " "
-    elif re.match(r"\s*(?:[.;:!?)_]|--|$)", tail):  # "in 1994, 1995 and 1997."
-        head = re.sub(r"(?:,|,?\s+(?:and|or))\s*$", "", head)
+    elif _SENTENCE_END.match(tail):  # "in 1994, 1995 and 1997."
+        head = _LIST_END.sub("", head)
     return f"{head}{MARK}{tail}"
+
+
+# what cut_date looks for, compiled once (it runs twice per title)
+_SENTENCE_START = re.compile(r"(?:^\W*|[,;:]\s*|\bthat\s+)$")
+_COMMA_START = re.compile(r"^,\s*")
+_A_OR_AN = re.compile(r"(?<![\w'’])(a|an)\s+$")
+_CLAUSE_START = re.compile(r"(?:^|[,;:])\W*$")
+_WHEN_ASIDE = re.compile(r"^\s*,\s+when\b[^,]*(?=,)")
+_ENDS_CLAUSE = re.compile(r"\s*(?:,|[.;:]?$)")
+_COMMA_NEXT = re.compile(r"^\s*,")
+_PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ed\s*$")
+_OPEN_BEFORE = re.compile(r"(?:^|[,;:(“\"`'‘])\s*$")
+_COMMA_END = re.compile(r",\s*$")
+_PARTICIPLE_BEFORE = re.compile(r"(\w+)\s+[a-z]+ed\s*$")
+_SENTENCE_END = re.compile(r"\s*(?:[.;:!?)_]|--|$)")
+_LIST_END = re.compile(r"(?:,|,?\s+(?:and|or))\s*$")
+# A match of _BEFORE spans at most this many words: "(very) early", "beginning", and "at the
+# very first half of" or "as early as the"
+_BEFORE_WORDS = 9
+
+
+def _last_words(text: str, n: int) -> int:
+    """Where the last `n` words of `text` (runs between blanks) start, or a little before: a
+    pattern that ends with the text and spans at most `n` words is searched from there, not
+    tried at every character of a long head (its look-behind still sees what is before)."""
+    parts = text.rsplit(None, n)
+    return len(parts[0]) if len(parts) > n else 0
+
+
+def _may_range(head: str) -> bool:
+    """False when `head` cannot hold the "between"/"from" a range phrase needs (a cheap test
+    before the pattern; text that is not ASCII may case-fold otherwise, so it is searched)."""
+    if not head.isascii():
+        return True
+    low = head.lower()
+    return "between" in low or "from" in low
 
 
 def noun_phrase_title(sentence: str, start: int, end: int) -> str | None:

@@ -87,14 +87,13 @@ def fuzzy_from_timex(timex: Timex, doc: Document) -> FuzzyDate | None:
 
 def context_year(text: str) -> int | None:
     """The year a text is most about: its most frequent explicit year, the latest on ties."""
-    years = Counter(
-        int(y) for y in re.findall(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)(?![\d.,/-]\d)", text)
-    )
+    years = Counter(int(y) for y in _YEAR.findall(text))
     if not years:
         return None
     return max(years, key=lambda y: (years[y], y))
 
 
+_YEAR = re.compile(r"(?<![\d.,/-])(1[89]\d\d|20\d\d)(?![\d.,/-]\d)")
 _UNTOLD = frozenset({"caption", "credit", "boilerplate"})  # text that tells no part of the story
 
 
@@ -248,7 +247,7 @@ def _candidate(
     rel = (start - s, end - s) if s <= start and end <= e else None
     others = [(a - s, b - s) for a, b in dates if (a, b) != (start, end)]
     title = make_title(
-        text, rel, ctx, previous_person=_last_person(doc.text[:s], ctx), other_dates=others
+        text, rel, ctx, previous_person=_last_person(doc.text, s, ctx), other_dates=others
     )
     if not title.text:
         return None
@@ -303,10 +302,16 @@ def _explicit_day(date: FuzzyDate) -> bool:
     return date.precision is Precision.DAY and not date.inferred
 
 
-def _last_person(text: str, ctx: TitleContext) -> str | None:
-    surnames = ctx.names.surnames()
-    found = [w for w in re.findall(r"[A-Z][\w-]+", text[-2000:]) if w in surnames]
+def _last_person(text: str, end: int, ctx: TitleContext) -> str | None:
+    """The surname named last in the 2,000 characters of `text` before `end`."""
+    surnames = ctx.surnames()
+    if not surnames:
+        return None
+    found = [w for w in _CAPITALISED.findall(text, max(0, end - 2000), end) if w in surnames]
     return found[-1] if found else None
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w-]+")
 
 
 def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

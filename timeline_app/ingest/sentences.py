@@ -69,6 +69,7 @@ _ABBREVIATIONS = frozenset(
         "ft",
     ]
 )
+_LAST_WORD = re.compile(r"([\w.]+)$")  # the word a dot ends
 # initials: "George H.W. Bush", "J.R.R. Tolkien"
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
@@ -89,7 +90,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(text[max(0, dot - 12) : dot])
     if not word:
         return False
     w = word.group(1).lower()
@@ -105,6 +106,10 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+_QUOTES = [
+    re.compile(f"{re.escape(a)}[^{re.escape(b)}\\n]*(?:{re.escape(b)}|\\n|$)")
+    for a, b in _QUOTE_PAIRS
+] + [re.compile(r'"[^"\n]*"')]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -114,17 +119,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     continues a quote into the next paragraph with a fresh opening mark).
     """
     spans: list[tuple[int, int]] = []
-    for opening, closing in _QUOTE_PAIRS:
-        for m in re.finditer(
-            re.escape(opening)
-            + r"[^"
-            + re.escape(closing)
-            + r"\n]*(?:"
-            + re.escape(closing)
-            + r"|\n|$)",
-            text,
-        ):
-            spans.append((m.start(), m.end()))
-    for m in re.finditer(r'"[^"\n]*"', text):
-        spans.append((m.start(), m.end()))
+    for pattern in _QUOTES:
+        spans.extend(m.span() for m in pattern.finditer(text))
     return sorted(spans)

@@ -62,6 +62,7 @@ _ATTRIBUTION = re.compile(
     rf"(?:\s+[\w-]+)?)?\s*\x00?\s*[.”\"]?$|,\s*according to [^,]+\.?$",
     re.I,
 )
+_ROLE_WORD = re.compile(ROLE_WORDS)  # what every pattern with a role needs
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 _QUOTE_MARK = re.compile('["“”„«»]')
 _DATELINE = re.compile(
@@ -176,9 +177,13 @@ class TitleContext:
     names: Names = field(default_factory=Names)
     _patterns: list[tuple[str, re.Pattern[str], str]] | None = None
     _people: set[str] | None = None
+    _surnames: set[str] | None = None
     _modified: re.Pattern[str] | None = None
     _acronyms: int = 0  # the first patterns: acronyms' long forms, tried on every text
     _by_name: PhraseIndex[list[int]] = field(default_factory=PhraseIndex)  # -> its patterns
+    # a person's pattern where the text holds no role word: the bare name, or None (the
+    # pattern needs a role)
+    _without_role: dict[int, re.Pattern[str] | None] = field(default_factory=dict)
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
@@ -188,11 +193,21 @@ class TitleContext:
         of the whole list: a title costs its own length, not the corpus's count of names."""
         patterns = self._compiled()
         named = False
+        roles: bool | None = None  # whether the text holds a role word; None: not known yet
         for k in self._candidates(text):
             needle, pattern, replacement = patterns[k]
-            if needle in text:  # a substring test first: most names are not in the sentence
-                text, n = pattern.subn(replacement, text)
-                named = named or n > 0 and replacement in self.people()
+            if needle not in text:  # a substring test first: most names are not in the sentence
+                continue
+            if k in self._without_role:  # a role is tried at every capital: costly
+                roles = _ROLE_WORD.search(text) is not None if roles is None else roles
+                if not roles:
+                    bare = self._without_role[k]
+                    if bare is None:
+                        continue
+                    pattern = bare
+            text, n = pattern.subn(replacement, text)
+            roles = None if n else roles
+            named = named or n > 0 and replacement in self.people()
         return self._modified.sub("", text) if named and self._modified else text
 
     def _candidates(self, text: str) -> list[int]:
@@ -200,6 +215,12 @@ class TitleContext:
         for _, name in self._by_name.find(text):
             found.extend(self._by_name.values[name])
         return sorted(set(found))
+
+    def surnames(self) -> set[str]:
+        """Every name's surname, people's or not (a title's "he" may stand for one)."""
+        if self._surnames is None:
+            self._surnames = self.names.surnames()
+        return self._surnames
 
     def people(self) -> set[str]:
         """The surnames of the names that are people's."""
@@ -222,7 +243,9 @@ class TitleContext:
                 name, kept = re.escape(full), surname(full, last)
                 key = full.strip(" .,'-")  # "Jr.": looked up by its word runs
                 self._by_name.add(key, []).extend((len(patterns), len(patterns) + 1))
-                patterns.append((full, re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
+                self._without_role[len(patterns)] = None
+                patterns.append((f"{full},", re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
+                self._without_role[len(patterns)] = re.compile(rf"\b{name}\b")
                 patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), kept))
             self._patterns = patterns
             if self.people():  # what a role took with it, once per corpus, not per name
@@ -295,6 +318,10 @@ def _statement(
         apposed = _apposed(sentence, clause, found, ctx, person)
         if apposed:
             return apposed
+    elsewhere = any(c is not clause and _dated(sentence, c, span, others) for c in found)
+    alone = clause.kind not in ("relative", "locative")
+    if not elsewhere and alone and len(whole) <= MAX_TITLE and _shorten(whole) == whole:
+        return whole  # every way on below ends in `whole`: the clause's own title is not needed
     own = _clause_text(sentence, clause, found, span, cut)
     if _NAMED.search(sentence, 1, clause.pieces[0][0]):
         person = None  # "He met Ann after she left": "she" is someone the sentence named
@@ -311,12 +338,10 @@ def _statement(
         if _quote_balance(bare) == 0 and _words(own, 6):  # a statement of its own
             return _shorten(own)
         return _shorten(f"“{ctx.shorten(_clean(quote['quote'])).strip()}”")
-    elsewhere = any(c is not clause and _dated(sentence, c, span, others) for c in found)
     if clause.kind == "subordinate" and (
         not elsewhere and _PRONOUN_SUBJECT.match(own) or _CONDITION.match(own)
     ):  # "since its operations began": "its" is the main clause's; "if X" states nothing
         return _shorten(whole)
-    alone = clause.kind not in ("relative", "locative")
     if not elsewhere and alone and len(whole) <= MAX_TITLE:
         return whole
     if clause.kind == "main" and len(found) == 1:
@@ -338,7 +363,7 @@ def _apposed(
             return _shorten(text)
     host = next((c for c in reversed(found[:i]) if c.kind not in ("aside", "relative")), None)
     text = _render(host.text(sentence), ctx, person, cut=False) if host else ""
-    return _shorten(text) if re.search(r"\b[a-z]{3,}\b.*\s", text) else ""
+    return _shorten(text) if _A_WORD_AND_MORE.search(text) else ""
 
 
 def _a_verb(text: str) -> bool:
@@ -404,7 +429,7 @@ def _clause_text(
     text = clause.text(sentence, cut, span)
     noun = antecedent(sentence[: clause.lead])
     if clause.kind == "relative" and noun:
-        whose = re.match(r"^whose\s+", text)
+        whose = _WHOSE.match(text)
         if whose:  # "X, whose shares began" -> "Shares of X began"
             owned = subject_of(text[whose.end() :])
             if owned:
@@ -416,27 +441,27 @@ def _clause_text(
         rest = _RELATIVE.sub("", text)
         probe = rest.replace(MARK, " ").strip()
         subject = None if opens_with_verb(probe) else subject_of(probe)
-        if subject and re.match(r"(?:which|whom|that)\s", text):  # the relative is the object
-            verb = re.match(r"\S+", probe[len(subject) :].lstrip())
+        if subject and _OBJECT_RELATIVE.match(text):  # the relative is the object
+            verb = _NON_BLANK.match(probe[len(subject) :].lstrip())
             if verb:  # "the treaty, which the two presidents signed" -> "... signed the treaty"
                 at = probe.index(verb.group(), len(subject)) + len(verb.group())
                 return f"{probe[:at]} {noun}{probe[at:]}"
         return f"{noun} {rest}"
     if clause.kind == "locative":  # "the towns where it won in 2008" -> "It won in the towns"
-        text = re.sub(r"^where\s+", "", text).rstrip(" .!?")
+        text = _WHERE.sub("", text).rstrip(" .!?")
         place = noun and (_PLACE.search(noun) or noun[:1].isupper() and is_place(noun))
         if not place:
             return text
         comma = text.find(", ")
         return f"{text} in {noun}" if comma < 0 else f"{text[:comma]} in {noun}{text[comma:]}"
-    if clause.kind == "aside" and noun and re.match(r"^[a-z]+(?:ed|ing)\b", text):
+    if clause.kind == "aside" and noun and _PARTICIPLE.match(text):
         return f"{noun} {text}"  # "its plan -- started in May -- will" -> "its plan started"
     if clause.kind == "subordinate":  # "since X opened in 2015, the office said, citing Y"
         return _PARTICIPLE_AFTER.split(text, maxsplit=1)[0]
     if clause.kind == "coordinate":
         host = next((c for c in reversed(found) if c.lead < clause.lead and c.kind == "main"), None)
         subject = subject_of(host.text(sentence)) if host else None
-        text = re.sub(r"^(?:and|but|or)\s+", "", text)
+        text = _CONJUNCTION.sub("", text)
         return f"{subject} {text}" if subject else ""  # no subject: the whole sentence
     return text
 
@@ -496,7 +521,7 @@ def _clean(text: str) -> str:
 def _shorten(text: str) -> str:
     """At most MAX_TITLE characters: asides go first, then the tail at a boundary."""
     for step in (
-        lambda t: _ASIDE.sub(" ", re.sub(r"\s*\([^()]*\)", "", t)),
+        lambda t: _ASIDE.sub(" ", _BRACKETS.sub("", t)),
         lambda t: _OPENING_ADJUNCT.sub("", t) if _words(_OPENING_ADJUNCT.sub("", t), 4) else t,
         lambda t: _INSERTION.sub(r"\g<pre> ", t, count=1),
     ):
@@ -507,7 +532,7 @@ def _shorten(text: str) -> str:
 
 
 def _words(text: str, n: int) -> bool:
-    return len(re.findall(r"\w+", text)) >= n
+    return len(_WORD_RUN.findall(text)) >= n
 
 
 def _finish(text: str) -> str:
@@ -539,6 +564,15 @@ def _finish(text: str) -> str:
     return text[: lead + 1].upper() + text[lead + 1 :]
 
 
+_A_WORD_AND_MORE = re.compile(r"\b[a-z]{3,}\b.*\s")
+_WHOSE = re.compile(r"^whose\s+")
+_OBJECT_RELATIVE = re.compile(r"(?:which|whom|that)\s")
+_NON_BLANK = re.compile(r"\S+")
+_WHERE = re.compile(r"^where\s+")
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)\b")
+_CONJUNCTION = re.compile(r"^(?:and|but|or)\s+")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_WORD_RUN = re.compile(r"\w+")
 _SPACE_AFTER = re.compile(r"([(“])\s+")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _COMMAS = re.compile(r",(?:\s*,)+")

@@ -17,7 +17,6 @@ from .lexicon import DIRECTION_WORDS, FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS,
 __all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near"]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
-_WORD = re.compile(r"[A-Za-z']+")
 # The present tense of a scheduled happening looks ahead ("trading resumes Monday", "the
 # trial opens Tuesday"), as does a present progressive ("is meeting the minister Thursday");
 # only verbs that are not also plural nouns ("talks", "visits", "runs") count, and not an
@@ -73,15 +72,14 @@ _ADJECTIVAL = frozenset(
 _HAD = re.compile(r"(?i)\bhad\b")
 _HAD_BEFORE = re.compile(r"(?i)\bhad(?:[^\S\n]+been)?[^\S\n]+$")
 _NOT_BEFORE = re.compile(r"(?i)\bnot[^\S\n]+$")
+# A past-tense cue is a word (a run of these letters) that is a listed past form, or a
+# lower-case "-ed" word of five letters or more ("United" is not) not in NOT_PAST_ED: found
+# by one pattern, not by looking at every word of the clause
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'")
+_PAST_WORD = re.compile(
+    rf"(?<![A-Za-z'])(?:(?ai:{alternation(PAST_MARKERS)})|[a-z']{{3,}}ed)(?![A-Za-z'])"
+)
 _AFTER_PENALTY = 25  # a cue after the expression counts as this many characters farther
-
-
-def _is_past(word: str) -> bool:
-    """A past-tense cue: a listed past form, or a lower-case "-ed" word ("United" is not)."""
-    w = word.lower()
-    if w in PAST_MARKERS:
-        return True
-    return word.islower() and len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -123,18 +121,30 @@ def _cue_tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         if not start <= m.start() < end and dist < best_dist:
             # "had been scheduled to expire Friday": a plan seen from the past
             best, best_dist = (PAST if _HAD_BEFORE.search(text, lo, m.start()) else FUTURE), dist
-    prev = ""
-    for m in _WORD.finditer(text, lo, hi):
-        word, prev_word = m.group(0), prev
-        prev = word.lower()
-        if (
-            start <= m.start() < end
-            or not _is_past(word)
-            or prev_word in _PASSIVE
-            or (prev_word in _ADJECTIVAL and word.lower() not in PAST_MARKERS)
-        ):
+    window = text[lo:hi]  # words are its runs of letters: the first may be cut at `lo`
+    for m in _PAST_WORD.finditer(window):
+        word = m.group(0).lower()
+        listed = word in PAST_MARKERS
+        if not listed and word in NOT_PAST_ED:
+            continue
+        prev_word = _word_before(window, m.start())
+        if prev_word in _PASSIVE or (prev_word in _ADJECTIVAL and not listed):
             continue  # "will be held": a participle after "be" says nothing of the past
-        dist = _distance(m, start, end)
+        at, to = lo + m.start(), lo + m.end()
+        if start <= at < end:
+            continue
+        dist = start - to if to <= start else at - end + _AFTER_PENALTY
         if dist < best_dist:
             best, best_dist = PAST, dist
     return best
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word (run of letters) before `pos` in `text`, lower-cased; "" at its start."""
+    j = pos
+    while j > 0 and text[j - 1] not in _LETTERS:
+        j -= 1
+    i = j
+    while i > 0 and text[i - 1] in _LETTERS:
+        i -= 1
+    return text[i:j].lower()
