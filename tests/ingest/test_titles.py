@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.ingest.corpus import load_corpus
-from timeline_app.ingest.names import gather_names
+from timeline_app.ingest.names import Names, gather_names
 from timeline_app.ingest.titles import MAX_TITLE, TitleContext, make_title
 from timeline_app.paths import SHIPPED_CORPUS
 
@@ -601,3 +601,43 @@ def test_a_quotes_pronoun_is_never_replaced_by_an_earlier_surname():
     start = sentence.index("Monday")
     title = make_title(sentence, (start, start + 6), TitleContext(), previous_person="Hallberg")
     assert "Hallberg" not in title.text and "she had crossed it twice" in title.text.lower()
+
+
+# -- what the title machinery skips gives the same titles -----------------------------------
+_PEOPLE = Names(
+    acronyms={"Collective Security Treaty Organization": "CSTO"},
+    persons={"Sadyr Japarov": "Japarov", "Anna Berg": "Berg", "King Olav": "Olav"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "why"),
+    [
+        ("Sadyr Japarov met Anna Berg.", "Japarov met Berg.", "no role word: the bare names"),
+        ("President Sadyr Japarov met Anna Berg.", "Japarov met Berg.", "a role goes too"),
+        (
+            "The president of the Collective Security Treaty Organization, Anna Berg, said",
+            "The president of the CSTO, Berg, said",
+            "a role written in lower case is no role",
+        ),
+        ("Minister Anna Berg met Sadyr Japarov.", "Berg met Japarov.", "a role on either name"),
+        ("Anna Bergman met Anna Berg.", "Anna Bergman met Berg.", "no name inside a longer one"),
+        (
+            "Sadyr Japarov, a former leader, spoke.",
+            "Japarov, a former leader, spoke.",
+            "a role word elsewhere: the patterns with roles",
+        ),
+    ],
+)
+def test_shorten_with_and_without_roles(text, expected, why):
+    assert TitleContext(_PEOPLE).shorten(text) == expected, why
+
+
+def test_a_title_is_made_once_per_context():
+    ctx = TitleContext(_PEOPLE)
+    sentence = "Sadyr Japarov opened a plant on Monday."
+    span = (sentence.index("Monday"), sentence.index("Monday") + len("Monday"))
+    first = make_title(sentence, span, ctx)
+    assert make_title(sentence, span, ctx) is first
+    assert first == make_title(sentence, span, TitleContext(_PEOPLE))
+    assert make_title(sentence, None, ctx).text != first.text  # the date kept: another title

@@ -53,7 +53,6 @@ _SINCE_CLAUSE = (  # "since a rail link opened": a clause, not "since the start 
     rf"since\s+(?!then\b|when\b|\d)(?:(?!that\b|which\b|who\b)[\w.'’-]+\s+){{1,7}}?{_VP_START}"
 )
 _SINCE = re.compile(_SINCE_CLAUSE)
-_NEEDLES = {"and-relative": " and wh", "locative": "where", "named": " and ", "since": "since "}
 _SUBJECT_END = re.compile(r"(?:\b(?:he|she|it|they|we|I|you)|\b[A-Z][\w.'’-]*)$")
 _BREAKS = [  # (pattern matching the separator, kind of the clause that follows)
     (
@@ -88,6 +87,19 @@ _BREAKS = [  # (pattern matching the separator, kind of the clause that follows)
         "subordinate",
     ),
     (re.compile(rf"\s+(?={_SINCE_CLAUSE})"), "since"),  # "rents rose since a rail link opened"
+]
+_SUBORDINATORS = ("while", "because", "although", "whereas")
+_NEEDS: list[Callable[[str], bool] | None] = [  # what a sentence must hold for each break
+    None,
+    lambda s: "-" in s or "—" in s or "–" in s or "_" in s,
+    lambda s: "," in s and "wh" in s,
+    lambda s: " and wh" in s,
+    lambda s: "where" in s,
+    lambda s: "and" in s or "but" in s or "or" in s,
+    lambda s: "," in s,
+    lambda s: " and " in s,
+    lambda s: "," in s or any(w in s for w in _SUBORDINATORS),
+    lambda s: "since " in s,
 ]
 _COMMA = re.compile(r",\s+(?!\d)|(?<=[.!?])\s+(?=``|“|\")")  # not the comma of "April 4, 1949"
 _INSERTED = re.compile(rf"(?!{_NEW_SUBJECT}|[A-Z])[a-z]+(?:s|ed)\b")  # "X, after Y, needs"
@@ -151,8 +163,8 @@ def clauses(sentence: str) -> list[Clause]:
     """The clauses of `sentence`, in order of their first piece."""
     found = sorted(
         (m.start(), m.end(), kind)
-        for pattern, kind in _BREAKS
-        if kind not in _NEEDLES or _NEEDLES[kind] in sentence  # most sentences lack the word
+        for (pattern, kind), needs in zip(_BREAKS, _NEEDS, strict=True)
+        if needs is None or needs(sentence)  # most sentences lack what most breaks need
         for m in pattern.finditer(sentence)
     )
     cuts: list[tuple[int, int, str]] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clauses import has_verb, opens_with_verb
+from .tails import lacks, last_words
 
 __all__ = ["MARK", "DATE_WORDS", "cut_date", "noun_phrase_title", "one_conjunct"]
 
@@ -108,21 +109,22 @@ def cut_date(sentence: str, start: int, end: int) -> str:
         return sentence  # "Today is the eighth day": the date is the subject, it stays
     if _POSSESSIVE.match(tail):  # "Friday's close" -> "the close"
         return f"{head}{MARK}the{tail[2:]}"
-    if _DETERMINER.search(head, _last_words(head, 1)) and _NOUN_NEXT.match(tail):
+    if _DETERMINER.search(head, last_words(head, 1)) and _NOUN_NEXT.match(tail):
         tail = _COMMA_START.sub(" ", tail)  # "the 1987 crash" -> "the crash"
         head = _A_OR_AN.sub(lambda m: _article(m.group(1), tail), head)
         return f"{head}{MARK}{tail}"
-    ranged = _RANGE_HEAD.search(head) if _may_range(head) else None
+    may_range = not lacks(head, "between", "from")  # what a range's patterns need
+    ranged = _RANGE_HEAD.search(head) if may_range else None
     if ranged:
         head = head[: ranged.start()]
-    elif _may_range(head) and _RANGE_START.search(head) and _RANGE_TAIL.match(tail):
+    elif may_range and _RANGE_START.search(head) and _RANGE_TAIL.match(tail):
         head = head[: _RANGE_START.search(head).start()]  # type: ignore[union-attr]
         tail = tail[_RANGE_TAIL.match(tail).end() :]  # type: ignore[union-attr]
     else:
-        before = _BEFORE.search(head, _last_words(head, _BEFORE_WORDS))
+        before = _BEFORE.search(head, last_words(head, _BEFORE_WORDS))
         if before:
             head = head[: before.start()]
-    if _CLAUSE_START.search(head):  # "Even this January, which was mild, there were"
+    if _after_clause_start(head):  # "Even this January, which was mild, there were"
         tail = _ABOUT_THE_DATE.sub("", tail)
     tail = _WHEN_ASIDE.sub("", tail)  # "in March, when it was sold, it"
     last = sentence[max(0, start - 40) : start].split()[-2:]
@@ -132,11 +134,11 @@ def cut_date(sentence: str, start: int, end: int) -> str:
     if _COMMA_NEXT.match(tail):
         if _PARTICIPLE_ASIDE.search(head):  # "the terms, announced Friday, give"
             head = _PARTICIPLE_ASIDE.sub("", head)
-        elif _OPEN_BEFORE.search(head):  # "Intel, on Friday, began"
+        elif _after_opening(head):  # "Intel, on Friday, began"
             tail = _COMMA_NEXT.sub("", tail)
             head = _COMMA_END.sub(" ", head)
     elif _VERB_NEXT.match(tail) or opens_with_verb(tail):  # "a poll released Friday showed"
-        participle = _PARTICIPLE_BEFORE.search(head)
+        participle = _PARTICIPLE_BEFORE.search(head, last_words(head, 2))
         if participle and participle[1].lower() not in _AUX:
             head = head[: participle.end(1)] + " "
     elif _SENTENCE_END.match(tail):  # "in 1994, 1995 and 1997."
@@ -148,12 +150,10 @@ def cut_date(sentence: str, start: int, end: int) -> str:
 _SENTENCE_START = re.compile(r"(?:^\W*|[,;:]\s*|\bthat\s+)$")
 _COMMA_START = re.compile(r"^,\s*")
 _A_OR_AN = re.compile(r"(?<![\w'’])(a|an)\s+$")
-_CLAUSE_START = re.compile(r"(?:^|[,;:])\W*$")
 _WHEN_ASIDE = re.compile(r"^\s*,\s+when\b[^,]*(?=,)")
 _ENDS_CLAUSE = re.compile(r"\s*(?:,|[.;:]?$)")
 _COMMA_NEXT = re.compile(r"^\s*,")
 _PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ed\s*$")
-_OPEN_BEFORE = re.compile(r"(?:^|[,;:(“\"`'‘])\s*$")
 _COMMA_END = re.compile(r",\s*$")
 _PARTICIPLE_BEFORE = re.compile(r"(\w+)\s+[a-z]+ed\s*$")
 _SENTENCE_END = re.compile(r"\s*(?:[.;:!?)_]|--|$)")
@@ -163,21 +163,20 @@ _LIST_END = re.compile(r"(?:,|,?\s+(?:and|or))\s*$")
 _BEFORE_WORDS = 9
 
 
-def _last_words(text: str, n: int) -> int:
-    """Where the last `n` words of `text` (runs between blanks) start, or a little before: a
-    pattern that ends with the text and spans at most `n` words is searched from there, not
-    tried at every character of a long head (its look-behind still sees what is before)."""
-    parts = text.rsplit(None, n)
-    return len(parts[0]) if len(parts) > n else 0
+def _after_clause_start(head: str) -> bool:
+    """Whether only non-word characters follow the start of `head` or a comma, semicolon
+    or colon in it (the pattern (?:^|[,;:])\\W*$, without trying it at every character)."""
+    i = len(head)
+    while i and not (head[i - 1].isalnum() or head[i - 1] == "_"):  # what \\W is
+        i -= 1
+    return i == 0 or any(c in ",;:" for c in head[i:])
 
 
-def _may_range(head: str) -> bool:
-    """False when `head` cannot hold the "between"/"from" a range phrase needs (a cheap test
-    before the pattern; text that is not ASCII may case-fold otherwise, so it is searched)."""
-    if not head.isascii():
-        return True
-    low = head.lower()
-    return "between" in low or "from" in low
+def _after_opening(head: str) -> bool:
+    """Whether only blanks follow the start of `head` or a comma, semicolon, colon, opening
+    bracket or quotation mark in it (the pattern (?:^|[,;:(“"`'‘])\\s*$)."""
+    rest = head.rstrip()  # \\s is what str.isspace() is
+    return not rest or rest[-1] in ",;:(“\"`'‘"
 
 
 def noun_phrase_title(sentence: str, start: int, end: int) -> str | None:

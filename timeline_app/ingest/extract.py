@@ -303,12 +303,27 @@ def _explicit_day(date: FuzzyDate) -> bool:
 
 
 def _last_person(text: str, end: int, ctx: TitleContext) -> str | None:
-    """The surname named last in the 2,000 characters of `text` before `end`."""
+    """The surname named last in the 2,000 characters of `text` before `end` (the capitalised
+    words found there that are surnames).
+
+    Read backwards a few hundred characters at a time, each piece starting after a blank: no
+    capitalised word crosses a blank, so the pieces hold the words the whole stretch holds,
+    and the nearest piece that names someone is the only one read."""
     surnames = ctx.surnames()
     if not surnames:
         return None
-    found = [w for w in _CAPITALISED.findall(text, max(0, end - 2000), end) if w in surnames]
-    return found[-1] if found else None
+    lo = max(0, end - 2000)
+    while end > lo:
+        blank = text.rfind(" ", lo, max(lo, end - _PIECE))
+        start = blank + 1 if blank >= 0 else lo
+        found = [w for w in _CAPITALISED.findall(text, start, end) if w in surnames]
+        if found:
+            return found[-1]
+        end = start
+    return None
+
+
+_PIECE = 300  # characters of text read at a time for the last surname
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w-]+")

@@ -19,7 +19,8 @@ import re
 from enum import StrEnum
 
 from ..temporal import Timex
-from ..temporal.tense import FUTURE, tense_near
+from ..temporal.tense import future_near
+from .tails import lacks, last_words
 
 __all__ = ["Role", "role_of", "framed_phrase"]
 
@@ -157,16 +158,17 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
         return Role.TIME_OF_DAY
     if _GENERIC_TODAY.match(timex.text) and _generic_today(after):
         return Role.GENERIC
-    measure = _POSSESSIVE_AFTER.match(after) or _DET_BEFORE.search(before)
+    measure = _POSSESSIVE_AFTER.match(after) or _DET_BEFORE.search(before, last_words(before, 1))
     if measure and _MEASURE_AFTER.match(after):
         return Role.ATTRIBUTE
     if _AFTER_DEADLINE.match(after):
         return Role.DEADLINE
-    if _NOT_UNTIL.search(before) and _THAT_AFTER.match(after):
+    if not lacks(before, "until") and _NOT_UNTIL.search(before) and _THAT_AFTER.match(after):
         return Role.PLANNED if _FUTURE_CLEFT.search(before) else Role.ANCHOR
     if not _frames(before, after):
         return _anchor_or_planned(text, timex)
-    if _EVENT_DUE.search(before) or _SCHEDULED_FOR.search(before):
+    due = not lacks(before, "due") and _EVENT_DUE.search(before)
+    if due or not lacks(before, "for") and _SCHEDULED_FOR.search(before):
         return Role.PLANNED
     for role in (Role.COMPARISON, Role.DEADLINE):
         if _BEFORE_RE[role].search(before):
@@ -202,11 +204,11 @@ def _frames(before: str, after: str) -> bool:
         return False
     if _WHEN_AFTER.match(after) and not _SPAN_END.search(before):
         return False  # but "continue until early 1990, when ...": the state's bound
-    return not (_DET_BEFORE.search(before) and _NOUN_AFTER.match(after))
+    return not (_DET_BEFORE.search(before, last_words(before, 1)) and _NOUN_AFTER.match(after))
 
 
 def _anchor_or_planned(text: str, timex: Timex) -> Role:
-    return Role.PLANNED if tense_near(text, timex.start, timex.end) == FUTURE else Role.ANCHOR
+    return Role.PLANNED if future_near(text, timex.start, timex.end) else Role.ANCHOR
 
 
 def framed_phrase(text: str, sentence_start: int, timex: Timex) -> str:

@@ -74,7 +74,9 @@ _LAST_WORD = re.compile(r"([\w.]+)$")  # the word a dot ends
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # quote or digit; or at a line break.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+# (one branch per mark, each starting with its character: the engine skips to those)
+_CLOSE = r"[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+_END = re.compile(rf"\.{_CLOSE}|!{_CLOSE}|\?{_CLOSE}|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

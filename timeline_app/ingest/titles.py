@@ -175,7 +175,10 @@ class TitleContext:
     """What a title may borrow from the corpus and the text before the sentence."""
 
     names: Names = field(default_factory=Names)
-    _patterns: list[tuple[str, re.Pattern[str], str]] | None = None
+    # the substitutions, each with a substring a text must hold for it: (needle, pattern,
+    # replacement); a person's pattern is compiled when a text first names them (a corpus
+    # names thousands, a worker's titles few of them)
+    _patterns: list[tuple[str, str | re.Pattern[str], str]] | None = None
     _people: set[str] | None = None
     _surnames: set[str] | None = None
     _modified: re.Pattern[str] | None = None
@@ -183,7 +186,9 @@ class TitleContext:
     _by_name: PhraseIndex[list[int]] = field(default_factory=PhraseIndex)  # -> its patterns
     # a person's pattern where the text holds no role word: the bare name, or None (the
     # pattern needs a role)
-    _without_role: dict[int, re.Pattern[str] | None] = field(default_factory=dict)
+    _without_role: dict[int, str | re.Pattern[str] | None] = field(default_factory=dict)
+    # the titles made, by make_title's arguments: a title depends on nothing else
+    titles: dict[tuple[object, ...], Title] = field(default_factory=dict)
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
@@ -204,7 +209,12 @@ class TitleContext:
                     bare = self._without_role[k]
                     if bare is None:
                         continue
+                    if isinstance(bare, str):
+                        bare = self._without_role[k] = re.compile(bare)
                     pattern = bare
+            if isinstance(pattern, str):
+                pattern = re.compile(pattern)
+                patterns[k] = (needle, pattern, replacement)
             text, n = pattern.subn(replacement, text)
             roles = None if n else roles
             named = named or n > 0 and replacement in self.people()
@@ -229,13 +239,13 @@ class TitleContext:
             self._people = {surname(full, s) for full, s in persons if is_person(full)}
         return self._people
 
-    def _compiled(self) -> list[tuple[str, re.Pattern[str], str]]:
-        """The substitutions with a substring each must find first, compiled once per corpus
-        (titles are made by the thousand)."""
+    def _compiled(self) -> list[tuple[str, str | re.Pattern[str], str]]:
+        """The substitutions, made once per corpus (titles are made by the thousand)."""
         if self._patterns is None:
             role = rf"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*(?:{ROLE_WORDS})"
             role += r"(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?"  # "Secretary General of the CSTO"
             longs = [long.split()[0][:3] for long in self.names.acronyms]
+            patterns: list[tuple[str, str | re.Pattern[str], str]]
             patterns = [(n, *p) for n, p in zip(longs, self.names.acronym_patterns(), strict=True)]
             persons = [p for p in self.names.persons.items() if is_person(p[0])]
             self._acronyms = len(patterns)
@@ -244,9 +254,9 @@ class TitleContext:
                 key = full.strip(" .,'-")  # "Jr.": looked up by its word runs
                 self._by_name.add(key, []).extend((len(patterns), len(patterns) + 1))
                 self._without_role[len(patterns)] = None
-                patterns.append((f"{full},", re.compile(rf"{role},\s+{name},(?=\s+[a-z])"), kept))
-                self._without_role[len(patterns)] = re.compile(rf"\b{name}\b")
-                patterns.append((full, re.compile(rf"(?:{role}\s+)?\b{name}\b"), kept))
+                patterns.append((f"{full},", rf"{role},\s+{name},(?=\s+[a-z])", kept))
+                self._without_role[len(patterns)] = rf"\b{name}\b"
+                patterns.append((full, rf"(?:{role}\s+)?\b{name}\b", kept))
             self._patterns = patterns
             if self.people():  # what a role took with it, once per corpus, not per name
                 kept_names = "|".join(map(re.escape, sorted(self.people())))
@@ -268,7 +278,34 @@ def make_title(
     "He"/"She". `other_dates` are the sentence's other date expressions (the tagger's); without
     them the obvious ones (months, weekdays, years) are found here. The text is empty only when
     the sentence holds nothing but a dateline, a byline or markup: no event to title.
+
+    A title depends on nothing else, so a context keeps the titles it made: a sentence the
+    corpus repeats (wire copy in several papers, a story and its update) is titled once.
     """
+    others = None if other_dates is None else tuple((a, b) for a, b in other_dates)
+    key = (sentence, None if date_span is None else tuple(date_span), previous_person, others)
+    title = ctx.titles.get(key)
+    if title is None:
+        if len(ctx.titles) >= _TITLES_KEPT:
+            ctx.titles.clear()  # a bound on memory; the titles of a large corpus start over
+        title = ctx.titles[key] = _make_title(
+            sentence, date_span, ctx, previous_person=previous_person, other_dates=other_dates
+        )
+    return title
+
+
+_TITLES_KEPT = 50_000  # titles a context remembers
+
+
+def _make_title(
+    sentence: str,
+    date_span: tuple[int, int] | None,
+    ctx: TitleContext,
+    *,
+    previous_person: str | None = None,
+    other_dates: Sequence[tuple[int, int]] | None = None,
+) -> Title:
+    """The title `make_title` gives, made."""
     if previous_person and previous_person not in ctx.people():
         previous_person = None  # "Arabia" of "Saudi Arabia" is no one's surname
     if date_span:
@@ -312,6 +349,9 @@ def _statement(
     whole = _render(cut(sentence, *span) if span else sentence, ctx, person, cut=False)
     if span is None:
         return _shorten(whole)
+    short = len(whole) <= MAX_TITLE
+    if short and _one_clause_will_do(sentence, span, others) and _shorten(whole) == whole:
+        return whole  # what every way on below ends in, without finding the clauses
     clause, found = clause_at(sentence, span[0])
     apposition = clause.kind in ("new", "aside") and _DASH.search(sentence, clause.lead)
     if apposition and apposition.start() < clause.pieces[0][0] and is_phrase(clause.text(sentence)):
@@ -347,6 +387,19 @@ def _statement(
     if clause.kind == "main" and len(found) == 1:
         return _shorten(whole)
     return _shorten(_with_quote(sentence, clause, found, own, ctx))
+
+
+def _one_clause_will_do(
+    sentence: str, span: tuple[int, int], others: Sequence[tuple[int, int]] | None
+) -> bool:
+    """Whether the sentence's clauses cannot change a short title: it has no other date (no
+    clause dated elsewhere), no "wh" (no relative or "where" clause) and no dash (no phrase
+    set off by one)."""
+    if "wh" in sentence or any(d in sentence for d in "—–_-"):
+        return False
+    if others is not None:
+        return all((a, b) == tuple(span) for a, b in others)
+    return all(span[0] <= m.start() < span[1] for m in DATE_WORDS.finditer(sentence))
 
 
 def _apposed(

@@ -14,7 +14,7 @@ import re
 
 from .lexicon import DIRECTION_WORDS, FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS, alternation
 
-__all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near"]
+__all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near", "future_near"]
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 # The present tense of a scheduled happening looks ahead ("trading resumes Monday", "the
@@ -99,6 +99,17 @@ def _distance(m: re.Match[str], start: int, end: int) -> int:
 
 def tense_near(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN from the tense cue nearest to text[start:end]."""
+    return _tense_near(text, start, end, future=False)
+
+
+def future_near(text: str, start: int, end: int) -> bool:
+    """Whether `tense_near` is FUTURE: without looking for past cues where no future cue
+    could win (most news speaks of the past)."""
+    return _tense_near(text, start, end, future=True) == FUTURE
+
+
+def _tense_near(text: str, start: int, end: int, *, future: bool) -> int:
+    """`tense_near`; with `future`, UNKNOWN stands for anything but FUTURE."""
     prev = _PREV_WORD.search(text, max(0, start - 20), start)
     direction = DIRECTION_WORDS.get(prev[1].lower()) if prev else None
     not_before = prev and _NOT_BEFORE.search(text, max(0, start - 30), prev.start())
@@ -110,17 +121,20 @@ def tense_near(text: str, start: int, end: int) -> int:
     if direction == FUTURE:  # "by Friday", unless a past perfect says it is over
         perfect = _HAD.search(text, lo, hi) and _cue_tense(text, start, end, lo, hi) == PAST
         return PAST if perfect else FUTURE
-    return _cue_tense(text, start, end, lo, hi)
+    return _cue_tense(text, start, end, lo, hi, future=future)
 
 
-def _cue_tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
-    """The tense of the cue in text[lo:hi] nearest to text[start:end]."""
+def _cue_tense(text: str, start: int, end: int, lo: int, hi: int, *, future: bool = False) -> int:
+    """The tense of the cue in text[lo:hi] nearest to text[start:end]; with `future`,
+    UNKNOWN stands for anything but FUTURE."""
     best, best_dist = UNKNOWN, _WINDOW * 3
     for m in _FUTURE.finditer(text, lo, hi):
         dist = _distance(m, start, end)
         if not start <= m.start() < end and dist < best_dist:
             # "had been scheduled to expire Friday": a plan seen from the past
             best, best_dist = (PAST if _HAD_BEFORE.search(text, lo, m.start()) else FUTURE), dist
+    if future and best != FUTURE:
+        return UNKNOWN  # a past cue can only make it PAST
     window = text[lo:hi]  # words are its runs of letters: the first may be cut at `lo`
     for m in _PAST_WORD.finditer(window):
         word = m.group(0).lower()
