@@ -45,11 +45,15 @@ def _object(value: dict[Any, Any], pad: str) -> str:
     for key, item in value.items():
         if type(key) is not str:  # json turns such keys into strings its own way
             return _by_json(value, pad)
-        kind = type(item)
+        kind = type(item)  # the common leaves inline: a call per value is most of the cost
         if kind is str:
             parts.append(encode_basestring(key) + ": " + encode_basestring(item))
         elif item is None:
             parts.append(encode_basestring(key) + ": null")
+        elif kind is bool:
+            parts.append(encode_basestring(key) + (": true" if item else ": false"))
+        elif kind is int:
+            parts.append(encode_basestring(key) + ": " + int.__repr__(item))
         else:
             parts.append(encode_basestring(key) + ": " + indented(item, inner))
     return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "}"

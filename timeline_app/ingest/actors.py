@@ -105,37 +105,49 @@ _MAY_BE_CAPITAL = re.compile(r"\b[^\W\d_a-z]\w*")
 
 class _Scan:
     """Where `phrases` occur in a text: what `PhraseIndex.find` gives (the same positions,
-    in the same order), found faster. Only the word runs that begin some phrase are looked
-    at (a set lookup), and when every phrase starts with a capital, only the runs a regular
-    expression finds may start with one: a corpus's texts are scanned at the speed of `re`,
-    not of a Python loop over every word."""
+    in the same order), found faster. A phrase starts at a word run that is its first word:
+    the text's runs (only those that may start with a capital, when every phrase does) are
+    listed by one `findall`, and only where one of them is some phrase's first word is the
+    text looked at further. A corpus's texts are scanned at the speed of `re`, not of a
+    Python loop over every word."""
 
-    __slots__ = ("phrases", "_firsts", "_longest", "_starts")
+    __slots__ = ("phrases", "_firsts", "_longest", "_runs")
 
     def __init__(self, phrases: Collection[str]) -> None:
         self.phrases = phrases
         runs = [_RUN.findall(p) for p in phrases]
-        self._firsts = {r[0] for r in runs if r}
+        self._firsts = frozenset(r[0] for r in runs if r)
         self._longest = max(map(len, runs), default=1)
         upper = all(p[:1].isupper() for p in phrases)
-        self._starts = _MAY_BE_CAPITAL if upper else _RUN
+        self._runs = _MAY_BE_CAPITAL if upper else _RUN
 
     def find(self, text: str) -> Iterator[tuple[int, str]]:
-        phrases, firsts = self.phrases, self._firsts
-        for m in self._starts.finditer(text):
-            word = m.group()
-            if word not in firsts:  # implies a capital when every phrase starts with one
-                continue
-            start, end = m.span()
-            if word in phrases:
-                yield start, word
-            for _ in range(self._longest - 1):
+        if not self._firsts:
+            return
+        firsts = self._firsts.intersection(self._runs.findall(text))
+        runs = sorted((at, at + len(word)) for word in firsts for at in _runs_of(word, text))
+        phrases = self.phrases
+        for start, end in runs:
+            for _ in range(self._longest):
+                if text[start:end] in phrases:
+                    yield start, text[start:end]
                 run = _RUN.search(text, end)
                 if run is None:
                     break
                 end = run.end()
-                if text[start:end] in phrases:
-                    yield start, text[start:end]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _runs_of(word: str, text: str) -> Iterator[int]:
+    """Where `word` (a word run) stands in `text` as a whole word run."""
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if not (at and _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, after):
+            yield at
+        at = text.find(word, after)
 
 
 def actors_from(names: Names, uses: Counter[str], docs_with: Counter[str]) -> Actors:
