@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline_app.ingest.actors import gather_actors
+from timeline_app.ingest.actors import Actors, _Scan, gather_actors
+from timeline_app.ingest.phrases import PhraseIndex
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +42,33 @@ def test_events_carry_their_actors(corpus):
     assert by_date["2023-11-23"].actors == ["Kassym-Jomart Tokayev", "CSTO"]
     names = {a for e in corpus.events for a in e.actors}
     assert "Alexander Lukashenko" not in names and "Lukashenko" not in names  # merged
+
+
+_WORDS = ["Acme", "Motors", "acme", "Élan", "éclair", "O'Neil", "Jean-Luc", "Picard", "2023"]
+_GAPS = [" ", "  ", "-", "\n", ", ", "'", "_", "(", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=30),
+    gaps=st.lists(st.sampled_from(_GAPS), min_size=30, max_size=30),
+    phrases=st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join), max_size=6
+    ),
+)
+def test_scan_finds_what_a_phrase_index_finds(words, gaps, phrases):
+    """The actors' scan skips most word runs; it must find exactly what the index finds,
+    in the same order, whether or not every phrase starts with a capital."""
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    index: PhraseIndex[str] = PhraseIndex()
+    for p in phrases:
+        index.add(p, p)
+    assert list(_Scan(index.values).find(text)) == list(index.find(text))
+
+
+def test_named_in_sees_phrases_added_after_a_scan():
+    actors = Actors()
+    actors.phrases.add("Acme", "Acme")
+    assert actors.named_in("Acme and Zenith") == ["Acme"]
+    actors.phrases.add("Zenith", "Zenith")
+    assert actors.named_in("Acme and Zenith") == ["Acme", "Zenith"]

@@ -4,8 +4,19 @@ happenings of one day stay apart. Articles written for these tests, loaded for r
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.ingest.corpus import load_corpus
+from timeline_app.ingest.extract import DatedStatement
+from timeline_app.ingest.merge import (
+    _EVENT_NOUN,
+    _noun_words,
+    _nouns_in,
+    _representative,
+    _stems,
+)
+from timeline_app.model import FuzzyDate, Source
 
 # (articles as (published header, body), how many events date 3 May (None: see the test),
 #  why)
@@ -71,3 +82,73 @@ def test_merging(tmp_path: Path, articles, expected, why):
         assert all({"a0.txt", "a1.txt"} - set(e.doc_ids) for e in events), why
     else:
         assert len(events) == expected, why
+
+
+def _statement(title: str, n: int = 0) -> DatedStatement:
+    source = Source(f"a{n}.txt", 0, 10, 0, 4, "2023", FuzzyDate(2023))
+    return DatedStatement(source, title, False, title)
+
+
+@pytest.mark.parametrize(
+    "titles, expected, why",
+    [
+        (
+            [
+                "Leaders meet in Minsk for security talks",
+                "Security talks in Minsk",
+                "Minsk hosts security talks of leaders",
+                "Weather was cold",
+            ],
+            "Minsk hosts security talks of leaders",
+            "most words shared with the others (7, tied with a longer title)",
+        ),
+        (
+            [
+                "Minsk security talks begin with many unusual delegates",
+                "Security talks in Minsk resume",
+                "Security talks in Minsk",
+            ],
+            "Security talks in Minsk",
+            "words no other title has count for nothing: a tie, the shortest wins",
+        ),
+        (
+            ["Talks", "Security talks", "Security talks held in Minsk today by leaders"],
+            "Security talks held in Minsk today by leaders",
+            "titles of fewer than three words come last",
+        ),
+        (
+            ["Minsk talks open today"] * 2 + ["Talks open"] + ["Leaders gather in Minsk"] * 60,
+            "Minsk talks open today",
+            "a cluster over _CENTROID_MAX: the shortest title of three words or more",
+        ),
+    ],
+)
+def test_representative_title_shares_most_words(titles, expected, why):
+    cluster = [_statement(t, n) for n, t in enumerate(titles)]
+    titles = {id(c): _stems(c.title) for c in cluster}
+    assert _representative(cluster, titles).title == expected, why
+
+
+_NOUN_TEXTS = ["summit", "Summit", "SESSIONS", "elections", "election_2", "war-crisis", "Élan"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_NOUN_TEXTS, " ", ".", "s", "2", "ſummit"]), max_size=12))
+def test_kinds_of_happening_found_as_the_regular_expression_finds_them(parts):
+    """The word lookup must give what the regular expression gives, in any case and with
+    non-ASCII text (which goes to the expression: "ſummit" matches it ignoring case)."""
+    text = "".join(parts)
+    assert _nouns_in(text) == {n.lower().rstrip("s") for n in _EVENT_NOUN.findall(text)}
+
+
+@pytest.mark.parametrize(
+    "alternatives, expected",
+    [
+        ("summit|elections?", {"summit", "election", "elections"}),
+        ("state visit|summit", None),  # two words: a match is not one word run
+        ("Summit", None),
+        ("talks?|visit", {"talk", "talks", "visit"}),
+    ],
+)
+def test_noun_words_only_for_one_word_alternatives(alternatives, expected):
+    assert _noun_words(alternatives) == (None if expected is None else frozenset(expected))

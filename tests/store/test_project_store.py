@@ -45,3 +45,31 @@ def test_undo_redo_and_a_new_edit_drops_the_redo(store):
     assert store.redo().seq == a.seq and [e.seq for e in store.edits()] == [a.seq]
     c = store.add_edit("event.title", "e1", {"title": "C"})
     assert not store.can_redo() and [e.seq for e in store.edits()] == [a.seq, c.seq]
+
+
+@pytest.mark.parametrize(
+    "table, payload", [("file_cache", {"text": "x"}), ("corpus_columns", b"\x00\x01")]
+)
+def test_cache_writes_skip_the_disk_wait_and_edits_keep_it(store, table, payload):
+    """A cache batch is committed with synchronous=NORMAL (no fsync: hundreds of batches on
+    a first open), and the store is back to FULL before the next edit is committed."""
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    store.cache_many(table, [("k", payload)])
+    store.add_edit("title", "ev-1", {"title": "T"})
+    store._db.set_trace_callback(None)
+    levels = [s.split("=")[1] for s in statements if s.startswith("PRAGMA synchronous=")]
+    assert levels == ["NORMAL", "FULL"]
+    first_insert = next(i for i, s in enumerate(statements) if s.startswith("INSERT"))
+    assert statements.index("PRAGMA synchronous=NORMAL") < first_insert
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.cached_many(table, ["k"]) == {"k": payload}
+
+
+def test_a_cache_write_inside_an_open_transaction_is_kept(store):
+    """SQLite refuses to change synchronous inside a transaction: the write goes on at FULL
+    rather than give the cache up."""
+    store._db.execute("DELETE FROM file_cache")  # opens a transaction, left open
+    store.cache_many("file_cache", [("k", 1)])
+    store.cache_many("file_cache", [("k2", 2)])
+    assert store.cached_many("file_cache", ["k", "k2"]) == {"k": 1, "k2": 2}

@@ -51,6 +51,7 @@ from ..model import (
 )
 from .analyst import date_counts, is_disputed
 from .entries import Entry, entry_event, unique_id
+from .indented_json import indented
 
 __all__ = [
     "context_words",
@@ -451,7 +452,6 @@ def _write_list(items: Iterable[Any], write: Callable[[str], object], *, depth: 
     pad = "  " * (depth + 1)
     first = True
     for item in items:
-        text = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n" + pad)
-        write(("[\n" if first else ",\n") + pad + text)
+        write(("[\n" if first else ",\n") + pad + indented(item, pad))
         first = False
     write("[]" if first else "\n" + "  " * depth + "]")

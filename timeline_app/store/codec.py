@@ -45,8 +45,13 @@ def dumps(payload: Any) -> str:
     return dump(payload)
 
 
+# one encoder for every dump: `json.dumps` with options builds a new one per call, which
+# costs as much as encoding a small record (a corpus writes one per statement and event)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dump(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(payload)
 
 
 def storable(text: str) -> str:

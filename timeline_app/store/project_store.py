@@ -3,6 +3,9 @@
 It keeps what extraction found, by content hash, so that reopening a large folder is a read,
 not a re-extraction; and every user edit, committed durably (WAL, synchronous=FULL) before
 `add_edit` returns, so that no edit the window showed as done is lost if the process dies.
+Cache writes are committed without waiting for the disk (synchronous=NORMAL: a power cut
+may lose the last of them, which costs a re-extraction, never a damaged file); the first
+open of a large folder commits hundreds of cache batches, and each wait was ~20 ms.
 
 A store may be built on one thread and used on another (the window opens folders on a worker
 thread): each call holds the store's lock, so calls from two threads never interleave.
@@ -139,11 +142,20 @@ class ProjectStore:
         rows = [(key, payload if blob else dumps(payload), now) for key, payload in items]
 
         def write(db: sqlite3.Connection) -> None:
-            with db:
-                db.executemany(
-                    f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) VALUES (?, ?, ?)",
-                    rows,
-                )
+            # a cache: no wait for the disk (SQLite refuses the change inside a transaction)
+            relaxed = not db.in_transaction
+            if relaxed:
+                db.execute("PRAGMA synchronous=NORMAL")
+            try:
+                with db:
+                    db.executemany(
+                        f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) "
+                        "VALUES (?, ?, ?)",
+                        rows,
+                    )
+            finally:
+                if relaxed:
+                    db.execute("PRAGMA synchronous=FULL")  # edits are committed durably
 
         try:
             try:
