@@ -78,7 +78,7 @@ def wire_families(
     """The family name (its first document id) of each document of `pairs` that is a copy
     of another; documents without a copy are left out."""
     sentences: dict[str, tuple[list[int], frozenset[int]]] = {}
-    parent: dict[str, str] = {}
+    parent: dict[str, str] = {}  # of the documents found to be copies: most have none
 
     def root(k: str) -> str:
         while parent.setdefault(k, k) != k:
@@ -87,14 +87,19 @@ def wire_families(
         return k
 
     for a, b in pairs:
-        if a not in documents or b not in documents or root(a) == root(b):
+        if a not in documents or b not in documents:
+            continue
+        ra = root(a) if a in parent else a
+        rb = root(b) if b in parent else b
+        if ra == rb:
             continue
         for k in (a, b):
             if k not in sentences:
                 hashes = _sentence_hashes(documents[k])
                 sentences[k] = (hashes, frozenset(hashes))
         if _copies(sentences[a], sentences[b]):
-            ra, rb = root(a), root(b)
+            parent.setdefault(ra, ra)
+            parent.setdefault(rb, rb)
             parent[max(ra, rb)] = min(ra, rb)
     members: dict[str, list[str]] = defaultdict(list)
     for k in parent:
