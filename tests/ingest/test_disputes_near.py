@@ -45,11 +45,18 @@ TEMPLATES = [
     "{p} opened the new bridge over the river in {city} on {d}.",
     "{p} met {q} in {city} on {d}, the press service said on {said}.",
     "{p} met {q} in {city} on {d} to prepare the summit of March 2025.",
+    "{co} opened a new plant near {city} in {part}.",
+    "{co} opened a new plant near {city} on {d}.",
 ]
 
 
 def _day(d: date) -> str:
     return f"{d.day} {d:%B}"
+
+
+def _part(d: date) -> str:
+    """The third of its month, as an article says it ("mid-May"): ten days long."""
+    return ("early ", "mid-", "late ")[min(d.day - 1, 29) // 10] + f"{d:%B}"
 
 
 def _dense_articles(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
@@ -76,7 +83,9 @@ def _dense_articles(rng: random.Random, count: int) -> list[tuple[str, str, str]
         for template, told, day in rng.sample(happenings, rng.choice([1, 1, 2, 3])):
             given = day + timedelta(days=rng.choice([0, 0, 0, 1, -1]))
             said = given + timedelta(days=rng.choice([0, 1]))
-            sentences.append(template.format(d=_day(given), said=_day(said), **told))
+            sentences.append(
+                template.format(d=_day(given), said=_day(said), part=_part(given), **told)
+            )
             last = max(last, said)
         published = last + timedelta(days=rng.randint(1, 5))
         articles.append((rng.choice(OUTLETS), published.isoformat(), " ".join(sentences)))

@@ -31,14 +31,23 @@ false statement to an analyst, so two events are joined only when all of these h
   third (so two events `merge.py` kept apart on one day are never joined).
 
 Events are compared only within RECUR days of each other and only when their wording can
-reach WORDING (prefix filtering on stems, `_candidates`) and they share a name, so the cost
-follows the pairs that could join, not all pairs. The joined event is dated by the date
+reach WORDING (prefix filtering on stems, `_StemIndex`), and they share a name; the pairs
+close enough to join are found first, and only their ends are asked whether they recur.
+So the cost follows the pairs that could join, not all pairs, and the costly readings of
+an event (all its sentences, names, figures, other dates) are made for the events that
+reach those tests. The joined event is dated by the date
 confirmed by most independent outlets (`model.outlets`), ties going to the most precise
 date, then the earliest; it keeps the title of the event with that date and the id of the
 event whose source comes first (as `merge.py` names events).
 
 Locality (for an update that changed events only within the dates [lo, hi])
 ---------------------------------------------------------------------------
+"Changed" covers every event removed, added or changed (sources, title, actors) by the
+update, and every event with a source in a changed document (its sentences may date other
+things now); all must lie within [lo, hi]. Changes at dates far apart are best given one
+call each; two calls whose spans (below) overlap are made as one on their union. A
+change of the actors of all events (`increments.State.actors_changed`) needs a full pass.
+
 Whether an event is joined, and with which, is decided by its component in the graph of
 *joinable pairs* (near pairs, neither end recurring; `_groups` works per component, in
 corpus order). Which pairs are joinable depends on little around them:
@@ -50,33 +59,37 @@ corpus order). Which pairs are joinable depends on little around them:
   documents, at any date (`of_documents` gives them; they only lend their dates);
 - `mark_wire` is the exception: see below.
 
-So a change within [lo, hi] changes pairs and recurrences only of events within RECUR
-days of it, and joinable pairs only with an end within RECUR and the other within
-RECUR + MAX_GAP = REACH days. An event's outcome can change only if its component (before
-or after the change) holds such an event, and every such component is found from the
-events after the change alone: the pairs it loses or gains all lie within REACH days,
-and the rest of it is kept in both. `join_disputes_near(between, documents, lo, hi)`
-therefore takes the span [lo - REACH, hi + REACH], widens it until no joinable pair has
-one end inside it (events meeting it) and one outside, reads the events within _MARGIN
-(RECUR + MAX_GAP) days of the span so that every test of an event inside is exact, and
-returns `Near(start, end, events)`: the events of the joined corpus whose date meets
-[start, end], in corpus order. Outside the span nothing changed: no joinable pair crosses
-its edge before or after (such a pair lies more than REACH days from the change, so it is
-the same in both), and a joined event is dated by one of its members, so an event of the
-old result with its date outside the span is an event of the new one. The caller replaces
-the old result's events dated within the span by `Near.events` (a joined event takes the
-place of its first member, as in `join_disputes`). This assumes what `merge.py` makes:
-every source of an event dates the event's interval (a joined event's date is then one
-of its members'); `tests/ingest/test_disputes_near.py` checks the splice against a full
-pass over many windows.
+So a change within [lo, hi] changes pairs and recurrences only of events within RECUR days
+of it (gaps between intervals), and joinable pairs only with an end within RECUR and the
+other within REACH = RECUR + (_MAX_LENGTH - 1) + MAX_GAP days (past the far end of the
+first, which may be as long as a third of a month). An event's outcome can change only if
+its component (before or after the change) holds such an event, and every such component is
+found from the events after the change alone: the pairs it loses or gains all lie within
+REACH days, and the rest of it is kept in both. `join_disputes_near(between, documents, lo,
+hi)` therefore takes the span [lo - REACH, hi + REACH], widens it until no joinable pair has
+one end inside it (events meeting it) and one outside, reads the events within _MARGIN days
+of the span so that every test of an event inside, and of its partners, is exact, and
+returns `Near(start, end, events)`: the events of the joined corpus whose date meets [start,
+end], in corpus order. Outside the span nothing changed: no joinable pair crosses its edge
+before or after (such a pair lies more than REACH days from the change, so it is the same in
+both), and a joined event is dated by one of its members, so an event of the old result with
+its date outside the span is an event of the new one. The caller replaces the old result's
+events dated within the span by `Near.events` (a joined event takes the place of its first
+member, as in `join_disputes`). This assumes what `merge.py` makes: every source of an event
+dates the event's interval (a joined event's date is then one of its members');
+`tests/ingest/test_disputes_near.py` checks the splice against a full pass over many
+windows.
 
 Wire families (`Source.wire`, `wire.py`) are not local in dates: an article states events
-on many dates, and families join articles through any event they share. When the events
-of documents D change, only families holding a document of D (before or after) can
-change; `join_disputes_near` marks its events by the corpus's `families` (given), and an
-event outside the span whose sources' family changed is to be marked again, and if it is
-joined (`Event.disputed`), joined again (`join_disputes_near` on its date), since its date
-is chosen by independent outlets.
+on many dates, and families join articles through any event they share. Let C be the
+changed documents and the documents with a source in a changed event (before or after):
+a pair of articles reported together, and whether two articles are copies, change only
+for pairs with an article in C, so only the families (before or after) holding an
+article of C can change. `join_disputes_near` marks the events it reads by the corpus's
+`families`, as `wire.families_of` gives them on all events after the change; an event
+outside the span with a source whose family changed is to be marked again
+(`wire.apply_families`), and if it is a joined one (`Event.disputed`), joined again
+(`join_disputes_near` on its date), since its date is chosen by independent outlets.
 """
 
 from __future__ import annotations
@@ -110,8 +123,10 @@ __all__ = [
 DAY_GAP = 1  # days two outlets' days for one happening may differ by
 MAX_GAP = 3  # days a day may lie outside a part of a month ("early January") given for it
 RECUR = 14  # days within which an alike happening further apart means it recurs
-REACH = RECUR + MAX_GAP  # days around changed events within which outcomes may change
 _MAX_LENGTH = 11  # days: a date vaguer than a third of a month cannot dispute a day
+# days around changed events within which joins may change: an event within RECUR of a
+# change, as long as a profile can be, and a partner within MAX_GAP of its far end
+REACH = RECUR + _MAX_LENGTH - 1 + MAX_GAP
 _SAMPLE = 3  # statements per event put to merge.py's test
 _COMMON = FuzzyDate(2000, 1, 1)  # the one date both events' statements are compared at
 _NAME = re.compile(r"(?<=[\s(\"“'])[A-Z][\w&'-]*[A-Za-z](?:\s+[A-Z][\w&'-]*[A-Za-z])*")
@@ -172,7 +187,10 @@ Interval = tuple[date, date]
 # days: a close pair's starts differ by at most MAX_GAP + _MAX_LENGTH - 1 < _BUCKET, a
 # pair's within RECUR by at most RECUR + _MAX_LENGTH - 1 < 2 * _BUCKET
 _BUCKET = 14
-_MARGIN = RECUR + MAX_GAP  # days of events read beyond a span for its events' tests
+# days of events read beyond a span for its events' tests to be exact: an event meeting
+# the span may reach _MAX_LENGTH - 1 days out, its partner MAX_GAP days and as long again
+# beyond, and that partner's recurrence reads RECUR days further
+_MARGIN = 2 * (_MAX_LENGTH - 1) + MAX_GAP + RECUR
 
 
 @dataclass(frozen=True, slots=True)
