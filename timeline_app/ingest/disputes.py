@@ -30,38 +30,108 @@ false statement to an analyst, so two events are joined only when all of these h
 - in a joined group every two events pass these tests themselves, never only through a
   third (so two events `merge.py` kept apart on one day are never joined).
 
-Events are compared only within RECUR days of each other and only when they share a name
-(a cheap key), so the cost follows the pairs that could join, not all pairs. The joined
-event is dated by the date confirmed by most independent outlets (`model.outlets`), ties
-going to the most precise date, then the earliest; it keeps the title of the event with
-that date and the id of the event whose source comes first (as `merge.py` names events).
+Events are compared only within RECUR days of each other and only when their wording can
+reach WORDING (prefix filtering on stems, `_StemIndex`), and they share a name; the pairs
+close enough to join are found first, and only their ends are asked whether they recur.
+So the cost follows the pairs that could join, not all pairs, and the costly readings of
+an event (all its sentences, names, figures, other dates) are made for the events that
+reach those tests. The joined event is dated by the date
+confirmed by most independent outlets (`model.outlets`), ties going to the most precise
+date, then the earliest; it keeps the title of the event with that date and the id of the
+event whose source comes first (as `merge.py` names events).
+
+Locality (for an update that changed events only within the dates [lo, hi])
+---------------------------------------------------------------------------
+"Changed" covers every event removed, added or changed (sources, title, actors) by the
+update, and every event with a source in a changed document (its sentences may date other
+things now); all must lie within [lo, hi]. Changes at dates far apart are best given one
+call each; two calls whose spans (below) overlap are made as one on their union. A
+change of the actors of all events (`increments.State.actors_changed`) needs a full pass.
+
+Whether an event is joined, and with which, is decided by its component in the graph of
+*joinable pairs* (near pairs, neither end recurring; `_groups` works per component, in
+corpus order). Which pairs are joinable depends on little around them:
+
+- a pair is compared only within RECUR days (intervals' gap), is near within MAX_GAP;
+- an event recurs because of an alike event within RECUR days;
+- `_told_apart` reads the events on either's own interval;
+- `other_days` reads the events stated in the same sentences: events of the same
+  documents, at any date (`of_documents` gives them; they only lend their dates);
+- `mark_wire` is the exception: see below.
+
+So a change within [lo, hi] changes pairs and recurrences only of events within RECUR days
+of it (gaps between intervals), and joinable pairs only with an end within RECUR and the
+other within REACH = RECUR + (_MAX_LENGTH - 1) + MAX_GAP days (past the far end of the
+first, which may be as long as a third of a month). An event's outcome can change only if
+its component (before or after the change) holds such an event, and every such component is
+found from the events after the change alone: the pairs it loses or gains all lie within
+REACH days, and the rest of it is kept in both. `join_disputes_near(between, documents, lo,
+hi)` therefore takes the span [lo - REACH, hi + REACH], widens it until no joinable pair has
+one end inside it (events meeting it) and one outside, reads the events within _MARGIN days
+of the span so that every test of an event inside, and of its partners, is exact, and
+returns `Near(start, end, events)`: the events of the joined corpus whose date meets [start,
+end], in corpus order. Outside the span nothing changed: no joinable pair crosses its edge
+before or after (such a pair lies more than REACH days from the change, so it is the same in
+both), and a joined event is dated by one of its members, so an event of the old result with
+its date outside the span is an event of the new one. The caller replaces the old result's
+events dated within the span by `Near.events` (a joined event takes the place of its first
+member, as in `join_disputes`). This assumes what `merge.py` makes: every source of an event
+dates the event's interval (a joined event's date is then one of its members');
+`tests/ingest/test_disputes_near.py` checks the splice against a full pass over many
+windows.
+
+Wire families (`Source.wire`, `wire.py`) are not local in dates: an article states events
+on many dates, and families join articles through any event they share. Let C be the
+changed documents and the documents with a source in a changed event (before or after):
+a pair of articles reported together, and whether two articles are copies, change only
+for pairs with an article in C, so only the families (before or after) holding an
+article of C can change. `join_disputes_near` marks the events it reads by the corpus's
+`families`, as `wire.families_of` gives them on all events after the change; an event
+outside the span with a source whose family changed is to be marked again
+(`wire.apply_families`), and if it is a joined one (`Event.disputed`), joined again
+(`join_disputes_near` on its date), since its date is chosen by independent outlets.
 """
 
 from __future__ import annotations
 
 import calendar
+import copy
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
 from .extract import DatedStatement
-from .merge import jaccard, merge_candidates
-from .wire import mark_wire
+from .merge import merge_candidates
+from .wire import apply_families, mark_wire
 
-__all__ = ["DAY_GAP", "MAX_GAP", "RECUR", "WORDING", "join_disputes"]
+__all__ = [
+    "DAY_GAP",
+    "MAX_GAP",
+    "REACH",
+    "RECUR",
+    "WORDING",
+    "Near",
+    "dated_between",
+    "join_disputes",
+    "join_disputes_near",
+]
 
 DAY_GAP = 1  # days two outlets' days for one happening may differ by
 MAX_GAP = 3  # days a day may lie outside a part of a month ("early January") given for it
 RECUR = 14  # days within which an alike happening further apart means it recurs
 _MAX_LENGTH = 11  # days: a date vaguer than a third of a month cannot dispute a day
+# days around changed events within which joins may change: an event within RECUR of a
+# change, as long as a profile can be, and a partner within MAX_GAP of its far end
+REACH = RECUR + _MAX_LENGTH - 1 + MAX_GAP
 _SAMPLE = 3  # statements per event put to merge.py's test
 _COMMON = FuzzyDate(2000, 1, 1)  # the one date both events' statements are compared at
 _NAME = re.compile(r"(?<=[\s(\"“'])[A-Z][\w&'-]*[A-Za-z](?:\s+[A-Z][\w&'-]*[A-Za-z])*")
 WORDING = 0.5  # Jaccard of two sentences' content stems: the same story told, not a topic
+_WORDING_RATIO = WORDING.as_integer_ratio()  # exact: a Jaccard is a ratio of whole numbers
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = frozenset(
     [
@@ -110,24 +180,107 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # month and weekday names (and their short forms) say only "when", which differs anyway
 _CAL_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]
 _CALENDAR = frozenset(_CAL_WORDS) | {w[:3] for w in _CAL_WORDS} | {"sept"}
+_NOT_NAMES = _CALENDAR | _STOP
 
 
-@dataclass(slots=True)
+Interval = tuple[date, date]
+# days: a close pair's starts differ by at most MAX_GAP + _MAX_LENGTH - 1 < _BUCKET, a
+# pair's within RECUR by at most RECUR + _MAX_LENGTH - 1 < 2 * _BUCKET
+_BUCKET = 14
+# days of events read beyond a span for its events' tests to be exact: an event meeting
+# the span may reach _MAX_LENGTH - 1 days out, its partner MAX_GAP days and as long again
+# beyond, and that partner's recurrence reads RECUR days further
+_MARGIN = 2 * (_MAX_LENGTH - 1) + MAX_GAP + RECUR
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """What `join_disputes_near` recomputed: every event of the joined corpus whose date
+    meets [start, end] (both inclusive) is to be replaced by `events` (in corpus order);
+    every other one stands as it was."""
+
+    start: date
+    end: date
+    events: list[Event]
+
+    def covers(self, event: Event) -> bool:
+        """`event` (of the joined corpus, before or after the change) is one `events`
+        replace: its date meets [start, end]."""
+        return event.date.start <= self.end and self.start <= event.date.end
+
+
+class _SentenceDays:
+    """The intervals of the events stated in each sentence (by document and offsets): a
+    sentence that dates two things ("met on Wednesday, the press service said on
+    Thursday") gives each event the other's date. Indexed from `events` on first use, and
+    from `more(doc_ids)` (the events of those documents) for documents not read yet; an
+    event's date is read only when a sentence of its is asked for."""
+
+    def __init__(self, events: list[Event], more: EventsOf | None) -> None:
+        self._events, self._more = events, more
+        self._stated: dict[tuple[str, int, int], list[Event]] | None = None
+        self._read: set[str] = set()
+        self._only: set[str] | None = None
+
+    def only(self, docs: set[str]) -> None:
+        """Index the sentences of `docs` alone: those of every event asked for."""
+        self._only = docs
+
+    def _add(self, events: Iterable[Event]) -> None:
+        assert self._stated is not None
+        only = self._only
+        for e in events:
+            for s in e.sources:
+                if only is None or s.doc_id in only:
+                    self._stated.setdefault((s.doc_id, s.start, s.end), []).append(e)
+
+    def of(self, event: Event, docs: frozenset[str]) -> set[Interval]:
+        if self._stated is None:
+            self._stated = {}
+            self._add(self._events)
+        if self._more is not None and not docs <= self._read:
+            fresh = sorted(docs - self._read)
+            self._read.update(fresh)
+            self._add(self._more(fresh))
+        return {
+            (e.date.start, e.date.end)
+            for s in event.sources
+            for e in self._stated.get((s.doc_id, s.start, s.end), ())
+        }
+
+
+@dataclass(slots=True, eq=False)
 class _Profile:
-    """What the tests above read of one event; the costlier parts are read on first use,
-    since most events are never compared with any other."""
+    """What the tests above read of one event. Only the date and the content stems of the
+    first few sentences (the cheap key) are read up front: most events are never compared
+    with any other, and the rest is read on first use."""
 
     index: int
     event: Event
     start: date
     end: date
-    docs: frozenset[str]
-    sentences: list[tuple[Source, str]]  # each source with its sentence, date expression blanked
-    names: frozenset[str]
-    # the other dates its sentences give (to other events): what else they date
-    other_days: frozenset[tuple[date, date]] = frozenset()
+    planned: bool
+    words: list[frozenset[str]]  # content stems of the first few sentences
+    _documents: Mapping[str, Document]
+    sentence_days: _SentenceDays
+    _sentences: list[tuple[Source, str]] | None = None
+    _names: frozenset[str] | None = None
     _figures: frozenset[str] | None = None
-    _words: list[frozenset[str]] | None = None
+    _docs: frozenset[str] | None = None
+    _other_days: frozenset[Interval] | None = None
+
+    @property
+    def sentences(self) -> list[tuple[Source, str]]:
+        """Each source with its sentence, date expression blanked."""
+        if self._sentences is None:
+            self._sentences = _sentences(self.event, self._documents)
+        return self._sentences
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(n for _, t in self.sentences for n in _names(t))
+        return self._names
 
     @property
     def figures(self) -> frozenset[str]:
@@ -136,11 +289,18 @@ class _Profile:
         return self._figures
 
     @property
-    def words(self) -> list[frozenset[str]]:
-        """Content stems of the first few sentences."""
-        if self._words is None:
-            self._words = [_stems(t) for _, t in self.sentences[:_SAMPLE]]
-        return self._words
+    def docs(self) -> frozenset[str]:
+        if self._docs is None:
+            self._docs = frozenset(s.doc_id for s in self.event.sources)
+        return self._docs
+
+    @property
+    def other_days(self) -> frozenset[Interval]:
+        """The other dates its sentences give (to other events): what else they date."""
+        if self._other_days is None:
+            days = self.sentence_days.of(self.event, self.docs)
+            self._other_days = frozenset(days - {(self.start, self.end)})
+        return self._other_days
 
     def statements(self) -> list[DatedStatement]:
         """The first few sentences as statements of one common date, for `merge.py`."""
@@ -155,17 +315,92 @@ class _Profile:
         ]
 
 
-def join_disputes(events: list[Event], documents: Mapping[str, Document]) -> list[Event]:
+EventsBetween = Callable[[date, date], list[Event]]
+EventsOf = Callable[[list[str]], list[Event]]
+
+
+def join_disputes(
+    events: list[Event],
+    documents: Mapping[str, Document],
+    *,
+    families: Mapping[str, str] | None = None,
+) -> list[Event]:
     """`events` with wire copies marked (`Source.wire`) and each set of events that report
     one happening with different dates joined into one; order kept (a joined event takes
-    the place of its first member)."""
-    mark_wire(events, documents)
-    profiles = [p for i, e in enumerate(events) if (p := _profile(i, e, documents))]
-    _add_other_days(profiles, events)
+    the place of its first member). `families` are the wire families to mark by, when
+    the caller has them (`wire.families_of(events, documents)` otherwise)."""
+    if families is None:
+        mark_wire(events, documents)
+    else:
+        apply_families(events, families)
+    profiles = _profiles(events, documents, _SentenceDays(events, None))
     near, recurring = _alike_pairs(profiles)
     groups = _groups(near, recurring)
     if not groups:
         return events
+    return _spliced(events, groups, documents)
+
+
+def join_disputes_near(
+    between: EventsBetween,
+    documents: Mapping[str, Document],
+    lo: date,
+    hi: date,
+    *,
+    families: Mapping[str, str],
+    of_documents: EventsOf | None = None,
+) -> Near:
+    """The part of `join_disputes(all events)` that events changed within [lo, hi] can
+    change, computed from the events near it (see "Locality" above).
+
+    `between(a, b)` gives the corpus's events before joining whose date meets [a, b], in
+    corpus order; `of_documents(doc_ids)` the events with a source in those documents (in
+    any order; None when `between` always gives them, as a list of all events does).
+    `families` is the corpus's wire families (`wire.families_of` on all its events). The
+    events given are copied, never changed."""
+    start, end = lo - timedelta(days=REACH), hi + timedelta(days=REACH)
+    while True:
+        events = [copy.copy(e) for e in between(start - _MARGIN_DAYS, end + _MARGIN_DAYS)]
+        apply_families(events, families)
+        profiles = _profiles(events, documents, _SentenceDays(events, of_documents))
+        near, recurring = _alike_pairs(profiles)
+        inside = {i for i, e in enumerate(events) if e.date.start <= end and start <= e.date.end}
+        valid = [(i, j) for i, j in near if i not in recurring and j not in recurring]
+        crossing = [(i, j) for i, j in valid if (i in inside) != (j in inside)]
+        if not crossing:
+            break
+        for i, j in crossing:  # a joinable pair across the span's edge: take it in
+            start = min(start, events[i].date.start, events[j].date.start)
+            end = max(end, events[i].date.end, events[j].date.end)
+    groups = _groups([(i, j) for i, j in valid if i in inside], recurring)
+    kept = [i for i in range(len(events)) if i in inside]
+    joined = _spliced([events[i] for i in kept], _renumbered(groups, kept), documents)
+    return Near(start, end, joined)
+
+
+_MARGIN_DAYS = timedelta(days=_MARGIN)
+
+
+def dated_between(events: list[Event]) -> EventsBetween:
+    """`between` for `join_disputes_near` over all the corpus's events in a list (each
+    call reads the whole list: for tests and small corpora)."""
+
+    def between(lo: date, hi: date) -> list[Event]:
+        return [e for e in events if e.date.start <= hi and lo <= e.date.end]
+
+    return between
+
+
+def _renumbered(groups: list[set[int]], kept: list[int]) -> list[set[int]]:
+    """Groups of indices into all events as groups of indices into `kept`."""
+    position = {i: k for k, i in enumerate(kept)}
+    return [{position[i] for i in g} for g in groups]
+
+
+def _spliced(
+    events: list[Event], groups: list[set[int]], documents: Mapping[str, Document]
+) -> list[Event]:
+    """`events` with each group joined into one event in the place of its first member."""
     joined: dict[int, Event] = {}
     dropped: set[int] = set()
     for members in groups:
@@ -175,33 +410,38 @@ def join_disputes(events: list[Event], documents: Mapping[str, Document]) -> lis
     return [joined.get(i, e) for i, e in enumerate(events) if i not in dropped]
 
 
-def _profile(index: int, event: Event, documents: Mapping[str, Document]) -> _Profile | None:
-    """None for an event that cannot be disputed: vaguer than a third of a month, or
-    without a source whose article is loaded (hand-made events)."""
-    d = event.date
-    if d.is_span or (d.end - d.start).days >= _MAX_LENGTH:
-        return None
-    sentences = [
+def _profiles(
+    events: list[Event], documents: Mapping[str, Document], days: _SentenceDays
+) -> list[_Profile]:
+    """A profile of each event that could be disputed: a day or a part of a month (no
+    vaguer, no span) with a source whose article is loaded (not made by hand)."""
+    out = []
+    for i, e in enumerate(events):
+        d = e.date
+        if d.is_span:
+            continue
+        start, end = d.start, d.end
+        if (end - start).days >= _MAX_LENGTH:
+            continue
+        sample = []
+        for s in e.sources:
+            doc = documents.get(s.doc_id)
+            if doc is not None:
+                sample.append(_without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
+                if len(sample) == _SAMPLE:
+                    break
+        if sample:
+            words = [_stems(t) for t in sample]
+            out.append(_Profile(i, e, start, end, e.planned, words, documents, days))
+    return out
+
+
+def _sentences(event: Event, documents: Mapping[str, Document]) -> list[tuple[Source, str]]:
+    return [
         (s, _without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
         for s in event.sources
         if (doc := documents.get(s.doc_id)) is not None
     ]
-    if not sentences:
-        return None
-    names = frozenset(n for _, t in sentences for n in _names(t))
-    return _Profile(index, event, d.start, d.end, frozenset(event.doc_ids), sentences, names)
-
-
-def _add_other_days(profiles: list[_Profile], events: list[Event]) -> None:
-    """The other dates each profile's sentences give ("X met Y on Wednesday, the press
-    service said on Thursday" dates the meeting and the saying)."""
-    by_sentence: dict[tuple[str, int, int], set[tuple[date, date]]] = defaultdict(set)
-    for e in events:
-        for s in e.sources:
-            by_sentence[(s.doc_id, s.start, s.end)].add((e.date.start, e.date.end))
-    for p in profiles:
-        days = (by_sentence[(s.doc_id, s.start, s.end)] for s in events[p.index].sources)
-        p.other_days = frozenset().union(*days) - {(p.start, p.end)}
 
 
 def _without_date(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
@@ -216,18 +456,13 @@ def _names(sentence: str) -> set[str]:
     for "President Lukashenko"), the opening word too unless a function word ("The"),
     months and days left out. An opening "Protesters" counts: more pairs are compared
     and more articles tell dates apart, both on the safe side."""
-    out = set()
-    for run in _NAME.findall(" " + sentence):
-        last = run.split()[-1].lower()
-        if last not in _CALENDAR and last not in _STOP:
-            out.add(last)
-    return out
+    return {run.rsplit(None, 1)[-1].lower() for run in _NAME.findall(" " + sentence)} - _NOT_NAMES
 
 
 def _stems(sentence: str) -> frozenset[str]:
     """Content words of a sentence, cut to six letters ("talks"/"talked" agree)."""
-    words = _WORD.findall(sentence.lower())
-    return frozenset(w[:6] for w in words if w not in _STOP and w not in _CALENDAR)
+    words = set(_WORD.findall(sentence.lower())) - _STOP - _CALENDAR
+    return frozenset(w[:6] for w in words)
 
 
 def _allowed_gap(a: _Profile, b: _Profile) -> int:
@@ -245,44 +480,95 @@ def _nested(a: _Profile, b: _Profile) -> bool:
 
 
 def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[int]]:
-    """Pairs of events (by index) that could be one happening and lie close enough,
-    and the events that have an alike event further than that (they recur)."""
-    near: list[tuple[int, int]] = []
-    recurring: set[int] = set()
-    on_day: dict[tuple[date, date], list[_Profile]] = defaultdict(list)
+    """Pairs of events (by index) that could be one happening, lie close enough and do
+    not recur, and the events found to recur (an alike event further than that, up to
+    RECUR days away). Only the ends of close alike pairs are asked whether they recur:
+    the others' recurrence changes nothing (`_groups` drops pairs with an end that
+    recurs, and an event without a close pair joins nothing)."""
+    index = _StemIndex(profiles)
+    close: list[tuple[_Profile, _Profile]] = []
+    for p in profiles:
+        for q in index.partners(p, 1, before=True):
+            a, b = (q, p) if (q.start, q.end) < (p.start, p.end) else (p, q)
+            if _gap(a, b) <= _allowed_gap(a, b) and _could_join(a, b) and _alike(a, b):
+                close.append((a, b))
+    recurs: dict[int, bool] = {}
+
+    def recurring(p: _Profile) -> bool:
+        if p.index not in recurs:
+            recurs[p.index] = any(
+                _gap(p, q) > _allowed_gap(p, q) and _could_join(p, q) and _alike(p, q)
+                for q in index.partners(p, 2)
+            )
+        return recurs[p.index]
+
+    close = [(a, b) for a, b in close if not recurring(a) and not recurring(b)]
+    found = {i for i, r in recurs.items() if r}
+    if not close:
+        return [], found
+    on_day: dict[Interval, list[_Profile]] = defaultdict(list)
     for p in profiles:
         on_day[(p.start, p.end)].append(p)
-    for a, b in _candidates(profiles):
-        if _nested(a, b) or not _alike(a, b):
-            continue  # a date inside the other says more: merging's business, no dispute
-        if _gap(a, b) > _allowed_gap(a, b):
-            recurring.update((a.index, b.index))  # even when one article tells both
-        elif _apart(a, b, on_day) or not _one_happening(a, b):
-            continue
-        else:
-            near.append((a.index, b.index))
-    return near, recurring
+    profiles[0].sentence_days.only({d for pair in close for p in pair for d in p.docs})
+    near = [
+        (a.index, b.index) for a, b in close if not _apart(a, b, on_day) and _one_happening(a, b)
+    ]
+    return near, found
 
 
-def _candidates(profiles: list[_Profile]) -> Iterator[tuple[_Profile, _Profile]]:
-    """Pairs of events with different dates, within RECUR days, sharing a name: each name's
-    events in date order, each compared with those starting at most RECUR days after it
-    ends. Each pair once."""
-    by_name: dict[str, list[_Profile]] = defaultdict(list)
-    for p in profiles:
-        for name in p.names:
-            by_name[name].append(p)
-    seen: set[tuple[int, int]] = set()
-    for group in by_name.values():
-        group.sort(key=lambda p: (p.start, p.end, p.index))
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if (b.start - a.end).days > RECUR:
-                    break
-                key = (min(a.index, b.index), max(a.index, b.index))
-                if (a.start, a.end) != (b.start, b.end) and key not in seen:
-                    seen.add(key)
-                    yield a, b
+class _StemIndex:
+    """The events that could share a wording with an event, by stems and date.
+
+    The same wording needs two sentences whose stems reach a Jaccard of WORDING; with
+    stems in one order (rarest first), two such sets share a stem among the first |x| -
+    ceil(|x| / 2) + 1 of each (prefix filtering, as in `merge.py`). So events are filed
+    under those stems only, in buckets of _BUCKET days: a common word in most sentences
+    makes no long list of pairs."""
+
+    def __init__(self, profiles: list[_Profile]) -> None:
+        freq: Counter[str] = Counter()
+        for p in profiles:
+            for stems in p.words:
+                freq.update(stems)
+        order = sorted(freq, key=lambda w: (freq[w], w))
+        rank = {w: k for k, w in enumerate(order)}.__getitem__
+        self._keys: dict[int, list[str]] = {}
+        self._filed: dict[tuple[str, int], list[_Profile]] = defaultdict(list)
+        for p in profiles:
+            keys: set[str] = set()
+            for stems in p.words:
+                keys.update(sorted(stems, key=rank)[: len(stems) // 2 + 1])
+            self._keys[p.index] = list(keys)
+            bucket = p.start.toordinal() // _BUCKET
+            for w in keys:
+                self._filed[(w, bucket)].append(p)
+
+    def partners(self, p: _Profile, reach: int, *, before: bool = False) -> Iterator[_Profile]:
+        """Each other event filed under a stem of `p`'s within `reach` buckets, once (with
+        `before`, only those before `p` in corpus order: each pair once). A close pair's
+        starts lie within one bucket, a pair's within RECUR days within two."""
+        bucket = p.start.toordinal() // _BUCKET
+        seen = {p.index}
+        for w in self._keys[p.index]:
+            for k in range(bucket - reach, bucket + reach + 1):
+                for q in self._filed.get((w, k), ()):  # in corpus order
+                    if before and q.index >= p.index:
+                        break
+                    if q.index not in seen:
+                        seen.add(q.index)
+                        yield q
+
+
+def _could_join(a: _Profile, b: _Profile) -> bool:
+    """The first tests of a pair, cheapest first: both facts or both plans, different
+    dates neither inside the other within RECUR days, the same wording, a shared name."""
+    return (
+        a.planned == b.planned
+        and not _nested(a, b)
+        and _gap(a, b) <= RECUR
+        and _same_wording(a.words, b.words)
+        and not a.names.isdisjoint(b.names)
+    )
 
 
 def _told_apart(
@@ -319,17 +605,29 @@ def _other_day_fits(a: _Profile, b: _Profile) -> bool:
     )
 
 
+def _same_wording(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Some sentence of each reaches a Jaccard of WORDING: `merge.jaccard(x, y) >=
+    WORDING` in whole numbers, without building the union."""
+    n, d = _WORDING_RATIO
+    for x in a:
+        for y in b:
+            small, large = sorted((len(x), len(y)))
+            if not small or d * small < n * large:
+                continue  # empty, or too different in size: Jaccard <= small / large
+            shared = len(x & y)
+            if (d + n) * shared >= n * (small + large):  # shared / union >= n / d
+                return True
+    return False
+
+
 def _alike(a: _Profile, b: _Profile) -> bool:
-    """Told alike (both facts or both plans, no actor each lacks, figures that agree, the
-    same wording); cheapest tests first."""
-    if a.event.planned != b.event.planned:
-        return False
+    """Told alike, past `_could_join`'s tests: no actor each lacks, figures that agree."""
     actors_a, actors_b = set(a.event.actors), set(b.event.actors)
     if actors_a - actors_b and actors_b - actors_a:
         return False  # each names someone the other does not
-    if a.figures and b.figures and not (a.figures <= b.figures or b.figures <= a.figures):
-        return False  # "closed at 41" / "closed at 44": two days' closes
-    return any(jaccard(x, y) >= WORDING for x in a.words for y in b.words)
+    return not (
+        a.figures and b.figures and not (a.figures <= b.figures or b.figures <= a.figures)
+    )  # "closed at 41" / "closed at 44": two days' closes
 
 
 def _one_happening(a: _Profile, b: _Profile) -> bool:
