@@ -215,3 +215,34 @@ def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_pat
     updated = events_json(folder, kept, monkeypatch)
     assert len(merged) == 1, "the block of 3 March 2004 only"
     assert updated == events_json(folder, tmp_path / "scratch", monkeypatch)
+
+
+@pytest.mark.parametrize(("act", "why"), [(c[1], c[3]) for c in CASES if c[2] is False])
+def test_an_update_keeps_its_columns_for_the_next_open(act, why, generated, tmp_path, monkeypatch):
+    """An update writes the updated corpus's columns (pointing at the records its merge
+    blocks keep) and gives its events over them; the next open reads those columns, with no
+    block's events decoded and nothing merged."""
+    from timeline_app.ingest import increments
+    from timeline_app.model.event_columns import ColumnEvents
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    store = ProjectStore(tmp_path / "kept.sqlite")
+    Project(folder, store=store)
+    act(folder)
+    updated = Project(folder, store=store).timeline
+    assert isinstance(updated.events, ColumnEvents), why
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(updated) == event_records(scratch), why
+
+    def fail(*args, **kwargs):
+        pytest.fail("the next open decoded the blocks' events instead of reading columns")
+
+    monkeypatch.setattr(increments, "kept_events", fail)
+    monkeypatch.setattr(corpus, "find_events", fail)
+    again = Project(folder, store=store).timeline
+    assert isinstance(again.events, ColumnEvents), why
+    assert event_records(again) == event_records(scratch), why
+    store.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Mapping
+from dataclasses import fields
 from pathlib import Path
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
@@ -23,7 +24,7 @@ from . import increments
 from .actors import actor_counts, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
-from .column_cache import read_columns, write_columns
+from .column_cache import Origin, read_columns, write_columns
 from .disputes import join_disputes
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
@@ -166,9 +167,9 @@ def _events(
     if cache and index and index.corpus == corpus_key:
         kept = increments.kept_events(cache, index, recent)
         if kept is not None:
-            events = _joined(kept, documents)
+            events, origins = _joined(kept[0], documents, kept[1])
             if lazy:  # the columns of this corpus are not stored yet: the next open reads them
-                write_columns(cache, corpus_key, events, documents)
+                write_columns(cache, corpus_key, events, documents, origins=origins)
             return events
     names = increments.corpus_names(loaded.results)
     state = None
@@ -197,19 +198,45 @@ def _events(
             counts=counts,
         )
     _after_merging(state, documents)
-    if cache:
-        state.save(cache, scope, recent)
-    events = _joined(state.events, documents)
-    if cache and not updated:  # an update leaves them to the next open: it stays quick
-        write_columns(cache, corpus_key, events, documents)
-    return events
+    if not cache:
+        return _joined(state.events, documents)[0]
+    state.save(cache, scope, recent)
+    events, origins = _joined(state.events, documents, state.origins())
+    # the records of most events are kept with their blocks already: writing the columns
+    # costs a pass over the events, so the next open is quick
+    columns = write_columns(cache, corpus_key, events, documents, origins=origins)
+    return columns if updated and lazy else events  # type: ignore[return-value]
 
 
-def _joined(events: list[Event], documents: Mapping[str, Document]) -> list[Event]:
+def _joined(
+    events: list[Event],
+    documents: Mapping[str, Document],
+    origins: list[Origin] | None = None,
+) -> tuple[list[Event], list[Origin | None]]:
     """`events` with each happening that sources date differently joined into one event
     (`disputes.py`). Joins reach across merge blocks and drop events, so they are made on
-    copies of the whole corpus's events after the blocks are kept, never stored in them."""
-    return join_disputes([copy.copy(e) for e in events], documents)
+    copies of the whole corpus's events after the blocks are kept, never stored in them.
+
+    With the `origins` of `events` (where the store keeps each one's record), also the
+    origin of each joined event that the pass left as it was kept (None for the others)."""
+    copies = [copy.copy(e) for e in events]
+    joined = join_disputes(copies, documents)
+    if origins is None:
+        return joined, [None] * len(joined)
+    at = {id(c): k for k, c in enumerate(copies)}
+    kept: list[Origin | None] = []
+    for e in joined:
+        k = at.get(id(e))
+        kept.append(origins[k] if k is not None and _as_kept(e, events[k]) else None)
+    return joined, kept
+
+
+_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _as_kept(event: Event, kept: Event) -> bool:
+    """The copy `event` holds what `kept` holds, field by field (so it has its record)."""
+    return all(getattr(event, f) is getattr(kept, f) for f in _FIELDS)
 
 
 def _after_merging(state: increments.State, documents: Mapping[str, Document]) -> None:

@@ -139,15 +139,23 @@ def read_index(cache: ExtractionCache, scope: str) -> Index | None:
 
 def kept_events(
     cache: ExtractionCache, index: Index, recent: Recent | None = None
-) -> list[Event] | None:
-    """The events of every block of `index`, in order (None if any is missing)."""
-    found = _block_events(cache, [b[2] for b in index.blocks], index.actors, recent)
+) -> tuple[list[Event], list[tuple[str, int]]] | None:
+    """The events of every block of `index`, in order, and where the store keeps each one's
+    record (its block's row, its place there: `column_cache.Origin`); None if any is
+    missing."""
+    keys = [b[2] for b in index.blocks]
+    found = _block_events(cache, keys, index.actors, recent)
     if found is None:
         return None
     if recent is not None:
-        keys = [_events_key(b[2], index.actors) for b in index.blocks]
-        recent.events = dict(zip(keys, found, strict=True))
-    return [e for events in found for e in events]
+        rows = [_events_key(k, index.actors) for k in keys]
+        recent.events = dict(zip(rows, found, strict=True))
+    origins = _origins([(k, len(e)) for k, e in zip(keys, found, strict=True)], index.actors)
+    return [e for events in found for e in events], origins
+
+
+def _origins(blocks: list[tuple[str, int]], actors: str) -> list[tuple[str, int]]:
+    return [(_events_key(key, actors), j) for key, n in blocks for j in range(n)]
 
 
 @dataclass(slots=True)
@@ -178,6 +186,10 @@ class State:
     actors: Actors
     actors_changed: bool
     why: str = "from scratch"
+
+    def origins(self) -> list[tuple[str, int]]:
+        """Where `save` keeps the record of each of `events`: its block's row, its place."""
+        return _origins([(b.key, len(b.events)) for b in self.blocks], self.index.actors)
 
     def save(self, cache: ExtractionCache, scope: str, recent: Recent | None = None) -> None:
         """Keep the new blocks' statements, the events of the blocks merged anew (of every
