@@ -30,33 +30,87 @@ false statement to an analyst, so two events are joined only when all of these h
 - in a joined group every two events pass these tests themselves, never only through a
   third (so two events `merge.py` kept apart on one day are never joined).
 
-Events are compared only within RECUR days of each other and only when they share a name
-(a cheap key), so the cost follows the pairs that could join, not all pairs. The joined
-event is dated by the date confirmed by most independent outlets (`model.outlets`), ties
-going to the most precise date, then the earliest; it keeps the title of the event with
-that date and the id of the event whose source comes first (as `merge.py` names events).
+Events are compared only within RECUR days of each other and only when their wording can
+reach WORDING (prefix filtering on stems, `_candidates`) and they share a name, so the cost
+follows the pairs that could join, not all pairs. The joined event is dated by the date
+confirmed by most independent outlets (`model.outlets`), ties going to the most precise
+date, then the earliest; it keeps the title of the event with that date and the id of the
+event whose source comes first (as `merge.py` names events).
+
+Locality (for an update that changed events only within the dates [lo, hi])
+---------------------------------------------------------------------------
+Whether an event is joined, and with which, is decided by its component in the graph of
+*joinable pairs* (near pairs, neither end recurring; `_groups` works per component, in
+corpus order). Which pairs are joinable depends on little around them:
+
+- a pair is compared only within RECUR days (intervals' gap), is near within MAX_GAP;
+- an event recurs because of an alike event within RECUR days;
+- `_told_apart` reads the events on either's own interval;
+- `other_days` reads the events stated in the same sentences: events of the same
+  documents, at any date (`of_documents` gives them; they only lend their dates);
+- `mark_wire` is the exception: see below.
+
+So a change within [lo, hi] changes pairs and recurrences only of events within RECUR
+days of it, and joinable pairs only with an end within RECUR and the other within
+RECUR + MAX_GAP = REACH days. An event's outcome can change only if its component (before
+or after the change) holds such an event, and every such component is found from the
+events after the change alone: the pairs it loses or gains all lie within REACH days,
+and the rest of it is kept in both. `join_disputes_near(between, documents, lo, hi)`
+therefore takes the span [lo - REACH, hi + REACH], widens it until no joinable pair has
+one end inside it (events meeting it) and one outside, reads the events within _MARGIN
+(RECUR + MAX_GAP) days of the span so that every test of an event inside is exact, and
+returns `Near(start, end, events)`: the events of the joined corpus whose date meets
+[start, end], in corpus order. Outside the span nothing changed: no joinable pair crosses
+its edge before or after (such a pair lies more than REACH days from the change, so it is
+the same in both), and a joined event is dated by one of its members, so an event of the
+old result with its date outside the span is an event of the new one. The caller replaces
+the old result's events dated within the span by `Near.events` (a joined event takes the
+place of its first member, as in `join_disputes`). This assumes what `merge.py` makes:
+every source of an event dates the event's interval (a joined event's date is then one
+of its members'); `tests/ingest/test_disputes_near.py` checks the splice against a full
+pass over many windows.
+
+Wire families (`Source.wire`, `wire.py`) are not local in dates: an article states events
+on many dates, and families join articles through any event they share. When the events
+of documents D change, only families holding a document of D (before or after) can
+change; `join_disputes_near` marks its events by the corpus's `families` (given), and an
+event outside the span whose sources' family changed is to be marked again, and if it is
+joined (`Event.disputed`), joined again (`join_disputes_near` on its date), since its date
+is chosen by independent outlets.
 """
 
 from __future__ import annotations
 
 import calendar
+import copy
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
 from .extract import DatedStatement
 from .merge import jaccard, merge_candidates
-from .wire import mark_wire
+from .wire import apply_families, mark_wire
 
-__all__ = ["DAY_GAP", "MAX_GAP", "RECUR", "WORDING", "join_disputes"]
+__all__ = [
+    "DAY_GAP",
+    "MAX_GAP",
+    "REACH",
+    "RECUR",
+    "WORDING",
+    "Near",
+    "dated_between",
+    "join_disputes",
+    "join_disputes_near",
+]
 
 DAY_GAP = 1  # days two outlets' days for one happening may differ by
 MAX_GAP = 3  # days a day may lie outside a part of a month ("early January") given for it
 RECUR = 14  # days within which an alike happening further apart means it recurs
+REACH = RECUR + MAX_GAP  # days around changed events within which outcomes may change
 _MAX_LENGTH = 11  # days: a date vaguer than a third of a month cannot dispute a day
 _SAMPLE = 3  # statements per event put to merge.py's test
 _COMMON = FuzzyDate(2000, 1, 1)  # the one date both events' statements are compared at
@@ -112,22 +166,92 @@ _CAL_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]
 _CALENDAR = frozenset(_CAL_WORDS) | {w[:3] for w in _CAL_WORDS} | {"sept"}
 
 
-@dataclass(slots=True)
+Interval = tuple[date, date]
+_BUCKET = 25  # days: two starts of one pair differ by at most RECUR + _MAX_LENGTH - 1 < this
+_MARGIN = RECUR + MAX_GAP  # days of events read beyond a span for its events' tests
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """What `join_disputes_near` recomputed: every event of the joined corpus whose date
+    meets [start, end] (both inclusive) is to be replaced by `events` (in corpus order);
+    every other one stands as it was."""
+
+    start: date
+    end: date
+    events: list[Event]
+
+    def covers(self, event: Event) -> bool:
+        """`event` (of the joined corpus, before or after the change) is one `events`
+        replace: its date meets [start, end]."""
+        return event.date.start <= self.end and self.start <= event.date.end
+
+
+class _SentenceDays:
+    """The intervals of the events stated in each sentence (by document and offsets): a
+    sentence that dates two things ("met on Wednesday, the press service said on
+    Thursday") gives each event the other's date. Indexed from `events` on first use, and
+    from `more(doc_ids)` (the events of those documents) for documents not read yet; an
+    event's date is read only when a sentence of its is asked for."""
+
+    def __init__(self, events: list[Event], more: EventsOf | None) -> None:
+        self._events, self._more = events, more
+        self._stated: dict[tuple[str, int, int], list[Event]] | None = None
+        self._read: set[str] = set()
+
+    def _add(self, events: Iterable[Event]) -> None:
+        assert self._stated is not None
+        for e in events:
+            for s in e.sources:
+                self._stated.setdefault((s.doc_id, s.start, s.end), []).append(e)
+
+    def of(self, event: Event, docs: frozenset[str]) -> set[Interval]:
+        if self._stated is None:
+            self._stated = {}
+            self._add(self._events)
+        if self._more is not None and not docs <= self._read:
+            fresh = sorted(docs - self._read)
+            self._read.update(fresh)
+            self._add(self._more(fresh))
+        return {
+            (e.date.start, e.date.end)
+            for s in event.sources
+            for e in self._stated.get((s.doc_id, s.start, s.end), ())
+        }
+
+
+@dataclass(slots=True, eq=False)
 class _Profile:
-    """What the tests above read of one event; the costlier parts are read on first use,
-    since most events are never compared with any other."""
+    """What the tests above read of one event. Only the date and the content stems of the
+    first few sentences (the cheap key) are read up front: most events are never compared
+    with any other, and the rest is read on first use."""
 
     index: int
     event: Event
     start: date
     end: date
-    docs: frozenset[str]
-    sentences: list[tuple[Source, str]]  # each source with its sentence, date expression blanked
-    names: frozenset[str]
-    # the other dates its sentences give (to other events): what else they date
-    other_days: frozenset[tuple[date, date]] = frozenset()
+    planned: bool
+    words: list[frozenset[str]]  # content stems of the first few sentences
+    _documents: Mapping[str, Document]
+    _days: _SentenceDays
+    _sentences: list[tuple[Source, str]] | None = None
+    _names: frozenset[str] | None = None
     _figures: frozenset[str] | None = None
-    _words: list[frozenset[str]] | None = None
+    _docs: frozenset[str] | None = None
+    _other_days: frozenset[Interval] | None = None
+
+    @property
+    def sentences(self) -> list[tuple[Source, str]]:
+        """Each source with its sentence, date expression blanked."""
+        if self._sentences is None:
+            self._sentences = _sentences(self.event, self._documents)
+        return self._sentences
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(n for _, t in self.sentences for n in _names(t))
+        return self._names
 
     @property
     def figures(self) -> frozenset[str]:
@@ -136,11 +260,18 @@ class _Profile:
         return self._figures
 
     @property
-    def words(self) -> list[frozenset[str]]:
-        """Content stems of the first few sentences."""
-        if self._words is None:
-            self._words = [_stems(t) for _, t in self.sentences[:_SAMPLE]]
-        return self._words
+    def docs(self) -> frozenset[str]:
+        if self._docs is None:
+            self._docs = frozenset(s.doc_id for s in self.event.sources)
+        return self._docs
+
+    @property
+    def other_days(self) -> frozenset[Interval]:
+        """The other dates its sentences give (to other events): what else they date."""
+        if self._other_days is None:
+            days = self._days.of(self.event, self.docs)
+            self._other_days = frozenset(days - {(self.start, self.end)})
+        return self._other_days
 
     def statements(self) -> list[DatedStatement]:
         """The first few sentences as statements of one common date, for `merge.py`."""
@@ -155,17 +286,92 @@ class _Profile:
         ]
 
 
-def join_disputes(events: list[Event], documents: Mapping[str, Document]) -> list[Event]:
+EventsBetween = Callable[[date, date], list[Event]]
+EventsOf = Callable[[list[str]], list[Event]]
+
+
+def join_disputes(
+    events: list[Event],
+    documents: Mapping[str, Document],
+    *,
+    families: Mapping[str, str] | None = None,
+) -> list[Event]:
     """`events` with wire copies marked (`Source.wire`) and each set of events that report
     one happening with different dates joined into one; order kept (a joined event takes
-    the place of its first member)."""
-    mark_wire(events, documents)
-    profiles = [p for i, e in enumerate(events) if (p := _profile(i, e, documents))]
-    _add_other_days(profiles, events)
+    the place of its first member). `families` are the wire families to mark by, when
+    the caller has them (`wire.families_of(events, documents)` otherwise)."""
+    if families is None:
+        mark_wire(events, documents)
+    else:
+        apply_families(events, families)
+    profiles = _profiles(events, documents, _SentenceDays(events, None))
     near, recurring = _alike_pairs(profiles)
     groups = _groups(near, recurring)
     if not groups:
         return events
+    return _spliced(events, groups, documents)
+
+
+def join_disputes_near(
+    between: EventsBetween,
+    documents: Mapping[str, Document],
+    lo: date,
+    hi: date,
+    *,
+    families: Mapping[str, str],
+    of_documents: EventsOf | None = None,
+) -> Near:
+    """The part of `join_disputes(all events)` that events changed within [lo, hi] can
+    change, computed from the events near it (see "Locality" above).
+
+    `between(a, b)` gives the corpus's events before joining whose date meets [a, b], in
+    corpus order; `of_documents(doc_ids)` the events with a source in those documents (in
+    any order; None when `between` always gives them, as a list of all events does).
+    `families` is the corpus's wire families (`wire.families_of` on all its events). The
+    events given are copied, never changed."""
+    start, end = lo - timedelta(days=REACH), hi + timedelta(days=REACH)
+    while True:
+        events = [copy.copy(e) for e in between(start - _MARGIN_DAYS, end + _MARGIN_DAYS)]
+        apply_families(events, families)
+        profiles = _profiles(events, documents, _SentenceDays(events, of_documents))
+        near, recurring = _alike_pairs(profiles)
+        inside = {i for i, e in enumerate(events) if e.date.start <= end and start <= e.date.end}
+        valid = [(i, j) for i, j in near if i not in recurring and j not in recurring]
+        crossing = [(i, j) for i, j in valid if (i in inside) != (j in inside)]
+        if not crossing:
+            break
+        for i, j in crossing:  # a joinable pair across the span's edge: take it in
+            start = min(start, events[i].date.start, events[j].date.start)
+            end = max(end, events[i].date.end, events[j].date.end)
+    groups = _groups([(i, j) for i, j in valid if i in inside], recurring)
+    kept = [i for i in range(len(events)) if i in inside]
+    joined = _spliced([events[i] for i in kept], _renumbered(groups, kept), documents)
+    return Near(start, end, joined)
+
+
+_MARGIN_DAYS = timedelta(days=_MARGIN)
+
+
+def dated_between(events: list[Event]) -> EventsBetween:
+    """`between` for `join_disputes_near` over all the corpus's events in a list (each
+    call reads the whole list: for tests and small corpora)."""
+
+    def between(lo: date, hi: date) -> list[Event]:
+        return [e for e in events if e.date.start <= hi and lo <= e.date.end]
+
+    return between
+
+
+def _renumbered(groups: list[set[int]], kept: list[int]) -> list[set[int]]:
+    """Groups of indices into all events as groups of indices into `kept`."""
+    position = {i: k for k, i in enumerate(kept)}
+    return [{position[i] for i in g} for g in groups]
+
+
+def _spliced(
+    events: list[Event], groups: list[set[int]], documents: Mapping[str, Document]
+) -> list[Event]:
+    """`events` with each group joined into one event in the place of its first member."""
     joined: dict[int, Event] = {}
     dropped: set[int] = set()
     for members in groups:
@@ -175,33 +381,38 @@ def join_disputes(events: list[Event], documents: Mapping[str, Document]) -> lis
     return [joined.get(i, e) for i, e in enumerate(events) if i not in dropped]
 
 
-def _profile(index: int, event: Event, documents: Mapping[str, Document]) -> _Profile | None:
-    """None for an event that cannot be disputed: vaguer than a third of a month, or
-    without a source whose article is loaded (hand-made events)."""
-    d = event.date
-    if d.is_span or (d.end - d.start).days >= _MAX_LENGTH:
-        return None
-    sentences = [
+def _profiles(
+    events: list[Event], documents: Mapping[str, Document], days: _SentenceDays
+) -> list[_Profile]:
+    """A profile of each event that could be disputed: a day or a part of a month (no
+    vaguer, no span) with a source whose article is loaded (not made by hand)."""
+    out = []
+    for i, e in enumerate(events):
+        d = e.date
+        if d.is_span:
+            continue
+        start, end = d.start, d.end
+        if (end - start).days >= _MAX_LENGTH:
+            continue
+        sample = []
+        for s in e.sources:
+            doc = documents.get(s.doc_id)
+            if doc is not None:
+                sample.append(_without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
+                if len(sample) == _SAMPLE:
+                    break
+        if sample:
+            words = [_stems(t) for t in sample]
+            out.append(_Profile(i, e, start, end, e.planned, words, documents, days))
+    return out
+
+
+def _sentences(event: Event, documents: Mapping[str, Document]) -> list[tuple[Source, str]]:
+    return [
         (s, _without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
         for s in event.sources
         if (doc := documents.get(s.doc_id)) is not None
     ]
-    if not sentences:
-        return None
-    names = frozenset(n for _, t in sentences for n in _names(t))
-    return _Profile(index, event, d.start, d.end, frozenset(event.doc_ids), sentences, names)
-
-
-def _add_other_days(profiles: list[_Profile], events: list[Event]) -> None:
-    """The other dates each profile's sentences give ("X met Y on Wednesday, the press
-    service said on Thursday" dates the meeting and the saying)."""
-    by_sentence: dict[tuple[str, int, int], set[tuple[date, date]]] = defaultdict(set)
-    for e in events:
-        for s in e.sources:
-            by_sentence[(s.doc_id, s.start, s.end)].add((e.date.start, e.date.end))
-    for p in profiles:
-        days = (by_sentence[(s.doc_id, s.start, s.end)] for s in events[p.index].sources)
-        p.other_days = frozenset().union(*days) - {(p.start, p.end)}
 
 
 def _without_date(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
@@ -226,8 +437,8 @@ def _names(sentence: str) -> set[str]:
 
 def _stems(sentence: str) -> frozenset[str]:
     """Content words of a sentence, cut to six letters ("talks"/"talked" agree)."""
-    words = _WORD.findall(sentence.lower())
-    return frozenset(w[:6] for w in words if w not in _STOP and w not in _CALENDAR)
+    words = set(_WORD.findall(sentence.lower())) - _STOP - _CALENDAR
+    return frozenset(w[:6] for w in words)
 
 
 def _allowed_gap(a: _Profile, b: _Profile) -> int:
@@ -249,40 +460,69 @@ def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[i
     and the events that have an alike event further than that (they recur)."""
     near: list[tuple[int, int]] = []
     recurring: set[int] = set()
-    on_day: dict[tuple[date, date], list[_Profile]] = defaultdict(list)
-    for p in profiles:
-        on_day[(p.start, p.end)].append(p)
+    on_day: dict[Interval, list[_Profile]] | None = None
     for a, b in _candidates(profiles):
-        if _nested(a, b) or not _alike(a, b):
-            continue  # a date inside the other says more: merging's business, no dispute
+        if not _alike(a, b):
+            continue
         if _gap(a, b) > _allowed_gap(a, b):
             recurring.update((a.index, b.index))  # even when one article tells both
-        elif _apart(a, b, on_day) or not _one_happening(a, b):
             continue
-        else:
+        if on_day is None:
+            on_day = defaultdict(list)
+            for p in profiles:
+                on_day[(p.start, p.end)].append(p)
+        if not (_apart(a, b, on_day) or not _one_happening(a, b)):
             near.append((a.index, b.index))
     return near, recurring
 
 
 def _candidates(profiles: list[_Profile]) -> Iterator[tuple[_Profile, _Profile]]:
-    """Pairs of events with different dates, within RECUR days, sharing a name: each name's
-    events in date order, each compared with those starting at most RECUR days after it
-    ends. Each pair once."""
-    by_name: dict[str, list[_Profile]] = defaultdict(list)
+    """Pairs of events with different dates, neither inside the other, within RECUR days,
+    sharing a name, and that `_alike` could accept; each pair once, the earlier date
+    first (`_one_happening` reads their statements in that order).
+
+    `_alike` needs two sentences whose stems reach a Jaccard of WORDING; with stems in one
+    order (rarest first), two such sets share a stem among the first |x| - ceil(|x| / 2)
+    + 1 of each (prefix filtering, as in `merge.py`). So each event is looked up by those
+    stems only, in buckets of _BUCKET days (a pair's starts lie within one bucket of each
+    other): a name or word most events share makes no long list of pairs."""
+    freq: Counter[str] = Counter()
     for p in profiles:
-        for name in p.names:
-            by_name[name].append(p)
-    seen: set[tuple[int, int]] = set()
-    for group in by_name.values():
-        group.sort(key=lambda p: (p.start, p.end, p.index))
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if (b.start - a.end).days > RECUR:
-                    break
-                key = (min(a.index, b.index), max(a.index, b.index))
-                if (a.start, a.end) != (b.start, b.end) and key not in seen:
-                    seen.add(key)
-                    yield a, b
+        for stems in p.words:
+            freq.update(stems)
+    rank = {w: k for k, w in enumerate(sorted(freq, key=lambda w: (freq[w], w)))}.__getitem__
+    index: dict[tuple[str, int], list[_Profile]] = defaultdict(list)
+    for p in profiles:
+        keys: set[str] = set()
+        for stems in p.words:
+            keys.update(sorted(stems, key=rank)[: len(stems) // 2 + 1])
+        bucket = p.start.toordinal() // _BUCKET
+        seen: set[int] = set()
+        for w in keys:
+            for k in (bucket - 1, bucket, bucket + 1):
+                for q in index.get((w, k), ()):
+                    if q.index in seen:
+                        continue
+                    seen.add(q.index)
+                    if _could_join(p, q):
+                        yield (
+                            (q, p)
+                            if (q.start, q.end, q.index) < (p.start, p.end, p.index)
+                            else (p, q)
+                        )
+            index[(w, bucket)].append(p)
+
+
+def _could_join(a: _Profile, b: _Profile) -> bool:
+    """The first tests of a pair, cheapest first: both facts or both plans, different
+    dates neither inside the other within RECUR days, the same wording, a shared name."""
+    return (
+        a.planned == b.planned
+        and not _nested(a, b)
+        and _gap(a, b) <= RECUR
+        and any(jaccard(x, y) >= WORDING for x in a.words for y in b.words)
+        and not a.names.isdisjoint(b.names)
+    )
 
 
 def _told_apart(
@@ -320,16 +560,13 @@ def _other_day_fits(a: _Profile, b: _Profile) -> bool:
 
 
 def _alike(a: _Profile, b: _Profile) -> bool:
-    """Told alike (both facts or both plans, no actor each lacks, figures that agree, the
-    same wording); cheapest tests first."""
-    if a.event.planned != b.event.planned:
-        return False
+    """Told alike, past `_could_join`'s tests: no actor each lacks, figures that agree."""
     actors_a, actors_b = set(a.event.actors), set(b.event.actors)
     if actors_a - actors_b and actors_b - actors_a:
         return False  # each names someone the other does not
-    if a.figures and b.figures and not (a.figures <= b.figures or b.figures <= a.figures):
-        return False  # "closed at 41" / "closed at 44": two days' closes
-    return any(jaccard(x, y) >= WORDING for x in a.words for y in b.words)
+    return not (
+        a.figures and b.figures and not (a.figures <= b.figures or b.figures <= a.figures)
+    )  # "closed at 41" / "closed at 44": two days' closes
 
 
 def _one_happening(a: _Profile, b: _Profile) -> bool:

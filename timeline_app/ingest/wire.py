@@ -26,16 +26,30 @@ from itertools import combinations
 
 from ..model import Document, Event
 
-__all__ = ["MIN_WORDS", "mark_wire", "wire_families"]
+__all__ = ["MIN_WORDS", "apply_families", "families_of", "mark_wire", "wire_families"]
 
 MIN_WORDS = 6  # shorter sentences ("He declined to comment.") are shared by chance
 _WORD = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n")
+# a sentence ends after . ! ? (and closing quotes, brackets) and white space, or at a line
+# break; the . ! ? go with the break, which changes no sentence's words
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+_NOT_WORD = re.compile(r"[^\w\0]+")  # once "_" is a space: what `_WORD` leaves out, but NUL
+_ASCII_SPACES = str.maketrans({c: " " for c in range(1, 128) if not chr(c).isalnum()})
 
 
 def mark_wire(events: list[Event], documents: Mapping[str, Document]) -> None:
     """Set `Source.wire` on every source whose article is one of a family of copies."""
-    families = wire_families(documents, _reported_together(events))
+    apply_families(events, families_of(events, documents))
+
+
+def families_of(events: Iterable[Event], documents: Mapping[str, Document]) -> dict[str, str]:
+    """The wire family of each document of `events` that has a copy among the documents
+    it shares an event with."""
+    return wire_families(documents, _reported_together(events))
+
+
+def apply_families(events: Iterable[Event], families: Mapping[str, str]) -> None:
+    """Set `Source.wire` from `families` (a document's family name by its id)."""
     if not families:
         return
     for event in events:
@@ -49,12 +63,13 @@ def mark_wire(events: list[Event], documents: Mapping[str, Document]) -> None:
 def _reported_together(events: Iterable[Event]) -> list[tuple[str, str]]:
     """Pairs of documents that are sources of one event: the only ones whose copying can
     change a count. Each pair once, in a stable order."""
-    pairs: dict[tuple[str, str], None] = {}
+    pairs: set[tuple[str, str]] = set()
     for event in events:
-        ids = sorted(set(event.doc_ids))
-        if len(ids) > 1:
-            pairs.update(dict.fromkeys(combinations(ids, 2)))
-    return list(pairs)
+        if len(event.sources) > 1:
+            ids = {s.doc_id for s in event.sources}
+            if len(ids) > 1:
+                pairs.update(combinations(sorted(ids), 2))
+    return sorted(pairs)
 
 
 def wire_families(
@@ -62,7 +77,7 @@ def wire_families(
 ) -> dict[str, str]:
     """The family name (its first document id) of each document of `pairs` that is a copy
     of another; documents without a copy are left out."""
-    sentences: dict[str, list[int]] = {}
+    sentences: dict[str, tuple[list[int], frozenset[int]]] = {}
     parent: dict[str, str] = {}
 
     def root(k: str) -> str:
@@ -76,7 +91,8 @@ def wire_families(
             continue
         for k in (a, b):
             if k not in sentences:
-                sentences[k] = _sentence_hashes(documents[k])
+                hashes = _sentence_hashes(documents[k])
+                sentences[k] = (hashes, frozenset(hashes))
         if _copies(sentences[a], sentences[b]):
             ra, rb = root(a), root(b)
             parent[max(ra, rb)] = min(ra, rb)
@@ -86,14 +102,15 @@ def wire_families(
     return {k: min(family) for family in members.values() if len(family) > 1 for k in family}
 
 
-def _copies(a: list[int], b: list[int]) -> bool:
-    shorter = min(len(a), len(b))
+def _copies(a: tuple[list[int], frozenset[int]], b: tuple[list[int], frozenset[int]]) -> bool:
+    """Each side's sentence hashes in order and as a set."""
+    shorter = min(len(a[0]), len(b[0]))
     if not shorter:
         return False
-    shared = set(a) & set(b)
+    shared = a[1] & b[1]
     if 2 * len(shared) < shorter:
         return False  # cheap: not even the sentences, never mind their order
-    in_order = _common_run([h for h in a if h in shared], [h for h in b if h in shared])
+    in_order = _common_run([h for h in a[0] if h in shared], [h for h in b[0] if h in shared])
     return in_order >= min(2, shorter) and 2 * in_order >= shorter
 
 
@@ -113,10 +130,24 @@ def _sentence_hashes(doc: Document) -> list[int]:
     """Hashes of the story sentences of six words or more, normalised (lower case, words
     only), in order, each once. Sentences end at . ! ? and line breaks: any fixed rule
     cuts two copies alike, and this one is several times cheaper than `sentence_spans`.
-    Python's own string hash: the lists are compared within one run only."""
+    Python's own string hash: the lists are compared within one run only.
+
+    The text is normalised whole, not sentence by sentence (most of the cost): sentence
+    ends become NUL, every run of other characters than letters and digits one space."""
+    text = _story(doc).lower()
+    if "\0" in text:  # NUL is our mark: a text holding one takes the slow way
+        return _hashes_of(_WORD.findall(s) for s in _SENTENCE_END.split(text))
+    marked = _SENTENCE_END.sub("\0", text)
+    if marked.isascii():
+        spaced = marked.translate(_ASCII_SPACES)
+    else:
+        spaced = _NOT_WORD.sub(" ", marked.replace("_", " "))
+    return _hashes_of(s.split() for s in spaced.split("\0"))
+
+
+def _hashes_of(sentences: Iterable[list[str]]) -> list[int]:
     out: dict[int, None] = {}
-    for sentence in _SENTENCE_END.split(_story(doc).lower()):
-        words = _WORD.findall(sentence)
+    for words in sentences:
         if len(words) >= MIN_WORDS:
             out.setdefault(hash(" ".join(words)))
     return list(out)
