@@ -44,6 +44,7 @@ TEMPLATES = [
     "Protesters blocked the highway near {city} on {d}.",
     "{p} opened the new bridge over the river in {city} on {d}.",
     "{p} met {q} in {city} on {d}, the press service said on {said}.",
+    "{p} met {q} in {city} on {d} to prepare the summit of March 2025.",
 ]
 
 
@@ -144,13 +145,24 @@ def _windows(events, rng: random.Random, count: int) -> list[tuple[date, date]]:
     return out
 
 
+def _of(events):
+    """`of_documents` over a list: the events with a source in the documents given."""
+
+    def of_documents(doc_ids):
+        return [e for e in events if any(s.doc_id in doc_ids for s in e.sources)]
+
+    return of_documents
+
+
 def _check_splice(before, after, documents, lo, hi):
     """The old result outside the span, plus the span's events recomputed from `after`,
     is the full pass over `after`; the span's events come in the full pass's order."""
     families = families_of(after, documents)
     old = _full(before, documents, families)
     new = _full(after, documents, families)
-    near = join_disputes_near(dated_between(after), documents, lo, hi, families=families)
+    near = join_disputes_near(
+        dated_between(after), documents, lo, hi, families=families, of_documents=_of(after)
+    )
     assert near.start <= lo - timedelta(days=REACH) and hi + timedelta(days=REACH) <= near.end
     spliced = [e for e in old if not near.covers(e)] + near.events
     assert _records(spliced) == _records(new)

@@ -92,7 +92,7 @@ from datetime import date, timedelta
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
 from .extract import DatedStatement
-from .merge import jaccard, merge_candidates
+from .merge import merge_candidates
 from .wire import apply_families, mark_wire
 
 __all__ = [
@@ -116,6 +116,7 @@ _SAMPLE = 3  # statements per event put to merge.py's test
 _COMMON = FuzzyDate(2000, 1, 1)  # the one date both events' statements are compared at
 _NAME = re.compile(r"(?<=[\s(\"“'])[A-Z][\w&'-]*[A-Za-z](?:\s+[A-Z][\w&'-]*[A-Za-z])*")
 WORDING = 0.5  # Jaccard of two sentences' content stems: the same story told, not a topic
+_WORDING_RATIO = WORDING.as_integer_ratio()  # exact: a Jaccard is a ratio of whole numbers
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = frozenset(
     [
@@ -164,10 +165,13 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # month and weekday names (and their short forms) say only "when", which differs anyway
 _CAL_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]
 _CALENDAR = frozenset(_CAL_WORDS) | {w[:3] for w in _CAL_WORDS} | {"sept"}
+_NOT_NAMES = _CALENDAR | _STOP
 
 
 Interval = tuple[date, date]
-_BUCKET = 25  # days: two starts of one pair differ by at most RECUR + _MAX_LENGTH - 1 < this
+# days: a close pair's starts differ by at most MAX_GAP + _MAX_LENGTH - 1 < _BUCKET, a
+# pair's within RECUR by at most RECUR + _MAX_LENGTH - 1 < 2 * _BUCKET
+_BUCKET = 14
 _MARGIN = RECUR + MAX_GAP  # days of events read beyond a span for its events' tests
 
 
@@ -198,12 +202,19 @@ class _SentenceDays:
         self._events, self._more = events, more
         self._stated: dict[tuple[str, int, int], list[Event]] | None = None
         self._read: set[str] = set()
+        self._only: set[str] | None = None
+
+    def only(self, docs: set[str]) -> None:
+        """Index the sentences of `docs` alone: those of every event asked for."""
+        self._only = docs
 
     def _add(self, events: Iterable[Event]) -> None:
         assert self._stated is not None
+        only = self._only
         for e in events:
             for s in e.sources:
-                self._stated.setdefault((s.doc_id, s.start, s.end), []).append(e)
+                if only is None or s.doc_id in only:
+                    self._stated.setdefault((s.doc_id, s.start, s.end), []).append(e)
 
     def of(self, event: Event, docs: frozenset[str]) -> set[Interval]:
         if self._stated is None:
@@ -233,7 +244,7 @@ class _Profile:
     planned: bool
     words: list[frozenset[str]]  # content stems of the first few sentences
     _documents: Mapping[str, Document]
-    _days: _SentenceDays
+    sentence_days: _SentenceDays
     _sentences: list[tuple[Source, str]] | None = None
     _names: frozenset[str] | None = None
     _figures: frozenset[str] | None = None
@@ -269,7 +280,7 @@ class _Profile:
     def other_days(self) -> frozenset[Interval]:
         """The other dates its sentences give (to other events): what else they date."""
         if self._other_days is None:
-            days = self._days.of(self.event, self.docs)
+            days = self.sentence_days.of(self.event, self.docs)
             self._other_days = frozenset(days - {(self.start, self.end)})
         return self._other_days
 
@@ -427,12 +438,7 @@ def _names(sentence: str) -> set[str]:
     for "President Lukashenko"), the opening word too unless a function word ("The"),
     months and days left out. An opening "Protesters" counts: more pairs are compared
     and more articles tell dates apart, both on the safe side."""
-    out = set()
-    for run in _NAME.findall(" " + sentence):
-        last = run.split()[-1].lower()
-        if last not in _CALENDAR and last not in _STOP:
-            out.add(last)
-    return out
+    return {run.rsplit(None, 1)[-1].lower() for run in _NAME.findall(" " + sentence)} - _NOT_NAMES
 
 
 def _stems(sentence: str) -> frozenset[str]:
@@ -456,61 +462,83 @@ def _nested(a: _Profile, b: _Profile) -> bool:
 
 
 def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[int]]:
-    """Pairs of events (by index) that could be one happening and lie close enough,
-    and the events that have an alike event further than that (they recur)."""
-    near: list[tuple[int, int]] = []
-    recurring: set[int] = set()
-    on_day: dict[Interval, list[_Profile]] | None = None
-    for a, b in _candidates(profiles):
-        if not _alike(a, b):
-            continue
-        if _gap(a, b) > _allowed_gap(a, b):
-            recurring.update((a.index, b.index))  # even when one article tells both
-            continue
-        if on_day is None:
-            on_day = defaultdict(list)
-            for p in profiles:
-                on_day[(p.start, p.end)].append(p)
-        if not (_apart(a, b, on_day) or not _one_happening(a, b)):
-            near.append((a.index, b.index))
-    return near, recurring
-
-
-def _candidates(profiles: list[_Profile]) -> Iterator[tuple[_Profile, _Profile]]:
-    """Pairs of events with different dates, neither inside the other, within RECUR days,
-    sharing a name, and that `_alike` could accept; each pair once, the earlier date
-    first (`_one_happening` reads their statements in that order).
-
-    `_alike` needs two sentences whose stems reach a Jaccard of WORDING; with stems in one
-    order (rarest first), two such sets share a stem among the first |x| - ceil(|x| / 2)
-    + 1 of each (prefix filtering, as in `merge.py`). So each event is looked up by those
-    stems only, in buckets of _BUCKET days (a pair's starts lie within one bucket of each
-    other): a name or word most events share makes no long list of pairs."""
-    freq: Counter[str] = Counter()
+    """Pairs of events (by index) that could be one happening, lie close enough and do
+    not recur, and the events found to recur (an alike event further than that, up to
+    RECUR days away). Only the ends of close alike pairs are asked whether they recur:
+    the others' recurrence changes nothing (`_groups` drops pairs with an end that
+    recurs, and an event without a close pair joins nothing)."""
+    index = _StemIndex(profiles)
+    close: list[tuple[_Profile, _Profile]] = []
     for p in profiles:
-        for stems in p.words:
-            freq.update(stems)
-    rank = {w: k for k, w in enumerate(sorted(freq, key=lambda w: (freq[w], w)))}.__getitem__
-    index: dict[tuple[str, int], list[_Profile]] = defaultdict(list)
+        for q in index.partners(p, 1, before=True):
+            a, b = (q, p) if (q.start, q.end) < (p.start, p.end) else (p, q)
+            if _gap(a, b) <= _allowed_gap(a, b) and _could_join(a, b) and _alike(a, b):
+                close.append((a, b))
+    recurs: dict[int, bool] = {}
+
+    def recurring(p: _Profile) -> bool:
+        if p.index not in recurs:
+            recurs[p.index] = any(
+                _gap(p, q) > _allowed_gap(p, q) and _could_join(p, q) and _alike(p, q)
+                for q in index.partners(p, 2)
+            )
+        return recurs[p.index]
+
+    close = [(a, b) for a, b in close if not recurring(a) and not recurring(b)]
+    found = {i for i, r in recurs.items() if r}
+    if not close:
+        return [], found
+    on_day: dict[Interval, list[_Profile]] = defaultdict(list)
     for p in profiles:
-        keys: set[str] = set()
-        for stems in p.words:
-            keys.update(sorted(stems, key=rank)[: len(stems) // 2 + 1])
+        on_day[(p.start, p.end)].append(p)
+    profiles[0].sentence_days.only({d for pair in close for p in pair for d in p.docs})
+    near = [
+        (a.index, b.index) for a, b in close if not _apart(a, b, on_day) and _one_happening(a, b)
+    ]
+    return near, found
+
+
+class _StemIndex:
+    """The events that could share a wording with an event, by stems and date.
+
+    The same wording needs two sentences whose stems reach a Jaccard of WORDING; with
+    stems in one order (rarest first), two such sets share a stem among the first |x| -
+    ceil(|x| / 2) + 1 of each (prefix filtering, as in `merge.py`). So events are filed
+    under those stems only, in buckets of _BUCKET days: a common word in most sentences
+    makes no long list of pairs."""
+
+    def __init__(self, profiles: list[_Profile]) -> None:
+        freq: Counter[str] = Counter()
+        for p in profiles:
+            for stems in p.words:
+                freq.update(stems)
+        order = sorted(freq, key=lambda w: (freq[w], w))
+        rank = {w: k for k, w in enumerate(order)}.__getitem__
+        self._keys: dict[int, list[str]] = {}
+        self._filed: dict[tuple[str, int], list[_Profile]] = defaultdict(list)
+        for p in profiles:
+            keys: set[str] = set()
+            for stems in p.words:
+                keys.update(sorted(stems, key=rank)[: len(stems) // 2 + 1])
+            self._keys[p.index] = list(keys)
+            bucket = p.start.toordinal() // _BUCKET
+            for w in keys:
+                self._filed[(w, bucket)].append(p)
+
+    def partners(self, p: _Profile, reach: int, *, before: bool = False) -> Iterator[_Profile]:
+        """Each other event filed under a stem of `p`'s within `reach` buckets, once (with
+        `before`, only those before `p` in corpus order: each pair once). A close pair's
+        starts lie within one bucket, a pair's within RECUR days within two."""
         bucket = p.start.toordinal() // _BUCKET
-        seen: set[int] = set()
-        for w in keys:
-            for k in (bucket - 1, bucket, bucket + 1):
-                for q in index.get((w, k), ()):
-                    if q.index in seen:
-                        continue
-                    seen.add(q.index)
-                    if _could_join(p, q):
-                        yield (
-                            (q, p)
-                            if (q.start, q.end, q.index) < (p.start, p.end, p.index)
-                            else (p, q)
-                        )
-            index[(w, bucket)].append(p)
+        seen = {p.index}
+        for w in self._keys[p.index]:
+            for k in range(bucket - reach, bucket + reach + 1):
+                for q in self._filed.get((w, k), ()):  # in corpus order
+                    if before and q.index >= p.index:
+                        break
+                    if q.index not in seen:
+                        seen.add(q.index)
+                        yield q
 
 
 def _could_join(a: _Profile, b: _Profile) -> bool:
@@ -520,7 +548,7 @@ def _could_join(a: _Profile, b: _Profile) -> bool:
         a.planned == b.planned
         and not _nested(a, b)
         and _gap(a, b) <= RECUR
-        and any(jaccard(x, y) >= WORDING for x in a.words for y in b.words)
+        and _same_wording(a.words, b.words)
         and not a.names.isdisjoint(b.names)
     )
 
@@ -557,6 +585,21 @@ def _other_day_fits(a: _Profile, b: _Profile) -> bool:
     return any(
         max((start - a.end).days, (a.start - end).days, 0) <= allowed for start, end in b.other_days
     )
+
+
+def _same_wording(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Some sentence of each reaches a Jaccard of WORDING: `merge.jaccard(x, y) >=
+    WORDING` in whole numbers, without building the union."""
+    n, d = _WORDING_RATIO
+    for x in a:
+        for y in b:
+            small, large = sorted((len(x), len(y)))
+            if not small or d * small < n * large:
+                continue  # empty, or too different in size: Jaccard <= small / large
+            shared = len(x & y)
+            if (d + n) * shared >= n * (small + large):  # shared / union >= n / d
+                return True
+    return False
 
 
 def _alike(a: _Profile, b: _Profile) -> bool:

@@ -19,7 +19,7 @@ others (A copies B, B copies C) are one family, named by its first document id.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from itertools import combinations
@@ -44,8 +44,42 @@ def mark_wire(events: list[Event], documents: Mapping[str, Document]) -> None:
 
 def families_of(events: Iterable[Event], documents: Mapping[str, Document]) -> dict[str, str]:
     """The wire family of each document of `events` that has a copy among the documents
-    it shares an event with."""
-    return wire_families(documents, _reported_together(events))
+    it shares an event with: `wire_families(documents, pairs)` for the pairs of documents
+    that are sources of one event, without listing those pairs (an event reported by
+    hundreds of articles makes tens of thousands).
+
+    Copies share at least half of the shorter one's sentences; with sentences in one order
+    (rarest first), the shorter one's first n - ceil(n / 2) + 1 then hold one of them
+    (prefix filtering). So each document is looked up by those sentences only, among the
+    documents at least as long that hold one, and a pair found is tested when the two
+    share an event."""
+    shared: dict[str, set[int]] = defaultdict(set)  # events each document shares
+    for k, event in enumerate(events):
+        if len(event.sources) > 1:
+            ids = {s.doc_id for s in event.sources}
+            if len(ids) > 1:
+                for doc_id in ids:
+                    if doc_id in documents:
+                        shared[doc_id].add(k)
+    sentences = {}
+    for doc_id in sorted(shared):
+        hashes = _sentence_hashes(documents[doc_id])
+        sentences[doc_id] = (hashes, frozenset(hashes))
+    freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
+    holding: dict[int, list[str]] = defaultdict(list)
+    for doc_id, (_, kept) in sentences.items():
+        for h in kept:
+            holding[h].append(doc_id)
+    pairs: set[tuple[str, str]] = set()
+    for doc_id, (_, kept) in sentences.items():
+        n = len(kept)
+        for h in sorted(kept, key=lambda h: (freq[h], h))[: n // 2 + 1]:
+            for other in holding[h]:
+                if other != doc_id and len(sentences[other][1]) >= n:
+                    pair = (min(doc_id, other), max(doc_id, other))
+                    if pair not in pairs and not shared[doc_id].isdisjoint(shared[other]):
+                        pairs.add(pair)
+    return _families(sorted(pairs), sentences)
 
 
 def apply_families(events: Iterable[Event], families: Mapping[str, str]) -> None:
@@ -77,8 +111,21 @@ def wire_families(
 ) -> dict[str, str]:
     """The family name (its first document id) of each document of `pairs` that is a copy
     of another; documents without a copy are left out."""
+    pairs = list(pairs)
     sentences: dict[str, tuple[list[int], frozenset[int]]] = {}
-    parent: dict[str, str] = {}
+    for pair in pairs:
+        for k in pair:
+            if k in documents and k not in sentences:
+                hashes = _sentence_hashes(documents[k])
+                sentences[k] = (hashes, frozenset(hashes))
+    return _families(pairs, sentences)
+
+
+def _families(
+    pairs: Iterable[tuple[str, str]], sentences: Mapping[str, tuple[list[int], frozenset[int]]]
+) -> dict[str, str]:
+    """Families of the pairs that are copies (of documents in `sentences`)."""
+    parent: dict[str, str] = {}  # of the documents found to be copies: most have none
 
     def root(k: str) -> str:
         while parent.setdefault(k, k) != k:
@@ -87,14 +134,13 @@ def wire_families(
         return k
 
     for a, b in pairs:
-        if a not in documents or b not in documents or root(a) == root(b):
+        if a not in sentences or b not in sentences:
             continue
-        for k in (a, b):
-            if k not in sentences:
-                hashes = _sentence_hashes(documents[k])
-                sentences[k] = (hashes, frozenset(hashes))
-        if _copies(sentences[a], sentences[b]):
-            ra, rb = root(a), root(b)
+        ra = root(a) if a in parent else a
+        rb = root(b) if b in parent else b
+        if ra != rb and _copies(sentences[a], sentences[b]):
+            parent.setdefault(ra, ra)
+            parent.setdefault(rb, rb)
             parent[max(ra, rb)] = min(ra, rb)
     members: dict[str, list[str]] = defaultdict(list)
     for k in parent:

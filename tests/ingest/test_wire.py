@@ -1,0 +1,118 @@
+"""Copies of one wire story: sentences are compared by their words alone (case, punctuation,
+spacing and the sentence break aside), whatever the script, and articles that share an
+event are one family when most of the shorter one's sentences come in the same order."""
+
+from __future__ import annotations
+
+import random
+import re
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from timeline_app.ingest.wire import families_of, wire_families
+from timeline_app.model import Document, Event, FuzzyDate, Source
+
+STORY = (
+    "The ministers signed the border agreement in Bishkek on Friday morning. "
+    "Both sides agreed to open two new crossings before the end of the year. "
+    "Customs officers will be trained jointly under the new arrangement. "
+)
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, Path(doc_id), text)
+
+
+def _words(sentence: str) -> list[str]:
+    """The definition the hashes stand for: the sentence's runs of letters and digits."""
+    return re.findall(r"[^\W_]+", sentence.lower())
+
+
+# (first text, second text, copies?, why)
+CASES = [
+    (STORY, STORY.upper().replace(" ", "  "), True, "case and spacing do not count"),
+    (
+        STORY,
+        STORY.replace(". ", "!\n").replace("the", "the_"),
+        True,
+        "the sentence break's mark and an underscore are no words",
+    ),
+    (
+        "Президент подписал соглашение о границе в Бишкеке утром в пятницу. "
+        "Стороны договорились открыть два новых пункта пропуска до конца года.",
+        "ПРЕЗИДЕНТ подписал соглашение о границе в Бишкеке — утром в пятницу! "
+        "Стороны договорились открыть два новых пункта пропуска до конца года.",
+        True,
+        "Cyrillic: its letters are words, a dash is not",
+    ),
+    (STORY, STORY.replace("Bishkek on", "Bishkek\0on"), True, "a NUL is no word either"),
+    (STORY, STORY.replace(" the ", " the"), False, "words run together are other words"),
+    (
+        STORY,
+        " ".join(reversed(STORY.split(". "))),
+        False,
+        "the same sentences in another order: stock sentences, not a copy",
+    ),
+    (STORY, STORY.replace(". ", ", "), False, "one long sentence is another sentence"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "copies", "why"), CASES)
+def test_copies(first, second, copies, why):
+    documents = {"a": _doc("a", first), "b": _doc("b", second)}
+    families = wire_families(documents, [("a", "b")])
+    assert (families == {"a": "a", "b": "a"}) == copies, why
+
+
+@pytest.mark.parametrize(("first", "second", "copies", "why"), CASES)
+def test_a_text_and_its_words_rewritten_are_copies(first, second, copies, why):
+    """Each text against itself written as its words alone, one sentence a line: the
+    normalisation keeps exactly the words and the sentences."""
+    for text in (first, second):
+        sentences = re.split(r"(?<=[.!?])[\"'”’)\]]*\s+|\n", text)
+        plain = "\n".join(" ".join(_words(s)) for s in sentences)
+        documents = {"a": _doc("a", text), "b": _doc("b", plain)}
+        assert wire_families(documents, [("a", "b")]) == {"a": "a", "b": "a"}, why
+
+
+def _event(k: int, doc_ids: list[str]) -> Event:
+    day = FuzzyDate(2024, 5, 3)
+    return Event(f"ev{k}", "signed", day, [Source(d, 0, 10, 0, 5, "3 May", day) for d in doc_ids])
+
+
+def _texts(rng: random.Random, count: int) -> dict[str, Document]:
+    """Copies of two stories (some cut short, some with a paragraph of their own) and
+    articles of their own that share a stock sentence or two with them."""
+    stories = [STORY, STORY.replace("border", "water").replace("crossings", "canals")]
+    own = [
+        f"Article {k} reports on the harvest of region number {k} this season." for k in range(50)
+    ]
+    documents = {}
+    for k in range(count):
+        kind = rng.random()
+        if kind < 0.5:
+            text = rng.choice(stories)
+            if rng.random() < 0.3:
+                text = text[: len(text) * 2 // 3]
+            text += rng.choice(own) if rng.random() < 0.5 else ""
+        else:
+            text = " ".join(rng.sample(own, 3)) + " " + STORY.split(". ")[rng.randrange(3)] + "."
+        documents[f"d{k:02}"] = _doc(f"d{k:02}", text)
+    return documents
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_families_of_events_are_those_of_every_pair_reported_together(seed):
+    """`families_of` never lists the pairs of an event: its families are still those of
+    all of them (events of one to twelve articles, some articles in none, some copies in
+    no event together)."""
+    rng = random.Random(seed)
+    documents = _texts(rng, 60)
+    ids = sorted(documents)[:55]
+    events = [_event(k, rng.sample(ids, rng.choice([1, 2, 2, 3, 12]))) for k in range(20)]
+    pairs = {p for e in events for p in combinations(sorted(set(e.doc_ids)), 2)}
+    expected = wire_families(documents, sorted(pairs))
+    assert expected, "the articles hold copies"
+    assert families_of(events, documents) == expected
