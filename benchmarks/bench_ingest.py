@@ -11,8 +11,9 @@ TIMELINE_APP_HOME for the project store, then, in one run:
     this process) on an empty store, with the time of each stage (see `Stages`);
 (b) `timeline-app tag --jsonl` (a subprocess) on the texts of the documents (a) loaded, each
     with its publication date as DCT: the peer figure, one process;
-(c) headless cached reopen, then one article changed and the folder opened again (each also
-    without writing the JSON: `*_headless_project_s`, the time `Project(FOLDER)` took);
+(c) headless cached reopen, then one article changed and the folder opened again, then
+    opened once more (the columns the update kept, read back) (each also without writing
+    the JSON: `*_headless_project_s`, the time `Project(FOLDER)` took);
 (d) the real MainWindow (offscreen) opens the folder on an empty store with its background
     load until the final timeline is shown; a 10 ms QTimer on the GUI thread records the
     longest gap between its ticks, the longest the event loop was stalled; then the cached
@@ -407,6 +408,8 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
     changed = headless(folder, root / "events.json")
     changed_project = _SPENT["project"]
     changed_stages = stages(changed)
+    after_change = headless(folder, root / "events.json")  # the update's columns, read back
+    after_change_project = _SPENT["project"]
     result: dict[str, Any] = {
         "articles": n,
         "documents": documents,
@@ -421,6 +424,8 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
         "headless_one_changed_s": round(changed, 2),
         "one_changed_headless_project_s": round(changed_project, 3),
         "headless_one_changed_stages": changed_stages,
+        "headless_reopen_after_change_s": round(after_change, 3),
+        "reopen_after_change_headless_project_s": round(after_change_project, 3),
         "peak_rss_headless_mb": _rss_mb(resource.RUSAGE_SELF),
     }
     if scale:

@@ -11,6 +11,7 @@ import pytest
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.ingest import corpus
 from timeline_app.ingest.records import event_out
+from timeline_app.model.event_columns import ColumnEvents
 from timeline_app.project import Project
 from timeline_app.store import ProjectStore
 
@@ -46,6 +47,11 @@ def test_one_changed_article_updates_the_shown_timeline(
     monkeypatch.setattr(
         corpus, "find_events", lambda *a, **k: merged_whole.append(1) or real(*a, **k)
     )
+    joined_whole: list[int] = []  # the disputes pass over every event
+    real_join = corpus.join_disputes
+    monkeypatch.setattr(
+        corpus, "join_disputes", lambda *a, **k: joined_whole.append(1) or real_join(*a, **k)
+    )
     shown: list[object] = []
     window.state.timeline_changed.connect(lambda *a: shown.append(a))
 
@@ -55,6 +61,9 @@ def test_one_changed_article_updates_the_shown_timeline(
     tmp.replace(path)
     qtbot.waitUntil(lambda: bool(shown) and not window.folder_loader.busy, timeout=30000)
     assert not merged_whole, "only the blocks the article's statements leave and enter"
+    assert not joined_whole, "disputes joined near the changed dates only"
+    # shown from the updated stored columns: no event made to draw them
+    assert isinstance(window.state.timeline.events, ColumnEvents), why
 
     scratch = Project(folder, store=ProjectStore.in_memory()).timeline
     assert [event_out(e) for e in window.state.timeline.events] == [

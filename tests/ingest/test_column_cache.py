@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +19,10 @@ from timeline_app.ingest.column_cache import (
     RECORDS_CHUNK,
     StoredEventsError,
     read_columns,
+    splice_columns,
     write_columns,
 )
+from timeline_app.ingest.records import event_out
 from timeline_app.model import Document, Event, FuzzyDate, Part, Source, Timeline
 from timeline_app.model.event_columns import ColumnEvents, Strings
 from timeline_app.model.summary import summarize
@@ -102,6 +105,10 @@ DAMAGE = [  # (column, its bytes for n events (None: the row gone), why)
     ("ids_ends", lambda n: bytes(8 * n), "ids that do not add up to their text"),
     ("outlets_codes", lambda n: bytes(4) * 9 + b"\xff\xff\xff\x7f", "an unknown outlet"),
     ("precision", lambda n: bytes([9]) * n, "unknown precision codes"),
+    ("record_chunk", None, "where the records are: gone"),
+    ("record_row", lambda n: bytes(4), "where the records are: too few rows"),
+    ("record_chunk", lambda n: b"\xff\xff\xff\x7f" * n, "records in chunks no one named"),
+    ("chunks_ends", lambda n: b"", "the chunks' names gone"),
     (None, None, "a store from before the columns: no column at all"),
 ]
 
@@ -126,6 +133,38 @@ def test_damaged_or_missing_columns_fall_back_to_the_records(tmp_path):
         # and the columns are written again for the next open
         assert isinstance(read_columns(store, key), ColumnEvents), why
         assert facts(Project(folder, store=store).timeline.events) == expected, why
+    store.close()
+
+
+def own_records(store: ProjectStore) -> int:
+    """The records written with the columns (not those the merge blocks keep)."""
+    rows = store._db.execute(f"SELECT key FROM {COLUMNS_TABLE} WHERE key LIKE '%/records/%'")
+    return len(rows.fetchall())
+
+
+def test_records_the_merge_blocks_keep_are_not_written_again(tmp_path):
+    """Most events leave the passes after merging as their block keeps them: the columns
+    point at those records instead of encoding them again; the others are written along."""
+    folder = tmp_path / "csto"
+    shutil.copytree(SHIPPED_CORPUS, folder)
+    store = ProjectStore(tmp_path / "s.sqlite")
+    first = Project(folder, store=store).timeline.events
+    assert own_records(store) <= 1, "the few joined or wire-marked events fit one chunk"
+    again = Project(folder, store=store).timeline.events
+    assert isinstance(again, ColumnEvents)
+    assert facts(again) == facts(first)  # each decoded from where its row points
+    store.close()
+
+
+def test_a_record_pointed_at_and_lost_is_named(tmp_path):
+    folder = tmp_path / "csto"
+    shutil.copytree(SHIPPED_CORPUS, folder)
+    store = ProjectStore(tmp_path / "s.sqlite")
+    Project(folder, store=store)
+    events = Project(folder, store=store).timeline.events
+    store._db.execute("DELETE FROM corpus_cache WHERE key LIKE 'events|%'")
+    with pytest.raises(StoredEventsError, match="missing or damaged"):
+        events[0]
     store.close()
 
 
@@ -258,3 +297,87 @@ def test_strings_round_trip_and_find_whole_strings_only(strings, why):
 def test_strings_that_do_not_add_up_are_refused(text, ends, why):
     with pytest.raises(ValueError, match="add up"):
         Strings(text, np.array(ends, np.int64))
+
+
+def _random_events(rng, n: int, tag: str) -> tuple[list[Event], dict]:
+    """Events over two years, some on one day, of random outlets, documents and actors."""
+    outlets = ["TASS", "Reuters", "", "BelTA"]
+    out = []
+    for i in range(n):
+        day = date(2020, 1, 1) + timedelta(days=int(rng.integers(0, 730)))
+        when = (
+            FuzzyDate(day.year, day.month, day.day)
+            if rng.random() < 0.8
+            else FuzzyDate(day.year, day.month)
+        )
+        doc = f"d{int(rng.integers(0, 40))}.txt"
+        source = Source(doc, 0, 9, 0, 4, "then", when)
+        actors = [f"A{int(k)}" for k in rng.integers(0, 12, int(rng.integers(0, 3)))]
+        title = f"Talks {int(rng.integers(0, 5))}"  # titles repeat: ties broken by order
+        out.append(Event(f"{tag}{i}", title, when, [source], list(dict.fromkeys(actors))))
+    documents = {
+        f"d{k}.txt": Document(f"d{k}.txt", Path(f"d{k}.txt"), "text", outlet=outlets[k % 4])
+        for k in range(40)
+    }
+    return out, documents
+
+
+def _column_facts(c) -> dict:
+    out = {k: getattr(c, k).tolist() for k in ("start", "end", "precision", "part", "span")}
+    out.update(ids=list(c.ids), titles=list(c.titles), disputed=c.disputed.tolist())
+    for kind in ("outlets", "documents", "actors"):
+        g = getattr(c, kind)
+        out[kind] = (list(g.names), g.ptr.tolist(), g.codes.tolist())
+    return out
+
+
+SPANS = [  # (first day, last day, why)
+    (date(2020, 3, 1), date(2020, 3, 31), "a month in the middle"),
+    (date(2019, 1, 1), date(2020, 1, 15), "at the start"),
+    (date(2021, 12, 1), date(2022, 2, 1), "at the end"),
+    (date(2020, 6, 10), date(2020, 6, 10), "one day, month-precision events around it"),
+    (date(2018, 1, 1), date(2023, 1, 1), "everything"),
+    (date(2025, 1, 1), date(2025, 2, 1), "no event inside"),
+]
+
+
+@pytest.mark.parametrize(("lo", "hi", "why"), SPANS, ids=[s[2] for s in SPANS])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_spliced_columns_are_the_columns_written_whole(lo, hi, why, seed):
+    """Events within a span replaced (some gone, some new, some changed): the spliced
+    columns, their records and a reopen of them are those of the new events written whole."""
+    rng = np.random.default_rng(seed)
+    old, documents = _random_events(rng, 400, "e")
+    meets = lambda e: e.date.start <= hi and lo <= e.date.end  # noqa: E731
+    new = [e for e in old if not meets(e) or rng.random() < 0.7]  # some leave
+    for k, e in enumerate(new):
+        if meets(e) and rng.random() < 0.3:  # some change
+            new[k] = Event(e.id, e.title + " again", e.date, e.sources, ["A99", *e.actors])
+    extra, _ = _random_events(rng, 60, "n")
+    spot = [e for e in extra if meets(e)]
+    for e in spot:  # some enter, anywhere in corpus order
+        new.insert(int(rng.integers(0, len(new) + 1)), e)
+    store = ProjectStore.in_memory()
+    kept = [event_out(e) for e in old[:100]]  # a block's row the store keeps
+    store.cache_many("corpus_cache", [("events|b|a", kept)])
+    origins = [("events|b|a", i) if i < 100 else None for i in range(len(old))]
+    write_columns(store, "old", old, documents, origins=origins)
+    stored = read_columns(store, "old")
+    inside = [e for e in new if meets(e)]
+    spliced = splice_columns(store, "new", stored, (lo, hi), inside, documents)
+    whole = write_columns(ProjectStore.in_memory(), "whole", new, documents)
+    assert _column_facts(spliced.columns) == _column_facts(whole.columns), why
+    assert facts(spliced) == facts(whole), why
+    again = read_columns(store, "new")
+    assert _column_facts(again.columns) == _column_facts(whole.columns), why
+    assert facts(again) == facts(whole), why
+    store.close()
+
+
+def test_only_stored_columns_can_be_spliced():
+    events = [Event("e1", "Talks", FuzzyDate(2021, 3, 4))]
+    made = write_columns(ProjectStore.in_memory(), "k", events, {})
+    with pytest.raises(ValueError, match="stored"):
+        splice_columns(
+            ProjectStore.in_memory(), "k2", made, (date(2021, 1, 1), date(2021, 12, 31)), [], {}
+        )

@@ -109,9 +109,9 @@ def _before_joining(folder: Path, monkeypatch: pytest.MonkeyPatch):
     seen = []
     real = corpus.join_disputes
 
-    def keep(events, documents):
+    def keep(events, documents, **kwargs):
         seen.append(([copy.deepcopy(e) for e in events], documents))
-        return real(events, documents)
+        return real(events, documents, **kwargs)
 
     with monkeypatch.context() as m:
         m.setattr(corpus, "join_disputes", keep)

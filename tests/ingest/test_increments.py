@@ -48,6 +48,11 @@ def add(folder: Path) -> None:
     copy.write_text(source.read_text(encoding="utf-8") + KNOWN.format(k=3), encoding="utf-8")
 
 
+def add_fresh(folder: Path) -> None:
+    """An article of its own (not a copy of another: no wire family changes)."""
+    (_middle(folder).parent / "added-fresh.txt").write_text(KNOWN.format(k=5), encoding="utf-8")
+
+
 def remove_last(folder: Path) -> None:
     sorted(folder.rglob("*.txt"))[-1].unlink()
 
@@ -215,3 +220,82 @@ def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_pat
     updated = events_json(folder, kept, monkeypatch)
     assert len(merged) == 1, "the block of 3 March 2004 only"
     assert updated == events_json(folder, tmp_path / "scratch", monkeypatch)
+
+
+@pytest.mark.parametrize(("act", "why"), [(c[1], c[3]) for c in CASES if c[2] is False])
+def test_an_update_keeps_its_columns_for_the_next_open(act, why, generated, tmp_path, monkeypatch):
+    """An update writes the updated corpus's columns (pointing at the records its merge
+    blocks keep) and gives its events over them; the next open reads those columns, with no
+    block's events decoded and nothing merged."""
+    from timeline_app.ingest import increments
+    from timeline_app.model.event_columns import ColumnEvents
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    store = ProjectStore(tmp_path / "kept.sqlite")
+    Project(folder, store=store)
+    act(folder)
+    updated = Project(folder, store=store).timeline
+    assert isinstance(updated.events, ColumnEvents), why
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(updated) == event_records(scratch), why
+
+    def fail(*args, **kwargs):
+        pytest.fail("the next open decoded the blocks' events instead of reading columns")
+
+    monkeypatch.setattr(increments, "kept_events", fail)
+    monkeypatch.setattr(corpus, "find_events", fail)
+    again = Project(folder, store=store).timeline
+    assert isinstance(again.events, ColumnEvents), why
+    assert event_records(again) == event_records(scratch), why
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("act", "why"),
+    [
+        (change, "a dated sentence more"),
+        (add_fresh, "an article of its own added"),
+        (change_twice, "two articles changed"),
+    ],
+)
+def test_an_update_runs_the_passes_near_its_dates_only(act, why, tmp_path, monkeypatch):
+    """With the last load's columns stored, an update joins disputes only near the dates it
+    changed, splices those rows into the columns, and decodes only the blocks near them:
+    no pass over every event, no columns written whole, and still what a load from scratch
+    gives."""
+    from timeline_app.ingest import increments
+    from timeline_app.model.event_columns import ColumnEvents
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    write_articles(folder, 150, bad=0)
+    store = ProjectStore(tmp_path / "kept.sqlite")
+    Project(folder, store=store)
+    blocks = len(increments.read_index(store, ".").blocks)
+    act(folder)
+
+    def fail(*args, **kwargs):
+        pytest.fail("a pass over every event")
+
+    decoded: list[int] = []
+    real = increments._block_events
+    monkeypatch.setattr(
+        increments,
+        "_block_events",
+        lambda c, keys, *a: decoded.append(len(keys)) or real(c, keys, *a),
+    )
+    monkeypatch.setattr(corpus, "join_disputes", fail)
+    monkeypatch.setattr(corpus, "write_columns", fail)
+    updated = Project(folder, store=store).timeline
+    monkeypatch.undo()
+    assert isinstance(updated.events, ColumnEvents), why
+    assert sum(decoded) < blocks / 2, f"{sum(decoded)} of {blocks} blocks decoded: {why}"
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(updated) == event_records(scratch), why
+    again = Project(folder, store=store).timeline  # the spliced columns, read back
+    assert event_records(again) == event_records(scratch), why
+    store.close()

@@ -6,15 +6,19 @@ One row per column, keyed by the corpus key and the column's name: numbers as th
 of their array (read back as arrays over the stored bytes, no copy), strings as one text and
 where each ends (read back as `Strings`, no object per string). The events' records
 (`records.event_out`) are most of the bytes and no view needs them to draw, so they are kept
-apart in chunks of `RECORDS_CHUNK` events (a JSON list each), each read from the cache the
-first time one of its events is decoded.
-Written and read through `write_columns` and `read_columns` only.
+apart, and each row points at its record (`record_chunk`, `record_row`): either in a row of
+the corpus cache that holds it already (a merge block's events, `increments.py`: most events
+leave the passes after merging as they were kept, so writing the columns after a load or an
+update encodes only the few that changed), or in a chunk of up to `RECORDS_CHUNK` records
+(a JSON list) written with the columns. A chunk is read the first time one of its events
+is decoded. Written and read through `write_columns` and `read_columns` only.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -32,7 +36,15 @@ from ..model.summary import UNKNOWN_OUTLET
 from .cache import ExtractionCache
 from .records import event_in, event_out
 
-__all__ = ["COLUMNS_TABLE", "RECORDS_CHUNK", "StoredEventsError", "read_columns", "write_columns"]
+__all__ = [
+    "COLUMNS_TABLE",
+    "RECORDS_CHUNK",
+    "Origin",
+    "StoredEventsError",
+    "read_columns",
+    "splice_columns",
+    "write_columns",
+]
 
 COLUMNS_TABLE = "corpus_columns"
 RECORDS_CHUNK = 1024  # events per row: ~250 KB, one json call of a few ms (it holds the GIL)
@@ -52,7 +64,15 @@ _ARRAYS = {
     **{f"{kind}_codes": np.int32 for kind in _GROUPS},
 }
 _STRINGS = ("ids", "titles", *(f"{kind}_names" for kind in _GROUPS))  # each text + ends
-_NAMES = (*_ARRAYS, *_STRINGS, *(f"{name}_ends" for name in _STRINGS))
+# where each row's record is: the `chunks` name (a text + ends) and the row in it
+_POINTERS = {"record_chunk": np.int32, "record_row": np.int32}
+_ARRAYS_AND_STRINGS = (*_ARRAYS, *_STRINGS, *(f"{name}_ends" for name in _STRINGS))
+_NAMES = (*_ARRAYS_AND_STRINGS, *_POINTERS, "chunks", "chunks_ends")
+# a chunk's name says where it is: written with the columns, or a row of the corpus cache
+_OWN, _CORPUS = "c:", "b:"
+_CORPUS_TABLE = "corpus_cache"
+
+Origin = tuple[str, int]  # a record kept already: (its corpus cache row, its index there)
 
 
 class StoredEventsError(ValueError):
@@ -66,19 +86,185 @@ def write_columns(
     events: Sequence[Event],
     documents: Mapping[str, Document],
     records: Sequence[Any] | None = None,
-) -> None:
+    *,
+    origins: Sequence[Origin | None] | None = None,
+) -> ColumnEvents:
     """Keep the columns and records of the merged `events` of the corpus `key` in `cache`;
-    `records` are their `event_out` records when the caller made them already."""
+    `records` are their `event_out` records when the caller made them already, `origins`
+    say which events' records the corpus cache holds already (those are not written again).
+    Returns the events in timeline order over the columns, decoded from `events` in memory.
+    """
     order = sorted(range(len(events)), key=lambda i: _timeline_order(events[i]))
     columns = _columns_of([events[i] for i in order], documents)
-    rows = [(f"{key}/{name}", _column_bytes(columns, name)) for name in _NAMES]
-    made = records if records is not None else [event_out(e) for e in events]
-    for k in range(0, len(order), RECORDS_CHUNK):
-        chunk = [made[i] for i in order[k : k + RECORDS_CHUNK]]
-        # ASCII JSON: document ids may hold lone surrogates, which UTF-8 cannot
-        data = json.dumps(chunk, separators=(",", ":")).encode()
-        rows.append((f"{key}/records/{k // RECORDS_CHUNK}", data))
-    cache.cache_many(COLUMNS_TABLE, rows)
+    writer = _RecordsWriter(key, {})
+    chunk, row = writer.point(order, events, origins, records)
+    writer.write(cache, columns, chunk, row)
+    return ColumnEvents(columns, lambda r: events[order[r]])
+
+
+def splice_columns(
+    cache: ExtractionCache,
+    key: str,
+    old: ColumnEvents,
+    span: tuple[date, date],
+    events: Sequence[Event],
+    documents: Mapping[str, Document],
+    *,
+    origins: Sequence[Origin | None] | None = None,
+) -> ColumnEvents:
+    """Keep as the columns of the corpus `key` the stored columns `old` (`read_columns`)
+    with the events whose date meets `span` replaced by `events` (in corpus order): the
+    other rows are kept as they are, arrays and records alike. Only the new rows are made
+    from events, and only their records not kept yet are written, so an update within a
+    few weeks of dates costs those weeks. Returns the events over the new columns (the
+    kept ones decoded as `old` decodes them, the new ones from `events` in memory).
+    ValueError if `old` was not read from the store."""
+    if not isinstance(old, _StoredColumnEvents):
+        raise ValueError("only stored columns say where their records are")
+    lo, hi = span[0].toordinal(), span[1].toordinal()
+    c = old.columns
+    kept = np.flatnonzero((c.start > hi) | (c.end < lo))
+    order = sorted(range(len(events)), key=lambda i: _timeline_order(events[i]))
+    fresh = _columns_of([events[i] for i in order], documents)
+    # no kept row meets the span and every new one does, so no two share (start, end):
+    # where a new row goes among the kept ones is told by its dates alone
+    at = np.searchsorted(_date_key(c.start[kept], c.end[kept]), _date_key(fresh.start, fresh.end))
+    is_new = np.zeros(len(kept) + len(order), bool)
+    is_new[at + np.arange(len(order))] = True
+    old_rows = np.full(len(is_new), -1, np.int64)
+    old_rows[~is_new] = kept
+    records = old.records
+    writer = _RecordsWriter(key, {name: k for k, name in enumerate(records.names)})
+    chunk, row = np.empty(len(is_new), np.int32), np.empty(len(is_new), np.int32)
+    chunk[~is_new], row[~is_new] = records.chunk[kept], records.row[kept]
+    chunk[is_new], row[is_new] = writer.point(order, events, origins, None)
+    columns = _spliced(c, fresh, kept, is_new)
+    writer.write(cache, columns, chunk, row)
+    new_rows = np.cumsum(is_new) - 1
+
+    def decode(r: int) -> Event:
+        k = int(old_rows[r])
+        return records.event(k) if k >= 0 else events[order[int(new_rows[r])]]
+
+    return ColumnEvents(columns, decode)
+
+
+class _RecordsWriter:
+    """Where each row's record is (`chunks` by name, the row there), and the records to
+    write with the columns (those the corpus cache does not keep)."""
+
+    def __init__(self, key: str, chunks: dict[str, int]) -> None:
+        self._key, self._chunks = key, chunks
+        self._own: list[Any] = []
+
+    def point(
+        self,
+        order: Sequence[int],
+        events: Sequence[Event],
+        origins: Sequence[Origin | None] | None,
+        records: Sequence[Any] | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The chunk and row of the records of `events[i]` for i in `order`."""
+        chunk, row = np.empty(len(order), np.int32), np.empty(len(order), np.int32)
+        for r, i in enumerate(order):
+            origin = origins[i] if origins is not None else None
+            if origin is None:
+                name = f"{_OWN}{self._key}/records/{len(self._own) // RECORDS_CHUNK}"
+                j = len(self._own) % RECORDS_CHUNK
+                self._own.append(records[i] if records is not None else event_out(events[i]))
+            else:
+                name, j = _CORPUS + origin[0], origin[1]
+            chunk[r], row[r] = self._chunks.setdefault(name, len(self._chunks)), j
+        return chunk, row
+
+    def write(
+        self, cache: ExtractionCache, columns: EventColumns, chunk: np.ndarray, row: np.ndarray
+    ) -> None:
+        """Keep the columns, the pointers and the own records, in one transaction."""
+        key = self._key
+        rows = [(f"{key}/{name}", _column_bytes(columns, name)) for name in _ARRAYS_AND_STRINGS]
+        for k in range(0, len(self._own), RECORDS_CHUNK):
+            # ASCII JSON: document ids may hold lone surrogates, which UTF-8 cannot
+            data = json.dumps(self._own[k : k + RECORDS_CHUNK], separators=(",", ":")).encode()
+            rows.append((f"{key}/records/{k // RECORDS_CHUNK}", data))
+        names = list(self._chunks)
+        rows += [
+            (f"{key}/record_chunk", chunk.tobytes()),
+            (f"{key}/record_row", row.tobytes()),
+            (f"{key}/chunks", _text_bytes(names)),
+            (f"{key}/chunks_ends", _ends_bytes(names)),
+        ]
+        cache.cache_many(COLUMNS_TABLE, rows)
+
+
+def _spliced(
+    old: EventColumns, fresh: EventColumns, kept: np.ndarray, is_new: np.ndarray
+) -> EventColumns:
+    """The columns whose rows are `old`'s `kept` ones where `is_new` is False and `fresh`'s
+    rows, in order, where it is True."""
+    n = len(is_new)
+
+    def merged(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        out = np.empty(n, a.dtype)
+        out[~is_new], out[is_new] = a[kept], b
+        return out
+
+    def strings(a: Sequence[str], b: Sequence[str]) -> list[str]:
+        listed = a.tolist() if isinstance(a, Strings) else list(a)
+        out: list[str] = [""] * n
+        new = iter(b)
+        olds = iter(kept.tolist())
+        for r, flag in enumerate(is_new.tolist()):
+            out[r] = next(new) if flag else listed[next(olds)]
+        return out
+
+    arrays = [
+        merged(getattr(old, name), getattr(fresh, name))
+        for name in ("start", "end", "precision", "part", "inferred", "planned", "n_sources")
+    ]
+    return EventColumns(
+        *arrays,
+        strings(old.ids, fresh.ids),
+        strings(old.titles, fresh.titles),
+        _spliced_groups(old.outlets, fresh.outlets, kept, is_new),
+        _spliced_groups(old.documents, fresh.documents, kept, is_new),
+        _spliced_groups(old.actors, fresh.actors, kept, is_new),
+        merged(old.span, fresh.span),
+        merged(old.disputed, fresh.disputed),
+    )
+
+
+def _spliced_groups(old: Groups, fresh: Groups, kept: np.ndarray, is_new: np.ndarray) -> Groups:
+    """`_spliced` for one kind of groups, the names in the order they first appear (as
+    `Groups.from_lists` names them), none unused."""
+    names = {name: k for k, name in enumerate(old.names)}
+    fresh_codes = np.asarray([names.setdefault(g, len(names)) for g in fresh.names], np.int64)
+    lengths = np.empty(len(is_new), np.int64)
+    lengths[~is_new] = np.diff(old.ptr)[kept]
+    lengths[is_new] = np.diff(fresh.ptr)
+    ptr = np.zeros(len(is_new) + 1, np.int64)
+    np.cumsum(lengths, out=ptr[1:])
+    codes = np.empty(int(ptr[-1]), np.int64)
+    # each kept row's codes, then each new row's, copied in one go by where they start
+    owner = np.repeat(np.arange(len(is_new)), lengths)
+    within = np.arange(len(codes)) - ptr[owner]
+    from_old = ~is_new[owner]
+    src_row = np.empty(len(is_new), np.int64)
+    src_row[~is_new] = old.ptr[:-1][kept]
+    src_row[is_new] = fresh.ptr[:-1]
+    at = src_row[owner] + within
+    codes[from_old] = old.codes[at[from_old]]
+    codes[~from_old] = fresh_codes[fresh.codes[at[~from_old]]]
+    all_names = list(names)
+    used, first = np.unique(codes, return_index=True)
+    by_first = used[np.argsort(first, kind="stable")]
+    renumber = np.zeros(len(all_names), np.int64)
+    renumber[by_first] = np.arange(len(by_first))
+    return Groups([all_names[k] for k in by_first.tolist()], ptr, renumber[codes].astype(np.int32))
+
+
+def _date_key(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    return start.astype(np.int64) * (1 << 32) + end.astype(np.int64)
 
 
 def _timeline_order(e: Event) -> tuple[Any, ...]:
@@ -92,41 +278,73 @@ def read_columns(cache: ExtractionCache, key: str) -> ColumnEvents | None:
     if not rows:
         return None
     try:
-        columns = _from_rows({k.rpartition("/")[2]: v for k, v in rows.items()})
+        data = {k.rpartition("/")[2]: v for k, v in rows.items()}
+        columns = _from_rows(data)
+        records = _Records(cache, *_pointers(data, len(columns)))
     except ValueError:
         return None
-    return ColumnEvents(columns, _Records(cache, key).event)
+    return _StoredColumnEvents(columns, records)
+
+
+class _StoredColumnEvents(ColumnEvents):
+    """Events over stored columns, with where their records are (for `splice_columns`)."""
+
+    def __init__(self, columns: EventColumns, records: _Records) -> None:
+        super().__init__(columns, records.event)
+        self.records = records
+
+
+def _pointers(data: Mapping[str, Any], n: int) -> tuple[Strings, np.ndarray, np.ndarray]:
+    """The chunks' names and each row's chunk and place in it; ValueError if unreadable."""
+    if not all(isinstance(data.get(name), bytes) for name in (*_POINTERS, "chunks", "chunks_ends")):
+        raise ValueError("stored record pointers are incomplete")
+    try:
+        chunks = _strings(data["chunks"], data["chunks_ends"])
+        chunk, row = (np.frombuffer(data[name], kind) for name, kind in _POINTERS.items())
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"stored record pointers are unreadable: {exc}") from None
+    if len(chunk) != n or len(row) != n:
+        raise ValueError("stored record pointers disagree in length")
+    if n and (int(chunk.min()) < 0 or int(chunk.max()) >= len(chunks) or int(row.min()) < 0):
+        raise ValueError("stored record pointers point nowhere")
+    return chunks, chunk, row
 
 
 class _Records:
     """The events' records, a chunk read from the cache the first time it is needed."""
 
-    def __init__(self, cache: ExtractionCache, key: str) -> None:
-        self._cache, self._key = cache, key
+    def __init__(
+        self, cache: ExtractionCache, names: Strings, chunk: np.ndarray, row: np.ndarray
+    ) -> None:
+        self._cache, self.names, self.chunk, self.row = cache, names, chunk, row
         self._chunks: dict[int, list[Any]] = {}
 
     def event(self, i: int) -> Event:
-        k, j = divmod(i, RECORDS_CHUNK)
+        k, j = int(self.chunk[i]), int(self.row[i])
         chunk = self._chunks.get(k)
         if chunk is None:
-            chunk = self._chunks[k] = self._read(k)
+            chunk = self._chunks[k] = self._read(self.names[k])
         try:
             return event_in(chunk[j])
         except (ValueError, TypeError, IndexError, KeyError) as exc:
             raise StoredEventsError(f"stored event {i} is unreadable: {exc}") from None
 
-    def _read(self, k: int) -> list[Any]:
-        name = f"{self._key}/records/{k}"
+    def _read(self, name: str) -> list[Any]:
+        table, key = (
+            (_CORPUS_TABLE, name.removeprefix(_CORPUS))
+            if name.startswith(_CORPUS)
+            else (COLUMNS_TABLE, name.removeprefix(_OWN))
+        )
         try:
-            data = self._cache.cached_many(COLUMNS_TABLE, [name]).get(name)
+            data = self._cache.cached_many(table, [key]).get(key)
         except Exception as exc:  # a store closed or gone: say what, not how it failed
             raise StoredEventsError(f"the stored events cannot be read: {exc}") from None
         try:
-            chunk = json.loads(data) if isinstance(data, bytes) else None
+            chunk = json.loads(data) if isinstance(data, bytes) else data
         except ValueError:
             chunk = None
         if not isinstance(chunk, list):
-            raise StoredEventsError(f"the stored events' records {k} are missing or damaged")
+            raise StoredEventsError(f"the stored events' records {key} are missing or damaged")
         return chunk
 
 
@@ -170,7 +388,7 @@ def _column_bytes(c: EventColumns, name: str) -> bytes:
 def _from_rows(data: Mapping[str, Any]) -> EventColumns:
     """The columns `write_columns` wrote, arrays over the stored bytes without a copy;
     ValueError if one is missing or unreadable."""
-    if not all(isinstance(data.get(name), bytes) for name in _NAMES):
+    if not all(isinstance(data.get(name), bytes) for name in _ARRAYS_AND_STRINGS):
         raise ValueError("stored event columns are incomplete")
     try:
         arrays = {name: np.frombuffer(data[name], kind) for name, kind in _ARRAYS.items()}

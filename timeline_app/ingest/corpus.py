@@ -16,15 +16,18 @@ from __future__ import annotations
 import copy
 import hashlib
 from collections.abc import Mapping
+from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
+from ..model.event_columns import ColumnEvents
 from . import increments
 from .actors import actor_counts, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
-from .column_cache import read_columns, write_columns
-from .disputes import join_disputes
+from .column_cache import Origin, read_columns, splice_columns, write_columns
+from .disputes import join_disputes, join_disputes_near
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader, LoadedFiles
@@ -32,6 +35,7 @@ from .files import find_files
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
+from .wire import families_of
 
 __all__ = [
     "MERGING",
@@ -147,7 +151,9 @@ def _events(
 ) -> list[Event]:
     """Candidates from every document, merged; an unchanged corpus comes from the cache
     (with `lazy`, as its stored columns, no event made until one is read), a corpus with a
-    few changed files is updated where they change it (`increments.py`).
+    few changed files is updated where they change it (`increments.py`; with `lazy`, its
+    stored columns too, the passes after merging run near the changed dates only:
+    `_updated_columns`).
 
     Progress goes on as (documents whose candidates are found, documents, MERGING), then
     (documents, documents, MERGING) between steps of the merge, so a cancel is heard.
@@ -166,9 +172,9 @@ def _events(
     if cache and index and index.corpus == corpus_key:
         kept = increments.kept_events(cache, index, recent)
         if kept is not None:
-            events = _joined(kept, documents)
+            events, origins = _joined(kept[0], documents, kept[1])
             if lazy:  # the columns of this corpus are not stored yet: the next open reads them
-                write_columns(cache, corpus_key, events, documents)
+                write_columns(cache, corpus_key, events, documents, origins=origins)
             return events
     names = increments.corpus_names(loaded.results)
     state = None
@@ -183,6 +189,13 @@ def _events(
             names=names,
             recent=recent,
         )
+    if state is not None and lazy:
+        assert cache is not None
+        columns = _updated_columns(cache, corpus_key, scope, index, state, loaded, documents)
+        if columns is not None:
+            return columns  # type: ignore[return-value]
+    if state is not None and not state.decode():
+        state = None  # the store lost a block's events: read everything again
     updated = state is not None
     if state is None:
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
@@ -197,19 +210,149 @@ def _events(
             counts=counts,
         )
     _after_merging(state, documents)
-    if cache:
-        state.save(cache, scope, recent)
-    events = _joined(state.events, documents)
-    if cache and not updated:  # an update leaves them to the next open: it stays quick
-        write_columns(cache, corpus_key, events, documents)
-    return events
+    if not cache:
+        return _joined(state.events, documents)[0]
+    families = families_of(state.events, documents)
+    state.index.families = families  # for the next update (`_updated_families`)
+    state.save(cache, scope, recent)
+    events, origins = _joined(state.events, documents, state.origins(), families)
+    # the records of most events are kept with their blocks already: writing the columns
+    # costs a pass over the events, so the next open is quick
+    columns = write_columns(cache, corpus_key, events, documents, origins=origins)
+    return columns if updated and lazy else events  # type: ignore[return-value]
 
 
-def _joined(events: list[Event], documents: Mapping[str, Document]) -> list[Event]:
+def _joined(
+    events: list[Event],
+    documents: Mapping[str, Document],
+    origins: list[Origin] | None = None,
+    families: Mapping[str, str] | None = None,
+) -> tuple[list[Event], list[Origin | None]]:
     """`events` with each happening that sources date differently joined into one event
     (`disputes.py`). Joins reach across merge blocks and drop events, so they are made on
-    copies of the whole corpus's events after the blocks are kept, never stored in them."""
-    return join_disputes([copy.copy(e) for e in events], documents)
+    copies of the whole corpus's events after the blocks are kept, never stored in them.
+
+    With the `origins` of `events` (where the store keeps each one's record), also the
+    origin of each joined event that the pass left as it was kept (None for the others).
+    `families`: the corpus's wire families, when known (`wire.families_of`)."""
+    copies = [copy.copy(e) for e in events]
+    joined = join_disputes(copies, documents, families=families)
+    if origins is None:
+        return joined, [None] * len(joined)
+    at = {id(c): k for k, c in enumerate(copies)}
+    kept: list[Origin | None] = []
+    for e in joined:
+        k = at.get(id(e))
+        kept.append(origins[k] if k is not None and _as_kept(e, events[k]) else None)
+    return joined, kept
+
+
+def _updated_columns(
+    cache: ExtractionCache,
+    key: str,
+    scope: str,
+    index: increments.Index,
+    state: increments.State,
+    loaded: LoadedFiles,
+    documents: Mapping[str, Document],
+) -> ColumnEvents | None:
+    """The columns of the corpus `key` after an update, made from the columns of the last
+    load (`index.corpus`) with only the events near the dates the update changed made
+    again: the disputes pass runs on those dates (`disputes.join_disputes_near`), the
+    columns keep every other row (`column_cache.splice_columns`), and blocks far from
+    those dates are never decoded. None when that cannot be done (the last load's columns
+    are not stored, the actors changed, a wire family changed, the store lost a block):
+    the caller then runs the passes over every event, as from scratch."""
+    if state.actors_changed:
+        return None  # every event's actors change
+    old = read_columns(cache, index.corpus)
+    if old is None:
+        return None
+    rel_of = {
+        d.id: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.documents
+    }
+    try:
+        assign_actors(state.fresh, documents, state.actors)  # `_after_merging`, as updated
+        families = _updated_families(state, index.families, documents, rel_of)
+        if families is None:
+            return None
+        if state.changed:
+            near = join_disputes_near(
+                state.between,
+                documents,
+                min(iv[0] for iv in state.changed),
+                max(iv[1] for iv in state.changed),
+                families=families,
+                of_documents=lambda ids: state.of_documents(ids, rel_of),
+            )
+            span, events = (near.start, near.end), near.events
+        else:  # the same statements in every block: the same events
+            span, events = (date.max, date.min), []
+    except LookupError:  # a block's events gone from the store
+        return None
+    state.save(cache, scope, state.recent)
+    return splice_columns(
+        cache, key, old, span, events, documents, origins=_near_origins(events, state)
+    )
+
+
+def _updated_families(
+    state: increments.State,
+    old: Mapping[str, str],
+    documents: Mapping[str, Document],
+    rel_of: Mapping[str, str],
+) -> dict[str, str] | None:
+    """The wire families after an update, or None if one changed (then every event of its
+    documents, at any date, is marked and maybe joined again: the caller's full pass).
+
+    A family is a set of documents joined by copies among documents that share an event
+    (`wire.py`). An update changes the events of its changed intervals only, and the texts
+    of its changed files only, so every pair it adds or drops links two documents of those
+    events (before or after) or of those files: `touched`. A family without a touched
+    document keeps every link; one with a touched document is found again from the events
+    of its documents and the touched ones (every link of such a family lies within them)."""
+    touched = {d for rel in state.gone for d in _docs_of(rel, rel_of)}
+    touched.update(s.doc_id for e in (*state.left(), *state.fresh) for s in e.sources)
+    members: dict[str, set[str]] = {}
+    for d, f in old.items():
+        members.setdefault(f, set()).add(d)
+    affected = touched | {m for d in touched if d in old for m in members[old[d]]}
+    found = families_of(state.of_documents(affected, rel_of), documents)
+    by_family: dict[str, set[str]] = {}
+    for d, f in found.items():
+        by_family.setdefault(f, set()).add(d)
+    new = {d: f for d, f in old.items() if d not in affected}
+    for f, ms in by_family.items():
+        if ms & affected:
+            new.update(dict.fromkeys(ms, f))
+    return new if new == old else None
+
+
+def _docs_of(rel: str, rel_of: Mapping[str, str]) -> list[str]:
+    return [d for d, r in rel_of.items() if r == rel]
+
+
+def _near_origins(events: list[Event], state: increments.State) -> list[Origin | None]:
+    """The origin of each of `events` (joined near the update's dates) that the pass left
+    as its block keeps it."""
+    kept: dict[str, tuple[Event, Origin]] = {}
+    for b in state.blocks:
+        if b.events is not None:
+            row = increments.events_row(b.key, state.index.actors)
+            kept.update((e.id, (e, (row, j))) for j, e in enumerate(b.events))
+    out: list[Origin | None] = []
+    for e in events:
+        k = kept.get(e.id)
+        out.append(k[1] if k is not None and _as_kept(e, k[0]) else None)
+    return out
+
+
+_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def _as_kept(event: Event, kept: Event) -> bool:
+    """The copy `event` holds what `kept` holds, field by field (so it has its record)."""
+    return all(getattr(event, f) is getattr(kept, f) for f in _FIELDS)
 
 
 def _after_merging(state: increments.State, documents: Mapping[str, Document]) -> None:

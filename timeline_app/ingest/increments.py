@@ -12,15 +12,19 @@ each file's extraction (`file_cache`):
 
 A changed, added or removed file then costs its own statements: the old ones leave their
 blocks, the new ones enter theirs, only those blocks are merged again, the others' events
-come from the store. The result is exactly what a load from scratch gives (same events, same
-order). A change of the names learnt from the whole corpus (a new person, an acronym defined)
-may change the titles of other documents: those that mention an added or dropped name are
-titled again too. A load from scratch is made instead, and `update` returns None, when
-nothing usable is kept, when more than MAX_CHANGED files changed (or are to be titled again),
-or when names the corpus knew before and after changed their order (titles try names in
-order). Actors are chosen by counts summed over the documents, kept up to date by taking out
-the old versions' counts and putting in the new ones'; when that changes an actor's canonical
-name, every event's actors are found again (`State.actors_changed`).
+stay in the store until asked for (`State.decode`, `between`, `of_documents`: an update
+whose passes run near its dates only decodes the blocks near them). The result is exactly
+what a load from scratch gives (same events, same order). A change of the names learnt from
+the whole corpus (a new person, an acronym defined) may change the titles of other
+documents: those that mention an added or dropped name are titled again too. A load from
+scratch is made instead, and `update` returns None, when nothing usable is kept, when more
+than MAX_CHANGED files changed (or are to be titled again), or when names the corpus knew
+before and after changed their order (titles try names in order). Actors are chosen by
+counts summed over the documents, kept up to date by taking out the old versions' counts and
+putting in the new ones'; when that changes an actor's canonical name, every event's actors
+are found again (`State.actors_changed`). The index also keeps the corpus's wire families
+(`wire.py`), which the passes after merging need and which an update changes only around the
+documents it touches (`corpus._updated_families`).
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -54,6 +58,7 @@ __all__ = [
     "Index",
     "State",
     "corpus_names",
+    "events_row",
     "from_scratch",
     "kept_events",
     "read_index",
@@ -62,7 +67,7 @@ __all__ = [
 
 MAX_CHANGED = 200  # more changed files than this: a load from scratch
 _TABLE = "corpus_cache"
-_FORMAT = 2  # of the index and block records
+_FORMAT = 3  # of the index and block records
 
 
 @dataclass(slots=True)
@@ -120,6 +125,7 @@ class Index:
     docs_with: dict[str, int]
     files: dict[str, list[Any]]
     blocks: list[list[Any]]
+    families: dict[str, str]  # each document's wire family (`wire.py`), if it has copies
 
     def record(self) -> dict[str, Any]:
         kept = {f: getattr(self, f) for f in self.__slots__}
@@ -139,15 +145,23 @@ def read_index(cache: ExtractionCache, scope: str) -> Index | None:
 
 def kept_events(
     cache: ExtractionCache, index: Index, recent: Recent | None = None
-) -> list[Event] | None:
-    """The events of every block of `index`, in order (None if any is missing)."""
-    found = _block_events(cache, [b[2] for b in index.blocks], index.actors, recent)
+) -> tuple[list[Event], list[tuple[str, int]]] | None:
+    """The events of every block of `index`, in order, and where the store keeps each one's
+    record (its block's row, its place there: `column_cache.Origin`); None if any is
+    missing."""
+    keys = [b[2] for b in index.blocks]
+    found = _block_events(cache, keys, index.actors, recent)
     if found is None:
         return None
     if recent is not None:
-        keys = [_events_key(b[2], index.actors) for b in index.blocks]
-        recent.events = dict(zip(keys, found, strict=True))
-    return [e for events in found for e in events]
+        rows = [_events_key(k, index.actors) for k in keys]
+        recent.events = dict(zip(rows, found, strict=True))
+    origins = _origins([(k, len(e)) for k, e in zip(keys, found, strict=True)], index.actors)
+    return [e for events in found for e in events], origins
+
+
+def _origins(blocks: list[tuple[str, int]], actors: str) -> list[tuple[str, int]]:
+    return [(_events_key(key, actors), j) for key, n in blocks for j in range(n)]
 
 
 @dataclass(slots=True)
@@ -159,7 +173,7 @@ class _Kept:
     first: tuple[str, int]
     key: str
     statements: list[Any] | None
-    events: list[Event]
+    events: list[Event] | None  # None: kept in the store, not decoded yet (`State.decode`)
 
 
 @dataclass(slots=True)
@@ -167,30 +181,111 @@ class State:
     """A load's blocks and the index to keep, made by `from_scratch` or `update`; `save`
     it once the passes over merged events are done.
 
-    `events` are the corpus's, in order; `fresh` those merged in this load (all on a load
-    from scratch); `actors` the corpus's; `actors_changed`: they differ from the ones the
-    kept events were given (always so from scratch). `why` says what an update did."""
+    `events` are the corpus's, in order, once every block is decoded (`decode`: an update
+    leaves the blocks it did not merge again in the store, `between` and `of_documents`
+    decode only those asked for); `fresh` those merged in this load (all on a load from
+    scratch); `actors` the corpus's; `actors_changed`: they differ from the ones the kept
+    events were given (always so from scratch). `changed`: the intervals whose events an
+    update changed (blocks merged again or emptied); `left`: the events those blocks held
+    before, when decoded (`decode_left`). `why` says what an update did."""
 
     index: Index
     blocks: list[_Kept]
-    events: list[Event]
     fresh: list[Event]
     actors: Actors
     actors_changed: bool
     why: str = "from scratch"
+    changed: list[tuple[date, date]] = field(default_factory=list)
+    old_blocks: dict[tuple[date, date], str] = field(default_factory=dict)  # interval -> key
+    old_actors: str = ""  # the key of the actors the kept blocks' events were given
+    gone: list[str] = field(default_factory=list)  # files whose statements left and entered
+    cache: ExtractionCache | None = None
+    recent: Recent | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        return [e for b in self.blocks for e in _decoded(b)]
+
+    def decode(self, numbers: Iterable[int] | None = None) -> bool:
+        """Read the events of these blocks (of all: None) from the store, or from `recent`;
+        False if the store lost one."""
+        wanted = [
+            b
+            for b in (self.blocks if numbers is None else (self.blocks[n] for n in numbers))
+            if b.events is None
+        ]
+        if not wanted:
+            return True
+        assert self.cache is not None, "only an update leaves blocks undecoded"
+        found = _block_events(self.cache, [b.key for b in wanted], self.old_actors, self.recent)
+        if found is None:
+            return False
+        for b, events in zip(wanted, found, strict=True):
+            b.events = events
+        return True
+
+    def between(self, lo: date, hi: date) -> list[Event]:
+        """The events whose date meets [lo, hi], in corpus order (their blocks decoded)."""
+        numbers = [
+            n for n, b in enumerate(self.blocks) if b.interval[0] <= hi and lo <= b.interval[1]
+        ]
+        if not self.decode(numbers):
+            raise LookupError("a merge block's events are no longer in the store")
+        return [
+            e
+            for n in numbers
+            for e in _decoded(self.blocks[n])
+            if e.date.start <= hi and lo <= e.date.end
+        ]
+
+    def of_documents(self, doc_ids: Iterable[str], rel_of: Mapping[str, str]) -> list[Event]:
+        """The events with a source in these documents (`rel_of`: their files), in corpus
+        order."""
+        wanted = set(doc_ids)
+        numbers = sorted(
+            {n for d in wanted if d in rel_of for n in self.index.files.get(rel_of[d], [0, []])[1]}
+        )
+        if not self.decode(numbers):
+            raise LookupError("a merge block's events are no longer in the store")
+        return [
+            e
+            for n in numbers
+            for e in _decoded(self.blocks[n])
+            if any(s.doc_id in wanted for s in e.sources)
+        ]
+
+    def left(self) -> list[Event]:
+        """The events the blocks of `changed` held before the update, read from the store."""
+        assert self.cache is not None, "only an update has blocks that changed"
+        keys = [self.old_blocks[iv] for iv in self.changed if iv in self.old_blocks]
+        found = _block_events(self.cache, keys, self.old_actors, self.recent)
+        if found is None:
+            raise LookupError("a merge block's events are no longer in the store")
+        return [e for events in found for e in events]
+
+    def origins(self) -> list[tuple[str, int]]:
+        """Where `save` keeps the record of each of `events`: its block's row, its place."""
+        return _origins([(b.key, len(_decoded(b))) for b in self.blocks], self.index.actors)
 
     def save(self, cache: ExtractionCache, scope: str, recent: Recent | None = None) -> None:
         """Keep the new blocks' statements, the events of the blocks merged anew (of every
         block when the actors changed), and the index; remember the events in `recent`."""
         if recent is not None:
-            recent.events = {_events_key(b.key, self.index.actors): b.events for b in self.blocks}
+            known = recent.events
+            rows_of = {b.key: _events_key(b.key, self.index.actors) for b in self.blocks}
+            recent.events = {
+                rows_of[b.key]: events
+                for b in self.blocks
+                if (events := b.events if b.events is not None else known.get(rows_of[b.key]))
+                is not None
+            }
         rows: list[tuple[str, Any]] = []
         for b in self.blocks:
             if b.statements is not None:
                 rows.append((_STATEMENTS + b.key, b.statements))
             if b.statements is not None or self.actors_changed:
                 rows.append(
-                    (_events_key(b.key, self.index.actors), [event_out(e) for e in b.events])
+                    (_events_key(b.key, self.index.actors), [event_out(e) for e in _decoded(b)])
                 )
         rows.append((_index_key(scope), self.index.record()))
         cache.cache_many(_TABLE, rows)
@@ -217,8 +312,7 @@ def from_scratch(
             in_blocks.setdefault(rel, set()).add(n)
     actors = actors_from(names.actors, *counts)
     index = _index(corpus, names, actors, counts, rels, keys, in_blocks, kept)
-    events = [e for b in kept for e in b.events]
-    return State(index, kept, events, events, actors, True)
+    return State(index, kept, [e for b in kept for e in _decoded(b)], actors, True)
 
 
 def update(
@@ -260,10 +354,10 @@ def update(
     changed = [rel for rel in rels if rel in gone]  # in folder order, with `redo`
     fresh = statements_of([by_rel[r].complete() for r in changed], changed, names.titles)
     order = {rel: i for i, rel in enumerate(rels)}
-    merged = _merged_blocks(cache, index, gone, fresh, order, recent)
+    merged = _merged_blocks(cache, index, gone, fresh, order)
     if merged is None:
         return None
-    blocks, old_number = merged
+    blocks, old_number, changed_intervals = merged
     in_blocks: dict[str, set[int]] = {}
     new_number = {b.interval: n for n, b in enumerate(blocks)}
     for rel in rels:
@@ -274,20 +368,28 @@ def update(
         in_blocks.setdefault(rel, set()).add(new_number[(c.source.date.start, c.source.date.end)])
     actors = actors_from(names.actors, *counts)
     new_index = _index(corpus, names, actors, counts, rels, keys, in_blocks, blocks)
-    if new_index.actors != index.actors:  # every event's actors are found again: on copies,
-        for b in blocks:  # not on the events a timeline made earlier shows
+    new_index.families = index.families  # until the caller updates them
+    state = State(new_index, blocks, [], actors, new_index.actors != index.actors)
+    state.cache, state.recent, state.old_actors = cache, recent, index.actors
+    state.changed = changed_intervals
+    state.gone = sorted(gone)
+    state.old_blocks = {
+        (date.fromisoformat(b[0]), date.fromisoformat(b[1])): b[2] for b in index.blocks
+    }
+    if state.actors_changed:  # every event's actors are found again: on copies, not on
+        if not state.decode():  # the events a timeline made earlier shows
+            return None
+        for b in blocks:
             if b.statements is None:
-                b.events = [copy.copy(e) for e in b.events]
-    events = [e for b in blocks for e in b.events]
-    merged_anew = [e for b in blocks if b.statements is not None for e in b.events]
+                b.events = [copy.copy(e) for e in _decoded(b)]
+    merged_anew = [e for b in blocks if b.statements is not None for e in _decoded(b)]
     why = (
         f"{len(edited) - len(removed)} files changed or added, {len(removed)} removed, "
         f"{len(redo)} titled again for a change of names: "
         f"{sum(b.statements is not None for b in blocks)} of {len(blocks)} blocks merged again"
     )
-    return State(
-        new_index, blocks, events, merged_anew, actors, new_index.actors != index.actors, why
-    )
+    state.fresh, state.why = merged_anew, why
+    return state
 
 
 def _index(
@@ -317,6 +419,7 @@ def _index(
         docs_with,
         files,
         entries,
+        {},
     )
 
 
@@ -391,10 +494,10 @@ def _merged_blocks(
     gone: set[str],
     fresh: list[Placed],
     order: Mapping[str, int],
-    recent: Recent | None,
-) -> tuple[list[_Kept], dict[int, tuple[date, date]]] | None:
+) -> tuple[list[_Kept], dict[int, tuple[date, date]], list[tuple[date, date]]] | None:
     """Every block after the change, in corpus order, with its events (the untouched ones'
-    from the store); and each old block's number -> its interval."""
+    left in the store); each old block's number -> its interval; the intervals whose events
+    changed."""
     intervals = [(date.fromisoformat(b[0]), date.fromisoformat(b[1])) for b in index.blocks]
     old_number = dict(enumerate(intervals))
     by_interval = {iv: n for n, iv in enumerate(intervals)}
@@ -427,16 +530,20 @@ def _merged_blocks(
         events = merge_candidates([c for _, _, c in placed])
         merged.append(_Kept(iv, (records[0][0], records[0][1]), key, records, events))
     untouched = [n for n in range(len(intervals)) if intervals[n] not in touched]
-    found = _block_events(cache, [index.blocks[n][2] for n in untouched], index.actors, recent)
-    if found is None:
-        return None
     blocks = [
-        _Kept(intervals[n], (index.blocks[n][3], index.blocks[n][4]), index.blocks[n][2], None, e)
-        for n, e in zip(untouched, found, strict=True)
+        _Kept(
+            intervals[n], (index.blocks[n][3], index.blocks[n][4]), index.blocks[n][2], None, None
+        )
+        for n in untouched
     ]
     blocks += merged
     blocks.sort(key=lambda b: (order[b.first[0]], b.first[1]))
-    return blocks, old_number
+    return blocks, old_number, sorted(touched)
+
+
+def _decoded(block: _Kept) -> list[Event]:
+    assert block.events is not None, "a block left in the store: decode it first"
+    return block.events
 
 
 def _block_events(
@@ -472,3 +579,8 @@ _STATEMENTS = "statements|"
 
 def _events_key(block: str, actors: str) -> str:
     return f"events|{block}|{actors}"
+
+
+def events_row(block: str, actors: str) -> str:
+    """The store's row of the events of the block with this content key and actors."""
+    return _events_key(block, actors)
