@@ -27,7 +27,7 @@ from timeline_app.model.lazy_events import LazyEvents
 
 from ..plan.columns import EventStore
 
-__all__ = ["IngestWorker", "Job", "Outcome", "release_in_background"]
+__all__ = ["IngestWorker", "Job", "Outcome", "release_in_background", "switching_often"]
 
 PROGRESS_EVERY = 0.05  # seconds between progress signals: the bar needs no more
 SWITCH_INTERVAL = 0.001  # seconds; see `_SwitchOften`
@@ -75,7 +75,7 @@ class _SwitchOften:
                 sys.setswitchinterval(self._default)
 
 
-_switch_often = _SwitchOften()
+switching_often = _SwitchOften()
 
 
 class IngestWorker(QObject):
@@ -125,7 +125,7 @@ class IngestWorker(QObject):
 
     # -- on the worker thread ------------------------------------------------------------
     def _run(self) -> None:
-        with collector_paused, _switch_often:  # the whole job (see collector.py and above)
+        with collector_paused, switching_often:  # the whole job (see collector.py and above)
             self._run_job()
 
     def _run_job(self) -> None:
@@ -186,7 +186,7 @@ def release_in_background(retired: list) -> None:
     retired.clear()  # now only `events` holds them
 
     def run() -> None:
-        with _switch_often:
+        with switching_often:
             release_gradually(events, 200)
 
     threading.Thread(target=run, name="release", daemon=True).start()
