@@ -127,3 +127,24 @@ def test_a_failed_background_edit_says_why_and_changes_nothing(qtbot, large, win
     assert boxes == [("Could not star event", "No space left on device")]
     assert window.state.timeline is shown
     assert not window.edit_actions._background.busy
+
+
+def test_key_events_only_are_chosen_once_scored_in_the_background(
+    qtbot, large, window, folder, monkeypatch
+):
+    s = window.state
+    everything, told = s.shown.copy(), []
+    s.filter_changed.connect(lambda: told.append(len(s.shown)))
+    window.workbench.key_only_action.trigger()
+    assert s.key_only and list(s.shown) == list(everything)  # all, until scored
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=30000)  # then the key events only
+    project = Project(folder)
+    with monkeypatch.context() as small:
+        small.setattr(state, "BACKGROUND_EVENTS", 10**9)
+        plain = TimelineState(project.timeline)
+        plain.set_view_range(*s.view_range)
+        plain.set_key_only(True)
+        assert plain.store.ids is not None
+        expected = [plain.store.id_of(int(i)) for i in plain.shown]
+    project.close()
+    assert [s.store.id_of(int(i)) for i in s.shown] == expected

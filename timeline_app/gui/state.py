@@ -12,7 +12,6 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
-from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
@@ -90,6 +89,7 @@ class TimelineState(QObject):
         self._index_of: Timeline | None = None
         self._index_map: np.ndarray | None = None  # index event -> store index (None: same)
         self._indexing: Timeline | None = None  # the timeline whose index is being built
+        self._scoring: EventStore | None = None  # the store whose key scores are worked out
         self._background = Background(self)
         self._reset_filters()
 
@@ -408,9 +408,31 @@ class TimelineState(QObject):
         shown = np.flatnonzero(mask)
         if self._key_only and self._view_range is not None:
             self._key_width = bin_width(*self._view_range)
+            score = self._flags.get("score")
+            if score is None and len(s) > BACKGROUND_EVENTS:
+                self._scores_in_background()  # every event passing meanwhile
+                return shown
             score = self.event_flags("score")
             shown = key_events(s.x0, s.x1, score, shown, self._key_width)
         return shown
+
+    def _scores_in_background(self) -> None:
+        """Work out the key scores of the store shown now on a thread (each decodes and
+        weighs every event's sources: seconds at 30,000), then choose the key events."""
+        timeline, store = self._timeline, self._store
+        if self._scoring is store:
+            return
+        self._scoring = store
+
+        def scored(score: np.ndarray) -> None:
+            if self._scoring is store:
+                self._scoring = None
+            if store is self._store:
+                self._flags["score"] = score
+                if self._key_only:
+                    self._refilter()
+
+        self._background.run(lambda: _event_flags(timeline, store, "score"), scored)
 
     def _compute_matches(self) -> np.ndarray:
         """The shown events holding the search text anywhere in their title, sources'
@@ -509,8 +531,5 @@ def _tag_mask(store: EventStore, tag: str) -> np.ndarray:
 
 
 def _hidden_mask(store: EventStore) -> np.ndarray:
-    events = store.events
-    # stored events decoded on demand are as extracted: none hidden (edits make a list)
-    if events is None or isinstance(events, LazyEvents) or not any(e.hidden for e in events):
-        return np.zeros(len(store), bool)
-    return np.fromiter((e.hidden for e in events), bool, len(events))
+    """The store's events hidden by the user (a copy: the state's own)."""
+    return store.hidden.copy()

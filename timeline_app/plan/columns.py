@@ -96,6 +96,9 @@ class EventStore:
     tags: Membership = field(default_factory=lambda: Membership.from_lists([]))
     # sources that date the event differently (Event.disputed); left out, none do
     disputed: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # hidden by the user (Event.hidden), worked out with the rest where the store is made
+    # (a loader's thread), not by the view; left out, none are
+    hidden: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def __post_init__(self) -> None:
         n = len(self.x0)
@@ -103,6 +106,8 @@ class EventStore:
             self.starred = np.zeros(n, bool)
         if len(self.disputed) != n:
             self.disputed = np.zeros(n, bool)
+        if len(self.hidden) != n:
+            self.hidden = np.zeros(n, bool)
         if len(self.tags.ptr) != n + 1:
             self.tags = Membership([], np.zeros(n + 1, np.int64), np.zeros(0, np.int32))
 
@@ -148,6 +153,7 @@ class EventStore:
             starred=np.array([e.starred for e in events], bool),
             disputed=np.array([e.disputed for e in events], bool),
             tags=Membership.from_lists([list(e.tags) for e in events]),
+            hidden=np.array([e.hidden for e in events], bool),
         )
 
     @classmethod
