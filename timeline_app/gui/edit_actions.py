@@ -327,7 +327,8 @@ class EditActions(QObject):
             self._done(f"Saved: {describe_edit(edit)} (Ctrl+Z undoes it)")
 
         def failed(exc: BaseException) -> None:  # a full disk, a locked store: not done
-            self._fail(f"Could not {describe_edit(edit)}", exc)
+            if project is self.state.project:  # (not: its store closed for another folder)
+                self._fail(f"Could not {describe_edit(edit)}", exc)
 
         large = len(project.timeline.events) > BACKGROUND_EVENTS
         if large or self._background.busy:  # after the edits still on their way
@@ -370,7 +371,8 @@ class EditActions(QObject):
             self._done(f"{'Undid' if undo else 'Redid'} {describe_edit(edit)}")
 
         def failed(exc: BaseException) -> None:
-            self._fail(f"Could not {'undo' if undo else 'redo'}", exc)
+            if project is self.state.project:
+                self._fail(f"Could not {'undo' if undo else 'redo'}", exc)
 
         large = len(project.timeline.events) > BACKGROUND_EVENTS
         if large or self._background.busy:
