@@ -75,7 +75,9 @@ def test_partial_timelines_show_while_files_are_read(qtbot, window, folder, monk
         lambda: sizes.append(len(window.state.timeline.documents))
     )
     open_and_wait(qtbot, window, folder)
-    assert len(sizes) >= 3 and sizes == sorted(sizes) and sizes[-1] == 6
+    # one partial at least (those made while the last waits to be shown are dropped)
+    assert len(sizes) >= 2 and sizes[0] < 6
+    assert sizes == sorted(sizes) and sizes[-1] == 6
 
 
 def test_cancel_stops_and_leaves_a_usable_window(qtbot, window, folder, monkeypatch):

@@ -106,7 +106,8 @@ def test_key_events_only_follows_the_zoom(qtbot):
     state = TimelineState(_many_events(2000))
     win = show_window(qtbot, MainWindow(load=None, state=state))
     n = len(state.shown)
-    win.workbench.key_only_action.trigger()
+    win.workbench.key_only_action.trigger()  # 2,000 events: scored in the background
+    qtbot.waitUntil(lambda: len(state.shown) < n, timeout=10000)
     settle()
     fitted = len(state.shown)
     assert 0 < fitted < n

@@ -259,8 +259,11 @@ class DetailPane(QWidget):
         if self.state.selected_event is not None:
             return
         if self._summary_lines is None:
+            timeline, store = self.state.timeline, self.state.store  # columns: no pass
             self._summary_lines = summarize(
-                self.state.timeline, is_article=lambda d: not isinstance(d, AddedSource)
+                timeline,
+                is_article=lambda d: not isinstance(d, AddedSource),
+                facts=store.facts() if len(store) == len(timeline.events) else None,
             ).lines()
         loading = self.state.loading
         lines = self._summary_lines

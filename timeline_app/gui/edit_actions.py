@@ -4,6 +4,11 @@ Each command calls `project.edit(...)`, which commits the edit to the project st
 it returns, and only then shows the timeline it returned: whatever the window shows as
 done is already on disk, so killing the process loses nothing shown. The selection stays
 on the edited event (for a merge the kept one, for a split the original).
+
+On a timeline of more than `BACKGROUND_EVENTS` events, an edit, undo or redo (which copies
+every event, and at first decodes those of a corpus opened from its store: seconds at
+30,000) runs in the `Background`, one after another in the order asked for; the window
+paints and answers meanwhile, and shows each result when it is there.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from timeline_app.store import Edit
 from timeline_app.store.added_events import AddedSource
 from timeline_app.store.edits import date_value
 
+from ..plan.columns import EventStore
+from .background import BACKGROUND_EVENTS, Background
 from .edit_dialogs import DateDialog, EventPickerDialog, TitleDialog
 
 if TYPE_CHECKING:
@@ -88,6 +95,7 @@ class EditActions(QObject):
         self._seen: Project | None = None
         self._undo_next: Edit | None = None  # what Undo takes back, read from the log ...
         self._undo_stale = True  # ... again only after an edit, undo, redo or new project
+        self._background = Background(self)  # edits of a large timeline (see the module)
 
         def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
             act = QAction(text, parent)
@@ -305,40 +313,77 @@ class EditActions(QObject):
         if project is None:
             return False
         edit, before = Edit(0, kind, target, value), self.selected_event()
-        try:
+
+        def work() -> _Shown:
             timeline = project.edit(kind, target, value)
-        except Exception as exc:  # a full disk, a locked store: the edit did not happen
-            self._fail(f"Could not {describe_edit(edit)}", exc)
+            return _Shown.of(timeline, _follow(timeline, select, before), large)
+
+        def then(shown: _Shown) -> None:
+            if project is not self.state.project:  # another folder was opened meanwhile
+                return
+            self._redo.clear()
+            self._undo_stale = True
+            shown.show(self.state)
+            self._done(f"Saved: {describe_edit(edit)} (Ctrl+Z undoes it)")
+
+        def failed(exc: BaseException) -> None:  # a full disk, a locked store: not done
+            if project is self.state.project:  # (not: its store closed for another folder)
+                self._fail(f"Could not {describe_edit(edit)}", exc)
+
+        large = len(project.timeline.events) > BACKGROUND_EVENTS
+        if large or self._background.busy:  # after the edits still on their way
+            self._background.run(work, then, failed)
+            return True
+        try:
+            shown = work()
+        except Exception as exc:
+            failed(exc)
             return False
-        self._redo.clear()
-        self._undo_stale = True
-        self.state.replace_timeline(timeline, select=_follow(timeline, select, before))
-        self._done(f"Saved: {describe_edit(edit)} (Ctrl+Z undoes it)")
+        then(shown)
         return True
 
     def _step(self, *, undo: bool) -> None:
         project = self.project()
         if project is None:
             return
-        before = self.selected_event()
-        try:
+        before, selected = self.selected_event(), self.state.selected_id
+
+        def work() -> tuple[Edit | None, _Shown | None]:
             edit = project.undo() if undo else project.redo()
+            if edit is None:
+                return None, None
+            keep = edit.target if edit.kind.startswith("event.") else selected
+            return edit, _Shown.of(project.timeline, _follow(project.timeline, keep, before), large)
+
+        def then(outcome: tuple[Edit | None, _Shown | None]) -> None:
+            if project is not self.state.project:  # another folder was opened meanwhile
+                return
+            edit, shown = outcome
+            self._undo_stale = True
+            if edit is None or shown is None:
+                self.refresh()
+                return
+            if undo:
+                self._redo.append(edit)
+            elif self._redo:
+                self._redo.pop()
+            shown.show(self.state)
+            self._done(f"{'Undid' if undo else 'Redid'} {describe_edit(edit)}")
+
+        def failed(exc: BaseException) -> None:
+            if project is self.state.project:
+                self._fail(f"Could not {'undo' if undo else 'redo'}", exc)
+
+        large = len(project.timeline.events) > BACKGROUND_EVENTS
+        if large or self._background.busy:
+            self._background.run(work, then, failed)
+            return
+        try:
+            outcome = work()
         except Exception as exc:
-            self._fail(f"Could not {'undo' if undo else 'redo'}", exc)
+            failed(exc)
             return
-        self._undo_stale = True
-        if edit is None:
-            self.refresh()
-            return
-        if undo:
-            self._redo.append(edit)
-        elif self._redo:
-            self._redo.pop()
-        keep = edit.target if edit.kind.startswith("event.") else self.state.selected_id
-        self.state.replace_timeline(
-            project.timeline, select=_follow(project.timeline, keep, before)
-        )
-        self._done(f"{'Undid' if undo else 'Redid'} {describe_edit(edit)}")
+        then(outcome)
 
     def _done(self, message: str) -> None:
         project = self.project()
@@ -351,6 +396,21 @@ class EditActions(QObject):
     def _fail(self, title: str, exc: BaseException) -> None:
         self.failed.emit(title, str(exc) or type(exc).__name__)
         self.refresh()
+
+
+class _Shown:
+    """An edited timeline to show, the event to select, and (made where the edit ran, off
+    the GUI thread for a large timeline) its store."""
+
+    def __init__(self, timeline: Timeline, select: str | None, store: EventStore | None) -> None:
+        self.timeline, self.select, self.store = timeline, select, store
+
+    @classmethod
+    def of(cls, timeline: Timeline, select: str | None, large: bool) -> _Shown:
+        return cls(timeline, select, EventStore.from_timeline(timeline) if large else None)
+
+    def show(self, state: TimelineState) -> None:
+        state.replace_timeline(self.timeline, select=self.select, store=self.store)
 
 
 def _article_source(project: Project | None, source: Source | None) -> bool:

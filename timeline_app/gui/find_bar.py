@@ -219,10 +219,13 @@ class FindBar(QWidget):
         self.match_label.setText(self.match_text())
 
     def match_text(self) -> str:
-        """ "2 of 5 matches — 1 in titles, 4 in article text" ("" with no search text)."""
+        """ "2 of 5 matches — 1 in titles, 4 in article text" ("" with no search text,
+        "Searching…" while the index of a large timeline is built)."""
         m = self.state.matches
         if not self.state.search_text.strip():
             return ""
+        if self.state.search_pending:  # the index of a large timeline is being built
+            return "Searching…"
         i = self.state.selected_index
         at = ""
         if i is not None and len(m):

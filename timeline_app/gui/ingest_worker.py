@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from timeline_app.ingest import CorpusError
 from timeline_app.ingest.collector import collector_paused, release_gradually
@@ -27,7 +27,7 @@ from timeline_app.model.lazy_events import LazyEvents
 
 from ..plan.columns import EventStore
 
-__all__ = ["IngestWorker", "Job", "Outcome", "release_in_background"]
+__all__ = ["IngestWorker", "Job", "Outcome", "release_in_background", "switching_often"]
 
 PROGRESS_EVERY = 0.05  # seconds between progress signals: the bar needs no more
 SWITCH_INTERVAL = 0.001  # seconds; see `_SwitchOften`
@@ -75,7 +75,7 @@ class _SwitchOften:
                 sys.setswitchinterval(self._default)
 
 
-_switch_often = _SwitchOften()
+switching_often = _SwitchOften()
 
 
 class IngestWorker(QObject):
@@ -101,6 +101,10 @@ class IngestWorker(QObject):
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, name="ingest", daemon=True)
         self._last_progress = 0.0
+        # set while no partial timeline waits to be shown: see `_partial`
+        self._shown = threading.Event()
+        self._shown.set()
+        self.partial_ready.connect(self._on_partial_ready)  # before any other slot
 
     def start(self) -> None:
         self._thread.start()
@@ -125,7 +129,7 @@ class IngestWorker(QObject):
 
     # -- on the worker thread ------------------------------------------------------------
     def _run(self) -> None:
-        with collector_paused, _switch_often:  # the whole job (see collector.py and above)
+        with collector_paused, switching_often:  # the whole job (see collector.py and above)
             self._run_job()
 
     def _run_job(self) -> None:
@@ -166,8 +170,19 @@ class IngestWorker(QObject):
         return True
 
     def _partial(self, timeline: Timeline) -> None:
-        if not self._cancel.is_set():
-            self._send(self.partial_ready, timeline, EventStore.from_timeline(timeline))
+        """Send a partial timeline, unless the last one is not shown yet: two waiting in
+        the GUI thread's queue are shown in one go (the event loop does not turn between
+        them), 100 ms or more each at 30,000 events, and the first would be replaced
+        unseen. The next partial, a second or more later, has more files anyway."""
+        if self._cancel.is_set() or not self._shown.is_set():
+            return
+        self._shown.clear()
+        self._send(self.partial_ready, timeline, EventStore.from_timeline(timeline))
+
+    def _on_partial_ready(self, *args: object) -> None:
+        """On the GUI thread, before the slots that show the partial timeline: once they
+        have (the next turn of the event loop), the next one may come."""
+        QTimer.singleShot(0, self._shown.set)
 
 
 def release_in_background(retired: list) -> None:
@@ -186,7 +201,7 @@ def release_in_background(retired: list) -> None:
     retired.clear()  # now only `events` holds them
 
     def run() -> None:
-        with _switch_often:
+        with switching_often:
             release_gradually(events, 200)
 
     threading.Thread(target=run, name="release", daemon=True).start()

@@ -4,7 +4,7 @@ search, lanes, range, and what is loading."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,11 +12,11 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from timeline_app.model import Event, Timeline
-from timeline_app.model.lazy_events import LazyEvents
 from timeline_app.model.search import Part, SearchIndex
 
 from ..plan.columns import EventStore
 from ..plan.key_events import bin_width, key_events, key_scores
+from .background import BACKGROUND_EVENTS, Background
 
 if TYPE_CHECKING:
     from timeline_app.project import Project
@@ -88,6 +88,9 @@ class TimelineState(QObject):
         self._index: SearchIndex | None = None
         self._index_of: Timeline | None = None
         self._index_map: np.ndarray | None = None  # index event -> store index (None: same)
+        self._indexing: Timeline | None = None  # the timeline whose index is being built
+        self._scoring: EventStore | None = None  # the store whose key scores are worked out
+        self._background = Background(self)
         self._reset_filters()
 
     def _reset_filters(self) -> None:
@@ -99,6 +102,7 @@ class TimelineState(QObject):
         self._search = ""
         self._matches = np.zeros(0, np.int64)
         self._parts: dict[int, Part] = {}
+        self._pending = False
 
     # -- read ----------------------------------------------------------------------------
     @property
@@ -159,6 +163,12 @@ class TimelineState(QObject):
         """For each index in `matches`: the best part of the event that holds the text
         (its title, a source's sentence, or only the article text)."""
         return self._parts
+
+    @property
+    def search_pending(self) -> bool:
+        """Whether the search waits for the timeline's index (built in the background):
+        `matches` is empty until `search_changed` says otherwise."""
+        return self._pending
 
     def match_counts(self) -> dict[Part, int]:
         """How many matches are found in each part (best part of each event), best first."""
@@ -398,9 +408,31 @@ class TimelineState(QObject):
         shown = np.flatnonzero(mask)
         if self._key_only and self._view_range is not None:
             self._key_width = bin_width(*self._view_range)
+            score = self._flags.get("score")
+            if score is None and len(s) > BACKGROUND_EVENTS:
+                self._scores_in_background()  # every event passing meanwhile
+                return shown
             score = self.event_flags("score")
             shown = key_events(s.x0, s.x1, score, shown, self._key_width)
         return shown
+
+    def _scores_in_background(self) -> None:
+        """Work out the key scores of the store shown now on a thread (each decodes and
+        weighs every event's sources: seconds at 30,000), then choose the key events."""
+        timeline, store = self._timeline, self._store
+        if self._scoring is store:
+            return
+        self._scoring = store
+
+        def scored(score: np.ndarray) -> None:
+            if self._scoring is store:
+                self._scoring = None
+            if store is self._store:
+                self._flags["score"] = score
+                if self._key_only:
+                    self._refilter()
+
+        self._background.run(lambda: _event_flags(timeline, store, "score"), scored)
 
     def _compute_matches(self) -> np.ndarray:
         """The shown events holding the search text anywhere in their title, sources'
@@ -413,33 +445,68 @@ class TimelineState(QObject):
         return np.fromiter(self._parts, np.int64, len(self._parts))
 
     def _find(self, text: str) -> dict[int, Part]:
-        """Store index -> best part, for every event (shown or not) holding `text`."""
+        """Store index -> best part, for every event (shown or not) holding `text`; {} with
+        `search_pending` while the index is built in the background."""
+        self._pending = False
         if not text.strip():
             return {}
         events = self._store.events
         if events is None:  # generated columns, no articles behind them: titles only
             return dict.fromkeys(self._store.search(text).tolist(), Part.TITLE)
         if self._index is None or self._index_of is not self._timeline:
-            self._build_index(events)
+            if len(events) > BACKGROUND_EVENTS:
+                self._pending = True
+                self._index_in_background()
+                return {}
+            self._index_built(self._timeline, _index_of(self._timeline, self._store, self._index))
         assert self._index is not None
         found = self._index.find(text)
         at = self._index_map
         return found if at is None else {int(at[i]): part for i, part in found.items()}
 
-    def _build_index(self, events: Sequence[Event]) -> None:
-        timeline = self._timeline
-        self._index = SearchIndex.of(timeline, reuse=self._index)
+    def _index_in_background(self) -> None:
+        """Build the index of the timeline shown now on a thread; the search is done again
+        when it is there."""
+        timeline, store = self._timeline, self._store
+        if self._indexing is timeline:
+            return
+        self._indexing = timeline
+
+        def built(index: tuple[SearchIndex, np.ndarray | None]) -> None:
+            if self._indexing is timeline:
+                self._indexing = None
+            self._index_built(timeline, index)
+            if timeline is self._timeline and self._pending:
+                self._matches = self._compute_matches()
+                self.search_changed.emit()
+
+        # `self._index` is read when the step starts: the one built by the step before
+        self._background.run(lambda: _index_of(timeline, store, self._index), built)
+
+    def _index_built(
+        self, timeline: Timeline, index: tuple[SearchIndex, np.ndarray | None]
+    ) -> None:
+        """Keep `index` (of `timeline`): for searching it if it is shown, or to reuse the
+        articles it folded for the version shown now."""
+        self._index, self._index_map = index
         self._index_of = timeline
-        same = (
-            events is timeline.events
-            or len(events) == len(timeline.events)
-            and all(a is b for a, b in zip(events, timeline.events, strict=True))
-        )  # EventStore.from_timeline keeps the timeline's order: event i is store index i
-        self._index_map = (
-            None
-            if same
-            else np.array([self._store.index_of(e.id) for e in timeline.events], np.int64)
-        )
+
+
+def _index_of(
+    timeline: Timeline, store: EventStore, reuse: SearchIndex | None
+) -> tuple[SearchIndex, np.ndarray | None]:
+    """The search index of `timeline`, with the store index of each of its events (None:
+    the same order, as `EventStore.from_timeline` keeps it); safe on a worker thread."""
+    index = SearchIndex.of(timeline, reuse=reuse)
+    events = store.events
+    assert events is not None
+    same = (
+        events is timeline.events
+        or len(events) == len(timeline.events)
+        and all(a is b for a, b in zip(events, timeline.events, strict=True))
+    )
+    at = None if same else np.array([store.index_of(e.id) for e in timeline.events], np.int64)
+    return index, at
 
 
 def _event_flags(timeline: Timeline, store: EventStore, name: str) -> np.ndarray:
@@ -464,8 +531,5 @@ def _tag_mask(store: EventStore, tag: str) -> np.ndarray:
 
 
 def _hidden_mask(store: EventStore) -> np.ndarray:
-    events = store.events
-    # stored events decoded on demand are as extracted: none hidden (edits make a list)
-    if events is None or isinstance(events, LazyEvents) or not any(e.hidden for e in events):
-        return np.zeros(len(store), bool)
-    return np.fromiter((e.hidden for e in events), bool, len(events))
+    """The store's events hidden by the user (a copy: the state's own)."""
+    return store.hidden.copy()

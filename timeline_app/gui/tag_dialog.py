@@ -7,12 +7,13 @@ list: `WorkbenchActions` turns it into edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from timeline_app.model import Event, clean_tags
+from timeline_app.model.lazy_events import LazyEvents
 
 from . import plain
 from .edit_dialogs import FormDialog
@@ -25,8 +26,10 @@ def parse_tags(text: str) -> list[str]:
     return clean_tags(text.split(","))
 
 
-def corpus_tags(events: list[Event]) -> list[str]:
+def corpus_tags(events: Sequence[Event]) -> list[str]:
     """Every tag in use, each once (the first spelling met), by how often it is used."""
+    if isinstance(events, LazyEvents):  # decoded as extracted, untagged (a tag makes a list)
+        return []
     count: dict[str, int] = {}
     spelled: dict[str, str] = {}
     for e in events:

@@ -13,6 +13,7 @@ hidden or edited): applying edits copies it into a list of real events.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class LazyEvents(Sequence[Event]):
         self.facts = facts
         self._made: dict[int, Event] = {}
         self._index: dict[str, int] | None = None
+        self._lock = threading.Lock()  # one event per index, whichever thread decodes it
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -60,8 +62,11 @@ class LazyEvents(Sequence[Event]):
         if not 0 <= k < len(self):
             raise IndexError(i)
         event = self._made.get(k)
-        if event is None:
-            event = self._made[k] = self._decode(k)
+        if event is None:  # a search index built in the background decodes too
+            with self._lock:
+                event = self._made.get(k)
+                if event is None:
+                    event = self._made[k] = self._decode(k)
         return event
 
     def __iter__(self) -> Iterator[Event]:

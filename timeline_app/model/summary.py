@@ -84,15 +84,21 @@ class CorpusSummary:
 
 
 def summarize(
-    timeline: Timeline, *, is_article: Callable[[Document], bool] = lambda d: True
+    timeline: Timeline,
+    *,
+    is_article: Callable[[Document], bool] = lambda d: True,
+    facts: EventFacts | None = None,
 ) -> CorpusSummary:
     """The corpus in figures. `is_article` tells the documents read from the corpus from
     others the timeline holds (the sources a user typed in for events added by hand), which
-    are neither counted as documents nor as an outlet's."""
+    are neither counted as documents nor as an outlet's. `facts`, when given, are those of
+    the timeline's events, known some faster way (the view's columns: a pass over 30,000
+    events takes a tenth of a second)."""
     articles = [d for d in timeline.documents.values() if is_article(d)]
     outlets = Counter((d.outlet or UNKNOWN_OUTLET) for d in articles)
     events = timeline.events
-    facts = events.facts if isinstance(events, LazyEvents) else _facts(events)
+    if facts is None:
+        facts = events.facts if isinstance(events, LazyEvents) else _facts(events)
     return CorpusSummary(
         name=timeline.name,
         documents=len(articles),

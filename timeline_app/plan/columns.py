@@ -12,6 +12,7 @@ benchmark) and yields the same store. Pure numpy, no Qt.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ from timeline_app.model import Event, FuzzyDate, Part, Precision, Timeline
 from timeline_app.model.event_columns import PARTS as STORED_PARTS
 from timeline_app.model.event_columns import PRECISIONS as STORED_PRECISIONS
 from timeline_app.model.event_columns import ColumnEvents, Groups
-from timeline_app.model.lazy_events import LazyEvents
+from timeline_app.model.lazy_events import EventFacts, LazyEvents
 from timeline_app.model.summary import UNKNOWN_OUTLET
 
 __all__ = ["DAY", "MONTH", "YEAR", "EventStore", "Membership", "PARTS"]
@@ -33,6 +34,7 @@ PARTS: list[Part | None] = [None, Part.EARLY, Part.MID, Part.LATE]  # part codes
 # stored columns' codes (model.event_columns) to ours: a lookup table each
 _CODE_OF_PRECISION = np.array([_PREC_CODE[p] for p in STORED_PRECISIONS], np.uint8)
 _CODE_OF_PART = np.array([PARTS.index(p) for p in STORED_PARTS], np.uint8)
+_EPOCH = date(1970, 1, 1)
 
 
 @dataclass(slots=True)
@@ -94,6 +96,9 @@ class EventStore:
     tags: Membership = field(default_factory=lambda: Membership.from_lists([]))
     # sources that date the event differently (Event.disputed); left out, none do
     disputed: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # hidden by the user (Event.hidden), worked out with the rest where the store is made
+    # (a loader's thread), not by the view; left out, none are
+    hidden: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
 
     def __post_init__(self) -> None:
         n = len(self.x0)
@@ -101,6 +106,8 @@ class EventStore:
             self.starred = np.zeros(n, bool)
         if len(self.disputed) != n:
             self.disputed = np.zeros(n, bool)
+        if len(self.hidden) != n:
+            self.hidden = np.zeros(n, bool)
         if len(self.tags.ptr) != n + 1:
             self.tags = Membership([], np.zeros(n + 1, np.int64), np.zeros(0, np.int32))
 
@@ -146,6 +153,7 @@ class EventStore:
             starred=np.array([e.starred for e in events], bool),
             disputed=np.array([e.disputed for e in events], bool),
             tags=Membership.from_lists([list(e.tags) for e in events]),
+            hidden=np.array([e.hidden for e in events], bool),
         )
 
     @classmethod
@@ -276,6 +284,21 @@ class EventStore:
         if not needle:
             return np.zeros(0, np.int64)
         return np.fromiter((i for i, t in enumerate(self.titles) if needle in t.lower()), np.int64)
+
+    def facts(self) -> EventFacts:
+        """What a corpus summary needs of the events (`model.summary`), from the columns:
+        the same as a pass over the events gives."""
+        if not len(self):
+            return EventFacts()
+        days = (self.ref - _EPOCH).days + self.x0.astype(np.int64)
+        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+        found, counts = np.unique(years, return_counts=True)
+        return EventFacts(
+            Counter(dict(zip(found.tolist(), counts.tolist(), strict=True))),
+            int(self.planned.sum()),
+            self.to_date(float(self.x0.min())),
+            self.to_date(float(self.x1.max()) - 1),
+        )
 
     def to_date(self, x: float) -> date:
         return self.ref + timedelta(days=int(np.floor(x)))
