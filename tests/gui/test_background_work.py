@@ -148,3 +148,18 @@ def test_key_events_only_are_chosen_once_scored_in_the_background(
         expected = [plain.store.id_of(int(i)) for i in plain.shown]
     project.close()
     assert [s.store.id_of(int(i)) for i in s.shown] == expected
+
+
+def test_closing_the_window_saves_the_edits_still_on_their_way(qtbot, large, window, folder):
+    win = window
+    assert win.edit_actions.commit("event.star", SESSION, {"starred": True}, SESSION)
+    assert win.edit_actions.commit("event.note", MET, {"note": "Ask the ministry"}, SESSION)
+    assert win.edit_actions._background.busy  # one running, one queued
+    win.close()  # before either is shown
+    assert not win.edit_actions._background._queue
+    reopened = Project(folder)
+    try:
+        assert reopened.timeline.event(SESSION).starred
+        assert reopened.timeline.event(MET).note == "Ask the ministry"
+    finally:
+        reopened.close()

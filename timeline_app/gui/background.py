@@ -43,6 +43,8 @@ class Background(QObject):
         super().__init__(parent)
         self._queue: list[tuple[Callable[[], Any], Callable[[Any], None], Callable | None]] = []
         self._running = False
+        self._thread: threading.Thread | None = None
+        self._finishing = False
         self._done.connect(self._finished)
 
     @property
@@ -60,17 +62,33 @@ class Background(QObject):
         or `failed(exception)` if it raised (without `failed`, the traceback goes to stderr:
         a bug, not bad input)."""
         self._queue.append((work, then, failed))
-        if not self._running:
+        if not self._running and not self._finishing:
             self._next()
+
+    def finish(self) -> None:
+        """Bring every step asked for to its end now, on this thread, showing nothing: the
+        window closes, and an edit asked for (saved by its step) must not die with the
+        daemon thread. The running step is waited for; those queued run here, in order; one
+        that fails says why on stderr in one line, and the others still run."""
+        self._finishing = True
+        if self._thread is not None:
+            self._thread.join()
+        while self._queue:
+            work, _, _ = self._queue.pop(0)
+            try:
+                work()
+            except Exception as exc:  # a full disk, a store closed: say so, go on
+                print(f"timeline-app: a step left when closing failed: {exc}", file=sys.stderr)
 
     def _next(self) -> None:
         if not self._queue:
             return
         work, then, failed = self._queue.pop(0)
         self._running = True
-        threading.Thread(
+        self._thread = threading.Thread(
             target=self._run, args=(work, then, failed), name="background", daemon=True
-        ).start()
+        )
+        self._thread.start()
 
     def _run(self, work: Callable[[], Any], then: Callable, failed: Callable | None) -> None:
         with collector_paused, switching_often:
@@ -85,6 +103,8 @@ class Background(QObject):
 
     def _finished(self, outcome: tuple[Callable | None, Any]) -> None:
         self._running = False
+        if self._finishing:  # the window closed: its step was brought to an end, not shown
+            return
         reply, value = outcome
         try:
             if reply is not None:

@@ -385,6 +385,10 @@ class EditActions(QObject):
             return
         then(outcome)
 
+    def finish(self) -> None:
+        """Save the edits still on their way (the window closes): none is lost."""
+        self._background.finish()
+
     def _done(self, message: str) -> None:
         project = self.project()
         if project is not None and project.skipped:  # their events are gone (or renamed)

@@ -481,6 +481,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # Qt override: stop loading and watching
         self.save_settings()
+        self.edit_actions.finish()  # edits still on their way are saved, not lost
         self.folder_loader.shutdown()
         super().closeEvent(event)
 
