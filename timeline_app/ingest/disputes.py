@@ -105,7 +105,7 @@ from datetime import date, timedelta
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
 from .extract import DatedStatement
-from .merge import merge_candidates
+from .merge import STOP_WORDS, merge_candidates
 from .wire import apply_families, mark_wire
 
 __all__ = [
@@ -133,49 +133,8 @@ _NAME = re.compile(r"(?<=[\s(\"“'])[A-Z][\w&'-]*[A-Za-z](?:\s+[A-Z][\w&'-]*[A-
 WORDING = 0.5  # Jaccard of two sentences' content stems: the same story told, not a topic
 _WORDING_RATIO = WORDING.as_integer_ratio()  # exact: a Jaccard is a ratio of whole numbers
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "from",
-        "as",
-        "that",
-        "this",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "are",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "said",
-        "says",
-    ]
-)
+# merge.py's stop words less eight: here pronouns and negation count as content words
+_STOP = STOP_WORDS - {"these", "those", "we", "our", "you", "i", "not", "no"}
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # month and weekday names (and their short forms) say only "when", which differs anyway
 _CAL_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]

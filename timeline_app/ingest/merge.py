@@ -24,11 +24,11 @@ from ..model import Event
 from .extract import DatedStatement
 from .titles import EVENT_NOUNS
 
-__all__ = ["merge_candidates", "jaccard", "SIMILARITY"]
+__all__ = ["merge_candidates", "jaccard", "SIMILARITY", "STOP_WORDS"]
 
 _CENTROID_MAX = 60  # larger clusters take the short title: choosing is quadratic
 SIMILARITY = 0.34  # Jaccard of content-word stems above which two statements agree
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     [
         "the",
         "a",
@@ -198,7 +198,7 @@ def _features(c: DatedStatement) -> tuple[set[str], ...]:
     sentence mentions (capitalised words not opening it) and its other content stems."""
     nouns = _nouns_in(c.title + " " + c.sentence)
     phrases = [n.lower().split() for n in _NAME.findall(c.sentence[1:])]
-    names = {p[-1] for p in phrases} - _STOP - _CALENDAR  # "President Bush" and "Bush" agree
+    names = {p[-1] for p in phrases} - STOP_WORDS - _CALENDAR  # "President Bush" and "Bush" agree
     in_names = {w[:6] for p in phrases for w in p}
     sentence = _stems(c.sentence)
     return _stems(c.title), sentence, nouns, names, sentence - in_names - _CALENDAR
@@ -245,7 +245,7 @@ def _other_actors(a: set[str], b: set[str]) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in STOP_WORDS}
 
 
 def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
