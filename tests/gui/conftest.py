@@ -19,5 +19,16 @@ def timeline():
 
 
 @pytest.fixture
+def empty_window(qtbot):
+    """The window as launched without a folder (the test opens one); closed after the test,
+    which stops its loading and watching."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
 def window(qtbot, timeline):
     return show_window(qtbot, MainWindow(load=None, state=TimelineState(timeline)))

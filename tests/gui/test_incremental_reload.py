@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.gui.main_window import MainWindow
 from timeline_app.ingest import corpus
 from timeline_app.ingest.records import event_out
 from timeline_app.model.event_columns import ColumnEvents
@@ -26,12 +25,8 @@ CHANGES = [
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+def window(empty_window):
+    return empty_window
 
 
 @pytest.mark.parametrize(("which", "more", "why"), CHANGES, ids=[c[2] for c in CHANGES])

@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from timeline_app.gui.main_window import MainWindow
 from timeline_app.ingest import file_loader, load_corpus, pool
 from timeline_app.ingest.progress import Pacer
 
@@ -34,12 +33,8 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+def window(empty_window):
+    return empty_window
 
 
 def open_and_wait(qtbot, win, path):

@@ -34,12 +34,8 @@ def folder(request, tmp_path):
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+def window(empty_window):
+    return empty_window
 
 
 def opened(qtbot, win, path):
