@@ -33,7 +33,8 @@ from .ingest.cache import ExtractionCache
 from .ingest.engines import Engine
 from .ingest.progress import Partial, Progress
 from .ingest.recent import Recent
-from .model import Event, FuzzyDate, Problem, Timeline
+from .model import Document, Event, FuzzyDate, Problem, Timeline
+from .model.lazy_documents import LazyDocuments
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
 from .store.added_events import AddedSource, added_documents
 from .store.edits import apply_edits, published_overrides, source_positions
@@ -241,8 +242,13 @@ def _shown(
     """`t` with `events` (edits applied) and the user's own parts from `edits`: the sources
     of events added by hand as documents, and the periods drawn, after the file's eras (as
     `Era`s with `user` set: see `store.periods`)."""
-    documents = {k: d for k, d in t.documents.items() if not isinstance(d, AddedSource)}
-    documents.update(added_documents(edits, events))
+    added = added_documents(edits, events)
+    documents: Mapping[str, Document]
+    if isinstance(t.documents, LazyDocuments):  # none of the folder's documents decoded
+        documents = t.documents.with_added(added)
+    else:
+        documents = {k: d for k, d in t.documents.items() if not isinstance(d, AddedSource)}
+        documents.update(added)
     eras = [e for e in t.eras if not e.user] + user_periods(edits)
     return Timeline(documents, events, problems, t.name, eras)
 

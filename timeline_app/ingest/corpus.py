@@ -27,11 +27,13 @@ from .actors import actor_counts, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .column_cache import Origin, read_columns, splice_columns, write_columns
+from .corpus_documents import corpus_documents
 from .disputes import join_disputes, join_disputes_near
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader, LoadedFiles
 from .files import find_files
+from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
@@ -115,6 +117,8 @@ def _load(
         problems.append(Problem(MANIFEST_NAME, str(exc)))
     problems.extend(Problem(MANIFEST_NAME, why) for why in manifest.refused)
     name = manifest.name or found.folder.name
+    scope = "." if path.is_dir() else found.rel(path)
+    listing = read_listing(cache, scope)
     loaded = FileLoader(
         found,
         manifest,
@@ -126,13 +130,14 @@ def _load(
         partial=partial,
         engine=engine,
         recent=recent,
+        listing=listing,
     ).run()
+    listing.keep(loaded.rels, loaded.keys, loaded.results)
     problems += loaded.problems
-    documents = {d.id: d for r in loaded.results for d in r.documents}
+    documents = corpus_documents(loaded.results, loaded.source)
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    scope = "." if path.is_dir() else found.rel(path)
     events = _events(loaded, documents, cache, progress, engine, scope, recent, lazy=lazy)
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
@@ -140,7 +145,7 @@ def _load(
 
 def _events(
     loaded: LoadedFiles,
-    documents: dict[str, Document],
+    documents: Mapping[str, Document],
     cache: ExtractionCache | None,
     progress: Progress | None,
     engine: Engine,
@@ -268,9 +273,7 @@ def _updated_columns(
     old = read_columns(cache, index.corpus)
     if old is None:
         return None
-    rel_of = {
-        d.id: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.documents
-    }
+    rel_of = {d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids}
     try:
         assign_actors(state.fresh, documents, state.actors)  # `_after_merging`, as updated
         families = _updated_families(state, index.families, documents, rel_of)

@@ -17,11 +17,21 @@ from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
 from .cache import ExtractionCache
+from .corpus_documents import corpus_documents
 from .engines import Engine, LocalEngine
-from .file_results import FileResult, failure_reason, file_key
+from .file_results import (
+    FileResult,
+    Listed,
+    RecordSource,
+    extract_file,
+    failure_reason,
+    file_key,
+)
 from .file_stats import FileStats
 from .files import CorpusFiles
+from .listing import Listing
 from .manifest import Manifest
+from .names import Names
 from .pool import Extracted, Job, extract_chunk, extract_chunks, extract_here
 from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
@@ -42,6 +52,8 @@ class LoadedFiles:
     keys: list[str]
     problems: list[Problem]
     rels: list[str]
+    # where listed results read their documents (None: no cache)
+    source: RecordSource | None = None
 
 
 class FileLoader:
@@ -60,9 +72,11 @@ class FileLoader:
         partial: Partial | None = None,
         engine: Engine | None = None,
         recent: Recent | None = None,
+        listing: Listing | None = None,
     ) -> None:
         self._found, self._manifest, self._published = found, manifest, published
-        self._recent = recent
+        self._recent, self._listing = recent, listing
+        self._source = RecordSource(cache, self._record_again) if cache is not None else None
         self._cache, self._writes = cache, _CacheWriter(cache)
         self._progress, self._partial = progress, partial
         self._engine = engine or LocalEngine()
@@ -98,6 +112,7 @@ class FileLoader:
             [self._keys[i] for i in done],
             [p for ps in self._problems for p in ps],
             [self._found.rels[i] for i in done],
+            self._source,
         )
         if self._recent is not None:
             self._recent.keep_results(loaded.keys, loaded.results)
@@ -124,13 +139,21 @@ class FileLoader:
                 )
                 batch.append((i, files[i], doc_id, data))
             known = self._recent.results if self._recent is not None else {}
-            hits = _lookup(
-                self._cache, [self._keys[i] for i, *_ in batch if self._keys[i] not in known]
-            )
+            listed: dict[int, FileResult] = {}
+            if self._listing is not None and self._source is not None:
+                for i, _, doc_id, _ in batch:
+                    if self._keys[i] not in known:
+                        r = self._listing.result(doc_id, self._keys[i], self._source)
+                        if r is not None:
+                            listed[i] = r
+            asked = [self._keys[i] for i, *_ in batch if i not in listed]
+            hits = _lookup(self._cache, [k for k in asked if k not in known])
             for i, file, doc_id, data in batch:
                 record = hits.get(self._keys[i])
                 if self._keys[i] in known:
                     self._finished(i, doc_id, known[self._keys[i]])
+                elif i in listed:
+                    self._finished(i, doc_id, listed[i])
                 elif record is not None:
                     self._finished(i, doc_id, FileResult.from_record(record, lazy=True))
                 elif data is not None:
@@ -144,6 +167,28 @@ class FileLoader:
                         pending.append((i, file, doc_id, again[0]))
         stats.keep(set(self._found.rels) if self._found.root else None)
         return pending
+
+    def _record_again(self, listed: Listed) -> dict[str, Any]:
+        """The record of a listed file that the store could not give back: the file read
+        and extracted again, or documents without text that say why they have none."""
+        i = self._found.rels.index(listed.rel)
+        try:
+            data = self._found.read(self._found.files[i])
+            result = extract_file(
+                self._found.files[i], listed.rel, data, self._manifest, self._published
+            )
+            if result.doc_ids == listed.ids:
+                return result.to_record()
+            why = "it changed since it was listed"
+        except (OSError, ValueError) as exc:
+            why = failure_reason(exc)
+        title = f"(text not available: {why})"
+        gone = FileResult(
+            [Document(d, self._found.files[i], "", title=title) for d in listed.ids],
+            names=[Names() for _ in listed.ids],
+            timexes=[[] for _ in listed.ids],
+        )
+        return gone.to_record()
 
     def _read(self, i: int, doc_id: str, stats: FileStats) -> tuple[bytes, str] | None:
         """The file's bytes and their digest (None: it failed, and is reported)."""
@@ -199,10 +244,7 @@ class FileLoader:
                 preview_events(result) if preview is None and result else preview or []
             )
         self._previews.clear()
-        documents: dict[str, Document] = {}
-        for result in self._results:
-            if result is not None:
-                documents.update((d.id, d) for d in result.documents)
+        documents = corpus_documents([r for r in self._results if r is not None], self._source)
         problems = self._base_problems + [p for ps in self._problems for p in ps]
         return Timeline(documents, self._joined.events(), problems, self._name)
 

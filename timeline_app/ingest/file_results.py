@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..model import Document, FuzzyDate
 from ..temporal import Timex
+from .cache import ExtractionCache
 from .documents import document_from_article
 from .extract import tag_document
 from .language import dates_language, unsupported_problem
@@ -33,20 +34,107 @@ from .records import (
     timex_out,
 )
 
-__all__ = ["FileResult", "code_fingerprint", "extract_file", "failure_reason", "file_key"]
+__all__ = [
+    "FileResult",
+    "Listed",
+    "RecordSource",
+    "code_fingerprint",
+    "extract_file",
+    "failure_reason",
+    "file_key",
+]
 
 
-@dataclass(slots=True)
 class FileResult:
-    """The documents of one file, with the names and time expressions found in each."""
+    """The documents of one file, with the names and time expressions found in each.
 
-    documents: list[Document] = field(default_factory=list)
-    names: list[Names] = field(default_factory=list)
-    timexes: list[list[Timex]] = field(default_factory=list)
-    problem: str = ""  # some records could not be read (the others are here)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (doc id, what)
-    # the cache record whose names and timexes are not decoded yet (see `from_record`)
-    record: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    A result the folder's listing knows (`listed`) holds only its documents' ids,
+    languages and outlets and their names (`record`) until its documents or time
+    expressions are first read: then its cache record is decoded (`RecordSource`)."""
+
+    __slots__ = ("_documents", "names", "timexes", "problem", "warnings", "record", "_listed")
+
+    def __init__(
+        self,
+        documents: list[Document] | None = None,
+        names: list[Names] | None = None,
+        timexes: list[list[Timex]] | None = None,
+        problem: str = "",  # some records could not be read (the others are here)
+        warnings: list[tuple[str, str]] | None = None,  # (doc id, what)
+        # the cache record whose names and timexes are not decoded yet (see `from_record`)
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        self._documents: list[Document] | None = [] if documents is None else documents
+        self.names: list[Names] = [] if names is None else names
+        self.timexes: list[list[Timex]] = [] if timexes is None else timexes
+        self.problem = problem
+        self.warnings: list[tuple[str, str]] = [] if warnings is None else warnings
+        self.record = record
+        self._listed: Listed | None = None
+
+    def __repr__(self) -> str:
+        return f"FileResult({len(self.doc_ids)} documents, problem={self.problem!r})"
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Sent to a worker complete, without the store a listed result reads from."""
+        self.complete()
+        return (self._documents, self.names, self.timexes, self.problem, self.warnings)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self._documents, self.names, self.timexes, self.problem, self.warnings = state
+        self.record, self._listed = None, None
+
+    @classmethod
+    def listed(cls, listed: Listed, problem: str, warnings: list[tuple[str, str]]) -> FileResult:
+        """A cached file as the folder's listing gives it: `listed.names` stand for the
+        record until its documents are read."""
+        result = cls(problem=problem, warnings=warnings, record={"names": listed.names})
+        result._documents, result._listed = None, listed
+        return result
+
+    @property
+    def documents(self) -> list[Document]:
+        if self._documents is None:
+            assert self._listed is not None
+            self._listed.source.fill([self])
+        return self._documents  # type: ignore[return-value]
+
+    @documents.setter
+    def documents(self, documents: list[Document]) -> None:
+        self._documents = documents
+
+    @property
+    def doc_ids(self) -> list[str]:
+        """The ids of its documents, none decoded."""
+        if self._documents is None and self._listed is not None:
+            return self._listed.ids
+        return [d.id for d in self.documents]
+
+    @property
+    def languages(self) -> list[str]:
+        """The language of each of its documents, none decoded."""
+        if self._documents is None and self._listed is not None:
+            return self._listed.languages
+        return [d.language for d in self.documents]
+
+    @property
+    def outlets(self) -> list[str | None]:
+        """The outlet of each of its documents, none decoded."""
+        if self._documents is None and self._listed is not None:
+            return self._listed.outlets
+        return [d.outlet for d in self.documents]
+
+    @property
+    def is_read(self) -> bool:
+        """Whether its documents are decoded (a listed result's are not until read)."""
+        return self._documents is not None
+
+    def decoded(self, record: dict[str, Any]) -> None:
+        """Take the documents of a listed result from its cache `record` (`RecordSource`);
+        names and time expressions stay in the record until `complete()`."""
+        self._documents = [document_in(d) for d in record["docs"]]
+        self.record = {"names": record["names"], "timexes": record["timexes"]}
+        self._listed = None
 
     def to_record(self) -> dict[str, Any]:
         self.complete()
@@ -57,6 +145,12 @@ class FileResult:
             "problem": self.problem,
             "warnings": self.warnings,
         }
+
+    def names_record(self) -> list[Any]:
+        """Its documents' names as the cache keeps them, none decoded."""
+        if self.record is not None:
+            return list(self.record["names"])
+        return [names_out(n) for n in self.names]
 
     @classmethod
     def from_record(cls, r: dict[str, Any], *, lazy: bool = False) -> FileResult:
@@ -72,12 +166,52 @@ class FileResult:
         return result if lazy else result.complete()
 
     def complete(self) -> FileResult:
-        """Decode what `from_record(lazy=True)` left in the record."""
+        """Decode what `from_record(lazy=True)` or `listed` left in the record."""
+        if self._documents is None:
+            self.documents  # noqa: B018 - reads the record, with its time expressions
         r, self.record = self.record, None
         if r is not None:
             self.names = [names_in(n) for n in r["names"]]
             self.timexes = [[timex_in(t) for t in ts] for ts in r["timexes"]]
         return self
+
+
+@dataclass(slots=True)
+class Listed:
+    """What the folder's listing says of a cached file (`listing.py`): its cache key, its
+    documents' ids, languages and outlets, their names as the record has them, and where
+    to read the record when they are wanted."""
+
+    rel: str
+    key: str
+    ids: list[str]
+    languages: list[str]
+    outlets: list[str | None]
+    names: list[Any]
+    source: RecordSource
+
+
+class RecordSource:
+    """Reads the cache records of listed results, many at a query. A record the store no
+    longer gives (it could not be read) is made again from the file by `again`."""
+
+    def __init__(
+        self,
+        cache: ExtractionCache,
+        again: Callable[[Listed], dict[str, Any]],
+    ) -> None:
+        self._cache, self._again = cache, again
+
+    def fill(self, results: Sequence[FileResult]) -> None:
+        """Decode the documents of those `results` that are listed and not read yet."""
+        todo = [r for r in results if r._listed is not None and r._documents is None]
+        if not todo:
+            return
+        listed = [r._listed for r in todo]
+        records = self._cache.cached_many("file_cache", [x.key for x in listed])  # type: ignore[union-attr]
+        for r, x in zip(todo, listed, strict=True):
+            record = records.get(x.key)  # type: ignore[union-attr]
+            r.decoded(record if isinstance(record, dict) else self._again(x))  # type: ignore[arg-type]
 
 
 def extract_file(
@@ -138,8 +272,13 @@ def file_key(
         edits,
         code_fingerprint(),
     ]
-    h.update(json.dumps(context, sort_keys=True, default=str).encode())
+    h.update(_KEY_JSON.encode(context).encode())
     return h.hexdigest()
+
+
+# `json.dumps` with options makes an encoder per call, which costs as much as this small
+# list: one encoder, the same options, the same text
+_KEY_JSON = json.JSONEncoder(sort_keys=True, default=str)
 
 
 @cache

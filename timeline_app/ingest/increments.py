@@ -88,13 +88,13 @@ def corpus_names(results: list[FileResult]) -> CorpusNames:
     actors: list[Names] = []
     for r in results:
         raw = r.record["names"] if r.record is not None else None
-        for i, doc in enumerate(r.documents):
-            if dates_language(doc.language):
+        for i, language in enumerate(r.languages):  # a listed result's, none decoded
+            if dates_language(language):
                 n = _names_in(raw[i]) if raw is not None else r.names[i]
                 titles.append(n)
                 actors.append(n)
             else:  # not dated, so its names were not kept; actors still come from it
-                actors.append(gather_names([doc.text]))
+                actors.append(gather_names([r.documents[i].text]))
     t, a = merged_names(titles), merged_names(actors)
     fingerprint = _hash(_items(t), _items(a))
     return CorpusNames(t, a, fingerprint)

@@ -10,12 +10,13 @@ chosen.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from .documents import Document
 from .events import Event
+from .lazy_documents import LazyDocuments
 from .lazy_events import EventFacts, LazyEvents
 from .timeline import Timeline
 
@@ -94,14 +95,13 @@ def summarize(
     are neither counted as documents nor as an outlet's. `facts`, when given, are those of
     the timeline's events, known some faster way (the view's columns: a pass over 30,000
     events takes a tenth of a second)."""
-    articles = [d for d in timeline.documents.values() if is_article(d)]
-    outlets = Counter((d.outlet or UNKNOWN_OUTLET) for d in articles)
+    outlets = article_outlets(timeline.documents, is_article)
     events = timeline.events
     if facts is None:
         facts = events.facts if isinstance(events, LazyEvents) else _facts(events)
     return CorpusSummary(
         name=timeline.name,
-        documents=len(articles),
+        documents=outlets.total(),
         outlets=tuple(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))),
         events=len(events),
         planned=facts.planned,
@@ -114,6 +114,20 @@ def summarize(
             for era in sorted(timeline.eras, key=lambda era: (era.date.start, era.date.end))
         ),
     )
+
+
+def article_outlets(
+    documents: Mapping[str, Document], is_article: Callable[[Document], bool]
+) -> Counter[str]:
+    """How many articles each outlet has; of documents decoded when first read, without
+    decoding them (the folder's documents are all articles, the added ones are asked)."""
+    if isinstance(documents, LazyDocuments):
+        outlets = Counter(o or UNKNOWN_OUTLET for o in documents.stored_outlets())
+        extra = documents.added.values()
+    else:
+        outlets, extra = Counter(), documents.values()
+    outlets.update(d.outlet or UNKNOWN_OUTLET for d in extra if is_article(d))
+    return outlets
 
 
 def _facts(events: list[Event]) -> EventFacts:

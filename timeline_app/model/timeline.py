@@ -3,6 +3,7 @@ could not be loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .documents import Document
@@ -29,7 +30,8 @@ class Timeline:
     """Events sorted by date, with the documents they cite; `eras` are the named periods
     drawn behind them (a TimelineJS file's), in the order the file gives them."""
 
-    documents: dict[str, Document] = field(default_factory=dict)
+    # a dict, or documents decoded when first read (`lazy_documents.py`)
+    documents: Mapping[str, Document] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     name: str = ""

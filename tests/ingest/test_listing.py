@@ -1,0 +1,81 @@
+"""The folder's listing: a cached open reads no file's record, and says what a full read says."""
+
+import os
+
+import pytest
+
+from timeline_app.ingest import load_corpus
+from timeline_app.ingest.file_loader import FileLoader
+from timeline_app.model.lazy_documents import LazyDocuments
+from timeline_app.store import ProjectStore
+
+ARTICLE = "Talks {i}\nPosted: 0{d}.03.2021\n\nMinister Anna Berg met the council in Riga on {d} March 2021.\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "news"
+    root.mkdir()
+    for i in range(6):
+        (root / f"a{i}.txt").write_text(ARTICLE.format(i=i, d=i + 1), encoding="utf-8")
+    (root / "feed.jsonl").write_text(
+        '{"id": "x", "text": "Talks in Oslo on 4 May 2020 ended.", "published": "2020-05-05"}\n'
+        "not json\n",
+        encoding="utf-8",
+    )
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    return root
+
+
+def _seen(timeline):
+    docs = timeline.documents
+    return (
+        [(e.id, e.title, e.date.iso(), [s.doc_id for s in e.sources]) for e in timeline.events],
+        sorted(str(p) for p in timeline.problems),
+        {k: (d.text, d.title, d.outlet, d.published) for k, d in docs.items()},
+    )
+
+
+def _reopen(folder, store):
+    return load_corpus(folder, cache=store, lazy=True)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "nothing",
+        "an article rewritten",
+        "an article added",
+        "an article removed",
+        "the store lost the records",
+    ],
+)
+def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, monkeypatch):
+    again_read = []
+    record_again = FileLoader._record_again
+    monkeypatch.setattr(
+        FileLoader,
+        "_record_again",
+        lambda self, listed: again_read.append(listed.rel) or record_again(self, listed),
+    )
+    store = ProjectStore(tmp_path / "s.sqlite")
+    _reopen(folder, store)
+    _reopen(folder, store)  # the view's columns are stored
+    if change == "an article rewritten":
+        (folder / "a2.txt").write_text(ARTICLE.format(i=9, d=8), encoding="utf-8")
+        os.utime(folder / "a2.txt", (1, 1))  # an old time: the stats would not tell
+    elif change == "an article added":
+        (folder / "a9.txt").write_text(ARTICLE.format(i=9, d=9), encoding="utf-8")
+    elif change == "an article removed":
+        (folder / "a3.txt").unlink()
+    elif change == "the store lost the records":
+        store._db.execute("DELETE FROM file_cache")
+        store._db.commit()
+    again = _reopen(folder, store)
+    fresh = load_corpus(folder)
+    assert isinstance(again.documents, LazyDocuments)
+    assert _seen(again) == _seen(fresh)
+    # a file is read again for its record only when the store lost it
+    lost = change == "the store lost the records"
+    assert bool(again_read) == lost
+    store.close()
