@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .ingest import CorpusError
 from .ingest.language import is_unsupported_problem
@@ -46,7 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if args and args[0] in commands:
         parser = _command_parser(args[0])
-        return commands[args[0]](parser.parse_args(args[1:]))
+        try:
+            return commands[args[0]](parser.parse_args(args[1:]))
+        finally:
+            _report_late()
     parser = argparse.ArgumentParser(
         prog=PROG, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -103,15 +106,32 @@ def _load(path: Path) -> Timeline | None:
     from .project import Project
 
     try:
-        timeline = Project(path).timeline
+        project = Project(path)
     except CorpusError as exc:
         _say(f"{PROG}: {exc}")
         return None
+    timeline = project.timeline
     _report(timeline.problems)
+    _OPENED.append((project, {str(p) for p in timeline.problems}))
     if not timeline.events and not timeline.documents:  # a data file none of whose slides
         _say(f"{PROG}: {path}: nothing could be loaded (no event to place on the timeline)")
         return None  # could be placed: as for a folder in which nothing could be read
     return timeline
+
+
+# the projects a command opened, with the problems said when it did: what their stores
+# find later (damage found when an article is first read) is said at the end (`_report_late`)
+_OPENED: list[tuple[Any, set[str]]] = []
+
+
+def _report_late() -> None:
+    """The store's notices that came after the timeline's problems were said."""
+    from .store import STORE_PROBLEM
+
+    while _OPENED:
+        project, said = _OPENED.pop()
+        late = [Problem(STORE_PROBLEM, n) for n in project.store.notices]
+        _report([p for p in late if str(p) not in said])
 
 
 def _report(problems: list[Problem]) -> None:

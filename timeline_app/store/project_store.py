@@ -18,6 +18,7 @@ in one line each what happened and what was lost.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -26,6 +27,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from . import notices
 from .codec import dump, dumps, edit_fields, loads, name_out, storable
@@ -71,6 +73,8 @@ class ProjectStore:
         self.notices: list[str] = []
         self._lock = threading.RLock()
         self._cache_writable = True
+        # once damage replaced the file: what can still be read from it (`_Aside`)
+        self._aside: _Aside | None = None
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,8 +122,12 @@ class ProjectStore:
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
             if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
-                return {key: payload for key, payload in rows if isinstance(payload, bytes)}
-            return {key: loads(payload) for key, payload in rows}
+                found = {key: payload for key, payload in rows if isinstance(payload, bytes)}
+            else:
+                found = {key: loads(payload) for key, payload in rows}
+            if len(found) < len(set(keys)) and self._aside is not None:
+                found.update(self._aside.payloads(table, set(keys) - found.keys()))
+            return found
 
         try:
             return self._call(read)
@@ -279,11 +287,42 @@ class ProjectStore:
             _put_edits(db, salvage)
         edits = notices.edits_salvaged(len(salvage.rows), salvage.lost)
         self._note(notices.damaged(why, aside, edits, fresh=fresh))
+        self._aside = _Aside(aside or self.path)
         return db
 
     def _note(self, notice: str) -> None:
         if notice not in self.notices:
             self.notices.append(notice)
+
+
+class _Aside:
+    """The damaged file a fresh store replaced, read for cache records the fresh one lacks.
+
+    A timeline opened from the store reads some records later (an article's text on a click,
+    events as a view asks for them): when damage is found in one page, the records in all the
+    others are still good, and the timeline shown must not lose them. The file is opened
+    read-only and as immutable (no side file is made beside it); a record that cannot be
+    read from it is a cache miss, like any other."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._db: sqlite3.Connection | None = None
+
+    def payloads(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
+        """The payloads of those `keys` that can be read, decoded as `cached_many` does."""
+        found: dict[str, Any] = {}
+        for key in sorted(keys):
+            with suppress(sqlite3.Error, OSError, ValueError):
+                if self._db is None:
+                    uri = f"file:{quote(os.fsencode(self._path))}?mode=ro&immutable=1"
+                    self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                for _, payload in self._db.execute(
+                    f"SELECT key, payload FROM {_table(table)} WHERE key = ?", (key,)
+                ).fetchall():
+                    blob = table in _BLOB_TABLES
+                    if not blob or isinstance(payload, bytes):
+                        found[key] = payload if blob else loads(payload)
+        return found
 
 
 def _fresh_in_memory() -> sqlite3.Connection:
