@@ -71,3 +71,24 @@ def test_added_documents_sit_beside_the_stored_ones():
     assert asked == [[1]]
     with pytest.raises(KeyError):
         lazy["e1#source"]
+
+
+def test_outlets_are_counted_without_decoding():
+    from timeline_app.model import Event, FuzzyDate, Source
+    from timeline_app.model.outlets import independent_outlets, key_score
+
+    lazy, docs, asked = _corpus(6)
+    plain = {d.id: d for ds in docs for d in ds}
+    day = FuzzyDate(2020, 1, 1)
+    ids = ("f0#0", "f1#1", "f3#0", "f5#0")
+    event = Event("e", "t", day, [Source(d, 0, 4, 0, 4, "text", day) for d in ids])
+    assert independent_outlets(event.sources, lazy) == independent_outlets(event.sources, plain)
+    assert key_score(event, lazy) == key_score(event, plain) == 3  # o0, o1, o2
+    assert asked == []
+
+
+def test_read_all_reads_in_batches_for_any_order_after():
+    lazy, docs, asked = _corpus(2 * PREFETCH)
+    lazy.read_all()
+    assert len(asked) == 2
+    assert lazy["f9#1"].text == "text 9 1" and len(asked) == 2

@@ -57,6 +57,20 @@ class LazyDocuments(Mapping[str, Document]):
         """The outlet of each stored document, none decoded."""
         return (outlet for _, outlet in self._stored.where.values())
 
+    def outlet(self, doc_id: str) -> str | None:
+        """The document's outlet, decoded or not (None: it has none, or no such document)."""
+        added = self._added.get(doc_id)
+        if added is not None:
+            return added.outlet
+        where = self._stored.where.get(doc_id)
+        return where[1] if where is not None else None
+
+    def read_all(self) -> None:
+        """Decode every stored document, a batch of files per store read, before a pass that
+        looks them up in another order than the folder's (one read per file, else)."""
+        for _ in self.values():
+            pass
+
     def stored_count(self) -> int:
         return len(self._stored.where)
 

@@ -17,6 +17,7 @@ from datetime import date
 from .dates import FuzzyDate
 from .documents import Document
 from .events import Event, Source
+from .lazy_documents import LazyDocuments
 
 __all__ = [
     "STAR_WEIGHT",
@@ -89,15 +90,23 @@ def independent_outlets(sources: Iterable[Source], documents: Mapping[str, Docum
 
 
 def _outlet(s: Source, documents: Mapping[str, Document]) -> str:
-    doc = documents.get(s.doc_id)
-    return doc.outlet if doc is not None and doc.outlet else s.doc_id
+    return _doc_outlet(documents, s.doc_id) or s.doc_id
 
 
 def _outlet_key(s: Source, documents: Mapping[str, Document]) -> str:
-    doc = documents.get(s.doc_id)
-    if doc is not None and doc.outlet and doc.outlet.strip():
-        return "outlet:" + " ".join(doc.outlet.casefold().split())
+    outlet = _doc_outlet(documents, s.doc_id)
+    if outlet and outlet.strip():
+        return "outlet:" + " ".join(outlet.casefold().split())
     return "doc:" + s.doc_id
+
+
+def _doc_outlet(documents: Mapping[str, Document], doc_id: str) -> str | None:
+    """The outlet of a document (None: it has none, or there is no such document); of
+    documents not decoded yet, without decoding them."""
+    if isinstance(documents, LazyDocuments):
+        return documents.outlet(doc_id)
+    doc = documents.get(doc_id)
+    return doc.outlet if doc is not None else None
 
 
 def is_disputed(event: Event) -> bool:
