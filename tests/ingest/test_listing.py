@@ -48,6 +48,7 @@ def _reopen(folder, store):
         "an article added",
         "an article removed",
         "the store lost the records",
+        "an article rewritten, the merge index lost",  # merged from scratch: all records read
     ],
 )
 def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, monkeypatch):
@@ -68,6 +69,10 @@ def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, m
         (folder / "a9.txt").write_text(ARTICLE.format(i=9, d=9), encoding="utf-8")
     elif change == "an article removed":
         (folder / "a3.txt").unlink()
+    elif change == "an article rewritten, the merge index lost":
+        (folder / "a2.txt").write_text(ARTICLE.format(i=9, d=8), encoding="utf-8")
+        store._db.execute("DELETE FROM corpus_cache WHERE key LIKE 'index|%'")
+        store._db.commit()
     elif change == "the store lost the records":
         store._db.execute("DELETE FROM file_cache")
         store._db.commit()

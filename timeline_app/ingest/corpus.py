@@ -203,6 +203,8 @@ def _events(
         state = None  # the store lost a block's events: read everything again
     updated = state is not None
     if state is None:
+        if loaded.source is not None:  # listed results: their records, a batch per read
+            loaded.source.fill(loaded.results)
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
         blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
         counts = actor_counts((d.text for d in documents.values()), names.actors)

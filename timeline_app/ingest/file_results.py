@@ -203,15 +203,18 @@ class RecordSource:
         self._cache, self._again = cache, again
 
     def fill(self, results: Sequence[FileResult]) -> None:
-        """Decode the documents of those `results` that are listed and not read yet."""
-        todo = [r for r in results if r._listed is not None and r._documents is None]
-        if not todo:
-            return
-        listed = [r._listed for r in todo]
-        records = self._cache.cached_many("file_cache", [x.key for x in listed])  # type: ignore[union-attr]
-        for r, x in zip(todo, listed, strict=True):
-            record = records.get(x.key)  # type: ignore[union-attr]
-            r.decoded(record if isinstance(record, dict) else self._again(x))  # type: ignore[arg-type]
+        """Decode the documents of those `results` that are listed and not read yet, a few
+        hundred records per read."""
+        todo = [(r, r._listed) for r in results if r._listed is not None and r._documents is None]
+        for start in range(0, len(todo), _FILL_BATCH):
+            part = todo[start : start + _FILL_BATCH]
+            records = self._cache.cached_many("file_cache", [x.key for _, x in part])
+            for r, x in part:
+                record = records.get(x.key)
+                r.decoded(record if isinstance(record, dict) else self._again(x))
+
+
+_FILL_BATCH = 256
 
 
 def extract_file(
