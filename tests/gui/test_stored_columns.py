@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from timeline_app.gui.main_window import MainWindow
 from timeline_app.model.event_columns import ColumnEvents
+from timeline_app.model.lazy_documents import LazyDocuments
 from timeline_app.paths import SHIPPED_CORPUS
 
 ARTICLES = Path(__file__).resolve().parents[2] / "benchmarks" / "articles.py"
@@ -79,6 +80,8 @@ def test_a_reopened_folder_shows_what_the_first_open_showed(qtbot, window, folde
     opened(qtbot, other, folder)
     events = other.state.timeline.events
     assert isinstance(events, ColumnEvents)
+    # the articles come from the folder's listing, each decoded when first shown
+    assert isinstance(other.state.timeline.documents, LazyDocuments)
     table = other.event_list
     visible = table.viewport().height() // max(1, table.rowHeight(0)) + 2
     assert len(events.decoded) <= visible < len(events) or len(events) <= visible
