@@ -8,7 +8,7 @@ import shutil
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from timeline_app.gui.detail_pane import DetailPane
 from timeline_app.gui.edit_actions import EditActions
@@ -179,6 +179,29 @@ def test_merge_from_the_picker_then_split_the_source_off(qtbot, window):
     assert window.state.selected_id == office and len(current(window).sources) == 3
     split = [e for e in window.state.timeline.events if e.sources == [moved]]
     assert len(split) == 1 and len(window.state.timeline.events) == 8
+
+
+def test_the_merge_picker_lists_the_events_nearest_in_date(qtbot, window, monkeypatch):
+    from timeline_app.gui import edit_actions
+
+    monkeypatch.setattr(edit_actions, "PICK_NEAREST", 3)
+    store = window.state.store
+    at = len(store) // 2
+    window.state.select(store.id_of(at))
+    window.edit_actions.merge_action.trigger()
+    dialog = window.edit_actions.dialog
+    listed = [
+        dialog.list.topLevelItem(k).data(0, Qt.ItemDataRole.UserRole)
+        for k in range(dialog.list.topLevelItemCount())
+    ]
+    rows = sorted(store.index_of(i) for i in listed)
+    # three events around the one merged into, in date order, its neighbours among them
+    assert len(rows) == 3 and at - 1 in rows and at + 1 in rows and rows[-1] - rows[0] == 3
+    labels = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "the 3 events nearest in date" in labels and "Merge selected" in labels
+    qtbot.keyClicks(dialog.search, store.titles[at + 1])
+    assert dialog.chosen_id() == store.id_of(at + 1)
+    dialog.reject()
 
 
 def test_merge_the_rows_selected_in_the_list(qtbot, window):

@@ -8,6 +8,8 @@ Each dialog only collects and validates a value (OK stays disabled while it is i
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.model import DateError, Event, FuzzyDate, Part, Precision
+from timeline_app.model import DateError, FuzzyDate, Part, Precision
 
 from . import plain
 from .plain import escape
 
-__all__ = ["DateDialog", "EventPickerDialog", "FormDialog", "TitleDialog"]
+__all__ = ["DateDialog", "EventPickerDialog", "FormDialog", "PickRow", "TitleDialog"]
 
 _OK = QDialogButtonBox.StandardButton.Ok
 _UNKNOWN = "unknown"  # the extra precision choice of a publication date: not known
@@ -201,11 +203,20 @@ def _covers(value: FuzzyDate | None) -> str:
     return f"{escape(value.label())} <span style='color:#555'>({span})</span>"
 
 
+class PickRow(NamedTuple):
+    """One event as the picker lists it (read from the view's columns: no event decoded)."""
+
+    id: str
+    date: FuzzyDate
+    title: str
+    sources: int
+
+
 class EventPickerDialog(FormDialog):
     """Choose one event from a list that filters as you type (date, title, sentence)."""
 
     def __init__(
-        self, title: str, prompt: str, events: list[Event], parent: QWidget | None = None
+        self, title: str, prompt: str, events: Sequence[PickRow], parent: QWidget | None = None
     ) -> None:
         super().__init__(title, parent)
         self.body.addWidget(plain.label(prompt))  # may quote a title
@@ -225,7 +236,7 @@ class EventPickerDialog(FormDialog):
         self.list.setColumnWidth(1, 420)
         for event in events:
             when = event.date.iso() + (f" ({event.date.part.value})" if event.date.part else "")
-            item = QTreeWidgetItem([when, event.title, str(len(event.sources))])
+            item = QTreeWidgetItem([when, event.title, str(event.sources)])
             item.setData(0, Qt.ItemDataRole.UserRole, event.id)
             item.setToolTip(0, plain.tooltip(event.date.describe()))
             item.setToolTip(1, plain.tooltip(event.title))
