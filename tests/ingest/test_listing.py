@@ -1,11 +1,13 @@
 """The folder's listing: a cached open reads no file's record, and says what a full read says."""
 
+import json
 import os
 
 import pytest
 
 from timeline_app.ingest import load_corpus
 from timeline_app.ingest.file_loader import FileLoader
+from timeline_app.model import FuzzyDate
 from timeline_app.model.lazy_documents import LazyDocuments
 from timeline_app.store import ProjectStore
 
@@ -49,6 +51,8 @@ def _reopen(folder, store):
         "an article removed",
         "the store lost the records",
         "an article rewritten, the merge index lost",  # merged from scratch: all records read
+        "the manifest names an article's outlet",  # same bytes, another key
+        "the user sets a publication date",
     ],
 )
 def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, monkeypatch):
@@ -76,8 +80,14 @@ def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, m
     elif change == "the store lost the records":
         store._db.execute("DELETE FROM file_cache")
         store._db.commit()
-    again = _reopen(folder, store)
-    fresh = load_corpus(folder)
+    published = {}
+    if change == "the manifest names an article's outlet":
+        manifest = {"documents": {"a1.txt": {"outlet": "Riga Courier"}}}
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    elif change == "the user sets a publication date":
+        published = {"a4.txt": FuzzyDate(2021, 3, 20)}
+    again = load_corpus(folder, cache=store, lazy=True, published=published)
+    fresh = load_corpus(folder, published=published)
     assert isinstance(again.documents, LazyDocuments)
     assert _seen(again) == _seen(fresh)
     # a file is read again for its record only when the store lost it

@@ -32,6 +32,7 @@ from .disputes import join_disputes, join_disputes_near
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader, LoadedFiles
+from .file_results import key_context
 from .files import find_files
 from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
@@ -118,7 +119,7 @@ def _load(
     problems.extend(Problem(MANIFEST_NAME, why) for why in manifest.refused)
     name = manifest.name or found.folder.name
     scope = "." if path.is_dir() else found.rel(path)
-    listing = read_listing(cache, scope)
+    listing = read_listing(cache, scope, key_context(manifest, published))
     loaded = FileLoader(
         found,
         manifest,
@@ -132,7 +133,7 @@ def _load(
         recent=recent,
         listing=listing,
     ).run()
-    listing.keep(loaded.rels, loaded.keys, loaded.results)
+    listing.keep(loaded.rels, loaded.keys, loaded.digests, loaded.results)
     problems += loaded.problems
     documents = corpus_documents(loaded.results, loaded.source)
     if not documents:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Timeline
@@ -54,6 +54,7 @@ class LoadedFiles:
     rels: list[str]
     # where listed results read their documents (None: no cache)
     source: RecordSource | None = None
+    digests: list[str] = field(default_factory=list)  # of the files' bytes
 
 
 class FileLoader:
@@ -84,6 +85,7 @@ class FileLoader:
         n = len(found.files)
         self._results: list[FileResult | None] = [None] * n
         self._keys: list[str] = [""] * n
+        self._digests: list[str] = [""] * n  # of each file's bytes (its key holds it)
         self._problems: list[list[Problem]] = [[] for _ in range(n)]
         # preview events of the files extracted in this load and not yet in `_joined`
         # (None: to be made from the result when a partial timeline is built)
@@ -113,6 +115,7 @@ class FileLoader:
             [p for ps in self._problems for p in ps],
             [self._found.rels[i] for i in done],
             self._source,
+            [self._digests[i] for i in done],
         )
         if self._recent is not None:
             self._recent.keep_results(loaded.keys, loaded.results)
@@ -127,28 +130,30 @@ class FileLoader:
             batch = []
             for i in range(start, min(start + _READ_BATCH, len(files))):
                 doc_id = self._found.rels[i]
-                digest = stats.digest(doc_id, files[i], self._found.stats[i])
+                digest = stats.digest(doc_id, None, self._found.stats[i])
                 data: bytes | None = None  # not read: known by its metadata
                 if digest is None:
                     read = self._read(i, doc_id, stats)
                     if read is None:
                         continue
                     data, digest = read
-                self._keys[i] = file_key(
+                self._digests[i] = digest
+                known = self._listing.key(doc_id, digest) if self._listing else None
+                self._keys[i] = known or file_key(
                     doc_id, data or b"", self._manifest, self._published, digest=digest
                 )
-                batch.append((i, files[i], doc_id, data))
+                batch.append((i, doc_id, data))
             known = self._recent.results if self._recent is not None else {}
             listed: dict[int, FileResult] = {}
             if self._listing is not None and self._source is not None:
-                for i, _, doc_id, _ in batch:
+                for i, doc_id, _ in batch:
                     if self._keys[i] not in known:
                         r = self._listing.result(doc_id, self._keys[i], self._source)
                         if r is not None:
                             listed[i] = r
-            asked = [self._keys[i] for i, *_ in batch if i not in listed]
+            asked = [self._keys[i] for i, _, _ in batch if i not in listed]
             hits = _lookup(self._cache, [k for k in asked if k not in known])
-            for i, file, doc_id, data in batch:
+            for i, doc_id, data in batch:
                 record = hits.get(self._keys[i])
                 if self._keys[i] in known:
                     self._finished(i, doc_id, known[self._keys[i]])
@@ -157,14 +162,15 @@ class FileLoader:
                 elif record is not None:
                     self._finished(i, doc_id, FileResult.from_record(record, lazy=True))
                 elif data is not None:
-                    pending.append((i, file, doc_id, data))
+                    pending.append((i, files[i], doc_id, data))
                 else:  # known by its metadata, but no longer cached: read it after all
                     again = self._read(i, doc_id, stats)
                     if again is not None:
+                        self._digests[i] = again[1]
                         self._keys[i] = file_key(
                             doc_id, b"", self._manifest, self._published, digest=again[1]
                         )
-                        pending.append((i, file, doc_id, again[0]))
+                        pending.append((i, files[i], doc_id, again[0]))
         stats.keep(set(self._found.rels) if self._found.root else None)
         return pending
 

@@ -42,6 +42,7 @@ __all__ = [
     "extract_file",
     "failure_reason",
     "file_key",
+    "key_context",
 ]
 
 
@@ -277,6 +278,18 @@ def file_key(
     ]
     h.update(_KEY_JSON.encode(context).encode())
     return h.hexdigest()
+
+
+def key_context(manifest: Manifest, published: Mapping[str, FuzzyDate | None]) -> str:
+    """A hash of what every file's key depends on besides its bytes and its id (`file_key`):
+    the whole manifest, every publication date set by the user, the extraction code. Two
+    loads with the same context give a file of the same bytes the same key."""
+    docs = sorted(
+        (name, [m.title, m.outlet, m.language, date_out(m.published), m.published_note])
+        for name, m in (manifest.documents or {}).items()
+    )
+    edits = sorted((k, date_out(v)) for k, v in published.items())
+    return hashlib.sha256(_KEY_JSON.encode([docs, edits, code_fingerprint()]).encode()).hexdigest()
 
 
 # `json.dumps` with options makes an encoder per call, which costs as much as this small

@@ -37,14 +37,14 @@ class FileStats:
         self._seen: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
         self._changed = False
 
-    def digest(self, rel: str, path: Path, st: os.stat_result | None = None) -> str | None:
+    def digest(self, rel: str, path: Path | None, st: os.stat_result | None = None) -> str | None:
         """The digest of the file's bytes if its metadata (`os.stat(path)`, or `st` if
         taken already) says they are unchanged."""
         seen = self._seen.get(rel)
         if seen is None:
             return None
         try:
-            now = _meta(st or os.stat(path))
+            now = _meta(st if st is not None else os.stat(path))  # type: ignore[arg-type]
         except OSError:
             return None
         return seen[-1] if seen[:-1] == now else None
