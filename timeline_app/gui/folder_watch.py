@@ -20,7 +20,7 @@ from timeline_app.ingest.manifest import MANIFEST_NAME
 
 __all__ = ["DEBOUNCE_MS", "MAX_FILE_WATCHES", "FolderWatch", "watch_paths"]
 
-DEBOUNCE_MS = 500
+DEBOUNCE_MS = 250  # a save (a temporary file renamed into place) takes a few ms
 MAX_FILE_WATCHES = 4000
 
 
