@@ -215,12 +215,10 @@ def _spliced(
 
     def strings(a: Sequence[str], b: Sequence[str]) -> list[str]:
         listed = a.tolist() if isinstance(a, Strings) else list(a)
-        out: list[str] = [""] * n
-        new = iter(b)
-        olds = iter(kept.tolist())
-        for r, flag in enumerate(is_new.tolist()):
-            out[r] = next(new) if flag else listed[next(olds)]
-        return out
+        out = np.empty(n, object)  # the rows placed by numpy, not by a loop over them
+        out[~is_new] = np.asarray(listed, object)[kept]
+        out[is_new] = np.asarray(list(b), object).reshape(-1)
+        return out.tolist()  # type: ignore[no-any-return]
 
     arrays = [
         merged(getattr(old, name), getattr(fresh, name))

@@ -34,7 +34,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -398,14 +398,19 @@ def update(
     if merged is None:
         return None
     blocks, old_number, changed_intervals = merged
-    in_blocks: dict[str, set[int]] = {}
+    in_blocks: dict[str, Collection[int]] = {}
     new_number = {b.interval: n for n, b in enumerate(blocks)}
+    # each old block's new number (-1: emptied, so no unchanged file's statement is in it)
+    renumber = [new_number.get(old_number[n], -1) for n in range(len(index.blocks))]
+    same = all(k == n for n, k in enumerate(renumber))  # most updates add or drop no block
     for rel in rels:
         if rel not in gone:
             old = index.files[rel][1]
-            in_blocks[rel] = {new_number[old_number[n]] for n in old}
+            in_blocks[rel] = old if same else [renumber[n] for n in old]
     for rel, _, c in fresh:
-        in_blocks.setdefault(rel, set()).add(new_number[(c.source.date.start, c.source.date.end)])
+        numbers = in_blocks.setdefault(rel, set())
+        assert isinstance(numbers, set), "fresh statements are of files that changed"
+        numbers.add(new_number[(c.source.date.start, c.source.date.end)])
     actors = actors_from(names.actors, *counts)
     new_index = _index(corpus, names, actors, counts, rels, keys, in_blocks, blocks)
     new_index.families = index.families  # until the caller updates them
@@ -439,7 +444,7 @@ def _index(
     counts: tuple[Counter[str], Counter[str]],
     rels: list[str],
     keys: list[str],
-    in_blocks: dict[str, set[int]],
+    in_blocks: Mapping[str, Collection[int]],
     blocks: list[_Kept],
 ) -> Index:
     files = {
