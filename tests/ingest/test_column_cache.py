@@ -381,3 +381,21 @@ def test_only_stored_columns_can_be_spliced():
         splice_columns(
             ProjectStore.in_memory(), "k2", made, (date(2021, 1, 1), date(2021, 12, 31)), [], {}
         )
+
+
+def test_outlets_given_need_no_document():
+    """An update knows each document's outlet from the folder's listing: the columns made
+    from those, written whole or spliced, are the ones made from the documents."""
+    rng = np.random.default_rng(5)
+    events, documents = _random_events(rng, 300, "e")
+    outlets = {d: doc.outlet for d, doc in documents.items()}
+    whole = write_columns(ProjectStore.in_memory(), "whole", events, documents)
+    store = ProjectStore.in_memory()
+    given = write_columns(store, "given", events, {}, outlets=outlets)
+    assert _column_facts(given.columns) == _column_facts(whole.columns)
+    lo, hi = date(2020, 3, 1), date(2020, 3, 31)
+    inside = [e for e in events if e.date.start <= hi and lo <= e.date.end]
+    stored = read_columns(store, "given")
+    spliced = splice_columns(store, "spliced", stored, (lo, hi), inside, {}, outlets=outlets)
+    assert _column_facts(spliced.columns) == _column_facts(whole.columns)
+    store.close()

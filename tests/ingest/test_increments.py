@@ -15,6 +15,7 @@ import pytest
 
 from timeline_app.cli import main
 from timeline_app.ingest import corpus
+from timeline_app.ingest.records import event_out
 from timeline_app.paths import SHIPPED_CORPUS
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
@@ -178,8 +179,6 @@ def test_a_file_rewritten_with_its_old_size_and_time_is_seen(generated, tmp_path
 
 
 def event_records(timeline) -> list:
-    from timeline_app.ingest.records import event_out
-
     return [event_out(e) for e in timeline.events]
 
 
@@ -298,4 +297,51 @@ def test_an_update_runs_the_passes_near_its_dates_only(act, why, tmp_path, monke
     assert event_records(updated) == event_records(scratch), why
     again = Project(folder, store=store).timeline  # the spliced columns, read back
     assert event_records(again) == event_records(scratch), why
+    store.close()
+
+
+@pytest.mark.parametrize(("act", "why"), [(change, "one changed"), (add_fresh, "one added")])
+def test_the_events_and_sentences_of_a_few_documents_are_read_without_their_blocks(
+    act, why, generated, tmp_path, monkeypatch
+):
+    """`State.of_documents` decodes only the events of the documents asked for, from the
+    records of blocks left in the store: the same events, in corpus order, as a pass over
+    every decoded block. `State.sentence` gives each source's sentence as its article
+    has it."""
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    store = ProjectStore(tmp_path / "kept.sqlite")
+    Project(folder, store=store)
+    act(folder)
+    seen: list[tuple[list, list]] = []
+    real = corpus._updated_columns
+
+    def spy(cache, key, scope, index, state, loaded, documents):
+        rel_of = {
+            d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids
+        }
+        asked = (sorted(rel_of)[::9], sorted(rel_of)[:1], [])
+        assert any(b.events is None for b in state.blocks), "blocks left in the store"
+        few = [[event_out(e) for e in state.of_documents(ids, rel_of)] for ids in asked]
+        assert state.decode()
+        # the sentences the blocks' statements keep are the articles' own
+        sources = [s for e in state.events for s in e.sources]
+        kept = [state.sentence(s) for s in sources]
+        assert kept == [documents[s.doc_id].text[s.start : s.end] for s in sources]
+        for ids, got in zip(asked, few, strict=True):
+            wanted = set(ids)
+            seen.append((got, [event_out(e) for e in state.events if wanted & set(e.doc_ids)]))
+        return real(cache, key, scope, index, state, loaded, documents)
+
+    monkeypatch.setattr(corpus, "_updated_columns", spy)
+    updated = Project(folder, store=store).timeline
+    monkeypatch.undo()
+    assert len(seen) == 3 and seen[0][1], why
+    for few, every in seen:
+        assert few == every, why
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(updated) == event_records(scratch), why
     store.close()

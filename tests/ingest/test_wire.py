@@ -116,3 +116,27 @@ def test_families_of_events_are_those_of_every_pair_reported_together(seed):
     expected = wire_families(documents, sorted(pairs))
     assert expected, "the articles hold copies"
     assert families_of(events, documents) == expected
+
+
+def test_sentence_hashes_are_the_same_in_every_process():
+    """The store keeps them: Python's salted `hash()` would differ from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    from timeline_app.ingest.wire import sentence_hashes
+
+    here = sentence_hashes(_doc("a", STORY))
+    code = (
+        "from pathlib import Path; from timeline_app.model import Document; "
+        "from timeline_app.ingest.wire import sentence_hashes; "
+        f"print(sentence_hashes(Document('a', Path('a'), {STORY!r})))"
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == str(here), seed
+    assert len(here) == 3 and all(0 <= h < 2**64 for h in here)

@@ -17,7 +17,7 @@ is decoded. Written and read through `write_columns` and `read_columns` only.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -88,14 +88,16 @@ def write_columns(
     records: Sequence[Any] | None = None,
     *,
     origins: Sequence[Origin | None] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> ColumnEvents:
     """Keep the columns and records of the merged `events` of the corpus `key` in `cache`;
     `records` are their `event_out` records when the caller made them already, `origins`
     say which events' records the corpus cache holds already (those are not written again).
+    `outlets`: each document's outlet, when known without reading `documents`.
     Returns the events in timeline order over the columns, decoded from `events` in memory.
     """
     order = sorted(range(len(events)), key=lambda i: _timeline_order(events[i]))
-    columns = _columns_of([events[i] for i in order], documents)
+    columns = _columns_of([events[i] for i in order], _outlet_of(documents, outlets))
     writer = _RecordsWriter(key, {})
     chunk, row = writer.point(order, events, origins, records)
     writer.write(cache, columns, chunk, row)
@@ -111,12 +113,14 @@ def splice_columns(
     documents: Mapping[str, Document],
     *,
     origins: Sequence[Origin | None] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> ColumnEvents:
     """Keep as the columns of the corpus `key` the stored columns `old` (`read_columns`)
     with the events whose date meets `span` replaced by `events` (in corpus order): the
     other rows are kept as they are, arrays and records alike. Only the new rows are made
     from events, and only their records not kept yet are written, so an update within a
-    few weeks of dates costs those weeks. Returns the events over the new columns (the
+    few weeks of dates costs those weeks (`outlets` as for `write_columns`: the documents
+    are then not read at all). Returns the events over the new columns (the
     kept ones decoded as `old` decodes them, the new ones from `events` in memory).
     ValueError if `old` was not read from the store."""
     if not isinstance(old, _StoredColumnEvents):
@@ -125,7 +129,7 @@ def splice_columns(
     c = old.columns
     kept = np.flatnonzero((c.start > hi) | (c.end < lo))
     order = sorted(range(len(events)), key=lambda i: _timeline_order(events[i]))
-    fresh = _columns_of([events[i] for i in order], documents)
+    fresh = _columns_of([events[i] for i in order], _outlet_of(documents, outlets))
     # no kept row meets the span and every new one does, so no two share (start, end):
     # where a new row goes among the kept ones is told by its dates alone
     at = np.searchsorted(_date_key(c.start[kept], c.end[kept]), _date_key(fresh.start, fresh.end))
@@ -211,12 +215,10 @@ def _spliced(
 
     def strings(a: Sequence[str], b: Sequence[str]) -> list[str]:
         listed = a.tolist() if isinstance(a, Strings) else list(a)
-        out: list[str] = [""] * n
-        new = iter(b)
-        olds = iter(kept.tolist())
-        for r, flag in enumerate(is_new.tolist()):
-            out[r] = next(new) if flag else listed[next(olds)]
-        return out
+        out = np.empty(n, object)  # the rows placed by numpy, not by a loop over them
+        out[~is_new] = np.asarray(listed, object)[kept]
+        out[is_new] = np.asarray(list(b), object).reshape(-1)
+        return out.tolist()  # type: ignore[no-any-return]
 
     arrays = [
         merged(getattr(old, name), getattr(fresh, name))
@@ -348,13 +350,23 @@ class _Records:
         return chunk
 
 
-def _columns_of(events: Sequence[Event], documents: Mapping[str, Document]) -> EventColumns:
-    """The columns of `events` (in timeline order); outlets from `documents`."""
+def _outlet_of(
+    documents: Mapping[str, Document], outlets: Mapping[str, str | None] | None
+) -> Callable[[str], str]:
+    """The outlet lane of a document id: from `outlets` when given, else from `documents`;
+    one "Unknown outlet" lane, not a lane per untitled article's headline."""
+    if outlets is not None:
+        return lambda doc_id: outlets.get(doc_id) or UNKNOWN_OUTLET
 
     def outlet(doc_id: str) -> str:
         doc = documents.get(doc_id)
-        # one "Unknown outlet" lane, not a lane per untitled article's headline
         return (doc.outlet or UNKNOWN_OUTLET) if doc else UNKNOWN_OUTLET
+
+    return outlet
+
+
+def _columns_of(events: Sequence[Event], outlet: Callable[[str], str]) -> EventColumns:
+    """The columns of `events` (in timeline order); `outlet` names each document's lane."""
 
     n = len(events)
     doc_ids = [e.doc_ids for e in events]

@@ -20,7 +20,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from ..model import Document, Event, FuzzyDate, Problem, Timeline
+from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
 from . import increments
 from .actors import actor_counts, assign_actors
@@ -28,7 +28,7 @@ from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .column_cache import Origin, read_columns, splice_columns, write_columns
 from .corpus_documents import corpus_documents
-from .disputes import join_disputes, join_disputes_near
+from .disputes import SentenceOf, join_disputes, join_disputes_near, sentences_in
 from .engines import Engine, LocalEngine
 from .event_finding import find_events
 from .file_loader import FileLoader, LoadedFiles
@@ -38,6 +38,7 @@ from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
+from .sentence_store import StoredHashes, document_keys
 from .wire import families_of
 
 __all__ = [
@@ -220,13 +221,17 @@ def _events(
     _after_merging(state, documents)
     if not cache:
         return _joined(state.events, documents)[0]
-    families = families_of(state.events, documents)
+    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
+    families = families_of(state.events, documents, hashes=hashes)
+    hashes.save()
     state.index.families = families  # for the next update (`_updated_families`)
     state.save(cache, scope, recent)
     events, origins = _joined(state.events, documents, state.origins(), families)
     # the records of most events are kept with their blocks already: writing the columns
     # costs a pass over the events, so the next open is quick
-    columns = write_columns(cache, corpus_key, events, documents, origins=origins)
+    columns = write_columns(
+        cache, corpus_key, events, documents, origins=origins, outlets=_outlets(loaded)
+    )
     return columns if updated and lazy else events  # type: ignore[return-value]
 
 
@@ -277,9 +282,11 @@ def _updated_columns(
     if old is None:
         return None
     rel_of = {d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids}
+    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
     try:
         assign_actors(state.fresh, documents, state.actors)  # `_after_merging`, as updated
-        families = _updated_families(state, index.families, documents, rel_of)
+        families = _updated_families(state, index.families, documents, rel_of, hashes)
+        hashes.save()
         if families is None:
             return None
         if state.changed:
@@ -290,6 +297,7 @@ def _updated_columns(
                 max(iv[1] for iv in state.changed),
                 families=families,
                 of_documents=lambda ids: state.of_documents(ids, rel_of),
+                sentences=_kept_sentences(state, documents),
             )
             span, events = (near.start, near.end), near.events
         else:  # the same statements in every block: the same events
@@ -297,9 +305,34 @@ def _updated_columns(
     except LookupError:  # a block's events gone from the store
         return None
     state.save(cache, scope, state.recent)
+    origins = _near_origins(events, state)
     return splice_columns(
-        cache, key, old, span, events, documents, origins=_near_origins(events, state)
+        cache, key, old, span, events, documents, origins=origins, outlets=_outlets(loaded)
     )
+
+
+def _kept_sentences(state: increments.State, documents: Mapping[str, Document]) -> SentenceOf:
+    """The sources' sentences as their merge blocks' statements keep them (`State.sentence`),
+    so that the disputes pass near an update decodes no article for them; from the article
+    only when a block has no statement of the source."""
+    from_documents = sentences_in(documents)
+
+    def sentence_of(source: Source) -> str | None:
+        if source.doc_id not in documents:
+            return None
+        kept = state.sentence(source)
+        return kept if kept is not None else from_documents(source)
+
+    return sentence_of
+
+
+def _outlets(loaded: LoadedFiles) -> dict[str, str | None]:
+    """Each document's outlet, none decoded (a later file's document of the same id wins,
+    as in the corpus's documents)."""
+    out: dict[str, str | None] = {}
+    for r in loaded.results:
+        out.update(zip(r.doc_ids, r.outlets, strict=True))
+    return out
 
 
 def _updated_families(
@@ -307,6 +340,7 @@ def _updated_families(
     old: Mapping[str, str],
     documents: Mapping[str, Document],
     rel_of: Mapping[str, str],
+    hashes: StoredHashes,
 ) -> dict[str, str] | None:
     """The wire families after an update, or None if one changed (then every event of its
     documents, at any date, is marked and maybe joined again: the caller's full pass).
@@ -323,7 +357,7 @@ def _updated_families(
     for d, f in old.items():
         members.setdefault(f, set()).add(d)
     affected = touched | {m for d in touched if d in old for m in members[old[d]]}
-    found = families_of(state.of_documents(affected, rel_of), documents)
+    found = families_of(state.of_documents(affected, rel_of), documents, hashes=hashes)
     by_family: dict[str, set[str]] = {}
     for d, f in found.items():
         by_family.setdefault(f, set()).add(d)

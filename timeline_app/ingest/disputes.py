@@ -115,9 +115,11 @@ __all__ = [
     "RECUR",
     "WORDING",
     "Near",
+    "SentenceOf",
     "dated_between",
     "join_disputes",
     "join_disputes_near",
+    "sentences_in",
 ]
 
 DAY_GAP = 1  # days two outlets' days for one happening may differ by
@@ -220,7 +222,7 @@ class _Profile:
     end: date
     planned: bool
     words: list[frozenset[str]]  # content stems of the first few sentences
-    _documents: Mapping[str, Document]
+    _sentence_of: SentenceOf
     sentence_days: _SentenceDays
     _sentences: list[tuple[Source, str]] | None = None
     _names: frozenset[str] | None = None
@@ -232,7 +234,7 @@ class _Profile:
     def sentences(self) -> list[tuple[Source, str]]:
         """Each source with its sentence, date expression blanked."""
         if self._sentences is None:
-            self._sentences = _sentences(self.event, self._documents)
+            self._sentences = _sentences(self.event, self._sentence_of)
         return self._sentences
 
     @property
@@ -276,6 +278,20 @@ class _Profile:
 
 EventsBetween = Callable[[date, date], list[Event]]
 EventsOf = Callable[[list[str]], list[Event]]
+# the text of a source's sentence (`text[start:end]` of its article), None when its article
+# is not loaded; `documents` by default (`sentences_in`), a merge block's statements hold it
+# too (`increments.State.sentence`), without decoding the article
+SentenceOf = Callable[[Source], str | None]
+
+
+def sentences_in(documents: Mapping[str, Document]) -> SentenceOf:
+    """`SentenceOf` reading the articles."""
+
+    def sentence_of(s: Source) -> str | None:
+        doc = documents.get(s.doc_id)
+        return None if doc is None else doc.text[s.start : s.end]
+
+    return sentence_of
 
 
 def join_disputes(
@@ -283,16 +299,19 @@ def join_disputes(
     documents: Mapping[str, Document],
     *,
     families: Mapping[str, str] | None = None,
+    sentences: SentenceOf | None = None,
 ) -> list[Event]:
     """`events` with wire copies marked (`Source.wire`) and each set of events that report
     one happening with different dates joined into one; order kept (a joined event takes
     the place of its first member). `families` are the wire families to mark by, when
-    the caller has them (`wire.families_of(events, documents)` otherwise)."""
+    the caller has them (`wire.families_of(events, documents)` otherwise); `sentences` give
+    the sources' sentences (default: from `documents`)."""
     if families is None:
         mark_wire(events, documents)
     else:
         apply_families(events, families)
-    profiles = _profiles(events, documents, _SentenceDays(events, None))
+    sentence_of = sentences or sentences_in(documents)
+    profiles = _profiles(events, sentence_of, _SentenceDays(events, None))
     near, recurring = _alike_pairs(profiles)
     groups = _groups(near, recurring)
     if not groups:
@@ -308,6 +327,7 @@ def join_disputes_near(
     *,
     families: Mapping[str, str],
     of_documents: EventsOf | None = None,
+    sentences: SentenceOf | None = None,
 ) -> Near:
     """The part of `join_disputes(all events)` that events changed within [lo, hi] can
     change, computed from the events near it (see "Locality" above).
@@ -315,13 +335,14 @@ def join_disputes_near(
     `between(a, b)` gives the corpus's events before joining whose date meets [a, b], in
     corpus order; `of_documents(doc_ids)` the events with a source in those documents (in
     any order; None when `between` always gives them, as a list of all events does).
-    `families` is the corpus's wire families (`wire.families_of` on all its events). The
-    events given are copied, never changed."""
+    `families` is the corpus's wire families (`wire.families_of` on all its events);
+    `sentences` as for `join_disputes`. The events given are copied, never changed."""
+    sentence_of = sentences or sentences_in(documents)
     start, end = lo - timedelta(days=REACH), hi + timedelta(days=REACH)
     while True:
         events = [copy.copy(e) for e in between(start - _MARGIN_DAYS, end + _MARGIN_DAYS)]
         apply_families(events, families)
-        profiles = _profiles(events, documents, _SentenceDays(events, of_documents))
+        profiles = _profiles(events, sentence_of, _SentenceDays(events, of_documents))
         near, recurring = _alike_pairs(profiles)
         inside = {i for i, e in enumerate(events) if e.date.start <= end and start <= e.date.end}
         valid = [(i, j) for i, j in near if i not in recurring and j not in recurring]
@@ -369,9 +390,7 @@ def _spliced(
     return [joined.get(i, e) for i, e in enumerate(events) if i not in dropped]
 
 
-def _profiles(
-    events: list[Event], documents: Mapping[str, Document], days: _SentenceDays
-) -> list[_Profile]:
+def _profiles(events: list[Event], sentence_of: SentenceOf, days: _SentenceDays) -> list[_Profile]:
     """A profile of each event that could be disputed: a day or a part of a month (no
     vaguer, no span) with a source whose article is loaded (not made by hand)."""
     out = []
@@ -384,30 +403,32 @@ def _profiles(
             continue
         sample = []
         for s in e.sources:
-            doc = documents.get(s.doc_id)
-            if doc is not None:
-                sample.append(_without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
+            sentence = sentence_of(s)
+            if sentence is not None:
+                sample.append(_without_date(sentence, s))
                 if len(sample) == _SAMPLE:
                     break
         if sample:
             words = [_stems(t) for t in sample]
-            out.append(_Profile(i, e, start, end, e.planned, words, documents, days))
+            out.append(_Profile(i, e, start, end, e.planned, words, sentence_of, days))
     return out
 
 
-def _sentences(event: Event, documents: Mapping[str, Document]) -> list[tuple[Source, str]]:
+def _sentences(event: Event, sentence_of: SentenceOf) -> list[tuple[Source, str]]:
     return [
-        (s, _without_date(doc.text, s.start, s.end, s.date_start, s.date_end))
+        (s, _without_date(sentence, s))
         for s in event.sources
-        if (doc := documents.get(s.doc_id)) is not None
+        if (sentence := sentence_of(s)) is not None
     ]
 
 
-def _without_date(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
-    """The sentence with its date expression blanked: the dates differ by definition."""
-    if start <= date_start and date_end <= end:
-        return text[start:date_start] + " " * (date_end - date_start) + text[date_end:end]
-    return text[start:end]
+def _without_date(sentence: str, s: Source) -> str:
+    """The source's sentence (`text[s.start:s.end]`) with its date expression blanked: the
+    dates differ by definition."""
+    if s.start <= s.date_start and s.date_end <= s.end:
+        a, b = s.date_start - s.start, s.date_end - s.start
+        return sentence[:a] + " " * (b - a) + sentence[b:]
+    return sentence
 
 
 def _names(sentence: str) -> set[str]:

@@ -34,12 +34,12 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..model import Event
+from ..model import Event, Source
 from .actors import Actors, actor_counts, actors_from
 from .cache import ExtractionCache
 from .event_finding import Block, Placed, statements_of
@@ -201,6 +201,11 @@ class State:
     gone: list[str] = field(default_factory=list)  # files whose statements left and entered
     cache: ExtractionCache | None = None
     recent: Recent | None = None
+    # the sentences of the statements of the blocks read for `sentence`, by source
+    _sentences: dict[tuple[str, int, int], str] | None = None
+    _block_at: dict[tuple[date, date], _Kept] = field(default_factory=dict)
+    _read_sentences: set[tuple[date, date]] = field(default_factory=set)
+    _raw: dict[str, Any] = field(default_factory=dict)  # event records read by `of_documents`
 
     @property
     def events(self) -> list[Event]:
@@ -240,19 +245,54 @@ class State:
 
     def of_documents(self, doc_ids: Iterable[str], rel_of: Mapping[str, str]) -> list[Event]:
         """The events with a source in these documents (`rel_of`: their files), in corpus
-        order."""
+        order. A block left in the store is not decoded for them: only its events with
+        such a source are, from its record (a year's block holds thousands of events, a
+        document's statements few of them)."""
         wanted = set(doc_ids)
         numbers = sorted(
             {n for d in wanted if d in rel_of for n in self.index.files.get(rel_of[d], [0, []])[1]}
         )
-        if not self.decode(numbers):
-            raise LookupError("a merge block's events are no longer in the store")
-        return [
-            e
+        known = self.recent.events if self.recent is not None else {}
+        rows = {
+            n: _events_key(self.blocks[n].key, self.old_actors)
             for n in numbers
-            for e in _decoded(self.blocks[n])
-            if any(s.doc_id in wanted for s in e.sources)
-        ]
+            if self.blocks[n].events is None
+        }
+        found = self._raw  # records read for an earlier call: a year's block is read once
+        missing = list({row for row in rows.values() if row not in known and row not in found})
+        assert self.cache is not None or not missing, "only an update leaves blocks undecoded"
+        if missing and self.cache is not None:
+            found.update(self.cache.cached_many(_TABLE, missing))
+        if any(row not in found for row in missing):
+            raise LookupError("a merge block's events are no longer in the store")
+        out: list[Event] = []
+        for n in numbers:
+            row = rows.get(n)
+            if row is None or row in known:
+                events = self.blocks[n].events if row is None else known[row]
+                out += [e for e in events or () if any(s.doc_id in wanted for s in e.sources)]
+            else:  # a record's sources are lists whose first item is the document's id
+                out += [event_in(r) for r in found[row] if any(s[0] in wanted for s in r[4])]
+        return out
+
+    def sentence(self, source: Source) -> str | None:
+        """The sentence of `source` (the text `[start:end]` of its article) as the statements
+        of its merge block keep it, none of the corpus's articles decoded; None when the
+        block (or the store) has no statement of that source. A statement's block is the
+        one of its date's interval: read from the store the first time one is asked for."""
+        iv = (source.date.start, source.date.end)
+        if self._sentences is None:
+            self._sentences, self._block_at = {}, {b.interval: b for b in self.blocks}
+        if iv not in self._read_sentences:
+            self._read_sentences.add(iv)
+            block = self._block_at.get(iv)
+            records = block.statements if block is not None else None
+            if block is not None and records is None and self.cache is not None:
+                row = _STATEMENTS + block.key
+                records = self.cache.cached_many(_TABLE, [row]).get(row)
+            for r in records if isinstance(records, list) else ():
+                self._sentences[(r[2][0], r[2][1], r[2][2])] = r[5]
+        return self._sentences.get((source.doc_id, source.start, source.end))
 
     def left(self) -> list[Event]:
         """The events the blocks of `changed` held before the update, read from the store."""
@@ -358,14 +398,19 @@ def update(
     if merged is None:
         return None
     blocks, old_number, changed_intervals = merged
-    in_blocks: dict[str, set[int]] = {}
+    in_blocks: dict[str, Collection[int]] = {}
     new_number = {b.interval: n for n, b in enumerate(blocks)}
+    # each old block's new number (-1: emptied, so no unchanged file's statement is in it)
+    renumber = [new_number.get(old_number[n], -1) for n in range(len(index.blocks))]
+    same = all(k == n for n, k in enumerate(renumber))  # most updates add or drop no block
     for rel in rels:
         if rel not in gone:
             old = index.files[rel][1]
-            in_blocks[rel] = {new_number[old_number[n]] for n in old}
+            in_blocks[rel] = old if same else [renumber[n] for n in old]
     for rel, _, c in fresh:
-        in_blocks.setdefault(rel, set()).add(new_number[(c.source.date.start, c.source.date.end)])
+        numbers = in_blocks.setdefault(rel, set())
+        assert isinstance(numbers, set), "fresh statements are of files that changed"
+        numbers.add(new_number[(c.source.date.start, c.source.date.end)])
     actors = actors_from(names.actors, *counts)
     new_index = _index(corpus, names, actors, counts, rels, keys, in_blocks, blocks)
     new_index.families = index.families  # until the caller updates them
@@ -399,7 +444,7 @@ def _index(
     counts: tuple[Counter[str], Counter[str]],
     rels: list[str],
     keys: list[str],
-    in_blocks: dict[str, set[int]],
+    in_blocks: Mapping[str, Collection[int]],
     blocks: list[_Kept],
 ) -> Index:
     files = {

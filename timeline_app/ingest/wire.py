@@ -14,19 +14,32 @@ that already report one event (their sources share an event before any join), so
 no need to find near-duplicates among all pairs of a corpus; comparing those few pairs
 exactly costs one hash per sentence and is deterministic. Articles that reach copies through
 others (A copies B, B copies C) are one family, named by its first document id.
+
+The hashes are stable (BLAKE2b, eight bytes), not Python's salted `hash()`, so the store can
+keep them (`sentence_store.py`): an update finds the families of the few documents it
+touches without decoding every article they share an event with.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from hashlib import blake2b
 from itertools import combinations
 
 from ..model import Document, Event
 
-__all__ = ["MIN_WORDS", "apply_families", "families_of", "mark_wire", "wire_families"]
+__all__ = [
+    "MIN_WORDS",
+    "Hashes",
+    "apply_families",
+    "families_of",
+    "mark_wire",
+    "sentence_hashes",
+    "wire_families",
+]
 
 MIN_WORDS = 6  # shorter sentences ("He declined to comment.") are shared by chance
 _WORD = re.compile(r"[^\W_]+")
@@ -36,13 +49,19 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
 _NOT_WORD = re.compile(r"[^\w\0]+")  # once "_" is a space: what `_WORD` leaves out, but NUL
 _ASCII_SPACES = str.maketrans({c: " " for c in range(1, 128) if not chr(c).isalnum()})
 
+# the sentence hashes of each of these documents (ids of `documents`), by id: from the
+# texts by default, or kept in the store (`sentence_store.StoredHashes`)
+Hashes = Callable[[list[str]], Mapping[str, list[int]]]
+
 
 def mark_wire(events: list[Event], documents: Mapping[str, Document]) -> None:
     """Set `Source.wire` on every source whose article is one of a family of copies."""
     apply_families(events, families_of(events, documents))
 
 
-def families_of(events: Iterable[Event], documents: Mapping[str, Document]) -> dict[str, str]:
+def families_of(
+    events: Iterable[Event], documents: Mapping[str, Document], *, hashes: Hashes | None = None
+) -> dict[str, str]:
     """The wire family of each document of `events` that has a copy among the documents
     it shares an event with: `wire_families(documents, pairs)` for the pairs of documents
     that are sources of one event, without listing those pairs (an event reported by
@@ -52,7 +71,8 @@ def families_of(events: Iterable[Event], documents: Mapping[str, Document]) -> d
     (rarest first), the shorter one's first n - ceil(n / 2) + 1 then hold one of them
     (prefix filtering). So each document is looked up by those sentences only, among the
     documents at least as long that hold one, and a pair found is tested when the two
-    share an event."""
+    share an event. `hashes` gives the documents' sentence hashes (default: hashed from
+    their texts)."""
     shared: dict[str, set[int]] = defaultdict(set)  # events each document shares
     for k, event in enumerate(events):
         if len(event.sources) > 1:
@@ -61,10 +81,9 @@ def families_of(events: Iterable[Event], documents: Mapping[str, Document]) -> d
                 for doc_id in ids:
                     if doc_id in documents:
                         shared[doc_id].add(k)
-    sentences = {}
-    for doc_id in sorted(shared):
-        hashes = _sentence_hashes(documents[doc_id])
-        sentences[doc_id] = (hashes, frozenset(hashes))
+    ids = sorted(shared)
+    found = hashes(ids) if hashes is not None else {d: sentence_hashes(documents[d]) for d in ids}
+    sentences = {d: (found[d], frozenset(found[d])) for d in ids}
     freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
     holding: dict[int, list[str]] = defaultdict(list)
     for doc_id, (_, kept) in sentences.items():
@@ -116,7 +135,7 @@ def wire_families(
     for pair in pairs:
         for k in pair:
             if k in documents and k not in sentences:
-                hashes = _sentence_hashes(documents[k])
+                hashes = sentence_hashes(documents[k])
                 sentences[k] = (hashes, frozenset(hashes))
     return _families(pairs, sentences)
 
@@ -172,11 +191,12 @@ def _common_run(a: list[int], b: list[int]) -> int:
     return previous[-1]
 
 
-def _sentence_hashes(doc: Document) -> list[int]:
+def sentence_hashes(doc: Document) -> list[int]:
     """Hashes of the story sentences of six words or more, normalised (lower case, words
     only), in order, each once. Sentences end at . ! ? and line breaks: any fixed rule
     cuts two copies alike, and this one is several times cheaper than `sentence_spans`.
-    Python's own string hash: the lists are compared within one run only.
+    Each hash is the first eight bytes of the sentence's BLAKE2b, as an unsigned number:
+    the same in every process, so the store can keep them.
 
     The text is normalised whole, not sentence by sentence (most of the cost): sentence
     ends become NUL, every run of other characters than letters and digits one space."""
@@ -195,7 +215,8 @@ def _hashes_of(sentences: Iterable[list[str]]) -> list[int]:
     out: dict[int, None] = {}
     for words in sentences:
         if len(words) >= MIN_WORDS:
-            out.setdefault(hash(" ".join(words)))
+            digest = blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8)
+            out.setdefault(int.from_bytes(digest.digest(), "little"))
     return list(out)
 
 

@@ -1,0 +1,90 @@
+"""Wire families found from the sentence hashes the store keeps are those found by hashing
+the texts; a later load reads them back without reading any document, and hashes again
+only the documents whose file changed."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Mapping
+
+import pytest
+from test_wire import _event, _texts
+
+from timeline_app.ingest.sentence_store import StoredHashes, document_keys
+from timeline_app.ingest.wire import families_of, sentence_hashes
+from timeline_app.model import Document
+from timeline_app.store import ProjectStore
+
+
+class Unread(Mapping[str, Document]):
+    """Documents that must not be read: every id known, none given."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self._ids = ids
+
+    def __getitem__(self, doc_id: str) -> Document:
+        pytest.fail(f"document {doc_id} read instead of its stored hashes")
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def _corpus(seed: int):
+    rng = random.Random(seed)
+    documents = _texts(rng, 60)
+    ids = sorted(documents)[:55]
+    events = [_event(k, rng.sample(ids, rng.choice([1, 2, 2, 3, 12]))) for k in range(20)]
+    keys = {d: f"sentences|file-{d}/0" for d in documents}  # one document a file
+    return documents, events, keys
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_stored_hashes_give_the_families_of_the_texts(seed):
+    documents, events, keys = _corpus(seed)
+    expected = families_of(events, documents)
+    assert expected, "the articles hold copies"
+    store = ProjectStore.in_memory()
+    first = StoredHashes(store, documents, keys)
+    assert families_of(events, documents, hashes=first) == expected
+    assert first.read == 0 and first.hashed > 0
+    first.save()
+    again = StoredHashes(store, Unread(list(documents)), keys)
+    assert families_of(events, Unread(list(documents)), hashes=again) == expected
+    assert again.hashed == 0 and again.read == first.hashed
+    store.close()
+
+
+def test_a_changed_file_is_hashed_again():
+    documents, events, keys = _corpus(0)
+    store = ProjectStore.in_memory()
+    first = StoredHashes(store, documents, keys)
+    ids = sorted(documents)
+    first(ids)
+    first.save()
+    changed = ids[3]
+    documents[changed] = Document(changed, documents[changed].path, "A new text of six words here.")
+    moved = {**keys, changed: "sentences|file-new/0"}  # its file's key changed with its bytes
+    later = StoredHashes(store, documents, moved)
+    got = later(ids)
+    assert later.hashed == 1 and later.read == len(ids) - 1
+    assert got == {d: sentence_hashes(documents[d]) for d in ids}
+    store.close()
+
+
+def test_document_keys_follow_the_files_and_their_order():
+    from pathlib import Path
+
+    from timeline_app.ingest.file_results import FileResult
+
+    def result(*ids: str) -> FileResult:
+        return FileResult([Document(d, Path(d), "text") for d in ids])
+
+    keys = document_keys(["k1", "k2"], [result("a", "b"), result("b", "c")])
+    # the later file's "b" wins, as in the corpus's documents
+    assert keys == {"a": "sentences|k1/0", "b": "sentences|k2/0", "c": "sentences|k2/1"}
