@@ -94,3 +94,36 @@ def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, m
     lost = change == "the store lost the records"
     assert bool(again_read) == lost
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("small", "written"),
+    [
+        (64, ["listing+|."]),  # a few files changed: only the changes are written
+        (0, ["listing|.", "listing+|."]),  # too many: the whole listing, the changes emptied
+    ],
+)
+def test_a_change_writes_the_changed_entries_only(folder, tmp_path, monkeypatch, small, written):
+    from timeline_app.ingest import listing
+
+    store = ProjectStore(tmp_path / "s.sqlite")
+    _reopen(folder, store)
+    monkeypatch.setattr(listing, "_SMALL", small)
+    (folder / "a2.txt").write_text(ARTICLE.format(i=9, d=8), encoding="utf-8")
+    (folder / "a3.txt").unlink()
+    queries = []
+    store._db.set_trace_callback(queries.append)
+    again = _reopen(folder, store)
+    store._db.set_trace_callback(None)
+    keys = sorted(
+        k
+        for q in queries
+        if "INTO corpus_cache" in q
+        for k in ("listing|.", "listing+|.")
+        if f"'{k}'" in q
+    )
+    assert keys == sorted(written)
+    # and the listing read back says what the folder holds
+    third = _reopen(folder, store)
+    assert _seen(third) == _seen(again) == _seen(load_corpus(folder))
+    store.close()

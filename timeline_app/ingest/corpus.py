@@ -232,6 +232,12 @@ def _events(
     columns = write_columns(
         cache, corpus_key, events, documents, origins=origins, outlets=_outlets(loaded)
     )
+    # the merge blocks (every statement and its record) die with this call: freed at its
+    # return they are one cascade of deallocations that no thread can interrupt (0.2 s at
+    # 2,000 articles, half a second at 10,000), a stall of the window
+    release_gradually(state.blocks, 4)
+    if not updated:
+        release_gradually(blocks, 4)
     return columns if updated and lazy else events  # type: ignore[return-value]
 
 

@@ -27,13 +27,26 @@ _FIELDS = 8  # key, ids, languages, outlets, names, problem, warnings, digest
 
 class Listing:
     """The listing of one scope (a folder, or one file of it), as read; `context` is what
-    the keys of this load depend on besides each file's bytes (`key_context`)."""
+    the keys of this load depend on besides each file's bytes (`key_context`).
+
+    It is kept as two records: the whole listing as some load wrote it, and the entries
+    changed since (None for a file gone). A load that changes a few files writes only the
+    second, not 10,000 entries; once that holds more than a twentieth of the folder, the
+    whole listing is written again."""
 
     def __init__(
-        self, cache: ExtractionCache | None, scope: str, entries: dict[str, Any], context: str
+        self,
+        cache: ExtractionCache | None,
+        scope: str,
+        entries: dict[str, Any],
+        context: str,
+        *,
+        changes: dict[str, Any] | None = None,
+        same_context: bool = False,
     ) -> None:
         self._cache, self._scope, self._entries = cache, scope, entries
-        self._context = context
+        self._context, self._same_context = context, same_context
+        self._changes = changes or {}  # the second record, as read
         self.used = 0  # entries taken by this load
 
     def key(self, rel: str, digest: str) -> str | None:
@@ -43,14 +56,14 @@ class Listing:
         the same of all but the bytes (`key_context`). Hashing them for every file took a
         fifth of a cached open."""
         entry = self._entries.get(rel)
-        if isinstance(entry, list) and len(entry) == _FIELDS and entry[7] == digest:
+        if self._same_context and _entry(entry) and entry[7] == digest:
             return entry[0] if isinstance(entry[0], str) else None
         return None
 
     def result(self, rel: str, key: str, source: RecordSource) -> FileResult | None:
         """The listed result of file `rel` if the listing has it under `key`."""
         entry = self._entries.get(rel)
-        if not isinstance(entry, list) or len(entry) != _FIELDS or entry[0] != key:
+        if not _entry(entry) or entry[0] != key:
             return None
         _, ids, languages, outlets, names, problem, warnings, _ = entry
         self.used += 1
@@ -64,42 +77,96 @@ class Listing:
         digests: Sequence[str],
         results: Sequence[FileResult],
     ) -> None:
-        """Write the listing of this load, unless it is the one read."""
-        if self._cache is None or (self.used == len(rels) == len(self._entries)):
+        """Write what this load found where it differs from the listing read. An entry
+        under the same key and digest is the same entry (a key fixes what extraction found),
+        so only new and changed files are made entries."""
+        if self._cache is None:
             return
-        entries = {
-            rel: [
-                key,
-                r.doc_ids,
-                r.languages,
-                r.outlets,
-                r.names_record(),
-                r.problem,
-                [list(w) for w in r.warnings],
-                digest,
-            ]
-            for rel, key, digest, r in zip(rels, keys, digests, results, strict=True)
-        }
-        kept = {"format": _FORMAT, "context": self._context, "files": entries}
-        self._cache.cache_many(_TABLE, [(_key(self._scope), kept)])
+        changed: dict[str, Any] = {}
+        for rel, key, digest, r in zip(rels, keys, digests, results, strict=True):
+            old = self._entries.get(rel)
+            if not (self._same_context and _entry(old) and old[0] == key and old[7] == digest):
+                changed[rel] = _entry_of(key, digest, r)
+        present = set(rels)
+        changed.update((rel, None) for rel in self._entries if rel not in present)
+        if not changed:
+            return
+        changes = {**self._changes, **changed} if self._same_context else changed
+        if self._same_context and len(changes) <= max(_SMALL, len(rels) // 20):
+            record = {"format": _FORMAT, "context": self._context, "files": changes}
+            self._cache.cache_many(_TABLE, [(_changes_key(self._scope), record)])
+            return
+        entries = {**self._entries, **changed} if self._same_context else {}
+        entries.update((rel, e) for rel, e in changed.items() if e is not None)
+        files = {rel: e for rel, e in entries.items() if rel in present}
+        whole = {"format": _FORMAT, "context": self._context, "files": files}
+        none = {"format": _FORMAT, "context": self._context, "files": {}}
+        self._cache.cache_many(
+            _TABLE, [(_key(self._scope), whole), (_changes_key(self._scope), none)]
+        )
+
+
+_SMALL = 64  # changed entries always kept apart from the whole listing
+
+
+def _entry(entry: Any) -> bool:
+    return isinstance(entry, list) and len(entry) == _FIELDS
+
+
+def _entry_of(key: str, digest: str, r: FileResult) -> list[Any]:
+    return [
+        key,
+        r.doc_ids,
+        r.languages,
+        r.outlets,
+        r.names_record(),
+        r.problem,
+        [list(w) for w in r.warnings],
+        digest,
+    ]
 
 
 def read_listing(cache: ExtractionCache | None, scope: str, context: str) -> Listing:
     """The listing of `scope` kept by the last load (empty when none can be read), for a
     load whose keys depend on `context` besides the files' bytes (`key_context`): the
-    keys it holds are used only if it was written under the same."""
-    kept = cache.cached_many(_TABLE, [_key(scope)]).get(_key(scope)) if cache else None
-    ok = isinstance(kept, dict) and kept.get("format") == _FORMAT
-    files = kept.get("files") if ok else None  # type: ignore[union-attr]
-    listing = Listing(cache, scope, files if isinstance(files, dict) else {}, context)
-    if not ok or kept.get("context") != context:  # type: ignore[union-attr]
-        listing._entries = {
-            rel: [*entry[:7], None]
-            for rel, entry in listing._entries.items()
-            if isinstance(entry, list) and len(entry) == _FIELDS
-        }  # its results may serve under their keys; its keys cannot be taken as known
-    return listing
+    keys it holds are used only if it was written under the same (its results still
+    serve a file whose key it has)."""
+    if cache is None:
+        return Listing(None, scope, {}, context)
+    got = cache.cached_many(_TABLE, [_key(scope), _changes_key(scope)])
+    whole, changes = _files(got.get(_key(scope))), _files(got.get(_changes_key(scope)))
+    if whole is None:
+        return Listing(cache, scope, {}, context)
+    files, written_in = whole
+    entries = dict(files)
+    if changes is not None and changes[1] == written_in:
+        for rel, entry in changes[0].items():
+            if entry is None:
+                entries.pop(rel, None)
+            else:
+                entries[rel] = entry
+    same = written_in == context
+    return Listing(
+        cache,
+        scope,
+        entries,
+        context,
+        changes=changes[0] if same and changes is not None and changes[1] == context else {},
+        same_context=same,
+    )
+
+
+def _files(record: Any) -> tuple[dict[str, Any], Any] | None:
+    """The entries of a listing record and the context it was written in."""
+    if not isinstance(record, dict) or record.get("format") != _FORMAT:
+        return None
+    files = record.get("files")
+    return (files, record.get("context")) if isinstance(files, dict) else None
 
 
 def _key(scope: str) -> str:
     return f"listing|{scope}"
+
+
+def _changes_key(scope: str) -> str:
+    return f"listing+|{scope}"
