@@ -70,6 +70,7 @@ _CALLS = [
     ("timeline_app.ingest.file_results", "tag_document", "tagging"),
     ("timeline_app.ingest.event_finding", "extract_candidates", "candidates"),
     ("timeline_app.ingest.event_finding", "merge_candidates", "merging"),
+    ("timeline_app.ingest.event_finding", "clusters_of", "merging"),  # in an engine's workers
     ("timeline_app.ingest.pool", "preview_events", "previews"),  # the window's partials
 ]
 _WORKER_STAGES = ("decode", "names", "tagging", "previews", "candidates", "merging")

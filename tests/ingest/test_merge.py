@@ -11,10 +11,15 @@ from timeline_app.ingest.corpus import load_corpus
 from timeline_app.ingest.extract import DatedStatement
 from timeline_app.ingest.merge import (
     _EVENT_NOUN,
+    _clusters,
     _noun_words,
     _nouns_in,
+    _other_actors,
     _representative,
+    _same_happening,
     _stems,
+    _without_common,
+    stated,
 )
 from timeline_app.model import FuzzyDate, Source
 
@@ -124,9 +129,9 @@ def _statement(title: str, n: int = 0) -> DatedStatement:
     ],
 )
 def test_representative_title_shares_most_words(titles, expected, why):
-    cluster = [_statement(t, n) for n, t in enumerate(titles)]
-    titles = {id(c): _stems(c.title) for c in cluster}
-    assert _representative(cluster, titles).title == expected, why
+    cluster = [stated(_statement(t, n)) for n, t in enumerate(titles)]
+    best = _representative(cluster, [_stems(t) for t in titles])
+    assert titles[best] == expected, why
 
 
 _NOUN_TEXTS = ["summit", "Summit", "SESSIONS", "elections", "election_2", "war-crisis", "Élan"]
@@ -152,3 +157,44 @@ def test_kinds_of_happening_found_as_the_regular_expression_finds_them(parts):
 )
 def test_noun_words_only_for_one_word_alternatives(alternatives, expected):
     assert _noun_words(alternatives) == (None if expected is None else frozenset(expected))
+
+
+def _pairwise_clusters(features):
+    """`_clusters` as a full pairwise pass: each statement against every earlier one."""
+    features = _without_common(features)
+    parent = list(range(len(features)))
+
+    def root(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    names = [set(f[3]) for f in features]
+    for i in range(len(features)):
+        ri = i
+        for j in range(i):
+            rj = root(j)
+            if ri == rj or _other_actors(names[ri], names[rj]):
+                continue
+            if _same_happening(features[i], features[j]):
+                parent[ri] = rj
+                names[rj] |= names[ri]
+                ri = rj
+    clusters = {}
+    for i in range(len(features)):
+        clusters.setdefault(root(i), []).append(i)
+    return list(clusters.values())
+
+
+_STEMS = st.sets(st.sampled_from("abcdefgh"), max_size=5)
+_FEATURES = st.tuples(
+    _STEMS, _STEMS, st.sets(st.sampled_from(["talk", "summit"]), max_size=1), _STEMS, _STEMS
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FEATURES, max_size=80))
+def test_clusters_as_a_full_pairwise_pass_makes_them(features):
+    """The statements looked at for each (found by names, or by the stems, kinds of
+    happening and names they share) hold every one a full pass would merge it with."""
+    assert _clusters(features) == _pairwise_clusters(features)

@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.temporal.tense import FUTURE, PAST, UNKNOWN, future_near, tense_near
+from timeline_app.temporal.lexicon import FUTURE_MARKERS
+from timeline_app.temporal.tense import (
+    _FUTURE,
+    FUTURE,
+    PAST,
+    UNKNOWN,
+    _may_hold_future,
+    future_near,
+    tense_near,
+)
 
 _WORDS = [
     "will", "meet", "met", "had", "been", "scheduled", "to", "is", "meeting", "the", "planned",
@@ -40,3 +49,37 @@ CASES = [
 def test_tense_near(text, expression, expected, why):
     start = text.index(expression)
     assert tense_near(text, start, start + len(expression)) == expected, why
+
+
+_CUE_PARTS = [
+    *["will", "won't", "'ll", "we'll", "is", "to", "set", "for", "kicks", "off", "takes"],
+    *["effect", "am", "meeting", "Meet", "meets", "did", "not", "as", "soon", "due", "in"],
+    *["RESUMES", "expected", "plan", "planning", "willing", "this", "ſet", "Will"],
+    *[" ", " ", "  ", "\n", ",", "'", "-", ".", "x"],
+]  # fmt: skip
+
+
+_SCHEDULED_CUES = [
+    "resume", "Reopens", "reconvene", "convenes", "begins", "expires", "opens", "starts",
+    "closes", "ends", "meets", "the leaders meet", "arrives", "returns", "departs", "concludes",
+    "kicks  off", "takes effect", "takes office", "goes into effect", "is meeting",
+    "are travelling", "am leaving", "is resuming",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("cue", [*FUTURE_MARKERS, *_SCHEDULED_CUES])
+def test_every_future_cue_is_looked_for(cue):
+    text = f"Officials {cue} Friday."
+    assert _FUTURE.search(text), "a cue of the pattern"
+    assert _may_hold_future(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PARTS), max_size=20), st.data())
+def test_a_window_without_a_cue_word_holds_no_future_cue(parts, data):
+    """The look at a window's words never misses a cue the pattern finds there."""
+    text = "".join(parts)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    if _FUTURE.search(text, lo, hi):
+        assert _may_hold_future(text[lo:hi])

@@ -23,7 +23,7 @@ from .engines import Engine, LocalEngine
 from .extract import DatedStatement, extract_candidates
 from .file_results import FileResult
 from .language import dates_language
-from .merge import merge_candidates
+from .merge import Cluster, Stated, clusters_of, events_of, merge_candidates, stated
 from .names import Names
 from .preview import merged_names
 from .titles import TitleContext
@@ -135,13 +135,15 @@ def _on_engine(
         pool.map(_candidates_of, chunks, on_done=statements_found)
         blocks = _by_interval(_placed(where, [c for part in found for c in part]))
         release_gradually(found)
-        groups = [[c for _, _, c in b.statements] for b in blocks]
-        costs = [len(g) ** 2 for g in groups]
-        batches = [b for b in _balanced(costs, workers * _BATCHES) if b]
+        # the workers are sent a few strings of each statement and send back its cluster:
+        # statements and events as objects cost more to send than merging them
+        groups = [[stated(c) for _, _, c in b.statements] for b in blocks]
+        batches = [b for b in _balanced([len(g) for g in groups], workers * _BATCHES) if b]
 
-        def batch_merged(k: int, events: list[list[Event]]) -> None:
-            for i, group_events in zip(batches[k], events, strict=True):
-                blocks[i].events = group_events
+        def batch_merged(k: int, clusters: list[list[Cluster]]) -> None:
+            for i, group_clusters in zip(batches[k], clusters, strict=True):
+                block = blocks[i]
+                block.events = events_of([c for _, _, c in block.statements], group_clusters)
             tick(len(pairs))
 
         pool.map(_merge_groups, [[groups[i] for i in b] for b in batches], on_done=batch_merged)
@@ -165,7 +167,7 @@ def _by_interval(placed: list[Placed]) -> list[Block]:
 
 def _balanced(costs: list[int], n: int) -> list[list[int]]:
     """Indices of `costs` in `n` batches of about equal total (largest first, to the
-    lightest batch): merging is quadratic in a group's size, so a few groups dominate."""
+    lightest batch)."""
     heap = [(0, b) for b in range(n)]
     batches: list[list[int]] = [[] for _ in range(n)]
     for i in sorted(range(len(costs)), key=lambda i: -costs[i]):
@@ -193,5 +195,5 @@ def _candidates_of(names: Names, pairs: list[Pair]) -> list[list[DatedStatement]
     return [extract_candidates(doc, ctx, timexes) for doc, timexes in pairs]
 
 
-def _merge_groups(_: Names, groups: list[list[DatedStatement]]) -> list[list[Event]]:
-    return [merge_candidates(group) for group in groups]
+def _merge_groups(_: Names, groups: list[list[Stated]]) -> list[list[Cluster]]:
+    return [clusters_of(group) for group in groups]

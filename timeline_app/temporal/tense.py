@@ -37,6 +37,14 @@ _SCHEDULED = (
     r"|returning|opening|launching|releasing|resuming))"
 )
 _FUTURE = re.compile(rf"(?i)(?<![\w'])(?:(?:{alternation(FUTURE_MARKERS)})|{_SCHEDULED})(?![\w'])")
+# the first word of every cue `_FUTURE` finds (a whole run of word characters and "'"): a
+# stretch of ASCII text that holds none of them holds no future cue, and most do not
+_FUTURE_FIRST = frozenset(m.split()[0].lower() for m in FUTURE_MARKERS) | frozenset(
+    ("resume", "resumes", "reopen", "reopens", "reconvene", "reconvenes", "convene", "convenes",
+     "begins", "expires", "opens", "starts", "closes", "ends", "meets", "meet", "arrives",
+     "returns", "departs", "concludes", "kicks", "takes", "goes", "is", "are", "am")
+)  # fmt: skip
+_RUN = re.compile(r"[\w']+")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
@@ -128,14 +136,14 @@ def _cue_tense(text: str, start: int, end: int, lo: int, hi: int, *, future: boo
     """The tense of the cue in text[lo:hi] nearest to text[start:end]; with `future`,
     UNKNOWN stands for anything but FUTURE."""
     best, best_dist = UNKNOWN, _WINDOW * 3
-    for m in _FUTURE.finditer(text, lo, hi):
+    window = text[lo:hi]  # words are its runs of letters: the first may be cut at `lo`
+    for m in _FUTURE.finditer(text, lo, hi) if _may_hold_future(window) else ():
         dist = _distance(m, start, end)
         if not start <= m.start() < end and dist < best_dist:
             # "had been scheduled to expire Friday": a plan seen from the past
             best, best_dist = (PAST if _HAD_BEFORE.search(text, lo, m.start()) else FUTURE), dist
     if future and best != FUTURE:
         return UNKNOWN  # a past cue can only make it PAST
-    window = text[lo:hi]  # words are its runs of letters: the first may be cut at `lo`
     for m in _PAST_WORD.finditer(window):
         word = m.group(0).lower()
         listed = word in PAST_MARKERS
@@ -151,6 +159,11 @@ def _cue_tense(text: str, start: int, end: int, lo: int, hi: int, *, future: boo
         if dist < best_dist:
             best, best_dist = PAST, dist
     return best
+
+
+def _may_hold_future(window: str) -> bool:
+    """False when `window` surely holds no cue of `_FUTURE` (a cheap look at its words)."""
+    return not window.isascii() or not _FUTURE_FIRST.isdisjoint(_RUN.findall(window.lower()))
 
 
 def _word_before(text: str, pos: int) -> str:
