@@ -34,6 +34,7 @@ from ..model.event_columns import (
 )
 from ..model.summary import UNKNOWN_OUTLET
 from .cache import ExtractionCache
+from .collector import collector_paused
 from .records import event_in, event_out
 
 __all__ = [
@@ -323,13 +324,17 @@ class _Records:
 
     def event(self, i: int) -> Event:
         k, j = int(self.chunk[i]), int(self.row[i])
-        chunk = self._chunks.get(k)
-        if chunk is None:
-            chunk = self._chunks[k] = self._read(self.names[k])
-        try:
-            return event_in(chunk[j])
-        except (ValueError, TypeError, IndexError, KeyError) as exc:
-            raise StoredEventsError(f"stored event {i} is unreadable: {exc}") from None
+        # decoding makes many small objects: the cyclic collector would walk every object
+        # of the process again and again (two thirds of decoding 34,000 events), see
+        # `collector.py`
+        with collector_paused:
+            chunk = self._chunks.get(k)
+            if chunk is None:
+                chunk = self._chunks[k] = self._read(self.names[k])
+            try:
+                return event_in(chunk[j])
+            except (ValueError, TypeError, IndexError, KeyError) as exc:
+                raise StoredEventsError(f"stored event {i} is unreadable: {exc}") from None
 
     def _read(self, name: str) -> list[Any]:
         table, key = (

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Document
 from ..model.lazy_documents import LazyDocuments
+from .collector import collector_paused
 from .file_results import FileResult, RecordSource
 
 __all__ = ["corpus_documents"]
@@ -29,7 +30,8 @@ def corpus_documents(
 
     def load(groups: Sequence[int]) -> list[list[Document]]:
         taken = [held[g] for g in groups]
-        source.fill([r for r in taken if r is not None])
+        with collector_paused:  # many small objects: see `collector.py`
+            source.fill([r for r in taken if r is not None])
         for g in groups:
             held[g] = None
         return [r.documents if r is not None else [] for r in taken]
