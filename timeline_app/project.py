@@ -36,7 +36,7 @@ from .ingest.recent import Recent
 from .model import Document, Event, FuzzyDate, Problem, Timeline
 from .model.lazy_documents import LazyDocuments
 from .store import STORE_PROBLEM, Edit, ProjectStore, StoreError, store_path_for
-from .store.added_events import AddedSource, added_documents
+from .store.added_events import added_documents, is_article
 from .store.edits import apply_edits, published_overrides, source_positions
 from .store.periods import user_periods
 from .store.views import saved_views
@@ -247,7 +247,7 @@ def _shown(
     if isinstance(t.documents, LazyDocuments):  # none of the folder's documents decoded
         documents = t.documents.with_added(added)
     else:
-        documents = {k: d for k, d in t.documents.items() if not isinstance(d, AddedSource)}
+        documents = {k: d for k, d in t.documents.items() if is_article(d)}
         documents.update(added)
     eras = [e for e in t.eras if not e.user] + user_periods(edits)
     return Timeline(documents, events, problems, t.name, eras)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Timeline
-from ..model.lazy_documents import LazyDocuments
+from ..model.lazy_documents import read_all
 
 __all__ = [
     "BINARY_FORMATS",
@@ -45,7 +45,7 @@ BINARY_FORMATS = frozenset({"xlsx"})  # not text: for a file, not a terminal
 def data_bytes(timeline: Timeline, fmt: str) -> bytes:
     """The file's bytes for the timeline's events in format `fmt` (text in UTF-8; CSV with
     its byte order mark); ValueError for an unknown format."""
-    _read_documents(timeline)
+    read_all(timeline.documents)  # every export quotes its events' sources
     if fmt == "json":
         from .event_json import event_json
 
@@ -74,7 +74,7 @@ def stream_json(timeline: Timeline, write: Callable[[str], object]) -> None:
     "json")`, names that are not UTF-8 escaped the same way)."""
     from .event_json import write_event_json
 
-    _read_documents(timeline)
+    read_all(timeline.documents)
     write_event_json(timeline, lambda chunk: write(chunk.encode("utf-8", _NOT_UTF8).decode()))
 
 
@@ -87,14 +87,6 @@ def write_data(timeline: Timeline, fmt: str, out: Path | str) -> Path:
         return out
     out.write_bytes(data_bytes(timeline, fmt))
     return out
-
-
-def _read_documents(timeline: Timeline) -> None:
-    """Every export quotes its events' sources: of documents not decoded yet, decode them
-    all first, in folder order (a batch of files per store read), not one file per source
-    in the events' order (a thousand reads at 10,000 articles)."""
-    if isinstance(timeline.documents, LazyDocuments):
-        timeline.documents.read_all()
 
 
 def format_for_path(path: Path | str) -> str | None:

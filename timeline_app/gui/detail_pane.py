@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from timeline_app.model import Document, Event, Source, TimeNote
 from timeline_app.model.search import find_spans
 from timeline_app.model.summary import summarize
-from timeline_app.store.added_events import AddedSource
+from timeline_app.store.added_events import AddedSource, is_article
 
 from ..plan import sizes
 from ..render import style
@@ -262,7 +262,7 @@ class DetailPane(QWidget):
             timeline, store = self.state.timeline, self.state.store  # columns: no pass
             self._summary_lines = summarize(
                 timeline,
-                is_article=lambda d: not isinstance(d, AddedSource),
+                is_article=is_article,
                 facts=store.facts() if len(store) == len(timeline.events) else None,
             ).lines()
         loading = self.state.loading

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from timeline_app.model import Event, Source, Timeline
 from timeline_app.project import Project
 from timeline_app.store import Edit
-from timeline_app.store.added_events import AddedSource
+from timeline_app.store.added_events import is_article
 from timeline_app.store.edits import date_value
 
 from ..plan.columns import EventStore
@@ -437,7 +437,7 @@ def _article_source(project: Project | None, source: Source | None) -> bool:
     if project is None or source is None:
         return False
     doc = project.timeline.documents.get(source.doc_id)
-    return doc is not None and not isinstance(doc, AddedSource)
+    return doc is not None and is_article(doc)
 
 
 def _follow(timeline: Timeline, wanted: str | None, before: Event | None) -> str | None:

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from timeline_app.formats import write_data
-from timeline_app.model import Document, FuzzyDate, Timeline
+from timeline_app.model import FuzzyDate, Timeline
 from timeline_app.model.summary import article_outlets
 from timeline_app.render import ImageOptions, export_image
-from timeline_app.store.added_events import AddedSource
+from timeline_app.store.added_events import is_article
 from timeline_app.terminal import shown
 
 from ..render import style
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
     def _on_new_timeline(self) -> None:
         """Count the articles once per timeline (10,000 documents take 10 ms, and filters,
         which show the count again, change often)."""
-        self._articles = article_outlets(self.state.timeline.documents, _is_article).total()
+        self._articles = article_outlets(self.state.timeline.documents, is_article).total()
         self._on_timeline_changed()
 
     def _on_color_scheme_changed(self, *args) -> None:
@@ -512,8 +512,3 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
 
 def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
-
-
-def _is_article(doc: Document) -> bool:
-    """Read from the folder, not typed in for an event added by hand."""
-    return not isinstance(doc, AddedSource)

@@ -138,8 +138,8 @@ class FileLoader:
                         continue
                     data, digest = read
                 self._digests[i] = digest
-                known = self._listing.key(doc_id, digest) if self._listing else None
-                self._keys[i] = known or file_key(
+                listed_key = self._listing.key(doc_id, digest) if self._listing else None
+                self._keys[i] = listed_key or file_key(
                     doc_id, data or b"", self._manifest, self._published, digest=digest
                 )
                 batch.append((i, doc_id, data))

@@ -96,8 +96,7 @@ class Listing:
             record = {"format": _FORMAT, "context": self._context, "files": changes}
             self._cache.cache_many(_TABLE, [(_changes_key(self._scope), record)])
             return
-        entries = {**self._entries, **changed} if self._same_context else {}
-        entries.update((rel, e) for rel, e in changed.items() if e is not None)
+        entries = {**self._entries, **changed} if self._same_context else changed
         files = {rel: e for rel, e in entries.items() if rel in present}
         whole = {"format": _FORMAT, "context": self._context, "files": files}
         none = {"format": _FORMAT, "context": self._context, "files": {}}
@@ -139,20 +138,15 @@ def read_listing(cache: ExtractionCache | None, scope: str, context: str) -> Lis
         return Listing(cache, scope, {}, context)
     files, written_in = whole
     entries = dict(files)
-    if changes is not None and changes[1] == written_in:
-        for rel, entry in changes[0].items():
-            if entry is None:
-                entries.pop(rel, None)
-            else:
-                entries[rel] = entry
+    changed = changes[0] if changes is not None and changes[1] == written_in else {}
+    for rel, entry in changed.items():
+        if entry is None:
+            entries.pop(rel, None)
+        else:
+            entries[rel] = entry
     same = written_in == context
     return Listing(
-        cache,
-        scope,
-        entries,
-        context,
-        changes=changes[0] if same and changes is not None and changes[1] == context else {},
-        same_context=same,
+        cache, scope, entries, context, changes=changed if same else {}, same_context=same
     )
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from .documents import Document
 
-__all__ = ["LazyDocuments"]
+__all__ = ["LazyDocuments", "read_all"]
 
 PREFETCH = 128  # groups decoded together on a miss
 
@@ -127,3 +127,10 @@ class _Stored:
                 for g in wanted:
                     self._loaded[g] = 1
         return self._made[doc_id]
+
+
+def read_all(documents: Mapping[str, Document]) -> None:
+    """Before a pass over every document in another order than the folder's: decode those
+    not decoded yet, a batch of files per store read (a dict has nothing to decode)."""
+    if isinstance(documents, LazyDocuments):
+        documents.read_all()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .lazy_documents import LazyDocuments
+from .lazy_documents import read_all
 from .timeline import Timeline
 
 __all__ = ["Part", "SearchIndex", "fold", "find_spans"]
@@ -124,8 +124,7 @@ class SearchIndex:
         are not folded again (a partial load or an edit keeps most documents as they were:
         folding 10,000 articles takes about a second)."""
         index = cls()
-        if isinstance(timeline.documents, LazyDocuments):
-            timeline.documents.read_all()  # every article is folded below: in folder order
+        read_all(timeline.documents)  # every article is folded below
         for i, event in enumerate(timeline.events):
             index.titles.append(_flat(event.title))
             index.tags.append(" | ".join(_flat(t) for t in event.tags))

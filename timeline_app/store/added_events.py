@@ -19,13 +19,24 @@ from ..model import DateError, Document, Event, Source
 from .date_values import date_from_value
 from .project_store import Edit
 
-__all__ = ["ADDED_KINDS", "AddedSource", "added_documents", "source_document_id"]
+__all__ = [
+    "ADDED_KINDS",
+    "AddedSource",
+    "added_documents",
+    "is_article",
+    "source_document_id",
+]
 
 
 @dataclass(slots=True)
 class AddedSource(Document):
     """A document holding the source the user gave for an event added by hand: made from
     the edit log each time the timeline is, never read from the folder."""
+
+
+def is_article(doc: Document) -> bool:
+    """Read from the folder, not typed in for an event added by hand."""
+    return not isinstance(doc, AddedSource)
 
 
 def source_document_id(event_id: str) -> str:

@@ -20,11 +20,18 @@ from .notices import log_tail_lost
 from .schema import check_version, migrate
 from .wal import WalIndex, WalTail, read_index, unread_tail
 
-__all__ = ["connect", "open_file"]
+__all__ = ["connect", "connect_read_only", "open_file"]
 
 
 def connect(target: Path | str) -> sqlite3.Connection:
     return sqlite3.connect(target, timeout=30, check_same_thread=False)
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that never writes to the file at `path`; `immutable` also leaves its
+    log unread and makes no side file beside it (for a damaged file set aside)."""
+    uri = f"file:{quote(os.fsencode(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
 def open_file(path: Path) -> tuple[sqlite3.Connection, str | None]:
@@ -57,7 +64,7 @@ def open_file(path: Path) -> tuple[sqlite3.Connection, str | None]:
 def _check_version_read_only(path: Path) -> None:
     """`StoreVersionError` for a newer store, found without writing to it: a connection that
     may write would copy its log into it on closing."""
-    db = sqlite3.connect(f"file:{quote(os.fsencode(path))}?mode=ro", uri=True)
+    db = connect_read_only(path)
     try:
         check_version(db)
     except sqlite3.DatabaseError:

@@ -18,7 +18,6 @@ in one line each what happened and what was lost.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -27,11 +26,10 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from . import notices
 from .codec import dump, dumps, edit_fields, loads, name_out, storable
-from .opening import connect, open_file
+from .opening import connect, connect_read_only, open_file
 from .recovery import (
     EDIT_COLUMNS,
     Salvage,
@@ -121,10 +119,7 @@ class ProjectStore:
                 rows += db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
-            if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
-                found = {key: payload for key, payload in rows if isinstance(payload, bytes)}
-            else:
-                found = {key: loads(payload) for key, payload in rows}
+            found = _payloads(table, rows)
             if len(found) < len(set(keys)) and self._aside is not None:
                 found.update(self._aside.payloads(table, set(keys) - found.keys()))
             return found
@@ -311,18 +306,22 @@ class _Aside:
     def payloads(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
         """The payloads of those `keys` that can be read, decoded as `cached_many` does."""
         found: dict[str, Any] = {}
-        for key in sorted(keys):
+        for key in sorted(keys):  # one by one: a record in the damaged page fails alone
             with suppress(sqlite3.Error, OSError, ValueError):
                 if self._db is None:
-                    uri = f"file:{quote(os.fsencode(self._path))}?mode=ro&immutable=1"
-                    self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                for _, payload in self._db.execute(
+                    self._db = connect_read_only(self._path, immutable=True)
+                rows = self._db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key = ?", (key,)
-                ).fetchall():
-                    blob = table in _BLOB_TABLES
-                    if not blob or isinstance(payload, bytes):
-                        found[key] = payload if blob else loads(payload)
+                ).fetchall()
+                found.update(_payloads(table, rows))
         return found
+
+
+def _payloads(table: str, rows: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Rows of a cache table as payloads by key; `DamagedRecord` if one is not readable."""
+    if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
+        return {key: payload for key, payload in rows if isinstance(payload, bytes)}
+    return {key: loads(payload) for key, payload in rows}
 
 
 def _fresh_in_memory() -> sqlite3.Connection:

@@ -7,15 +7,14 @@ never deleted or written, and its edit log is read row by row as far as it can b
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from .codec import DamagedRecord, edit_fields
+from .opening import connect_read_only
 
 __all__ = [
     "EDIT_COLUMNS",
@@ -101,7 +100,7 @@ def salvage_edits(path: Path) -> Salvage:
     sides = [Path(f"{path}{s}") for s in ("-wal", "-shm")]
     new = [side for side in sides if not side.exists()]
     try:
-        db = sqlite3.connect(f"file:{quote(os.fsencode(path))}?mode=ro", uri=True)
+        db = connect_read_only(path)
     except sqlite3.Error:
         return Salvage([], None)
     try:
