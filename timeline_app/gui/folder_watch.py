@@ -20,7 +20,11 @@ from timeline_app.ingest.manifest import MANIFEST_NAME
 
 __all__ = ["DEBOUNCE_MS", "MAX_FILE_WATCHES", "FolderWatch", "watch_paths"]
 
-DEBOUNCE_MS = 250  # a save (a temporary file renamed into place) takes a few ms
+# A save (a temporary file renamed into place) comes as events a few ms apart; a copy of many
+# files, as events well under this apart. Waited on every change the user makes, so short:
+# a burst that pauses longer is read twice (the second reload waits for the first), which
+# costs time, never a wrong timeline.
+DEBOUNCE_MS = 100
 MAX_FILE_WATCHES = 4000
 
 
