@@ -291,12 +291,14 @@ class StallMeter:
         self.timer.start()
 
     def reset(self) -> None:
-        self.last = time.perf_counter()
+        self.started = self.last = time.perf_counter()
         self.max_gap = 0.0
+        self.max_gap_ended = 0.0  # seconds after `reset`: where in a load the stall was
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.max_gap = max(self.max_gap, now - self.last)
+        if now - self.last > self.max_gap:
+            self.max_gap, self.max_gap_ended = now - self.last, now - self.started
         self.last = now
 
 
@@ -326,7 +328,12 @@ def _timed_in_window(
     _run_until(app, lambda: done(shown), started)
     seconds = time.perf_counter() - started
     window.state.timeline_changed.disconnect(count)
-    return {"seconds": seconds, "max_stall_ms": meter.max_gap * 1000, "timelines_shown": len(shown)}
+    return {
+        "seconds": seconds,
+        "max_stall_ms": meter.max_gap * 1000,
+        "max_stall_ended_s": meter.max_gap_ended,
+        "timelines_shown": len(shown),
+    }
 
 
 def open_in_window(app: Any, window: Any, folder: Path, meter: StallMeter) -> dict:
@@ -387,6 +394,10 @@ def in_window(folder: Path, headless_s: float) -> dict:
         "max_stall_ms": round(first["max_stall_ms"], 1),
         "reopen_max_stall_ms": round(again["max_stall_ms"], 1),
         "one_changed_max_stall_ms": round(changed["max_stall_ms"], 1),
+        # when each longest stall ended, in seconds after the open (or the save) began
+        "max_stall_ended_s": round(first["max_stall_ended_s"], 2),
+        "reopen_max_stall_ended_s": round(again["max_stall_ended_s"], 2),
+        "one_changed_max_stall_ended_s": round(changed["max_stall_ended_s"], 2),
         "timelines_shown_first_open": first["timelines_shown"],
     }
 

@@ -31,6 +31,7 @@ __all__ = ["IngestWorker", "Job", "Outcome", "release_in_background", "switching
 
 PROGRESS_EVERY = 0.05  # seconds between progress signals: the bar needs no more
 SWITCH_INTERVAL = 0.001  # seconds; see `_SwitchOften`
+PARTIAL_PAUSE_S = 0.25  # at most this long the job waits while a partial is shown
 
 # A job gets the progress callback (and the partial one, when partials are wanted) and
 # returns its result with the timeline to show.
@@ -178,6 +179,11 @@ class IngestWorker(QObject):
             return
         self._shown.clear()
         self._send(self.partial_ready, timeline, EventStore.from_timeline(timeline))
+        # Showing it is the GUI thread's longest work of a load (100 ms or more at 30,000
+        # events). With this thread running Python meanwhile, the two take turns at the
+        # interpreter and the window freezes twice as long; the worker processes extract
+        # on regardless. So the job waits until it is shown, or PARTIAL_PAUSE_S.
+        self._shown.wait(PARTIAL_PAUSE_S)
 
     def _on_partial_ready(self, *args: object) -> None:
         """On the GUI thread, before the slots that show the partial timeline: once they
