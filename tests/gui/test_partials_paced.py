@@ -5,6 +5,7 @@ turning in between, and the first replaced unseen); once it is shown, the next o
 import threading
 import time
 
+from timeline_app.gui import ingest_worker
 from timeline_app.gui.ingest_worker import IngestWorker
 
 from .factories import make_timeline
@@ -34,9 +35,10 @@ def test_a_partial_waits_until_the_last_one_was_shown(qtbot):
     assert done.args[0].timeline is final
 
 
-def test_the_job_waits_while_a_partial_is_shown(qtbot):
+def test_the_job_waits_while_a_partial_is_shown(qtbot, monkeypatch):
     """The GUI thread shows a partial timeline alone: the job goes on only once the slots
     that show it have run (they would otherwise share the interpreter with the job)."""
+    monkeypatch.setattr(ingest_worker, "PARTIAL_PAUSE_S", 30.0)  # a slow machine: no timeout
     first, final = make_timeline(), make_timeline()
     slot_done = threading.Event()
     seen_by_job: list[bool] = []

@@ -27,6 +27,16 @@ __all__ = ["EventListView", "EventTableModel"]
 _HEADERS = ("Date", "Title", "Sources")
 EDITED_MARK = " ✎"  # after the title of an event the user edited
 _ROOT = QModelIndex()
+# Qt asks `data` for a dozen roles per cell at each paint; PySide's enums cost a Python
+# call each to read or combine, so the ones `data` answers are read once here
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset({_DISPLAY, _FOREGROUND, _DECORATION, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class EventTableModel(QAbstractTableModel):
@@ -53,13 +63,13 @@ class EventTableModel(QAbstractTableModel):
             return _HEADERS[section]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):  # Qt override
-        if not index.isValid():
+    def data(self, index: QModelIndex, role=_DISPLAY):  # Qt override
+        if role not in _ANSWERED or not index.isValid():
             return None
         i = int(self.order[index.row()])
         s = self.state.store
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == 0:
                 d = s.fuzzy_date(i)
                 return (
@@ -69,18 +79,18 @@ class EventTableModel(QAbstractTableModel):
                 # workbench marks: ★ starred, ✚ added, ⚠ disputed, ¶ a note
                 return store_title(s, i, tail=EDITED_MARK if s.edited(i) else "")
             return int(s.n_sources[i])
-        if role == Qt.ItemDataRole.ForegroundRole and self.state.hidden[i]:
+        if role == _FOREGROUND and self.state.hidden[i]:
             return QColor(MUTED)
-        if role == Qt.ItemDataRole.DecorationRole and col == 1 and s.planned[i]:
+        if role == _DECORATION and col == 1 and s.planned[i]:
             return self.planned_icon()
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and col < 2:
+        if role in (_TOOLTIP, _ACCESSIBLE) and col < 2:
             tip = s.fuzzy_date(i).describe() if col == 0 else s.titles[i]
             tip = f"{tip} — {sizes.PLANNED_WORDS}" if s.planned[i] else tip
             if col == 1 and s.events is not None:
                 tip = "\n".join([tip, *marks_lines(s.events[i])])
-            return plain.tooltip(tip) if role == Qt.ItemDataRole.ToolTipRole else tip
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return plain.tooltip(tip) if role == _TOOLTIP else tip
+        if role == _ALIGNMENT and col == 2:
+            return _RIGHT
         return None
 
     def planned_icon(self) -> QIcon:

@@ -95,6 +95,8 @@ class IngestWorker(QObject):
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    # the job's thread sends a partial through this one connection (see `_on_partial_made`)
+    _partial_made = Signal(object, object)
 
     def __init__(self, job: Job, *, partials: bool = True) -> None:
         super().__init__()
@@ -105,7 +107,7 @@ class IngestWorker(QObject):
         # set while no partial timeline waits to be shown: see `_partial`
         self._shown = threading.Event()
         self._shown.set()
-        self.partial_ready.connect(self._on_partial_ready)  # before any other slot
+        self._partial_made.connect(self._on_partial_made)
 
     def start(self) -> None:
         self._thread.start()
@@ -178,16 +180,19 @@ class IngestWorker(QObject):
         if self._cancel.is_set() or not self._shown.is_set():
             return
         self._shown.clear()
-        self._send(self.partial_ready, timeline, EventStore.from_timeline(timeline))
+        self._send(self._partial_made, timeline, EventStore.from_timeline(timeline))
         # Showing it is the GUI thread's longest work of a load (100 ms or more at 30,000
         # events). With this thread running Python meanwhile, the two take turns at the
         # interpreter and the window freezes twice as long; the worker processes extract
         # on regardless. So the job waits until it is shown, or PARTIAL_PAUSE_S.
         self._shown.wait(PARTIAL_PAUSE_S)
 
-    def _on_partial_ready(self, *args: object) -> None:
-        """On the GUI thread, before the slots that show the partial timeline: once they
-        have (the next turn of the event loop), the next one may come."""
+    def _on_partial_made(self, timeline: Timeline, store: EventStore) -> None:
+        """On the GUI thread: every slot of `partial_ready` runs now, within this one queued
+        call (emitted from the job's thread, each slot would be queued on its own, and the
+        job let go between two of them); once they have, and the event loop has turned (to
+        paint), the job goes on and the next partial may come."""
+        self._send(self.partial_ready, timeline, store)
         QTimer.singleShot(0, self._shown.set)
 
 

@@ -34,19 +34,22 @@ DISPUTED = "⚠"  # its sources give different dates
 NOTE = "¶"  # has a note (its text is the tooltip)
 
 
-def _prefix(event: Event) -> str:
+def _prefix(event: Event, disputed: bool | None = None) -> str:
     marks = (
         (STAR, event.starred),
         (ADDED, event.added),
-        (DISPUTED, event.disputed),
+        (DISPUTED, event.disputed if disputed is None else disputed),
     )
     return "".join(mark for mark, on in marks if on)
 
 
-def marked_title(event: Event, title: str | None = None, *, tail: str = "") -> str:
+def marked_title(
+    event: Event, title: str | None = None, *, tail: str = "", disputed: bool | None = None
+) -> str:
     """`title` (the event's own by default) with the marks the event has: "★✚ Title ¶";
-    `tail` goes between the title and the note mark (the list's edited mark)."""
-    prefix = _prefix(event)
+    `tail` goes between the title and the note mark (the list's edited mark); `disputed`:
+    `event.disputed` when the caller knows it already (it compares every pair of dates)."""
+    prefix = _prefix(event, disputed)
     text = title if title is not None else event.title
     note = f" {NOTE}" if event.note.strip() else ""
     return f"{prefix + ' ' if prefix else ''}{text}{tail}{note}"
@@ -110,4 +113,4 @@ def store_title(store: EventStore, i: int, *, tail: str = "") -> str:
     if events is None or isinstance(events, LazyEvents):
         prefix = f"{DISPUTED} " if store.disputed[i] else ""
         return f"{prefix}{store.titles[i]}{tail}"
-    return marked_title(events[i], store.titles[i], tail=tail)
+    return marked_title(events[i], store.titles[i], tail=tail, disputed=bool(store.disputed[i]))
