@@ -126,6 +126,7 @@ class TimelineView(QWidget):
         self._metrics = QFontMetricsF(style.label_font())
         self._widths: dict[int, float] = {}
         self._planner: Planner | None = None
+        self._redraws = 0  # how many times `_redraw` ran: `zoom_to_fit` draws once
         self.frame: Frame | None = None
         self._fitting = False  # the range being set is a fit, not the user's choice
         self.cluster_menu: QMenu | None = None  # the last crowded cluster's list
@@ -203,8 +204,10 @@ class TimelineView(QWidget):
         lo, hi = fit_span(
             float(s.x0[shown].min()), float(s.x1[shown].max()), max(self.view_box.width(), 200.0)
         )
+        drawn = self._redraws
         self._set_range(lo, hi, fitted=True)
-        self._redraw()
+        if self._redraws == drawn:  # the range was fitted already: nothing redrew
+            self._redraw()
 
     def zoom_to(self, lo: float, hi: float) -> None:
         self.view_box.setXRange(lo, hi, padding=0)
@@ -304,14 +307,17 @@ class TimelineView(QWidget):
         self._era_bands = era_bands([e for e in eras if not e.user], ref)
         self._periods = period_marks(eras, ref.toordinal())
         self._widths = {}
-        self._on_lanes_changed()
-        self.zoom_to_fit()
+        self._replan()
+        self.zoom_to_fit()  # draws once (a partial timeline comes every second or so)
 
     def _on_lanes_changed(self, *args) -> None:
+        self._replan()
+        self._redraw()
+
+    def _replan(self) -> None:
         s = self.state
         self._planner = Planner(s.store, build_lanes(s.store, s.shown, s.lane_mode), self._measure)
         self._show_message()
-        self._redraw()
 
     def _on_filter_changed(self) -> None:
         """Zoom to what the filters leave, unless the user chose the range since the fit."""
@@ -396,6 +402,7 @@ class TimelineView(QWidget):
         return prio
 
     def _redraw(self) -> None:
+        self._redraws += 1
         lo, hi = self.view_box.viewRange()[0]
         width = self.view_box.width()
         rows = self._rows_available()
