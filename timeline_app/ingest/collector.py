@@ -14,7 +14,7 @@ collection resumes.
 
 `release_gradually`: freeing a big structure frees everything it holds in one go, without
 letting another thread run: 170,000 merge candidates take 60 ms. Emptying their list a chunk
-at a time lets the GUI thread in between chunks.
+at a time (a dict or a set an item at a time) lets the GUI thread in between.
 """
 
 from __future__ import annotations
@@ -51,8 +51,16 @@ class _CollectorPause:
 collector_paused = _CollectorPause()
 
 
-def release_gradually(items: list, chunk: int = 1000) -> None:
-    """Empty `items` (the last reference to what it holds) `chunk` items at a time: a few
-    milliseconds each for items of a few objects."""
-    while items:
-        del items[-chunk:]
+def release_gradually(items: list | dict | set, chunk: int = 1000) -> None:
+    """Empty `items` (the last reference to what it holds): a list `chunk` items at a time,
+    a few milliseconds each for items of a few objects; a dict or a set an item at a time
+    (a loop of Python steps, between any two of which another thread may run)."""
+    if isinstance(items, list):
+        while items:
+            del items[-chunk:]
+    elif isinstance(items, dict):
+        while items:
+            items.popitem()
+    else:
+        while items:
+            items.pop()

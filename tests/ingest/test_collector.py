@@ -1,0 +1,46 @@
+"""Releasing a big structure gradually frees everything it held, whatever its kind."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+
+from timeline_app.ingest.collector import collector_paused, release_gradually
+
+
+class _Item:
+    pass
+
+
+@pytest.mark.parametrize(
+    ("make", "chunk"),
+    [
+        (lambda xs: list(xs), 1000),
+        (lambda xs: list(xs), 3),
+        (lambda xs: {k: x for k, x in enumerate(xs)}, 1000),
+        (lambda xs: {x: None for x in xs}, 1),
+        (lambda xs: set(xs), 1000),
+        (lambda xs: [], 10),
+    ],
+    ids=["list", "list by 3", "dict values", "dict keys", "set", "empty"],
+)
+def test_everything_held_is_freed_and_the_container_left_empty(make, chunk):
+    items = [_Item() for _ in range(2500)]
+    refs = [weakref.ref(x) for x in items]
+    container = make(items)
+    del items
+    release_gradually(container, chunk)
+    assert len(container) == 0
+    assert all(r() is None for r in refs), "freed by reference counting, no collection"
+
+
+def test_the_collector_pauses_while_any_load_runs_and_resumes_after():
+    assert gc.isenabled()
+    with collector_paused:
+        assert not gc.isenabled()
+        with collector_paused:  # two loads at once (two windows)
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the other load still runs"
+    assert gc.isenabled()
