@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +110,18 @@ class ProjectStore:
         """The payloads of those `keys` that are cached: one query per 500 keys, not per key.
 
         A cache that cannot be read is a cache miss (the articles are read instead)."""
+        return self._cached(table, keys, None)
 
+    def cached_items_with(
+        self, table: str, keys: list[str], strings: Collection[str]
+    ) -> dict[str, Any]:
+        """`cached_many` for payloads that are lists, decoding of each only the items that
+        hold one of `strings` as a JSON string (others may come too; a payload that is no
+        list comes whole): an update reads a few documents' events out of merge blocks
+        that hold thousands, and decoding them was most of its reading."""
+        return self._cached(table, keys, [storable(dump(s)) for s in strings])
+
+    def _cached(self, table: str, keys: list[str], needles: list[str] | None) -> dict[str, Any]:
         def read(db: sqlite3.Connection) -> dict[str, Any]:
             rows: list[tuple[str, str]] = []
             for start in range(0, len(keys), 500):
@@ -119,7 +130,7 @@ class ProjectStore:
                 rows += db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
-            found = _payloads(table, rows)
+            found = _payloads(table, rows, needles)
             if len(found) < len(set(keys)) and self._aside is not None:
                 found.update(self._aside.payloads(table, set(keys) - found.keys()))
             return found
@@ -317,11 +328,14 @@ class _Aside:
         return found
 
 
-def _payloads(table: str, rows: list[tuple[str, Any]]) -> dict[str, Any]:
-    """Rows of a cache table as payloads by key; `DamagedRecord` if one is not readable."""
+def _payloads(
+    table: str, rows: list[tuple[str, Any]], needles: list[str] | None = None
+) -> dict[str, Any]:
+    """Rows of a cache table as payloads by key (of a list, with `needles`, only the items
+    holding one, see `codec.loads`); `DamagedRecord` if one is not readable."""
     if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
         return {key: payload for key, payload in rows if isinstance(payload, bytes)}
-    return {key: loads(payload) for key, payload in rows}
+    return {key: loads(payload, needles) for key, payload in rows}
 
 
 def _fresh_in_memory() -> sqlite3.Connection:
