@@ -41,6 +41,32 @@ def test_payloads_round_trip_and_are_valid_utf8(payload, why):
     assert loads(text) == payload, why
 
 
+ITEMS = [
+    {"sources": [["a.txt", 1]], "title": "Talks"},
+    {"sources": [["b.txt", 2], ["a.txt", 3]], "title": "More talks"},
+    {"sources": [[ON_DISK, 4]], "title": 'A "quoted" title'},
+    {"sources": [['q"\\.txt', 5]], "title": "b.txt"},
+]
+NEEDED = [  # (strings, the items decoded, why)
+    (["a.txt"], [0, 1], "a name in two items"),
+    (["b.txt"], [1, 3], "an item holding it as another field's value comes too"),
+    ([ON_DISK], [2], "a name that is not UTF-8, written as its escapes"),
+    (['q"\\.txt'], [3], "quotes and backslashes, as JSON escapes them"),
+    (["c.txt"], [], "a name in no item"),
+    ([], [], "no names"),
+]
+
+
+@pytest.mark.parametrize(("strings", "expected", "why"), NEEDED)
+def test_a_list_payload_is_read_only_where_it_holds_the_names_asked_for(strings, expected, why):
+    store = ProjectStore.in_memory()
+    store.cache_many("corpus_cache", [("row", ITEMS), ("other", {"a.txt": 1})])
+    got = store.cached_items_with("corpus_cache", ["row", "other", "missing"], strings)
+    assert got == {"row": [ITEMS[i] for i in expected], "other": {"a.txt": 1}}, why
+    assert store.cached_many("corpus_cache", ["row"]) == {"row": ITEMS}, why
+    store.close()
+
+
 @pytest.mark.parametrize("stored", ["not json", b"\x01\x02", '[\n{"a":\n]', None])
 def test_an_unreadable_record_is_damage_not_a_crash(stored):
     with pytest.raises(DamagedRecord):

@@ -139,7 +139,7 @@ def splice_columns(
     old_rows = np.full(len(is_new), -1, np.int64)
     old_rows[~is_new] = kept
     records = old.records
-    writer = _RecordsWriter(key, {name: k for k, name in enumerate(records.names)})
+    writer = _RecordsWriter(key, {name: k for k, name in enumerate(records.names.tolist())})
     chunk, row = np.empty(len(is_new), np.int32), np.empty(len(is_new), np.int32)
     chunk[~is_new], row[~is_new] = records.chunk[kept], records.row[kept]
     chunk[is_new], row[is_new] = writer.point(order, events, origins, None)
@@ -214,27 +214,49 @@ def _spliced(
         out[~is_new], out[is_new] = a[kept], b
         return out
 
-    def strings(a: Sequence[str], b: Sequence[str]) -> list[str]:
-        listed = a.tolist() if isinstance(a, Strings) else list(a)
-        out = np.empty(n, object)  # the rows placed by numpy, not by a loop over them
-        out[~is_new] = np.asarray(listed, object)[kept]
-        out[is_new] = np.asarray(list(b), object).reshape(-1)
-        return out.tolist()  # type: ignore[no-any-return]
-
     arrays = [
         merged(getattr(old, name), getattr(fresh, name))
         for name in ("start", "end", "precision", "part", "inferred", "planned", "n_sources")
     ]
     return EventColumns(
         *arrays,
-        strings(old.ids, fresh.ids),
-        strings(old.titles, fresh.titles),
+        _spliced_strings(old.ids, fresh.ids, kept, is_new),
+        _spliced_strings(old.titles, fresh.titles, kept, is_new),
         _spliced_groups(old.outlets, fresh.outlets, kept, is_new),
         _spliced_groups(old.documents, fresh.documents, kept, is_new),
         _spliced_groups(old.actors, fresh.actors, kept, is_new),
         merged(old.span, fresh.span),
         merged(old.disputed, fresh.disputed),
     )
+
+
+def _spliced_strings(
+    old: Sequence[str], fresh: Sequence[str], kept: np.ndarray, is_new: np.ndarray
+) -> Strings:
+    """`_spliced` for one column of strings, cut from `old`'s one text by runs of kept
+    rows (a run is one slice of it), never one object per kept row."""
+    was = old if isinstance(old, Strings) else Strings.of(list(old))
+    new = list(fresh)
+    ends = was.ends
+    starts = np.zeros(len(ends), np.int64)
+    starts[1:] = ends[:-1]
+    lengths = np.empty(len(is_new), np.int64)
+    lengths[~is_new] = (ends - starts)[kept]
+    lengths[is_new] = [len(s) for s in new]
+    source = np.full(len(is_new), -2, np.int64)  # each row's old row, -2 for a new one
+    source[~is_new] = kept
+    # a run of kept rows ends where the next row is not the next old row
+    breaks = np.flatnonzero(is_new[:-1] | is_new[1:] | (np.diff(source) != 1)) + 1
+    firsts = np.concatenate(([0], breaks)).tolist() if len(is_new) else []
+    lasts = np.concatenate((breaks, [len(is_new)])).tolist() if len(is_new) else []
+    text, fresh_at = was.text, np.cumsum(is_new) - 1
+    pieces = [
+        new[int(fresh_at[a])]
+        if is_new[a]
+        else text[int(starts[source[a]]) : int(ends[source[b - 1]])]
+        for a, b in zip(firsts, lasts, strict=True)
+    ]
+    return Strings("".join(pieces), np.cumsum(lengths))
 
 
 def _spliced_groups(old: Groups, fresh: Groups, kept: np.ndarray, is_new: np.ndarray) -> Groups:
@@ -413,7 +435,9 @@ def _from_rows(data: Mapping[str, Any]) -> EventColumns:
     except (ValueError, TypeError) as exc:
         raise ValueError(f"stored event columns are unreadable: {exc}") from None
     groups = {
-        kind: Groups(list(strings[f"{kind}_names"]), arrays[f"{kind}_ptr"], arrays[f"{kind}_codes"])
+        kind: Groups(
+            strings[f"{kind}_names"].tolist(), arrays[f"{kind}_ptr"], arrays[f"{kind}_codes"]
+        )
         for kind in _GROUPS
     }
     columns = EventColumns(
@@ -434,11 +458,13 @@ def _from_rows(data: Mapping[str, Any]) -> EventColumns:
 
 def _text_bytes(strings: Sequence[str]) -> bytes:
     """Strings as one UTF-8 text (lone surrogates, from file names, passed through)."""
-    return "".join(strings).encode("utf-8", "surrogatepass")
+    text = strings.text if isinstance(strings, Strings) else "".join(strings)
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _ends_bytes(strings: Sequence[str]) -> bytes:
-    return Strings.of(strings).ends.tobytes()
+    ends = strings.ends if isinstance(strings, Strings) else Strings.of(strings).ends
+    return np.ascontiguousarray(ends, np.int64).tobytes()
 
 
 def _strings(text: bytes, ends: bytes) -> Strings:

@@ -33,6 +33,7 @@ import copy
 import hashlib
 import json
 import re
+import time
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ __all__ = [
     "corpus_names",
     "events_row",
     "from_scratch",
+    "index_rows",
     "kept_events",
     "read_index",
     "update",
@@ -109,11 +111,22 @@ def _items(n: Names) -> list[Any]:
 
 
 @dataclass(slots=True)
+class _Whole:
+    """The index record a load wrote whole (its fields as read), which later loads' changes
+    are kept against (`index_rows`)."""
+
+    serial: str
+    fields: dict[str, Any]
+
+
+@dataclass(slots=True)
 class Index:
     """What the store keeps of the last load of one path (see the module's docstring).
 
     `files`: file id -> [its cache key, the numbers of the blocks its statements are in];
     `blocks`: [start, end (ISO dates), content key, first file id, its number there].
+    `whole`: the record the store keeps it as the changes from, if any (not kept itself).
+    An update makes a new index: the entries of one read are not changed in place.
     """
 
     corpus: str
@@ -126,21 +139,107 @@ class Index:
     files: dict[str, list[Any]]
     blocks: list[list[Any]]
     families: dict[str, str]  # each document's wire family (`wire.py`), if it has copies
+    whole: _Whole | None = None
 
-    def record(self) -> dict[str, Any]:
-        kept = {f: getattr(self, f) for f in self.__slots__}
-        return {"format": _FORMAT, "code": code_fingerprint(), **kept}
+    def fields(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in _KEPT}
+
+
+_KEPT = tuple(f for f in Index.__slots__ if f != "whole")  # the fields the store keeps
+# fields kept as the entries changed since the whole record (None: an entry gone)
+_DIFFED = ("files", "uses", "docs_with", "families")
+_SMALL = 64  # changed entries always kept apart from the whole index
 
 
 def read_index(cache: ExtractionCache, scope: str) -> Index | None:
-    """The index of the last load of `scope` (None: none, or not readable as one)."""
-    r = cache.cached_many(_TABLE, [_index_key(scope)]).get(_index_key(scope))
-    if not isinstance(r, dict) or r.get("format") != _FORMAT or r.get("code") != code_fingerprint():
+    """The index of the last load of `scope` (None: none, or not readable as one).
+
+    It is kept as two records, like the folder's listing (`listing.py`): the whole index
+    as some load wrote it, and the changes since (`index_rows`). An update of one file in
+    10,000 used to encode and write 3 MB of index; it writes its few entries."""
+    whole_key, changes_key = _index_key(scope), _changes_key(scope)
+    got = cache.cached_many(_TABLE, [whole_key, changes_key])
+    r, changes = _readable(got.get(whole_key)), got.get(changes_key)
+    if r is None:
         return None  # blocks merged by other code are merged again
     try:
-        return Index(*(r[f] for f in Index.__slots__))
+        fields = {f: r[f] for f in _KEPT}
     except KeyError:
         return None
+    serial = r.get("serial")
+    if changes is not None or serial is not None:  # an index kept in two records
+        changes = _readable(changes)
+        if changes is None or not isinstance(serial, str) or changes.get("of") != serial:
+            return None  # the changes of another whole index: a damaged store
+        try:
+            now = _applied(fields, changes)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return None
+    else:
+        now, serial = _applied(fields, _NO_CHANGES), ""
+    return Index(**now, whole=_Whole(serial, fields))
+
+
+def _readable(r: Any) -> dict[str, Any] | None:
+    """`r` if it is a record of this format written by this code."""
+    if isinstance(r, dict) and r.get("format") == _FORMAT and r.get("code") == code_fingerprint():
+        return r
+    return None
+
+
+def _applied(fields: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The index `fields` with `changes` (as `_changes` made them) made."""
+    out = dict(fields)
+    for name in _DIFFED:
+        entries = out[name] = dict(out[name])  # a copy: the whole record's stays as read
+        for k, v in changes[name].items():
+            if v is None:
+                entries.pop(k, None)
+            else:
+                entries[k] = v
+    blocks = out["blocks"] = list(out["blocks"])
+    for n, entry in changes["blocks"].items():
+        blocks[int(n)] = entry
+    out.update(changes["fields"])
+    return out
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """What changed from the index fields `old` to `new`, and how many entries that is."""
+    out: dict[str, Any] = {"fields": {}, "blocks": {}}
+    size = 0
+    for name in _KEPT:
+        a, b = old[name], new[name]
+        if name in _DIFFED:
+            diff = {k: v for k, v in b.items() if a.get(k) != v}
+            diff.update((k, None) for k in a if k not in b)
+            out[name], size = diff, size + len(diff)
+        elif name == "blocks" and len(a) == len(b):
+            out["blocks"] = {str(n): e for n, (x, e) in enumerate(zip(a, b, strict=True)) if x != e}
+            size += len(out["blocks"])
+        elif a != b:
+            out["fields"][name] = b
+            size += len(b) if isinstance(b, list | dict) else 1
+    return out, size
+
+
+def index_rows(scope: str, index: Index) -> list[tuple[str, Any]]:
+    """The store's rows for `index`: the changes since the whole record it was read with
+    when they are few, else the whole record again (with no changes since)."""
+    head = {"format": _FORMAT, "code": code_fingerprint()}
+    fields = index.fields()
+    if index.whole is not None and index.whole.serial:
+        changes, size = _changes(index.whole.fields, fields)
+        if size <= max(_SMALL, len(index.files) // 20):
+            return [(_changes_key(scope), {**head, "of": index.whole.serial, **changes})]
+    serial = _hash(index.corpus, fields["blocks"][:1], len(index.files), time.time_ns())
+    return [
+        (_index_key(scope), {**head, "serial": serial, **fields}),
+        (_changes_key(scope), {**head, "of": serial, **_NO_CHANGES}),
+    ]
+
+
+_NO_CHANGES: dict[str, Any] = {"fields": {}, "blocks": {}, **{name: {} for name in _DIFFED}}
 
 
 def kept_events(
@@ -205,7 +304,8 @@ class State:
     _sentences: dict[tuple[str, int, int], str] | None = None
     _block_at: dict[tuple[date, date], _Kept] = field(default_factory=dict)
     _read_sentences: set[tuple[date, date]] = field(default_factory=set)
-    _raw: dict[str, Any] = field(default_factory=dict)  # event records read by `of_documents`
+    # event records read by `of_documents`, by row: those of (at least) these documents
+    _raw: dict[str, tuple[set[str], list[Any]]] = field(default_factory=dict)
 
     @property
     def events(self) -> list[Event]:
@@ -258,13 +358,21 @@ class State:
             for n in numbers
             if self.blocks[n].events is None
         }
-        found = self._raw  # records read for an earlier call: a year's block is read once
-        missing = list({row for row in rows.values() if row not in known and row not in found})
+        found = self._raw  # records read for an earlier call, with the documents they are for
+        missing = list(
+            {
+                row
+                for row in rows.values()
+                if row not in known and (row not in found or not wanted <= found[row][0])
+            }
+        )
         assert self.cache is not None or not missing, "only an update leaves blocks undecoded"
         if missing and self.cache is not None:
-            found.update(self.cache.cached_many(_TABLE, missing))
-        if any(row not in found for row in missing):
-            raise LookupError("a merge block's events are no longer in the store")
+            docs = wanted.union(*(found[row][0] for row in missing if row in found))
+            read = _records_with(self.cache, missing, docs)
+            if any(row not in read for row in missing):
+                raise LookupError("a merge block's events are no longer in the store")
+            found.update((row, (docs, records)) for row, records in read.items())
         out: list[Event] = []
         for n in numbers:
             row = rows.get(n)
@@ -272,7 +380,8 @@ class State:
                 events = self.blocks[n].events if row is None else known[row]
                 out += [e for e in events or () if any(s.doc_id in wanted for s in e.sources)]
             else:  # a record's sources are lists whose first item is the document's id
-                out += [event_in(r) for r in found[row] if any(s[0] in wanted for s in r[4])]
+                records = found[row][1]
+                out += [event_in(r) for r in records if any(s[0] in wanted for s in r[4])]
         return out
 
     def sentence(self, source: Source) -> str | None:
@@ -327,7 +436,7 @@ class State:
                 rows.append(
                     (_events_key(b.key, self.index.actors), [event_out(e) for e in _decoded(b)])
                 )
-        rows.append((_index_key(scope), self.index.record()))
+        rows += index_rows(scope, self.index)
         cache.cache_many(_TABLE, rows)
 
 
@@ -414,6 +523,7 @@ def update(
     actors = actors_from(names.actors, *counts)
     new_index = _index(corpus, names, actors, counts, rels, keys, in_blocks, blocks)
     new_index.families = index.families  # until the caller updates them
+    new_index.whole = index.whole  # kept as the changes from the same whole record
     state = State(new_index, blocks, [], actors, new_index.actors != index.actors)
     state.cache, state.recent, state.old_actors = cache, recent, index.actors
     state.changed = changed_intervals
@@ -605,6 +715,15 @@ def _block_events(
     return [known[k] if k in known else [event_in(e) for e in found[k]] for k in row_keys]
 
 
+def _records_with(cache: ExtractionCache, rows: list[str], doc_ids: set[str]) -> dict[str, Any]:
+    """The event records of these rows that may have a source in `doc_ids` (and others):
+    only those decoded where the store can (`ProjectStore.cached_items_with`)."""
+    partly = getattr(cache, "cached_items_with", None)
+    if partly is None:  # any other cache gives whole payloads
+        return cache.cached_many(_TABLE, rows)
+    return partly(_TABLE, rows, doc_ids)  # type: ignore[no-any-return]
+
+
 def _actors_key(actors: Actors) -> str:
     patterns = [(p.pattern, name) for p, name in actors.patterns]
     return _hash([list(actors.phrases.values.items()), patterns])
@@ -617,6 +736,10 @@ def _hash(*parts: Any) -> str:
 
 def _index_key(scope: str) -> str:
     return "index|" + scope
+
+
+def _changes_key(scope: str) -> str:
+    return "index+|" + scope
 
 
 _STATEMENTS = "statements|"

@@ -61,13 +61,17 @@ def storable(text: str) -> str:
     return _SURROGATE.sub(_escape, text)
 
 
-def loads(text: Any) -> Any:
-    """The payload `dumps` wrote; `DamagedRecord` if what the store holds is not that."""
+def loads(text: Any, needles: list[str] | None = None) -> Any:
+    """The payload `dumps` wrote (of a list, with `needles`, only the items whose JSON
+    holds one of them); `DamagedRecord` if what the store holds is not that."""
     if not isinstance(text, str):
         raise DamagedRecord("a stored record is not text")
     try:
         if text.startswith("[\n"):  # JSON escapes newlines in strings: each line is one item
-            return [json.loads(line) for line in text[2:-2].split(",\n")]
+            lines = text[2:-2].split(",\n")
+            if needles is not None:
+                lines = [line for line in lines if any(map(line.__contains__, needles))]
+            return [json.loads(line) for line in lines]
         return json.loads(text)
     except ValueError:
         raise DamagedRecord("a stored record is not valid JSON") from None
