@@ -303,11 +303,16 @@ class StallMeter:
 
 
 def _run_until(app: Any, done: Callable[[], bool], started: float) -> None:
+    """Turn the event loop as the app's does (`exec`: asleep until an event comes, at the
+    latest the stall meter's next tick) until `done()`. Polling it every millisecond
+    instead would take the interpreter from the load's thread a thousand times a second,
+    a cost the app does not have."""
+    from PySide6.QtCore import QEventLoop
+
     while not done():
         if time.perf_counter() - started > _WAIT_S:
             raise SystemExit("bench_ingest: the window did not finish loading")
-        app.processEvents()
-        time.sleep(0.001)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     app.processEvents()  # the final timeline's own repaint
 
 
