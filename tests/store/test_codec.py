@@ -91,3 +91,33 @@ def test_the_store_keeps_such_names_in_cache_and_edits(tmp_path):
         ON_DISK
     ), "the name's bytes as on disk"
     db.close()
+
+
+def _listing(n: int) -> dict:
+    return {
+        "format": 2,
+        "files": {
+            f"dir/{k:05}\u00e9.txt": {"key": f"{k:064x}", "ids": [f"{k}"], "n": k} for k in range(n)
+        },
+    }
+
+
+BIG = [  # (payload, why): written piece by piece, the text must be json's own
+    (_listing(1200), "a folder's listing: a long dict inside a small one"),
+    ([{"a": [1.5, None, True], "b": ON_DISK} for _ in range(800)], "a long list"),
+    ({k: k * 2 for k in range(700)}, "a long dict of int keys: written by json in one call"),
+    ({"x": list(range(600)), "y": {"z": "w"}, 3: [1]}, "a long list under a dict with an int key"),
+    ({"nested": {"deeper": [{"k": "v"}] * 900}}, "a long list two levels down"),
+    (_listing(3), "small: one call"),
+]
+
+
+@pytest.mark.parametrize(("payload", "why"), BIG)
+def test_a_big_payload_is_written_as_one_json_call_writes_it(payload, why):
+    import json
+
+    from timeline_app.store.codec import dump
+
+    expected = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    assert dump(payload) == expected, why
+    assert loads(dumps(payload)) == json.loads(expected), why

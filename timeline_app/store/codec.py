@@ -50,8 +50,40 @@ def dumps(payload: Any) -> str:
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+_BIG = 500  # items: a dict or list this long, or holding one, is written piece by piece
+
+
 def dump(payload: Any) -> str:
+    """Compact JSON, exactly `_COMPACT.encode(payload)`'s. A big dict or list (a folder's
+    listing: 10,000 files) is one C call of 100 ms or more that no other thread can
+    interrupt, so one that is, or holds, a long dict or list is written an item at a time."""
+    if _holds_big(payload):
+        return _pieces(payload)
     return _COMPACT.encode(payload)
+
+
+def _holds_big(x: Any) -> bool:
+    if isinstance(x, list):
+        return len(x) >= _BIG
+    if isinstance(x, dict):
+        return len(x) >= _BIG or any(
+            isinstance(v, (dict, list)) and len(v) >= _BIG for v in x.values()
+        )
+    return False
+
+
+def _pieces(x: Any) -> str:
+    """`x` written a few hundred items per call: each call's text less its brackets, joined."""
+    if isinstance(x, list):
+        parts = [_COMPACT.encode(x[i : i + _BIG])[1:-1] for i in range(0, len(x), _BIG)]
+        return "[" + ",".join(parts) + "]"
+    if not all(type(k) is str for k in x):  # other keys: as json writes them, in one call
+        return _COMPACT.encode(x)
+    if len(x) < _BIG:  # a small dict holding a long one
+        return "{" + ",".join(f"{_COMPACT.encode(k)}:{dump(v)}" for k, v in x.items()) + "}"
+    items = list(x.items())
+    parts = [_COMPACT.encode(dict(items[i : i + _BIG]))[1:-1] for i in range(0, len(items), _BIG)]
+    return "{" + ",".join(parts) + "}"
 
 
 def storable(text: str) -> str:
