@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
@@ -49,6 +52,8 @@ __all__ = [
     "Progress",
     "load_corpus",
 ]
+
+R = TypeVar("R")
 
 MERGING = "merging events"  # the `current` of the progress call made once every file is done
 
@@ -208,8 +213,11 @@ def _events(
         if loaded.source is not None:  # listed results: their records, a batch per read
             loaded.source.fill(loaded.results)
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
-        blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
-        counts = actor_counts((d.text for d in documents.values()), names.actors)
+        texts = [d.text for d in documents.values()]
+        # the actors are counted on a thread of this process while it waits for the engine
+        with _meanwhile(actor_counts, texts, names.actors) as counted:
+            blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
+        counts = counted.result()
         state = increments.from_scratch(
             blocks,
             rels=loaded.rels,
@@ -239,6 +247,17 @@ def _events(
     if not updated:
         release_gradually(blocks, 4)
     return columns if updated and lazy else events  # type: ignore[return-value]
+
+
+@contextmanager
+def _meanwhile(fn: Callable[..., R], *args: Any) -> Iterator[Future[R]]:
+    """`fn(*args)` on a thread while the block runs (`fn` must touch nothing the block
+    does). If the block raises (a cancel), the thread is left to end alone, unheard."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="load-meanwhile")
+    try:
+        yield pool.submit(fn, *args)
+    finally:
+        pool.shutdown(wait=False)
 
 
 def _joined(
