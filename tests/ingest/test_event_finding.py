@@ -80,3 +80,13 @@ def test_an_engine_finds_the_blocks_found_here(corpus: str, generated: Path) -> 
     assert here[0].records is None  # found here: made when kept
     documents = sum(len(r.documents) for r in results)
     assert ticks and max(ticks) == documents  # progress counts every document
+
+
+@pytest.mark.parametrize("engine", [_Here(), _InThread()], ids=["here", "engine"])
+def test_each_blocks_events_are_handed_over_once_as_merged(engine, generated: Path) -> None:
+    results, rels = _results(generated)
+    handed: list[list] = []
+    blocks = find_events(results, rels, tick=lambda done: None, engine=engine, merged=handed.append)
+    assert len(handed) == len(blocks)
+    by_id = {id(events) for events in handed}
+    assert all(id(b.events) in by_id for b in blocks), "the blocks' own lists, to change"

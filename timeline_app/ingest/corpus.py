@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
 from . import increments
-from .actors import actor_counts, assign_actors
+from .actors import Actors, actor_counts, actors_from, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .column_cache import Origin, read_columns, splice_columns, write_columns
@@ -215,8 +215,23 @@ def _events(
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
         texts = [d.text for d in documents.values()]
         # the actors are counted on a thread of this process while it waits for the engine
+        # to find the statements, and given to each block's events while it merges others
         with _meanwhile(actor_counts, texts, names.actors) as counted:
-            blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
+            chosen: list[Actors] = []
+
+            def given_actors(events: list[Event]) -> None:
+                if not chosen:
+                    chosen.append(actors_from(names.actors, *counted.result()))
+                _passes_after_merging(events, documents, chosen[0])
+
+            blocks = find_events(
+                results,
+                loaded.rels,
+                tick=tick,
+                engine=engine,
+                names=names.titles,
+                merged=given_actors,
+            )
         counts = counted.result()
         state = increments.from_scratch(
             blocks,
@@ -226,7 +241,8 @@ def _events(
             names=names,
             counts=counts,
         )
-    _after_merging(state, documents)
+    else:  # from scratch, each block's events had these passes as it was merged
+        _after_merging(state, documents)
     if not cache:
         return _joined(state.events, documents)[0]
     hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
@@ -427,5 +443,14 @@ def _after_merging(state: increments.State, documents: Mapping[str, Document]) -
     come from the store as these passes left them. A pass here may change events but must
     not add, drop or reorder them, and what it gives an event may depend only on that event
     and the documents, unless it runs again on every event. Passes that join events across
-    blocks run after, on copies (`_joined`)."""
-    assign_actors(state.events if state.actors_changed else state.fresh, documents, state.actors)
+    blocks run after, on copies (`_joined`). A load from scratch runs them on each block's
+    events as soon as the block is merged (`_passes_after_merging`, from `_events`)."""
+    events = state.events if state.actors_changed else state.fresh
+    _passes_after_merging(events, documents, state.actors)
+
+
+def _passes_after_merging(
+    events: list[Event], documents: Mapping[str, Document], actors: Actors
+) -> None:
+    """The passes of `_after_merging` on some of the corpus's merged events."""
+    assign_actors(events, documents, actors)

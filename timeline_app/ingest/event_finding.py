@@ -36,6 +36,7 @@ _DOC_CHUNK = 25  # documents per task
 _BATCHES = 8  # merge tasks per worker: balanced, and a cancel is heard between
 
 Tick = Callable[[int], None]
+Merged = Callable[[list[Event]], None]
 Pair = tuple[Document, list[Timex]]
 # a statement with where it stands in the corpus: its file's id and its number in the file
 Placed = tuple[str, int, DatedStatement]
@@ -65,18 +66,26 @@ def find_events(
     tick: Tick,
     engine: Engine | None = None,
     names: Names | None = None,
+    merged: Merged | None = None,
 ) -> list[Block]:
     """The merge blocks of complete `results` (names and time expressions decoded; `rels`
     their files' ids), in order of first appearance: their events, one after the other,
     are the corpus's. Found by `engine` (default: this machine's processes for a large
-    corpus) with `names` (default: merged from the results)."""
+    corpus) with `names` (default: merged from the results). `merged(events)` is called
+    in this thread with each block's events as soon as they are made: a pass over them
+    runs there while the engine merges the other blocks."""
     names = names or merged_names(n for r in results for n in r.names)
     pairs, where = _pairs(results, rels)
     engine = engine or LocalEngine()
     workers = engine.workers(len(pairs))
+    merged = merged or _nothing
     if not workers:
-        return _here(pairs, where, names, tick)
-    return _on_engine(pairs, where, names, engine, workers, tick)
+        return _here(pairs, where, names, tick, merged)
+    return _on_engine(pairs, where, names, engine, workers, tick, merged)
+
+
+def _nothing(events: list[Event]) -> None:
+    pass
 
 
 def statements_of(results: list[FileResult], rels: list[str], names: Names) -> list[Placed]:
@@ -110,7 +119,9 @@ def _placed(where: list[str], found: list[list[DatedStatement]]) -> list[Placed]
     return placed
 
 
-def _here(pairs: list[Pair], where: list[str], names: Names, tick: Tick) -> list[Block]:
+def _here(
+    pairs: list[Pair], where: list[str], names: Names, tick: Tick, merged: Merged
+) -> list[Block]:
     ctx = TitleContext(names)
     found: list[list[DatedStatement]] = []
     for done, (doc, timexes) in enumerate(pairs, 1):
@@ -122,13 +133,20 @@ def _here(pairs: list[Pair], where: list[str], names: Names, tick: Tick) -> list
     release_gradually(found)
     for k, block in enumerate(blocks, 1):
         block.events = merge_candidates([c for _, _, c in block.statements])
+        merged(block.events)
         if k % 200 == 0:
             tick(len(pairs))
     return blocks
 
 
 def _on_engine(
-    pairs: list[Pair], where: list[str], names: Names, engine: Engine, workers: int, tick: Tick
+    pairs: list[Pair],
+    where: list[str],
+    names: Names,
+    engine: Engine,
+    workers: int,
+    tick: Tick,
+    merged: Merged,
 ) -> list[Block]:
     # time expressions go as records, statements come back as the store's records: the
     # objects cost this process, which waits for the workers, more to pickle than the
@@ -167,6 +185,7 @@ def _on_engine(
             for i, group_clusters in zip(batches[k], clusters, strict=True):
                 block = blocks[i]
                 block.events = events_of([c for _, _, c in block.statements], group_clusters)
+                merged(block.events)
             tick(len(pairs))
 
         pool.map(_merge_groups, [[groups[i] for i in b] for b in batches], on_done=batch_merged)
