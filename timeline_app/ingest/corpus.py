@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
 from . import increments
-from .actors import actor_counts, assign_actors
+from .actors import Actors, actor_counts, actors_from, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually
 from .column_cache import Origin, read_columns, splice_columns, write_columns
@@ -49,6 +52,8 @@ __all__ = [
     "Progress",
     "load_corpus",
 ]
+
+R = TypeVar("R")
 
 MERGING = "merging events"  # the `current` of the progress call made once every file is done
 
@@ -208,8 +213,26 @@ def _events(
         if loaded.source is not None:  # listed results: their records, a batch per read
             loaded.source.fill(loaded.results)
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
-        blocks = find_events(results, loaded.rels, tick=tick, engine=engine, names=names.titles)
-        counts = actor_counts((d.text for d in documents.values()), names.actors)
+        texts = [d.text for d in documents.values()]
+        # the actors are counted on a thread of this process while it waits for the engine
+        # to find the statements, and given to each block's events while it merges others
+        with _meanwhile(actor_counts, texts, names.actors) as counted:
+            chosen: list[Actors] = []
+
+            def given_actors(events: list[Event]) -> None:
+                if not chosen:
+                    chosen.append(actors_from(names.actors, *counted.result()))
+                _passes_after_merging(events, documents, chosen[0])
+
+            blocks = find_events(
+                results,
+                loaded.rels,
+                tick=tick,
+                engine=engine,
+                names=names.titles,
+                merged=given_actors,
+            )
+        counts = counted.result()
         state = increments.from_scratch(
             blocks,
             rels=loaded.rels,
@@ -218,7 +241,8 @@ def _events(
             names=names,
             counts=counts,
         )
-    _after_merging(state, documents)
+    else:  # from scratch, each block's events had these passes as it was merged
+        _after_merging(state, documents)
     if not cache:
         return _joined(state.events, documents)[0]
     hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
@@ -239,6 +263,17 @@ def _events(
     if not updated:
         release_gradually(blocks, 4)
     return columns if updated and lazy else events  # type: ignore[return-value]
+
+
+@contextmanager
+def _meanwhile(fn: Callable[..., R], *args: Any) -> Iterator[Future[R]]:
+    """`fn(*args)` on a thread while the block runs (`fn` must touch nothing the block
+    does). If the block raises (a cancel), the thread is left to end alone, unheard."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="load-meanwhile")
+    try:
+        yield pool.submit(fn, *args)
+    finally:
+        pool.shutdown(wait=False)
 
 
 def _joined(
@@ -408,5 +443,14 @@ def _after_merging(state: increments.State, documents: Mapping[str, Document]) -
     come from the store as these passes left them. A pass here may change events but must
     not add, drop or reorder them, and what it gives an event may depend only on that event
     and the documents, unless it runs again on every event. Passes that join events across
-    blocks run after, on copies (`_joined`)."""
-    assign_actors(state.events if state.actors_changed else state.fresh, documents, state.actors)
+    blocks run after, on copies (`_joined`). A load from scratch runs them on each block's
+    events as soon as the block is merged (`_passes_after_merging`, from `_events`)."""
+    events = state.events if state.actors_changed else state.fresh
+    _passes_after_merging(events, documents, state.actors)
+
+
+def _passes_after_merging(
+    events: list[Event], documents: Mapping[str, Document], actors: Actors
+) -> None:
+    """The passes of `_after_merging` on some of the corpus's merged events."""
+    assign_actors(events, documents, actors)

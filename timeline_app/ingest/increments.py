@@ -451,8 +451,8 @@ def from_scratch(
 ) -> State:
     """The state of a load from scratch: `blocks` as `find_events` made them."""
     kept = []
-    for b in blocks:
-        records = [statement_out(p) for p in b.statements]
+    for b in blocks:  # records made by the workers that found them, if an engine did
+        records = b.records if b.records is not None else [statement_out(p) for p in b.statements]
         first = b.statements[0]
         kept.append(_Kept(b.interval, (first[0], first[1]), _hash(records), records, b.events))
     in_blocks: dict[str, set[int]] = {}
