@@ -63,6 +63,25 @@ def test_each_date_counts_its_outlets_once(timeline):
     assert [(c.date.iso(), c.outlets) for c in counts] == [("2023-05-03", 1), ("2023-05-04", 1)]
 
 
+@pytest.mark.parametrize(
+    ("source", "documents"),
+    [
+        (sourced("a.txt", 3), {"a.txt"}),
+        (replace(sourced("b.txt", 4), wire="wire-1"), {"b.txt"}),
+        (sourced("c.txt", 3), set()),  # its article is not in the timeline
+        (replace(sourced("a.txt", 3), date=FuzzyDate(2023, 5, 3, inferred=True)), {"a.txt"}),
+    ],
+    ids=["an outlet", "a wire copy", "no article", "an inferred date"],
+)
+def test_one_source_counts_as_the_general_rule_counts_it(timeline, source, documents):
+    from timeline_app.model.outlets import date_support
+
+    docs = {k: v for k, v in timeline.documents.items() if k in documents}
+    event = Event("one", "One source", source.date, [source])
+    general = [(s.date, s.independent) for s in date_support(event, docs)]
+    assert [(c.date, c.outlets) for c in date_counts(event, Timeline(docs, [event]))] == general
+
+
 def test_event_json_carries_the_marks_and_reads_them_back(timeline, tmp_path):
     data = json.loads(data_bytes(timeline, "json"))
     jsonschema.validate(data, SCHEMA)

@@ -31,6 +31,8 @@ def is_disputed(event: Event) -> bool:
 def date_counts(event: Event, timeline: Timeline) -> list[DateCount]:
     """Each date the event's sources give with its independent outlets, best confirmed
     first: most outlets, then the most precise, then the earliest."""
+    if len(event.sources) == 1:  # most events: one date, one voice, no article looked up
+        return [DateCount(event.sources[0].date, 1)]
     return [DateCount(s.date, s.independent) for s in date_support(event, timeline.documents)]
 
 
