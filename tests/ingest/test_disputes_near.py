@@ -21,6 +21,7 @@ from timeline_app.ingest.disputes import (
     dated_between,
     join_disputes,
     join_disputes_near,
+    stated,
 )
 from timeline_app.ingest.records import event_out
 from timeline_app.ingest.wire import families_of
@@ -155,12 +156,12 @@ def _windows(events, rng: random.Random, count: int) -> list[tuple[date, date]]:
 
 
 def _of(events):
-    """`of_documents` over a list: the events with a source in the documents given."""
+    """`stated_of` over a list: the events with a source in the documents given."""
 
-    def of_documents(doc_ids):
-        return [e for e in events if any(s.doc_id in doc_ids for s in e.sources)]
+    def stated_of(doc_ids):
+        return stated([e for e in events if any(s.doc_id in doc_ids for s in e.sources)])
 
-    return of_documents
+    return stated_of
 
 
 def _check_splice(before, after, documents, lo, hi):
@@ -170,7 +171,7 @@ def _check_splice(before, after, documents, lo, hi):
     old = _full(before, documents, families)
     new = _full(after, documents, families)
     near = join_disputes_near(
-        dated_between(after), documents, lo, hi, families=families, of_documents=_of(after)
+        dated_between(after), documents, lo, hi, families=families, stated_of=_of(after)
     )
     assert near.start <= lo - timedelta(days=REACH) and hi + timedelta(days=REACH) <= near.end
     spliced = [e for e in old if not near.covers(e)] + near.events

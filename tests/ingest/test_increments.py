@@ -15,6 +15,7 @@ import pytest
 
 from timeline_app.cli import main
 from timeline_app.ingest import corpus
+from timeline_app.ingest.disputes import stated
 from timeline_app.ingest.records import event_out
 from timeline_app.paths import SHIPPED_CORPUS
 
@@ -300,14 +301,35 @@ def test_an_update_runs_the_passes_near_its_dates_only(act, why, tmp_path, monke
     store.close()
 
 
-@pytest.mark.parametrize(("act", "why"), [(change, "one changed"), (add_fresh, "one added")])
+class _WholePayloads:
+    """A cache that gives whole payloads only (no `cached_items`), over a store."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def cached_many(self, table, keys):
+        return self._store.cached_many(table, keys)
+
+    def cache_many(self, table, items):
+        self._store.cache_many(table, items)
+
+
+READS = [  # (act, cache the state reads, why)
+    (change, None, "one changed"),
+    (add_fresh, None, "one added"),
+    (change, _WholePayloads, "one changed, a cache giving whole payloads"),
+]
+
+
+@pytest.mark.parametrize(("act", "reader", "why"), READS)
 def test_the_events_and_sentences_of_a_few_documents_are_read_without_their_blocks(
-    act, why, generated, tmp_path, monkeypatch
+    act, reader, why, generated, tmp_path, monkeypatch
 ):
-    """`State.of_documents` decodes only the events of the documents asked for, from the
-    records of blocks left in the store: the same events, in corpus order, as a pass over
-    every decoded block. `State.sentence` gives each source's sentence as its article
-    has it."""
+    """`State.stated` and `State.documents_together` decode only the events of the
+    documents asked for, from the records of blocks left in the store, and make none:
+    they say of the same events, in corpus order, what a pass over every decoded block
+    finds, however the documents are asked for (a row read for some is not read again
+    for others). `State.sentence` gives each source's sentence as its article has it."""
     from timeline_app.project import Project
     from timeline_app.store import ProjectStore
 
@@ -326,7 +348,9 @@ def test_the_events_and_sentences_of_a_few_documents_are_read_without_their_bloc
         # many, one of those read already, two not read yet, none
         asked = (sorted(rel_of)[::9], sorted(rel_of)[:1], sorted(rel_of)[1:3], [])
         assert any(b.events is None for b in state.blocks), "blocks left in the store"
-        few = [[event_out(e) for e in state.of_documents(ids, rel_of)] for ids in asked]
+        if reader is not None:
+            state.cache = reader(cache)
+        few = [(state.stated(ids, rel_of), state.documents_together(ids, rel_of)) for ids in asked]
         assert state.decode()
         # the sentences the blocks' statements keep are the articles' own
         sources = [s for e in state.events for s in e.sources]
@@ -334,7 +358,8 @@ def test_the_events_and_sentences_of_a_few_documents_are_read_without_their_bloc
         assert kept == [documents[s.doc_id].text[s.start : s.end] for s in sources]
         for ids, got in zip(asked, few, strict=True):
             wanted = set(ids)
-            seen.append((got, [event_out(e) for e in state.events if wanted & set(e.doc_ids)]))
+            every = [e for e in state.events if wanted & set(e.doc_ids)]
+            seen.append((got, (stated(every), [set(e.doc_ids) for e in every])))
         return real(cache, key, scope, index, state, loaded, documents)
 
     monkeypatch.setattr(corpus, "_updated_columns", spy)
@@ -345,4 +370,51 @@ def test_the_events_and_sentences_of_a_few_documents_are_read_without_their_bloc
         assert few == every, why
     scratch = Project(folder, store=ProjectStore.in_memory()).timeline
     assert event_records(updated) == event_records(scratch), why
+    store.close()
+
+
+def test_an_unreadable_event_record_is_read_again_from_the_articles(
+    generated, tmp_path, monkeypatch
+):
+    """An event record of a block left in the store that is not JSON any more: asking for
+    what its documents' events state is a `LookupError` (no traceback), and the update
+    gives way to a load that loses nothing (the same events as from scratch)."""
+    from timeline_app.ingest import increments
+    from timeline_app.project import Project
+    from timeline_app.store import ProjectStore
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    store = ProjectStore(tmp_path / "kept.sqlite")
+    Project(folder, store=store)
+    change(folder)
+    raised: list[str] = []
+    real = corpus._updated_columns
+
+    def spy(cache, key, scope, index, state, loaded, documents):
+        rel_of = {
+            d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids
+        }
+        rows = [
+            increments.events_row(b.key, state.old_actors) for b in state.blocks if b.events is None
+        ]
+        for row, text in cache._db.execute(
+            f"SELECT key, payload FROM corpus_cache WHERE key IN ({','.join('?' * len(rows))})",
+            rows,
+        ).fetchall():
+            items = text[2:-2].split(",\n")  # each item cut short: none reads as JSON
+            cut = "[\n" + ",\n".join(item[:-1] for item in items) + "\n]"
+            cache._db.execute("UPDATE corpus_cache SET payload = ? WHERE key = ?", (cut, row))
+        try:
+            state.stated(sorted(rel_of), rel_of)
+        except LookupError as exc:
+            raised.append(str(exc))
+        return real(cache, key, scope, index, state, loaded, documents)
+
+    monkeypatch.setattr(corpus, "_updated_columns", spy)
+    updated = Project(folder, store=store).timeline
+    monkeypatch.undo()
+    assert raised == ["a merge block's events can no longer be read"]
+    scratch = Project(folder, store=ProjectStore.in_memory()).timeline
+    assert event_records(updated) == event_records(scratch)
     store.close()

@@ -58,12 +58,32 @@ NEEDED = [  # (strings, the items decoded, why)
 
 
 @pytest.mark.parametrize(("strings", "expected", "why"), NEEDED)
-def test_a_list_payload_is_read_only_where_it_holds_the_names_asked_for(strings, expected, why):
+def test_a_list_payload_is_read_item_by_item_where_it_holds_the_names_asked_for(
+    strings, expected, why
+):
     store = ProjectStore.in_memory()
-    store.cache_many("corpus_cache", [("row", ITEMS), ("other", {"a.txt": 1})])
-    got = store.cached_items_with("corpus_cache", ["row", "other", "missing"], strings)
-    assert got == {"row": [ITEMS[i] for i in expected], "other": {"a.txt": 1}}, why
+    rows = [("row", ITEMS), ("empty", []), ("other", {"a.txt": 1})]
+    store.cache_many("corpus_cache", rows)
+    got = store.cached_items("corpus_cache", ["row", "empty", "other", "missing"])
+    assert sorted(got) == ["empty", "row"], "a payload that is no list is left out"
+    assert len(got["row"]) == len(ITEMS) and len(got["empty"]) == 0, why
+    assert got["row"].holding(strings) == expected, why
+    assert got["empty"].holding(strings) == [], why
+    assert [got["row"][i] for i in expected] == [ITEMS[i] for i in expected], why
+    assert [got["row"][i] for i in range(len(ITEMS))] == ITEMS, "every item, decoded"
     assert store.cached_many("corpus_cache", ["row"]) == {"row": ITEMS}, why
+    store.close()
+
+
+def test_an_item_that_is_not_json_is_damage_when_read_and_alone():
+    store = ProjectStore.in_memory()
+    store.cache_many("corpus_cache", [("row", ITEMS)])
+    text = storable(dumps(ITEMS)).replace('"More talks"', '"More talks')  # 2nd item cut short
+    store._db.execute("UPDATE corpus_cache SET payload = ? WHERE key = 'row'", (text,))
+    items = store.cached_items("corpus_cache", ["row"])["row"]
+    assert items[0] == ITEMS[0] and items[2] == ITEMS[2], "the others read as they are"
+    with pytest.raises(DamagedRecord):
+        items[1]
     store.close()
 
 

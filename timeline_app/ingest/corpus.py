@@ -42,7 +42,7 @@ from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
 from .sentence_store import StoredHashes, document_keys
-from .wire import families_of
+from .wire import families_among, families_of
 
 __all__ = [
     "MERGING",
@@ -348,7 +348,7 @@ def _updated_columns(
                 min(iv[0] for iv in state.changed),
                 max(iv[1] for iv in state.changed),
                 families=families,
-                of_documents=lambda ids: state.of_documents(ids, rel_of),
+                stated_of=lambda ids: state.stated(ids, rel_of),
                 sentences=_kept_sentences(state, documents),
             )
             span, events = (near.start, near.end), near.events
@@ -409,7 +409,8 @@ def _updated_families(
     for d, f in old.items():
         members.setdefault(f, set()).add(d)
     affected = touched | {m for d in touched if d in old for m in members[old[d]]}
-    found = families_of(state.of_documents(affected, rel_of), documents, hashes=hashes)
+    together = state.documents_together(affected, rel_of)
+    found = families_among(together, documents, hashes=hashes)
     by_family: dict[str, set[str]] = {}
     for d, f in found.items():
         by_family.setdefault(f, set()).add(d)

@@ -56,7 +56,7 @@ corpus order). Which pairs are joinable depends on little around them:
 - an event recurs because of an alike event within RECUR days;
 - `_told_apart` reads the events on either's own interval;
 - `other_days` reads the events stated in the same sentences: events of the same
-  documents, at any date (`of_documents` gives them; they only lend their dates);
+  documents, at any date (`stated_of` gives their dates and sentences, all they lend);
 - `mark_wire` is the exception: see below.
 
 So a change within [lo, hi] changes pairs and recurrences only of events within RECUR days
@@ -117,10 +117,13 @@ __all__ = [
     "WORDING",
     "Near",
     "SentenceOf",
+    "Stated",
+    "StatedOf",
     "dated_between",
     "join_disputes",
     "join_disputes_near",
     "sentences_in",
+    "stated",
 ]
 
 DAY_GAP = 1  # days two outlets' days for one happening may differ by
@@ -175,12 +178,12 @@ class _SentenceDays:
     """The intervals of the events stated in each sentence (by document and offsets): a
     sentence that dates two things ("met on Wednesday, the press service said on
     Thursday") gives each event the other's date. Indexed from `events` on first use, and
-    from `more(doc_ids)` (the events of those documents) for documents not read yet; an
-    event's date is read only when a sentence of its is asked for."""
+    from `more(doc_ids)` (the events of those documents, as `stated`) for documents not
+    read yet; an event's date is read only when a sentence of its is asked for."""
 
-    def __init__(self, events: list[Event], more: EventsOf | None) -> None:
+    def __init__(self, events: list[Event], more: StatedOf | None) -> None:
         self._events, self._more = events, more
-        self._stated: dict[tuple[str, int, int], list[Event]] | None = None
+        self._stated: dict[tuple[str, int, int], set[Interval]] | None = None
         self._read: set[str] = set()
         self._only: set[str] | None = None
 
@@ -188,26 +191,26 @@ class _SentenceDays:
         """Index the sentences of `docs` alone: those of every event asked for."""
         self._only = docs
 
-    def _add(self, events: Iterable[Event]) -> None:
+    def _add(self, events: Iterable[Stated]) -> None:
         assert self._stated is not None
         only = self._only
-        for e in events:
-            for s in e.sources:
-                if only is None or s.doc_id in only:
-                    self._stated.setdefault((s.doc_id, s.start, s.end), []).append(e)
+        for interval, sources in events:
+            for source in sources:
+                if only is None or source[0] in only:
+                    self._stated.setdefault(source, set()).add(interval)
 
     def of(self, event: Event, docs: frozenset[str]) -> set[Interval]:
         if self._stated is None:
             self._stated = {}
-            self._add(self._events)
+            self._add(stated(self._events))
         if self._more is not None and not docs <= self._read:
             fresh = sorted(docs - self._read)
             self._read.update(fresh)
             self._add(self._more(fresh))
         return {
-            (e.date.start, e.date.end)
+            interval
             for s in event.sources
-            for e in self._stated.get((s.doc_id, s.start, s.end), ())
+            for interval in self._stated.get((s.doc_id, s.start, s.end), ())
         }
 
 
@@ -278,11 +281,22 @@ class _Profile:
 
 
 EventsBetween = Callable[[date, date], list[Event]]
-EventsOf = Callable[[list[str]], list[Event]]
+# an event as `_SentenceDays` reads it: its interval, and the document and offsets of the
+# sentence of each of its sources
+Stated = tuple[Interval, list[tuple[str, int, int]]]
+StatedOf = Callable[[list[str]], Iterable[Stated]]
 # the text of a source's sentence (`text[start:end]` of its article), None when its article
 # is not loaded; `documents` by default (`sentences_in`), a merge block's statements hold it
 # too (`increments.State.sentence`), without decoding the article
 SentenceOf = Callable[[Source], str | None]
+
+
+def stated(events: Iterable[Event]) -> list[Stated]:
+    """Each event's interval and the document and offsets of its sources' sentences."""
+    return [
+        ((e.date.start, e.date.end), [(s.doc_id, s.start, s.end) for s in e.sources])
+        for e in events
+    ]
 
 
 def sentences_in(documents: Mapping[str, Document]) -> SentenceOf:
@@ -330,15 +344,16 @@ def join_disputes_near(
     hi: date,
     *,
     families: Mapping[str, str],
-    of_documents: EventsOf | None = None,
+    stated_of: StatedOf | None = None,
     sentences: SentenceOf | None = None,
 ) -> Near:
     """The part of `join_disputes(all events)` that events changed within [lo, hi] can
     change, computed from the events near it (see "Locality" above).
 
     `between(a, b)` gives the corpus's events before joining whose date meets [a, b], in
-    corpus order; `of_documents(doc_ids)` the events with a source in those documents (in
-    any order; None when `between` always gives them, as a list of all events does).
+    corpus order; `stated_of(doc_ids)` the events with a source in those documents, as
+    `stated` gives them (in any order; None when `between` always gives them, as a list of
+    all events does).
     `families` is the corpus's wire families (`wire.families_of` on all its events);
     `sentences` as for `join_disputes`. The events given are copied, never changed."""
     sentence_of = sentences or sentences_in(documents)
@@ -346,7 +361,7 @@ def join_disputes_near(
     while True:
         events = [copy.copy(e) for e in between(start - _MARGIN_DAYS, end + _MARGIN_DAYS)]
         apply_families(events, families)
-        profiles = _profiles(events, sentence_of, _SentenceDays(events, of_documents))
+        profiles = _profiles(events, sentence_of, _SentenceDays(events, stated_of))
         near, recurring = _alike_pairs(profiles)
         inside = {i for i, e in enumerate(events) if e.date.start <= end and start <= e.date.end}
         valid = [(i, j) for i, j in near if i not in recurring and j not in recurring]

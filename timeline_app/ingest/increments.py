@@ -12,7 +12,7 @@ each file's extraction (`file_cache`):
 
 A changed, added or removed file then costs its own statements: the old ones leave their
 blocks, the new ones enter theirs, only those blocks are merged again, the others' events
-stay in the store until asked for (`State.decode`, `between`, `of_documents`: an update
+stay in the store until asked for (`State.decode`, `between`, `stated`: an update
 whose passes run near its dates only decodes the blocks near them). The result is exactly
 what a load from scratch gives (same events, same order). A change of the names learnt from
 the whole corpus (a new person, an acronym defined) may change the titles of other
@@ -51,7 +51,7 @@ from .names import Names, gather_names
 from .people import surname
 from .preview import merged_names
 from .recent import Recent
-from .records import event_in, event_out, statement_in, statement_out
+from .records import date_in, event_in, event_out, statement_in, statement_out
 
 __all__ = [
     "MAX_CHANGED",
@@ -281,7 +281,7 @@ class State:
     it once the passes over merged events are done.
 
     `events` are the corpus's, in order, once every block is decoded (`decode`: an update
-    leaves the blocks it did not merge again in the store, `between` and `of_documents`
+    leaves the blocks it did not merge again in the store, `between` and `stated`
     decode only those asked for); `fresh` those merged in this load (all on a load from
     scratch); `actors` the corpus's; `actors_changed`: they differ from the ones the kept
     events were given (always so from scratch). `changed`: the intervals whose events an
@@ -304,8 +304,8 @@ class State:
     _sentences: dict[tuple[str, int, int], str] | None = None
     _block_at: dict[tuple[date, date], _Kept] = field(default_factory=dict)
     _read_sentences: set[tuple[date, date]] = field(default_factory=set)
-    # event records read by `of_documents`, by row: those of (at least) these documents
-    _raw: dict[str, tuple[set[str], list[Any]]] = field(default_factory=dict)
+    # the event records `stated` read from the store, by row, decoded as asked for
+    _rows: dict[str, _Row] = field(default_factory=dict)
 
     @property
     def events(self) -> list[Event]:
@@ -343,11 +343,39 @@ class State:
             if e.date.start <= hi and lo <= e.date.end
         ]
 
-    def of_documents(self, doc_ids: Iterable[str], rel_of: Mapping[str, str]) -> list[Event]:
+    def stated(
+        self, doc_ids: Iterable[str], rel_of: Mapping[str, str]
+    ) -> list[tuple[tuple[date, date], list[tuple[str, int, int]]]]:
         """The events with a source in these documents (`rel_of`: their files), in corpus
-        order. A block left in the store is not decoded for them: only its events with
-        such a source are, from its record (a year's block holds thousands of events, a
-        document's statements few of them)."""
+        order, as `disputes.stated` gives them: each one's interval and its sources'
+        documents and offsets, none of those events made. A block left in the store is not
+        decoded for them: only its records with such a source are (a year's block holds
+        thousands of events, a document's statements few of them)."""
+        out: list[tuple[tuple[date, date], list[tuple[str, int, int]]]] = []
+        for e in self._with_sources(doc_ids, rel_of):
+            if isinstance(e, Event):
+                sources = [(s.doc_id, s.start, s.end) for s in e.sources]
+                out.append(((e.date.start, e.date.end), sources))
+            else:
+                when = date_in(e[2])
+                assert when is not None, "an event's record holds its date"
+                out.append(((when.start, when.end), [(s[0], s[1], s[2]) for s in e[4]]))
+        return out
+
+    def documents_together(
+        self, doc_ids: Iterable[str], rel_of: Mapping[str, str]
+    ) -> list[set[str]]:
+        """The documents of the sources of each event `stated` gives, none of those events
+        made (`wire.families_among`)."""
+        return [
+            {s.doc_id for s in e.sources} if isinstance(e, Event) else {s[0] for s in e[4]}
+            for e in self._with_sources(doc_ids, rel_of)
+        ]
+
+    def _with_sources(self, doc_ids: Iterable[str], rel_of: Mapping[str, str]) -> list[Any]:
+        """The events with a source in these documents, in corpus order: those of decoded
+        blocks as events, those of blocks left in the store as their records (a record's
+        sources are lists whose first item is the document's id)."""
         wanted = set(doc_ids)
         numbers = sorted(
             {n for d in wanted if d in rel_of for n in self.index.files.get(rel_of[d], [0, []])[1]}
@@ -358,30 +386,24 @@ class State:
             for n in numbers
             if self.blocks[n].events is None
         }
-        found = self._raw  # records read for an earlier call, with the documents they are for
-        missing = list(
-            {
-                row
-                for row in rows.values()
-                if row not in known and (row not in found or not wanted <= found[row][0])
-            }
-        )
-        assert self.cache is not None or not missing, "only an update leaves blocks undecoded"
-        if missing and self.cache is not None:
-            docs = wanted.union(*(found[row][0] for row in missing if row in found))
-            read = _records_with(self.cache, missing, docs)
-            if any(row not in read for row in missing):
+        unread = list({r for r in rows.values() if r not in known and r not in self._rows})
+        assert self.cache is not None or not unread, "only an update leaves blocks undecoded"
+        if unread and self.cache is not None:
+            read = _stored_items(self.cache, unread)
+            if any(row not in read for row in unread):
                 raise LookupError("a merge block's events are no longer in the store")
-            found.update((row, (docs, records)) for row, records in read.items())
-        out: list[Event] = []
+            self._rows.update((row, _Row(read[row])) for row in unread)
+        out: list[Any] = []
         for n in numbers:
             row = rows.get(n)
             if row is None or row in known:
                 events = self.blocks[n].events if row is None else known[row]
                 out += [e for e in events or () if any(s.doc_id in wanted for s in e.sources)]
-            else:  # a record's sources are lists whose first item is the document's id
-                records = found[row][1]
-                out += [event_in(r) for r in records if any(s[0] in wanted for s in r[4])]
+            else:
+                try:
+                    out += self._rows[row].records_of(wanted)
+                except ValueError:  # `DamagedRecord`: an item the store holds is not JSON
+                    raise LookupError("a merge block's events can no longer be read") from None
         return out
 
     def sentence(self, source: Source) -> str | None:
@@ -715,13 +737,53 @@ def _block_events(
     return [known[k] if k in known else [event_in(e) for e in found[k]] for k in row_keys]
 
 
-def _records_with(cache: ExtractionCache, rows: list[str], doc_ids: set[str]) -> dict[str, Any]:
-    """The event records of these rows that may have a source in `doc_ids` (and others):
-    only those decoded where the store can (`ProjectStore.cached_items_with`)."""
-    partly = getattr(cache, "cached_items_with", None)
-    if partly is None:  # any other cache gives whole payloads
-        return cache.cached_many(_TABLE, rows)
-    return partly(_TABLE, rows, doc_ids)  # type: ignore[no-any-return]
+class _Row:
+    """The event records of one block left in the store, as `stated` reads them: the
+    places of the items that may hold a source in the documents asked for so far, found
+    without decoding the others (each decoded once, when first given)."""
+
+    __slots__ = ("hits", "items", "scanned")
+
+    def __init__(self, items: Any) -> None:
+        self.items = items  # `ProjectStore.StoredItems`, or `_Decoded`
+        self.scanned: set[str] = set()  # the documents whose items are among `hits`
+        self.hits: set[int] = set()
+
+    def records_of(self, docs: set[str]) -> list[Any]:
+        """The records with a source in `docs`, in the block's order. A record's sources
+        are lists whose first item is the document's id."""
+        new = docs - self.scanned
+        if new:
+            self.hits.update(self.items.holding(new))
+            self.scanned |= new
+        records = (self.items[i] for i in sorted(self.hits))
+        return [r for r in records if any(s[0] in docs for s in r[4])]
+
+
+class _Decoded:
+    """A list payload decoded whole, read as `StoredItems` are (from a cache that gives
+    only whole payloads)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self._items = items
+
+    def holding(self, strings: Collection[str]) -> list[int]:
+        return list(range(len(self._items)))
+
+    def __getitem__(self, i: int) -> Any:
+        return self._items[i]
+
+
+def _stored_items(cache: ExtractionCache, rows: list[str]) -> dict[str, Any]:
+    """The event records of these rows, each decoded when first read where the store can
+    (`ProjectStore.cached_items`); a row whose payload is no list is left out."""
+    items = getattr(cache, "cached_items", None)
+    if items is not None:
+        return items(_TABLE, rows)  # type: ignore[no-any-return]
+    found = cache.cached_many(_TABLE, rows)
+    return {row: _Decoded(v) for row, v in found.items() if isinstance(v, list)}
 
 
 def _actors_key(actors: Actors) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "MIN_WORDS",
     "Hashes",
     "apply_families",
+    "families_among",
     "families_of",
     "mark_wire",
     "sentence_hashes",
@@ -73,14 +74,25 @@ def families_of(
     documents at least as long that hold one, and a pair found is tested when the two
     share an event. `hashes` gives the documents' sentence hashes (default: hashed from
     their texts)."""
+    together = ({s.doc_id for s in e.sources} for e in events if len(e.sources) > 1)
+    return families_among(together, documents, hashes=hashes)
+
+
+def families_among(
+    together: Iterable[set[str]],
+    documents: Mapping[str, Document],
+    *,
+    hashes: Hashes | None = None,
+) -> dict[str, str]:
+    """`families_of` the events whose sources' documents are `together` (one set per
+    event): all it reads of an event, so an update need not make the events of the
+    documents it asks about."""
     shared: dict[str, set[int]] = defaultdict(set)  # events each document shares
-    for k, event in enumerate(events):
-        if len(event.sources) > 1:
-            ids = {s.doc_id for s in event.sources}
-            if len(ids) > 1:
-                for doc_id in ids:
-                    if doc_id in documents:
-                        shared[doc_id].add(k)
+    for k, group in enumerate(together):
+        if len(group) > 1:
+            for doc_id in group:
+                if doc_id in documents:
+                    shared[doc_id].add(k)
     ids = sorted(shared)
     found = hashes(ids) if hashes is not None else {d: sentence_hashes(documents[d]) for d in ids}
     sentences = {d: (found[d], frozenset(found[d])) for d in ids}

@@ -20,6 +20,7 @@ __all__ = [
     "dump",
     "dumps",
     "edit_fields",
+    "item_texts",
     "loads",
     "name_in",
     "name_out",
@@ -93,20 +94,21 @@ def storable(text: str) -> str:
     return _SURROGATE.sub(_escape, text)
 
 
-def loads(text: Any, needles: list[str] | None = None) -> Any:
-    """The payload `dumps` wrote (of a list, with `needles`, only the items whose JSON
-    holds one of them); `DamagedRecord` if what the store holds is not that."""
+def loads(text: Any) -> Any:
+    """The payload `dumps` wrote; `DamagedRecord` if what the store holds is not that."""
     if not isinstance(text, str):
         raise DamagedRecord("a stored record is not text")
     try:
-        if text.startswith("[\n"):  # JSON escapes newlines in strings: each line is one item
-            lines = text[2:-2].split(",\n")
-            if needles is not None:
-                lines = [line for line in lines if any(map(line.__contains__, needles))]
-            return [json.loads(line) for line in lines]
-        return json.loads(text)
+        items = item_texts(text)
+        return json.loads(text) if items is None else [json.loads(item) for item in items]
     except ValueError:
         raise DamagedRecord("a stored record is not valid JSON") from None
+
+
+def item_texts(text: str) -> list[str] | None:
+    """The JSON of each item of a list `dumps` wrote one item per line (None: no such list).
+    JSON escapes newlines in strings: each line is one item."""
+    return text[2:-2].split(",\n") if text.startswith("[\n") else None
 
 
 def name_out(name: str) -> str | bytes:

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from . import notices
-from .codec import dump, dumps, edit_fields, loads, name_out, storable
+from .codec import DamagedRecord, dump, dumps, edit_fields, item_texts, loads, name_out, storable
 from .opening import connect, connect_read_only, open_file
 from .recovery import (
     EDIT_COLUMNS,
@@ -43,7 +43,7 @@ from .recovery import (
 )
 from .schema import SCHEMA_VERSION, StoreVersionError, migrate
 
-__all__ = ["Edit", "ProjectStore", "StoreError"]
+__all__ = ["Edit", "ProjectStore", "StoreError", "StoredItems"]
 
 T = TypeVar("T")
 
@@ -115,18 +115,18 @@ class ProjectStore:
         """The payloads of those `keys` that are cached: one query per 500 keys, not per key.
 
         A cache that cannot be read is a cache miss (the articles are read instead)."""
-        return self._cached(table, keys, None)
+        return self._cached(table, keys, loads)
 
-    def cached_items_with(
-        self, table: str, keys: list[str], strings: Collection[str]
-    ) -> dict[str, Any]:
-        """`cached_many` for payloads that are lists, decoding of each only the items that
-        hold one of `strings` as a JSON string (others may come too; a payload that is no
-        list comes whole): an update reads a few documents' events out of merge blocks
-        that hold thousands, and decoding them was most of its reading."""
-        return self._cached(table, keys, [storable(dump(s)) for s in strings])
+    def cached_items(self, table: str, keys: list[str]) -> dict[str, StoredItems]:
+        """`cached_many` for payloads that are lists, each given as its items' JSON, an item
+        decoded when first read (`StoredItems`): an update reads a few documents' events out
+        of merge blocks that hold thousands, a few more documents' at a time, and decoding
+        whole blocks (or reading them again for each few) was most of its reading. A
+        payload that is no list is left out."""
+        found = self._cached(table, keys, _items_of)
+        return {key: items for key, items in found.items() if items is not None}
 
-    def _cached(self, table: str, keys: list[str], needles: list[str] | None) -> dict[str, Any]:
+    def _cached(self, table: str, keys: list[str], parse: Callable[[Any], Any]) -> dict[str, Any]:
         def read(db: sqlite3.Connection) -> dict[str, Any]:
             rows: list[tuple[str, str]] = []
             for start in range(0, len(keys), 500):
@@ -135,9 +135,9 @@ class ProjectStore:
                 rows += db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key IN ({marks})", part
                 ).fetchall()
-            found = _payloads(table, rows, needles)
+            found = _payloads(table, rows, parse)
             if len(found) < len(set(keys)) and self._aside is not None:
-                found.update(self._aside.payloads(table, set(keys) - found.keys()))
+                found.update(self._aside.payloads(table, set(keys) - found.keys(), parse))
             return found
 
         try:
@@ -375,8 +375,11 @@ class _Aside:
         self._path = path
         self._db: sqlite3.Connection | None = None
 
-    def payloads(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
-        """The payloads of those `keys` that can be read, decoded as `cached_many` does."""
+    def payloads(
+        self, table: str, keys: Iterable[str], parse: Callable[[Any], Any] = loads
+    ) -> dict[str, Any]:
+        """The payloads of those `keys` that can be read, decoded by `parse` as in
+        `cached_many` (or `cached_items`)."""
         found: dict[str, Any] = {}
         for key in sorted(keys):  # one by one: a record in the damaged page fails alone
             with suppress(sqlite3.Error, OSError, ValueError):
@@ -385,18 +388,59 @@ class _Aside:
                 rows = self._db.execute(
                     f"SELECT key, payload FROM {_table(table)} WHERE key = ?", (key,)
                 ).fetchall()
-                found.update(_payloads(table, rows))
+                found.update(_payloads(table, rows, parse))
         return found
 
 
 def _payloads(
-    table: str, rows: list[tuple[str, Any]], needles: list[str] | None = None
+    table: str, rows: list[tuple[str, Any]], parse: Callable[[Any], Any] = loads
 ) -> dict[str, Any]:
-    """Rows of a cache table as payloads by key (of a list, with `needles`, only the items
-    holding one, see `codec.loads`); `DamagedRecord` if one is not readable."""
+    """Rows of a cache table as payloads by key, each read by `parse`; `DamagedRecord` if
+    one is not readable."""
     if table in _BLOB_TABLES:  # bytes as they were given: the codec is the caller's
         return {key: payload for key, payload in rows if isinstance(payload, bytes)}
-    return {key: loads(payload, needles) for key, payload in rows}
+    return {key: parse(payload) for key, payload in rows}
+
+
+class StoredItems:
+    """The items of a list payload as their JSON (one line each, as `dumps` writes them),
+    each decoded when first read: `holding` finds the few items a caller wants without
+    decoding the others."""
+
+    __slots__ = ("_decoded", "_texts")
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._decoded: dict[int, Any] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def holding(self, strings: Collection[str]) -> list[int]:
+        """The places of the items whose JSON holds one of `strings` as a JSON string (a
+        name anywhere in the item, in any field: others may come too), in order."""
+        needles = [storable(dump(s)) for s in strings]
+        return [i for i, t in enumerate(self._texts) if any(map(t.__contains__, needles))]
+
+    def __getitem__(self, i: int) -> Any:
+        """The item at `i`, decoded once; `DamagedRecord` if its JSON is not readable."""
+        if i not in self._decoded:
+            self._decoded[i] = loads(self._texts[i])
+        return self._decoded[i]
+
+
+def _items_of(text: Any) -> StoredItems | None:
+    """A stored list's items undecoded (None: the payload is no list, left out as if it
+    were missing); `DamagedRecord` if it is not what `dumps` writes."""
+    if not isinstance(text, str):
+        raise DamagedRecord("a stored record is not text")
+    texts = item_texts(text)
+    if texts is None:  # an empty list, or no list
+        whole = loads(text)
+        if not isinstance(whole, list):
+            return None
+        texts = [dump(item) for item in whole]
+    return StoredItems(texts)
 
 
 def _fresh_in_memory() -> sqlite3.Connection:
