@@ -43,6 +43,7 @@ from typing import Any
 from ..model import Event, Source
 from .actors import Actors, actor_counts, actors_from
 from .cache import ExtractionCache
+from .collector import release_gradually
 from .event_finding import Block, Placed, statements_of
 from .file_results import FileResult, code_fingerprint
 from .language import dates_language
@@ -451,15 +452,18 @@ class State:
                 is not None
             }
         rows: list[tuple[str, Any]] = []
+        made: list[list[Any]] = []  # the events' records: one dict each, freed below
         for b in self.blocks:
             if b.statements is not None:
                 rows.append((_STATEMENTS + b.key, b.statements))
             if b.statements is not None or self.actors_changed:
-                rows.append(
-                    (_events_key(b.key, self.index.actors), [event_out(e) for e in _decoded(b)])
-                )
+                made.append([event_out(e) for e in _decoded(b)])
+                rows.append((_events_key(b.key, self.index.actors), made[-1]))
         rows += index_rows(scope, self.index)
         cache.cache_many(_TABLE, rows)
+        # freed at the return in one go they held the interpreter 40 ms at 2,000 articles
+        for records in made:
+            release_gradually(records, 500)
 
 
 def from_scratch(

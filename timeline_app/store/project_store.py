@@ -190,6 +190,21 @@ class ProjectStore:
             self._checkpoints.due()
 
     # -- the edit log ---------------------------------------------------------------------
+    def forget_many(self, table: str, keys: Iterable[str]) -> None:
+        """Drop the payloads of `keys` from `table` (rows no load asks for any more), so
+        that the space is used again. Failing (a full disk, a busy store) loses nothing:
+        the rows stay, unused."""
+        if not self._cache_writable:
+            return
+        rows = [(key,) for key in keys]
+
+        def drop(db: sqlite3.Connection) -> None:
+            with db:
+                db.executemany(f"DELETE FROM {_table(table)} WHERE key = ?", rows)
+
+        with suppress(sqlite3.OperationalError):
+            self._call(drop)
+
     def add_edit(self, kind: str, target: str, value: dict[str, Any]) -> Edit:
         """Record an edit durably; it discards what could have been redone.
 
