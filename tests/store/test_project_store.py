@@ -73,3 +73,23 @@ def test_a_cache_write_inside_an_open_transaction_is_kept(store):
     store.cache_many("file_cache", [("k", 1)])
     store.cache_many("file_cache", [("k2", 2)])
     assert store.cached_many("file_cache", ["k", "k2"]) == {"k": 1, "k2": 2}
+
+
+@pytest.mark.parametrize(
+    "table, payload", [("file_cache", {"text": "x"}), ("corpus_columns", b"\x00\x01")]
+)
+def test_forgetting_cache_rows_skips_the_disk_wait_and_edits_keep_it(store, table, payload):
+    """Rows no load asks for are dropped as cache rows are written (NORMAL), the others
+    kept, and the store is back to FULL before the next edit is committed."""
+    store.cache_many(table, [("gone", payload), ("kept", payload)])
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    store.forget_many(table, ["gone", "never there"])
+    store.add_edit("title", "ev-1", {"title": "T"})
+    store._db.set_trace_callback(None)
+    levels = [s.split("=")[1] for s in statements if s.startswith("PRAGMA synchronous=")]
+    assert levels == ["NORMAL", "FULL"]
+    first_delete = next(i for i, s in enumerate(statements) if s.startswith("DELETE FROM"))
+    assert statements.index("PRAGMA synchronous=NORMAL") < first_delete
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.cached_many(table, ["gone", "kept"]) == {"kept": payload}

@@ -161,27 +161,17 @@ class ProjectStore:
         rows = [(key, payload if blob else dumps(payload), now) for key, payload in items]
 
         def write(db: sqlite3.Connection) -> None:
-            # a cache: no wait for the disk (SQLite refuses the change inside a transaction)
-            relaxed = not db.in_transaction
-            if relaxed:
-                db.execute("PRAGMA synchronous=NORMAL")
-            try:
-                with db:
-                    db.executemany(
-                        f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) "
-                        "VALUES (?, ?, ?)",
-                        rows,
-                    )
-            finally:
-                if relaxed:
-                    db.execute("PRAGMA synchronous=FULL")  # edits are committed durably
+            db.executemany(
+                f"INSERT OR REPLACE INTO {_table(table)} (key, payload, used) VALUES (?, ?, ?)",
+                rows,
+            )
 
         try:
             try:
-                self._call(write)
+                self._call(_relaxed(write))
             except UnicodeEncodeError:  # a name that is not UTF-8 (see codec.py)
                 rows = [(key, storable(payload), used) for key, payload, used in rows]
-                self._call(write)
+                self._call(_relaxed(write))
         except sqlite3.OperationalError as exc:
             self._cache_writable = False
             self._note(notices.cache_unwritable(damage_reason(exc)))
@@ -189,7 +179,6 @@ class ProjectStore:
         if self._checkpoints is not None:
             self._checkpoints.due()
 
-    # -- the edit log ---------------------------------------------------------------------
     def forget_many(self, table: str, keys: Iterable[str]) -> None:
         """Drop the payloads of `keys` from `table` (rows no load asks for any more), so
         that the space is used again. Failing (a full disk, a busy store) loses nothing:
@@ -199,12 +188,14 @@ class ProjectStore:
         rows = [(key,) for key in keys]
 
         def drop(db: sqlite3.Connection) -> None:
-            with db:
-                db.executemany(f"DELETE FROM {_table(table)} WHERE key = ?", rows)
+            db.executemany(f"DELETE FROM {_table(table)} WHERE key = ?", rows)
 
         with suppress(sqlite3.OperationalError):
-            self._call(drop)
+            self._call(_relaxed(drop))
+        if self._checkpoints is not None:
+            self._checkpoints.due()
 
+    # -- the edit log ---------------------------------------------------------------------
     def add_edit(self, kind: str, target: str, value: dict[str, Any]) -> Edit:
         """Record an edit durably; it discards what could have been redone.
 
@@ -480,6 +471,25 @@ def _put_edits(db: sqlite3.Connection, salvage: Salvage) -> None:
     marks = ",".join("?" * len(EDIT_COLUMNS.split(",")))
     with db:
         db.executemany(f"INSERT INTO edits ({EDIT_COLUMNS}) VALUES ({marks})", salvage.rows)
+
+
+def _relaxed(work: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+    """`work` in one transaction that does not wait for the disk: the cache's rows can be
+    made again, a power cut loses at most the last batch. SQLite refuses the setting
+    inside a transaction; edits are committed durably (FULL) again after."""
+
+    def write(db: sqlite3.Connection) -> None:
+        relaxed = not db.in_transaction
+        if relaxed:
+            db.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with db:
+                work(db)
+        finally:
+            if relaxed:
+                db.execute("PRAGMA synchronous=FULL")
+
+    return write
 
 
 _BLOB_TABLES = ("corpus_columns",)  # tables whose payloads are bytes, not JSON
