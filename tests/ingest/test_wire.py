@@ -118,6 +118,19 @@ def test_families_of_events_are_those_of_every_pair_reported_together(seed):
     assert families_of(events, documents) == expected
 
 
+@pytest.mark.parametrize("order", range(4))
+def test_families_do_not_depend_on_the_order_of_the_pairs(order):
+    """Families are the documents connected by copies, each named by its least id: pairs
+    in any order give the same (`families_of` does not sort them)."""
+    rng = random.Random(7)
+    documents = _texts(rng, 40)
+    pairs = list(combinations(sorted(documents), 2))
+    expected = wire_families(documents, pairs)
+    assert expected, "the articles hold copies"
+    random.Random(order).shuffle(pairs)
+    assert wire_families(documents, pairs) == expected
+
+
 def test_sentence_hashes_are_the_same_in_every_process():
     """The store keeps them: Python's salted `hash()` would differ from run to run."""
     import os

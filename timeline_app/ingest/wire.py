@@ -30,6 +30,7 @@ from hashlib import blake2b
 from itertools import combinations
 
 from ..model import Document, Event
+from .collector import release_gradually
 
 __all__ = [
     "MIN_WORDS",
@@ -110,7 +111,16 @@ def families_among(
                     pair = (min(doc_id, other), max(doc_id, other))
                     if pair not in pairs and not shared[doc_id].isdisjoint(shared[other]):
                         pairs.add(pair)
-    return _families(sorted(pairs), sentences)
+    # Big temporaries (at 10,000 articles hundreds of thousands of sentences and pairs):
+    # freed at the return, or sorted, each is one C call of 50-180 ms that holds the
+    # interpreter, a stall of the window. The families do not depend on the pairs' order
+    # (connected documents, each family named by its least id), so they are not sorted.
+    release_gradually(holding)
+    release_gradually(freq)
+    families = _families(pairs, sentences)
+    for temporary in (pairs, sentences, shared):  # `found` may be the caller's own
+        release_gradually(temporary)
+    return families
 
 
 def apply_families(events: Iterable[Event], families: Mapping[str, str]) -> None:
