@@ -47,23 +47,42 @@ def test_undo_redo_and_a_new_edit_drops_the_redo(store):
     assert not store.can_redo() and [e.seq for e in store.edits()] == [a.seq, c.seq]
 
 
+# (keys cached before, what the cache does, the statement that changes its rows, keys left)
+CACHE_CHANGES = [
+    ([], lambda store, table, payload: store.cache_many(table, [("k", payload)]), "INSERT", ["k"]),
+    (
+        ["gone", "k"],
+        lambda store, table, payload: store.forget_many(table, ["gone", "never there"]),
+        "DELETE",
+        ["k"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "change", "statement", "left"), CACHE_CHANGES, ids=["write", "forget"]
+)
 @pytest.mark.parametrize(
     "table, payload", [("file_cache", {"text": "x"}), ("corpus_columns", b"\x00\x01")]
 )
-def test_cache_writes_skip_the_disk_wait_and_edits_keep_it(store, table, payload):
-    """A cache batch is committed with synchronous=NORMAL (no fsync: hundreds of batches on
-    a first open), and the store is back to FULL before the next edit is committed."""
+def test_cache_changes_skip_the_disk_wait_and_edits_keep_it(
+    store, table, payload, before, change, statement, left
+):
+    """A cache batch (rows written, or rows no load asks for dropped) is committed with
+    synchronous=NORMAL (no fsync: hundreds of batches on a first open), and the store is
+    back to FULL before the next edit is committed."""
+    store.cache_many(table, [(key, payload) for key in before])
     statements: list[str] = []
     store._db.set_trace_callback(statements.append)
-    store.cache_many(table, [("k", payload)])
+    change(store, table, payload)
     store.add_edit("title", "ev-1", {"title": "T"})
     store._db.set_trace_callback(None)
     levels = [s.split("=")[1] for s in statements if s.startswith("PRAGMA synchronous=")]
     assert levels == ["NORMAL", "FULL"]
-    first_insert = next(i for i, s in enumerate(statements) if s.startswith("INSERT"))
-    assert statements.index("PRAGMA synchronous=NORMAL") < first_insert
+    first_change = next(i for i, s in enumerate(statements) if s.startswith(statement))
+    assert statements.index("PRAGMA synchronous=NORMAL") < first_change
     assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert store.cached_many(table, ["k"]) == {"k": payload}
+    assert store.cached_many(table, ["gone", "k"]) == {key: payload for key in left}
 
 
 def test_a_cache_write_inside_an_open_transaction_is_kept(store):
@@ -73,23 +92,3 @@ def test_a_cache_write_inside_an_open_transaction_is_kept(store):
     store.cache_many("file_cache", [("k", 1)])
     store.cache_many("file_cache", [("k2", 2)])
     assert store.cached_many("file_cache", ["k", "k2"]) == {"k": 1, "k2": 2}
-
-
-@pytest.mark.parametrize(
-    "table, payload", [("file_cache", {"text": "x"}), ("corpus_columns", b"\x00\x01")]
-)
-def test_forgetting_cache_rows_skips_the_disk_wait_and_edits_keep_it(store, table, payload):
-    """Rows no load asks for are dropped as cache rows are written (NORMAL), the others
-    kept, and the store is back to FULL before the next edit is committed."""
-    store.cache_many(table, [("gone", payload), ("kept", payload)])
-    statements: list[str] = []
-    store._db.set_trace_callback(statements.append)
-    store.forget_many(table, ["gone", "never there"])
-    store.add_edit("title", "ev-1", {"title": "T"})
-    store._db.set_trace_callback(None)
-    levels = [s.split("=")[1] for s in statements if s.startswith("PRAGMA synchronous=")]
-    assert levels == ["NORMAL", "FULL"]
-    first_delete = next(i for i, s in enumerate(statements) if s.startswith("DELETE FROM"))
-    assert statements.index("PRAGMA synchronous=NORMAL") < first_delete
-    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert store.cached_many(table, ["gone", "kept"]) == {"kept": payload}
