@@ -1,13 +1,16 @@
-"""Releasing a big structure gradually frees everything it held, whatever its kind."""
+"""Releasing a big structure gradually frees everything it held, whatever its kind; released
+later, it is freed on a thread of its own."""
 
 from __future__ import annotations
 
 import gc
+import threading
+import time
 import weakref
 
 import pytest
 
-from timeline_app.ingest.collector import collector_paused, release_gradually
+from timeline_app.ingest.collector import collector_paused, release_gradually, release_later
 
 
 class _Item:
@@ -44,3 +47,25 @@ def test_the_collector_pauses_while_any_load_runs_and_resumes_after():
             assert not gc.isenabled()
         assert not gc.isenabled(), "the other load still runs"
     assert gc.isenabled()
+
+
+class _Noted:
+    """Notes on which thread it is freed."""
+
+    def __init__(self, freed: list[str]) -> None:
+        self.freed = freed
+
+    def __del__(self) -> None:
+        self.freed.append(threading.current_thread().name)
+
+
+def test_what_is_released_later_is_freed_on_another_thread_after_its_caller_went_on():
+    freed: list[str] = []
+    held = [_Noted(freed) for _ in range(3)]
+    release_later(held, _Noted(freed))
+    del held
+    assert freed == [], "nothing is freed while the caller goes on"
+    deadline = time.monotonic() + 5
+    while len(freed) < 4 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert freed == ["release"] * 4

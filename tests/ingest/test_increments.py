@@ -418,3 +418,31 @@ def test_an_unreadable_event_record_is_read_again_from_the_articles(
     scratch = Project(folder, store=ProjectStore.in_memory()).timeline
     assert event_records(updated) == event_records(scratch)
     store.close()
+
+
+NAMES_CASES = [
+    # (change, the last load's corpus names kept?, why)
+    (change, True, "a sentence naming no one new: the names merged last time hold"),
+    (change_twice, True, "two such changes"),
+    (name_someone_new, False, "a new person: the names are merged again"),
+    (define_an_acronym, False, "a new acronym: merged again"),
+    (add, False, "a file added: merged again"),
+]
+
+
+@pytest.mark.parametrize(("act", "kept", "why"), NAMES_CASES, ids=[c[2] for c in NAMES_CASES])
+def test_an_update_merges_the_corpus_names_again_only_when_a_change_could_change_them(
+    act, kept, why, generated, tmp_path, monkeypatch
+):
+    folder = tmp_path / "corpus"
+    shutil.copytree(generated, folder)
+    store = tmp_path / "kept"
+    events_json(folder, store, monkeypatch)
+    act(folder)
+    merges: list[int] = []
+    real = corpus.increments.corpus_names
+    monkeypatch.setattr(corpus.increments, "corpus_names", lambda *a: merges.append(1) or real(*a))
+    updated = events_json(folder, store, monkeypatch)
+    assert (not merges) is kept, why
+    monkeypatch.setattr(corpus.increments, "corpus_names", real)
+    assert updated == events_json(folder, tmp_path / "scratch", monkeypatch), why

@@ -59,6 +59,13 @@ CACHE_CHANGES = [
 ]
 
 
+@pytest.fixture
+def memory_store():
+    s = ProjectStore.in_memory()
+    yield s
+    s.close()
+
+
 @pytest.mark.parametrize(
     ("before", "change", "statement", "left"), CACHE_CHANGES, ids=["write", "forget"]
 )
@@ -66,11 +73,13 @@ CACHE_CHANGES = [
     "table, payload", [("file_cache", {"text": "x"}), ("corpus_columns", b"\x00\x01")]
 )
 def test_cache_changes_skip_the_disk_wait_and_edits_keep_it(
-    store, table, payload, before, change, statement, left
+    memory_store, table, payload, before, change, statement, left
 ):
     """A cache batch (rows written, or rows no load asks for dropped) is committed with
     synchronous=NORMAL (no fsync: hundreds of batches on a first open), and the store is
-    back to FULL before the next edit is committed."""
+    back to FULL before the next edit is committed. (In memory: a file's store drops rows
+    on another thread, below.)"""
+    store = memory_store
     store.cache_many(table, [(key, payload) for key in before])
     statements: list[str] = []
     store._db.set_trace_callback(statements.append)
@@ -83,6 +92,26 @@ def test_cache_changes_skip_the_disk_wait_and_edits_keep_it(
     assert statements.index("PRAGMA synchronous=NORMAL") < first_change
     assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert store.cached_many(table, ["gone", "k"]) == {key: payload for key in left}
+
+
+@pytest.mark.parametrize("table", ["file_cache", "corpus_columns"])
+def test_a_file_store_drops_rows_on_another_thread_and_by_its_close(tmp_path, table):
+    """Rows no load asks for (the 7 MB of columns an update replaces) are dropped on the
+    checkpoints' thread and connection: the caller's connection deletes nothing and does not
+    wait; closing the store drops what is still to drop, and keeps the other rows."""
+    path = tmp_path / "s.sqlite"
+    payload = b"\x00\x01" if table == "corpus_columns" else {"text": "x"}
+    store = ProjectStore(path)
+    store.cache_many(table, [("gone", payload), ("k", payload)])
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    store.forget_many(table, ["gone", "never there"])
+    store._db.set_trace_callback(None)
+    store.close()
+    assert not [s for s in statements if s.startswith("DELETE")]
+    reopened = ProjectStore(path)
+    assert reopened.cached_many(table, ["gone", "k"]) == {"k": payload}
+    reopened.close()
 
 
 def test_a_cache_write_inside_an_open_transaction_is_kept(store):

@@ -20,9 +20,11 @@ at a time (a dict or a set an item at a time) lets the GUI thread in between.
 from __future__ import annotations
 
 import gc
+import queue
 import threading
+import time
 
-__all__ = ["collector_paused", "release_gradually"]
+__all__ = ["collector_paused", "release_gradually", "release_later"]
 
 
 class _CollectorPause:
@@ -64,3 +66,40 @@ def release_gradually(items: list | dict | set, chunk: int = 1000) -> None:
     else:
         while items:
             items.pop()
+
+
+_LATER_S = 0.2  # how long the releasing thread waits for the caller's frame to be gone
+
+
+class _Releaser:
+    """A thread that drops the references it is given a moment later: the objects they
+    held (when it held the last references) are freed on it, not on the thread that made
+    them, after that thread has gone on (`release_later`)."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[object, ...]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def put(self, objects: tuple[object, ...]) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="release", daemon=True)
+                self._thread.start()
+        self._queue.put(objects)
+
+    def _run(self) -> None:
+        while True:
+            objects = self._queue.get()
+            time.sleep(_LATER_S)
+            del objects
+
+
+_releaser = _Releaser()
+
+
+def release_later(*objects: object) -> None:
+    """Free `objects` (what they hold, if nothing else holds it) on a thread of their own, a
+    moment from now: a load's own structures, dropped when it returns, cost tens of
+    milliseconds of deallocation before its timeline could be shown."""
+    _releaser.put(objects)

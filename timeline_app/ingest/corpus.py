@@ -28,7 +28,7 @@ from ..model.event_columns import ColumnEvents
 from . import increments
 from .actors import Actors, actor_counts, actors_from, assign_actors
 from .cache import ExtractionCache
-from .collector import collector_paused, release_gradually
+from .collector import collector_paused, release_gradually, release_later
 from .column_cache import Origin, read_columns, splice_columns, write_columns
 from .corpus_documents import corpus_documents
 from .disputes import SentenceOf, join_disputes, join_disputes_near, sentences_in
@@ -145,7 +145,9 @@ def _load(
     if not documents:
         detail = "; ".join(str(p) for p in problems[:5]) or "no article files found"
         raise CorpusError(f"{path}: nothing could be loaded ({detail})")
-    events = _events(loaded, documents, cache, progress, engine, scope, recent, lazy=lazy)
+    events = _events(
+        loaded, documents, cache, progress, engine, scope, recent, listing.listed_names, lazy=lazy
+    )
     release_gradually(loaded.results, 50)  # the time expressions and names they hold
     return Timeline(documents, events, problems, name)
 
@@ -158,6 +160,7 @@ def _events(
     engine: Engine,
     scope: str,
     recent: Recent | None,
+    listed: Callable[[str], tuple[str, list[str], list[Any]] | None] | None = None,
     *,
     lazy: bool = False,
 ) -> list[Event]:
@@ -188,7 +191,10 @@ def _events(
             if lazy:  # the columns of this corpus are not stored yet: the next open reads them
                 write_columns(cache, corpus_key, events, documents, origins=origins)
             return events
-    names = increments.corpus_names(loaded.results)
+    names = None
+    if index is not None and listed is not None:  # the last load's, if they still hold
+        names = increments.kept_names(index, loaded.rels, loaded.keys, loaded.results, listed)
+    names = names or increments.corpus_names(loaded.results)
     state = None
     if cache and index:
         state = increments.update(
@@ -205,6 +211,7 @@ def _events(
         assert cache is not None
         columns = _updated_columns(cache, corpus_key, scope, index, state, loaded, documents)
         if columns is not None:
+            release_later(state, index, names)
             return columns  # type: ignore[return-value]
     if state is not None and not state.decode():
         state = None  # the store lost a block's events: read everything again

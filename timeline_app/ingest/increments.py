@@ -35,7 +35,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -64,6 +64,7 @@ __all__ = [
     "from_scratch",
     "index_rows",
     "kept_events",
+    "kept_names",
     "read_index",
     "update",
 ]
@@ -101,6 +102,38 @@ def corpus_names(results: list[FileResult]) -> CorpusNames:
     t, a = merged_names(titles), merged_names(actors)
     fingerprint = _hash(_items(t), _items(a))
     return CorpusNames(t, a, fingerprint)
+
+
+def kept_names(
+    index: Index,
+    rels: list[str],
+    keys: list[str],
+    results: list[FileResult],
+    listed: Callable[[str], tuple[str, list[str], list[Any]] | None],
+) -> CorpusNames | None:
+    """`corpus_names(results)` without merging every file's names again, when it is the one
+    the last load (`index`) merged: the same files, and each changed one found with the
+    same languages (all dated) and the same names, in the same order, as the last load
+    found in it (`listed(rel)`: its key, languages and names records then). A change to an
+    article seldom adds or drops a name; merging 10,000 files' names was 60 ms of it.
+    None when that cannot be told so."""
+    if len(rels) != len(index.files):
+        return None
+    for rel, key, r in zip(rels, keys, results, strict=True):
+        was = index.files.get(rel)
+        if was is None:
+            return None
+        if was[0] == key:
+            continue
+        old = listed(rel)
+        if old is None or old[0] != was[0] or old[1] != r.languages:
+            return None
+        if not all(dates_language(language) for language in r.languages):
+            return None  # an undated document's actors come from its text
+        if json.dumps(old[2]) != json.dumps(r.names_record()):  # the order counts too
+            return None
+    titles, actors = (Names(dict(a), dict(p)) for a, p in (index.title_names, index.actor_names))
+    return CorpusNames(titles, actors, index.names)
 
 
 def _names_in(r: dict[str, Any]) -> Names:

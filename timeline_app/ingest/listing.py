@@ -70,6 +70,12 @@ class Listing:
         listed = Listed(rel, key, ids, languages, outlets, names, source)
         return FileResult.listed(listed, problem, [(d, w) for d, w in warnings])
 
+    def listed_names(self, rel: str) -> tuple[str, list[str], list[Any]] | None:
+        """The key, languages and names records the listing read has for file `rel`: what
+        the last load found in that file, as it found it (`increments.kept_names`)."""
+        entry = self._entries.get(rel)
+        return (entry[0], entry[2], entry[4]) if _entry(entry) else None
+
     def keep(
         self,
         rels: Sequence[str],

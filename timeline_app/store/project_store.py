@@ -186,14 +186,15 @@ class ProjectStore:
         if not self._cache_writable:
             return
         rows = [(key,) for key in keys]
+        if self._checkpoints is not None:  # a file: on the checkpoints' thread, unwaited
+            self._checkpoints.forget(_table(table), rows)
+            return
 
         def drop(db: sqlite3.Connection) -> None:
             db.executemany(f"DELETE FROM {_table(table)} WHERE key = ?", rows)
 
         with suppress(sqlite3.OperationalError):
             self._call(_relaxed(drop))
-        if self._checkpoints is not None:
-            self._checkpoints.due()
 
     # -- the edit log ---------------------------------------------------------------------
     def add_edit(self, kind: str, target: str, value: dict[str, Any]) -> Edit:
@@ -343,13 +344,24 @@ class _Checkpoints:
         self._uri = f"file:{quote(os.fsencode(path))}?mode=rw"
         self._due = threading.Event()
         self._stopping = False
+        self._forgets: list[tuple[str, list[tuple[str]]]] = []  # (table, key rows) to drop
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="store checkpoints", daemon=True)
         self._thread.start()
 
     def due(self) -> None:
         self._due.set()
 
+    def forget(self, table: str, rows: list[tuple[str]]) -> None:
+        """Drop these rows of `table` on this thread (`ProjectStore.forget_many`): rows no
+        load reads any more, so nobody waits for them to go. Deleting the 7 MB of columns
+        an update replaces took its thread 50 ms at 10,000 articles."""
+        with self._lock:
+            self._forgets.append((table, rows))
+        self._due.set()
+
     def stop(self) -> None:
+        """Drop the rows still to forget, then end (closing the store checkpoints)."""
         self._stopping = True
         self._due.set()
         self._thread.join()
@@ -358,14 +370,23 @@ class _Checkpoints:
         while True:
             self._due.wait()
             self._due.clear()
-            if self._stopping:
-                return
-            with suppress(sqlite3.Error, OSError):  # busy, gone: the next one or the close
+            with self._lock:
+                forgets, self._forgets = self._forgets, []
+            # busy, gone: rows stay unused (`forget_many`); the next checkpoint or the close
+            with suppress(sqlite3.Error, OSError):
                 db = sqlite3.connect(self._uri, uri=True, timeout=5)
                 try:
-                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    if forgets:
+                        db.execute("PRAGMA synchronous=NORMAL")  # rows no load needs: no wait
+                        with db:
+                            for table, rows in forgets:
+                                db.executemany(f"DELETE FROM {table} WHERE key = ?", rows)
+                    if not self._stopping:
+                        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 finally:
                     db.close()
+            if self._stopping:
+                return
 
 
 class _Aside:
