@@ -277,7 +277,7 @@ class _Rewriting:
     def __init__(self, store: ProjectStore) -> None:
         self._store = store
 
-    def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
+    def cached_many(self, table: str, keys: list[str], *, shared: bool = False) -> dict[str, Any]:
         return {}
 
     def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:

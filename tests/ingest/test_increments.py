@@ -307,8 +307,8 @@ class _WholePayloads:
     def __init__(self, store):
         self._store = store
 
-    def cached_many(self, table, keys):
-        return self._store.cached_many(table, keys)
+    def cached_many(self, table, keys, *, shared=False):
+        return self._store.cached_many(table, keys, shared=shared)
 
     def cache_many(self, table, items):
         self._store.cache_many(table, items)

@@ -17,7 +17,7 @@ class DictCache:
     def __init__(self) -> None:
         self.tables: dict[str, dict] = {"file_cache": {}, "corpus_cache": {}, "corpus_columns": {}}
 
-    def cached_many(self, table, keys):
+    def cached_many(self, table, keys, *, shared=False):
         return {k: self.tables[table][k] for k in keys if k in self.tables[table]}
 
     def cache_many(self, table, items):

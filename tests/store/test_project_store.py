@@ -121,3 +121,22 @@ def test_a_cache_write_inside_an_open_transaction_is_kept(store):
     store.cache_many("file_cache", [("k", 1)])
     store.cache_many("file_cache", [("k2", 2)])
     assert store.cached_many("file_cache", ["k", "k2"]) == {"k": 1, "k2": 2}
+
+
+def test_a_big_record_read_shared_is_decoded_once_per_text(store):
+    """A folder's listing and index are read on every reload: read `shared`, a record with
+    the same text is given back as the objects decoded the first time; changed, it is
+    decoded again; read without `shared`, it is always a fresh copy the caller may change."""
+    big = {"files": {f"f{i}.txt": [f"key{i}", [i]] for i in range(400)}}
+    store.cache_many("corpus_cache", [("listing|.", big), ("small", {"a": 1})])
+    first = store.cached_many("corpus_cache", ["listing|.", "small"], shared=True)
+    again = store.cached_many("corpus_cache", ["listing|.", "small"], shared=True)
+    assert first == again and first["listing|."] == big
+    assert again["listing|."] is first["listing|."], "the same text: not decoded again"
+    assert again["small"] is not first["small"], "a small record is simply decoded"
+    own = store.cached_many("corpus_cache", ["listing|."])["listing|."]
+    assert own == big and own is not first["listing|."]
+    big["files"]["new.txt"] = ["key", []]
+    store.cache_many("corpus_cache", [("listing|.", big)])
+    changed = store.cached_many("corpus_cache", ["listing|."], shared=True)["listing|."]
+    assert changed == big and "new.txt" not in first["listing|."]["files"]

@@ -24,7 +24,7 @@ __all__ = ["DEBOUNCE_MS", "MAX_FILE_WATCHES", "FolderWatch", "watch_paths"]
 # files, as events well under this apart. Waited on every change the user makes, so short:
 # a burst that pauses longer is read twice (the second reload waits for the first), which
 # costs time, never a wrong timeline.
-DEBOUNCE_MS = 100
+DEBOUNCE_MS = 50
 MAX_FILE_WATCHES = 4000
 
 

@@ -15,8 +15,10 @@ class ExtractionCache(Protocol):
     Tables: "file_cache", "corpus_cache", and "corpus_columns", whose payloads are bytes
     (`event_columns.py`), kept and given back as they are."""
 
-    def cached_many(self, table: str, keys: list[str]) -> dict[str, Any]:
-        """The payloads of the `keys` found in `table`; keys not found are left out."""
+    def cached_many(self, table: str, keys: list[str], *, shared: bool = False) -> dict[str, Any]:
+        """The payloads of the `keys` found in `table`; keys not found are left out.
+        `shared`: the caller does not change them, so the cache may give the objects it gave
+        before for the same record (the project store does, for big records)."""
         ...
 
     def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:

@@ -33,8 +33,12 @@ class FileStats:
 
     def __init__(self, cache: ExtractionCache | None) -> None:
         self._cache = cache
-        kept = cache.cached_many(_TABLE, [_KEY]).get(_KEY) if cache is not None else None
-        self._seen: dict[str, list[Any]] = kept if isinstance(kept, dict) else {}
+        # shared (decoded once per text by the store): its entries are replaced, not changed,
+        # in a copy of this load's own
+        kept = None
+        if cache is not None:
+            kept = cache.cached_many(_TABLE, [_KEY], shared=True).get(_KEY)
+        self._seen: dict[str, list[Any]] = dict(kept) if isinstance(kept, dict) else {}
         self._changed = False
 
     def digest(self, rel: str, path: Path | None, st: os.stat_result | None = None) -> str | None:

@@ -192,7 +192,8 @@ def read_index(cache: ExtractionCache, scope: str) -> Index | None:
     as some load wrote it, and the changes since (`index_rows`). An update of one file in
     10,000 used to encode and write 3 MB of index; it writes its few entries."""
     whole_key, changes_key = _index_key(scope), _changes_key(scope)
-    got = cache.cached_many(_TABLE, [whole_key, changes_key])
+    # shared: `_applied` copies what it changes; "the entries of one read are not changed"
+    got = cache.cached_many(_TABLE, [whole_key, changes_key], shared=True)
     r, changes = _readable(got.get(whole_key)), got.get(changes_key)
     if r is None:
         return None  # blocks merged by other code are merged again

@@ -138,7 +138,8 @@ def read_listing(cache: ExtractionCache | None, scope: str, context: str) -> Lis
     serve a file whose key it has)."""
     if cache is None:
         return Listing(None, scope, {}, context)
-    got = cache.cached_many(_TABLE, [_key(scope), _changes_key(scope)])
+    # shared: entries are read, never changed (a load's own are new lists)
+    got = cache.cached_many(_TABLE, [_key(scope), _changes_key(scope)], shared=True)
     whole, changes = _files(got.get(_key(scope))), _files(got.get(_changes_key(scope)))
     if whole is None:
         return Listing(cache, scope, {}, context)
