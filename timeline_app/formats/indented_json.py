@@ -45,18 +45,28 @@ def _object(value: dict[Any, Any], pad: str) -> str:
     for key, item in value.items():
         if type(key) is not str:  # json turns such keys into strings its own way
             return _by_json(value, pad)
+        # a record's keys are the same few names in every record: each encoded once
+        head = _HEADS.get(key)
+        if head is None:
+            head = encode_basestring(key) + ": "
+            if len(_HEADS) < _MAX_HEADS:
+                _HEADS[key] = head
         kind = type(item)  # the common leaves inline: a call per value is most of the cost
         if kind is str:
-            parts.append(encode_basestring(key) + ": " + encode_basestring(item))
+            parts.append(head + encode_basestring(item))
         elif item is None:
-            parts.append(encode_basestring(key) + ": null")
+            parts.append(head + "null")
         elif kind is bool:
-            parts.append(encode_basestring(key) + (": true" if item else ": false"))
+            parts.append(head + ("true" if item else "false"))
         elif kind is int:
-            parts.append(encode_basestring(key) + ": " + int.__repr__(item))
+            parts.append(head + int.__repr__(item))
         else:
-            parts.append(encode_basestring(key) + ": " + indented(item, inner))
+            parts.append(head + indented(item, inner))
     return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + pad + "}"
+
+
+_HEADS: dict[str, str] = {}  # key -> its JSON and ": "
+_MAX_HEADS = 4096  # keys from data (a document's metadata) are not all kept
 
 
 def _array(value: list[Any], pad: str) -> str:
