@@ -23,6 +23,9 @@ class DictCache:
     def cache_many(self, table, items):
         self.tables[table].update(items)
 
+    def prefetch(self, table, keys):
+        pass
+
 
 @pytest.fixture
 def folder(tmp_path):
