@@ -206,8 +206,11 @@ def test_a_project_reloaded_in_the_same_process_is_exact(
 
 def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_path, monkeypatch):
     """The article's other statements leave and enter the same blocks unchanged: those
-    blocks keep their events (a year's block of thousands is not merged again)."""
+    blocks keep their events (a year's block of thousands is not merged again), and their
+    statements are not even read (the article's last statements, found again from its last
+    record, tell them unchanged)."""
     from timeline_app.ingest import increments
+    from timeline_app.store import ProjectStore
 
     folder = tmp_path / "corpus"
     shutil.copytree(generated, folder)
@@ -217,8 +220,18 @@ def test_an_appended_sentence_merges_only_the_block_it_enters(generated, tmp_pat
     merged: list[int] = []
     real = increments.merge_candidates
     monkeypatch.setattr(increments, "merge_candidates", lambda c: merged.append(1) or real(c))
+    read: list[str] = []
+    real_read = ProjectStore.cached_many
+
+    def reading(store, table, keys, **kw):
+        read.extend(k for k in keys if k.startswith("statements|"))
+        return real_read(store, table, keys, **kw)
+
+    monkeypatch.setattr(ProjectStore, "cached_many", reading)
     updated = events_json(folder, kept, monkeypatch)
     assert len(merged) == 1, "the block of 3 March 2004 only"
+    assert len(read) <= 1, "at most that block's statements are read"
+    monkeypatch.setattr(ProjectStore, "cached_many", real_read)
     assert updated == events_json(folder, tmp_path / "scratch", monkeypatch)
 
 
