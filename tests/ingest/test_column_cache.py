@@ -118,12 +118,14 @@ def test_damaged_or_missing_columns_fall_back_to_the_records(tmp_path):
     shutil.copytree(SHIPPED_CORPUS, folder)
     store = ProjectStore(tmp_path / "s.sqlite")
     expected = facts(Project(folder, store=store).timeline.events)
+    store.settle()  # the columns are written on the store's own thread
     key = store._db.execute(f"SELECT key FROM {COLUMNS_TABLE}").fetchone()[0].rpartition("/")[0]
     assert isinstance(read_columns(store, key), ColumnEvents)
     for column, data, why in DAMAGE:
         if data is None:  # the row, or every row, gone
             where = f"{key}/{column}" if column else f"{key}/%"
             store._db.execute(f"DELETE FROM {COLUMNS_TABLE} WHERE key LIKE ?", (where,))
+            store._db.commit()  # the store's own writes commit theirs
         else:
             store.cache_many(COLUMNS_TABLE, [(f"{key}/{column}", data(len(expected)))])
         assert read_columns(store, key) is None, why
@@ -138,6 +140,7 @@ def test_damaged_or_missing_columns_fall_back_to_the_records(tmp_path):
 
 def own_records(store: ProjectStore) -> int:
     """The records written with the columns (not those the merge blocks keep)."""
+    store.settle()
     rows = store._db.execute(f"SELECT key FROM {COLUMNS_TABLE} WHERE key LIKE '%/records/%'")
     return len(rows.fetchall())
 
@@ -403,6 +406,7 @@ def test_outlets_given_need_no_document():
 
 def _column_sets(store: ProjectStore) -> set[str]:
     """The corpus keys that have columns in the store (records chunks aside)."""
+    store.settle()
     rows = store._db.execute(f"SELECT key FROM {COLUMNS_TABLE} WHERE key LIKE '%/start'")
     return {key.split("/")[0] for (key,) in rows.fetchall()}
 

@@ -33,6 +33,10 @@ MAKER = textwrap.dedent("""
     import os, sys
     from timeline_app.project import Project
     project = Project(sys.argv[1])
+    # the cache rows written (on the store's own thread) and the log emptied: the edits are
+    # the log's last frames, which the crash leaves there
+    project.store.settle()
+    project.store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     events = project.timeline.events
     for index, title in ((0, "Edit one"), (3, "Edit two"), (6, "Edit three")):
         project.edit("event.title", events[index].id, {"title": title})

@@ -164,3 +164,39 @@ def test_records_prefetched_are_found_decoded_and_a_failed_prefetch_says_nothing
     store.prefetch("corpus_cache", ["listing|."])
     time.sleep(0.2)
     assert capfd.readouterr().err == ""
+
+
+def test_columns_are_written_on_another_thread_and_read_back_once_written(tmp_path):
+    """An update's columns (7 MB at 10,000 articles) are written on the checkpoints' thread
+    and connection: the caller's connection inserts nothing; a read of that table waits
+    until they are written, and finds them; so does a store opened after the close."""
+    path = tmp_path / "s.sqlite"
+    store = ProjectStore(path)
+    rows = [(f"corpus/{k}", bytes([k]) * 100_000) for k in range(20)]
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    store.cache_many("corpus_columns", rows)
+    store._db.set_trace_callback(None)
+    assert not [s for s in statements if s.startswith("INSERT")]
+    assert store.cached_many("corpus_columns", [k for k, _ in rows]) == dict(rows)
+    store.cache_many("corpus_columns", rows[:1])
+    store.close()
+    reopened = ProjectStore(path)
+    assert reopened.cached_many("corpus_columns", [k for k, _ in rows]) == dict(rows)
+    reopened.close()
+
+
+def test_rows_given_while_others_are_written_are_written_by_the_close(tmp_path):
+    """The close writes every row given, those given while an earlier batch was being
+    written included (a store's columns are read by the next open)."""
+    path = tmp_path / "s.sqlite"
+    store = ProjectStore(path)
+    big = [(f"big/{k}", bytes([k]) * 1_000_000) for k in range(30)]
+    store.cache_many("corpus_columns", big)
+    time.sleep(0.01)  # the first batch under way
+    store.cache_many("corpus_columns", [("last", b"\x01")])
+    store.close()
+    reopened = ProjectStore(path)
+    found = reopened.cached_many("corpus_columns", ["last", "big/29"])
+    reopened.close()
+    assert found == {"last": b"\x01", "big/29": bytes([29]) * 1_000_000}

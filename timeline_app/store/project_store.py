@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -97,6 +98,12 @@ class ProjectStore:
         """The notices in one line, or None when there is nothing to say."""
         return "; ".join(self.notices) or None
 
+    def settle(self) -> None:
+        """Return once every cache row given is written (`_Checkpoints`): for a reader of
+        the file that does not go through this store (another process, a test's SQL)."""
+        if self._checkpoints is not None:
+            self._checkpoints.written()
+
     def close(self) -> None:
         if self._checkpoints is not None:
             self._checkpoints.stop()
@@ -156,6 +163,9 @@ class ProjectStore:
         return {key: items for key, items in found.items() if items is not None}
 
     def _cached(self, table: str, keys: list[str], parse: Callable[[Any], Any]) -> dict[str, Any]:
+        if self._checkpoints is not None:
+            self._checkpoints.written(table, keys)  # rows still being written
+
         def read(db: sqlite3.Connection) -> dict[str, Any]:
             rows: list[tuple[str, str]] = []
             for start in range(0, len(keys), 500):
@@ -188,6 +198,9 @@ class ProjectStore:
         now = time.time()
         blob = table in _BLOB_TABLES
         rows = [(key, payload if blob else dumps(payload), now) for key, payload in items]
+        if blob and self._checkpoints is not None:  # read back by a later load, if at all
+            self._checkpoints.write(_table(table), rows)
+            return
 
         def write(db: sqlite3.Connection) -> None:
             db.executemany(
@@ -311,7 +324,7 @@ class ProjectStore:
         assert self.path is not None
         db.execute("PRAGMA wal_autocheckpoint=0")
         if self._checkpoints is None:
-            self._checkpoints = _Checkpoints(self.path)
+            self._checkpoints = _Checkpoints(self.path, self._write_failed)
         return db
 
     def _call(self, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -351,6 +364,12 @@ class ProjectStore:
         self._aside = _Aside(aside or self.path)
         return db
 
+    def _write_failed(self, exc: sqlite3.Error) -> None:
+        """A write on the checkpoints' thread failed (a full disk): as `cache_many` does."""
+        if isinstance(exc, sqlite3.OperationalError):
+            self._cache_writable = False
+            self._note(notices.cache_unwritable(damage_reason(exc)))
+
     def _note(self, notice: str) -> None:
         if notice not in self.notices:
             self.notices.append(notice)
@@ -381,7 +400,7 @@ _MISSING = object()
 
 class _Checkpoints:
     """Copies a store file's log into the file (a checkpoint) on a thread of its own,
-    after cache writes.
+    after cache writes; and writes or drops the cache rows nobody waits for on it.
 
     SQLite does it by itself at the commit that takes the log past 4 MB, and waits for the
     disk twice there: an update of one file in 10,000 writes the corpus's columns (7 MB),
@@ -389,32 +408,63 @@ class _Checkpoints:
     such cases: its own checkpoints off, and one on another connection and thread. A
     passive checkpoint never blocks a reader or a writer; closing the store's connection
     checkpoints what is left, as always. Durability is the log's, unchanged: an edit is
-    durable once its commit returns, and a crash in a checkpoint loses nothing."""
+    durable once its commit returns, and a crash in a checkpoint loses nothing.
 
-    def __init__(self, path: Path) -> None:
+    The rows given to `write` (the columns an update makes, read by the next load) and to
+    `forget` (the columns it replaced) are written and dropped here, in the order given,
+    so the load that made them goes on; a read of a table with rows still to write waits
+    for them (`written`), and so does the close. A crash before they are written loses
+    cache rows only: the next load makes them again."""
+
+    def __init__(self, path: Path, failed: Callable[[sqlite3.Error], None]) -> None:
         # opened read-write only if there (a file set aside meanwhile is not made again)
         self._uri = f"file:{quote(os.fsencode(path))}?mode=rw"
+        self._failed = failed
         self._due = threading.Event()
         self._stopping = False
-        self._forgets: list[tuple[str, list[tuple[str]]]] = []  # (table, key rows) to drop
-        self._lock = threading.Lock()
+        # (SQL, rows, table written or None) in order; rows still to write, by table
+        self._jobs: list[tuple[str, list[tuple[Any, ...]], str | None]] = []
+        self._writing: Counter[tuple[str, str]] = Counter()
+        self._done = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="store checkpoints", daemon=True)
         self._thread.start()
 
     def due(self) -> None:
         self._due.set()
 
-    def forget(self, table: str, rows: list[tuple[str]]) -> None:
-        """Drop these rows of `table` on this thread (`ProjectStore.forget_many`): rows no
-        load reads any more, so nobody waits for them to go. Deleting the 7 MB of columns
-        an update replaces took its thread 50 ms at 10,000 articles."""
-        with self._lock:
-            self._forgets.append((table, rows))
+    def write(self, table: str, rows: list[tuple[str, Any, float]]) -> None:
+        """Write these rows (key, payload, time used) of `table`, replacing any of the same
+        keys: 7 MB of columns took an update's thread 40 ms at 10,000 articles."""
+        sql = f"INSERT OR REPLACE INTO {table} (key, payload, used) VALUES (?, ?, ?)"
+        with self._done:
+            self._jobs.append((sql, rows, table))
+            self._writing.update((table, row[0]) for row in rows)
         self._due.set()
 
+    def forget(self, table: str, rows: list[tuple[str]]) -> None:
+        """Drop these rows of `table` (`ProjectStore.forget_many`): rows no load reads any
+        more, so nobody waits for them to go. Deleting the 7 MB of columns an update
+        replaces took its thread 50 ms at 10,000 articles."""
+        with self._done:
+            self._jobs.append((f"DELETE FROM {table} WHERE key = ?", rows, None))
+        self._due.set()
+
+    def written(self, table: str | None = None, keys: Iterable[str] = ()) -> None:
+        """Return once none of these rows of `table` is still to write (no table: no row
+        at all). A read of other rows does not wait: the window reads events' records
+        while an update's columns are written."""
+        with self._done:
+            while self._thread.is_alive() and (
+                any((table, key) in self._writing for key in keys)
+                if table is not None
+                else bool(self._writing)
+            ):
+                self._done.wait(0.5)
+
     def stop(self) -> None:
-        """Drop the rows still to forget, then end (closing the store checkpoints)."""
-        self._stopping = True
+        """Write and drop the rows still given, then end (closing the store checkpoints)."""
+        with self._done:
+            self._stopping = True
         self._due.set()
         self._thread.join()
 
@@ -422,23 +472,44 @@ class _Checkpoints:
         while True:
             self._due.wait()
             self._due.clear()
-            with self._lock:
-                forgets, self._forgets = self._forgets, []
-            # busy, gone: rows stay unused (`forget_many`); the next checkpoint or the close
-            with suppress(sqlite3.Error, OSError):
-                db = sqlite3.connect(self._uri, uri=True, timeout=5)
-                try:
-                    if forgets:
-                        db.execute("PRAGMA synchronous=NORMAL")  # rows no load needs: no wait
-                        with db:
-                            for table, rows in forgets:
-                                db.executemany(f"DELETE FROM {table} WHERE key = ?", rows)
-                    if not self._stopping:
-                        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                finally:
-                    db.close()
-            if self._stopping:
+            with self._done:
+                jobs, self._jobs = self._jobs, []
+            try:
+                self._work(jobs)
+            finally:
+                with self._done:
+                    for _, rows, table in jobs:
+                        if table is not None:
+                            self._writing.subtract((table, row[0]) for row in rows)
+                            self._writing += Counter()  # drops the counts at zero
+                    self._done.notify_all()
+                    ended = self._stopping and not self._jobs
+                    if self._stopping:  # jobs given while these ran are done first
+                        self._due.set()
+            if ended:
                 return
+
+    def _work(self, jobs: list[tuple[str, list[tuple[Any, ...]], str | None]]) -> None:
+        """The jobs in one transaction, then a passive checkpoint. Busy or gone: rows to
+        drop stay unused (`forget_many`), rows to write are not kept (`failed` is told)."""
+        db = None
+        try:
+            db = sqlite3.connect(self._uri, uri=True, timeout=30)
+            if jobs:
+                db.execute("PRAGMA synchronous=NORMAL")  # cache rows: no wait for the disk
+                with db:
+                    for sql, rows, _ in jobs:
+                        db.executemany(sql, rows)
+            if not self._stopping:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            if any(table is not None for _, _, table in jobs):
+                self._failed(exc)
+        except OSError:
+            pass
+        finally:
+            if db is not None:
+                db.close()
 
 
 class _Aside:
