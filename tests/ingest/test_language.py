@@ -10,6 +10,8 @@ import pytest
 from timeline_app.ingest import load_corpus
 from timeline_app.ingest.language import (
     SAMPLE_CHARS,
+    _has_letters,
+    detect,
     document_language,
     normalise,
     page_language,
@@ -262,3 +264,26 @@ def test_the_manifest_wins(mixed, tmp_path):
     )
     timeline = load_corpus(tmp_path)
     assert timeline.documents["en.txt"].language == "de" and not timeline.events
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected", "why"),
+    [
+        ("the 12 " * 27, "en", "81 letters among digits and blanks: enough to judge"),
+        ("the 12 " * 26, None, "78 letters, however long the sample: too few to judge"),
+        ("the, " * 26 + "of", "en", "80 letters exactly"),
+        ("the, " * 26 + "o", None, "79 letters"),
+        ("1234567890 " * 200, None, "no letters in 2,200 characters"),
+    ],
+)
+def test_a_verdict_needs_enough_letters(sample, expected, why):
+    assert detect(sample) == expected, why
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "a1" * 60, "1" * 79 + "a" * 80, "é ñ ß 中文 " * 20, "x" * 79, " ." * 300 + "word"],
+)
+@pytest.mark.parametrize("n", [1, 2, 79, 80, 81, 200])
+def test_letters_are_counted_as_far_as_needed_with_the_whole_counts_verdict(text, n):
+    assert _has_letters(text, n) == (sum(c.isalpha() for c in text) >= n)

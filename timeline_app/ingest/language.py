@@ -87,7 +87,7 @@ def document_language(
 
 def detect(sample: str) -> str | None:
     """The sample's language when the evidence is firm, else None (too short, unsure)."""
-    if sum(c.isalpha() for c in sample) < _MIN_LETTERS:
+    if not _has_letters(sample, _MIN_LETTERS):
         return None
     if _plainly_english(sample):
         return "en"
@@ -109,7 +109,7 @@ def story_sample(text: str, non_story: Sequence[Span] = ()) -> str:
     if size < SAMPLE_CHARS:
         parts.append(text[pos : pos + SAMPLE_CHARS])
     sample = " ".join(" ".join(parts).split())[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < _MIN_LETTERS and non_story:
+    if non_story and not _has_letters(sample, _MIN_LETTERS):
         return " ".join(text[: SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
     return sample
 
@@ -151,6 +151,20 @@ def unsupported_problem(code: str) -> str:
 def is_unsupported_problem(reason: str) -> bool:
     """True for `unsupported_problem`'s words: the document loaded, it is only not dated."""
     return reason.endswith(f" — {_NOT_DATED}")
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Whether `text` holds at least `n` letters (str.isalpha), reading only as far as needed:
+    each piece read is as long as the letters still missing, so a text of words is settled in
+    about n characters, not its whole length (counted twice a document, 2,000 characters)."""
+    pos = 0
+    while n > 0:
+        if len(text) - pos < n:
+            return False
+        piece = text[pos : pos + n]
+        pos += n
+        n -= sum(map(str.isalpha, piece))
+    return True
 
 
 def _plainly_english(sample: str) -> bool:
