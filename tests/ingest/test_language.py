@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -9,8 +10,10 @@ import pytest
 
 from timeline_app.ingest import load_corpus
 from timeline_app.ingest.language import (
+    _ENGLISH_WORDS,
     SAMPLE_CHARS,
     _has_letters,
+    _plainly_english,
     detect,
     document_language,
     normalise,
@@ -287,3 +290,23 @@ def test_a_verdict_needs_enough_letters(sample, expected, why):
 @pytest.mark.parametrize("n", [1, 2, 79, 80, 81, 200])
 def test_letters_are_counted_as_far_as_needed_with_the_whole_counts_verdict(text, n):
     assert _has_letters(text, n) == (sum(c.isalpha() for c in text) >= n)
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        ENGLISH,
+        ENGLISH.upper(),
+        "the_of and_to 2021x the2 of³ a½ in is that for on was " * 5,
+        "die Außenminister der Organisation sind am Montag in Eriwan zusammengekommen " * 5,
+        "the of and to a in is that for on was with said by at as it from has über ² " * 3,
+        "the of and to a in is that for on was with said by at as it from has have "
+        + "ü é ß " * 30,
+        *(text for _, _, _, text in FOREIGN),
+    ],
+)
+def test_english_by_its_function_words_as_the_letter_pattern_reads_them(sample):
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    expected = len(words) >= 20 and english >= 0.2 * len(words)
+    assert _plainly_english(sample) is expected

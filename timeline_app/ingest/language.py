@@ -168,10 +168,16 @@ def _has_letters(text: str, n: int) -> bool:
 
 
 def _plainly_english(sample: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", sample.lower())
+    low = sample.lower()
+    words = (_ASCII_WORD if low.isascii() else _WORD).findall(low)
     if len(words) < _ENGLISH_MIN_WORDS:
         return False
-    return sum(w in _ENGLISH_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
+    return sum(map(_ENGLISH_WORDS.__contains__, words)) >= _ENGLISH_SHARE * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # runs of letters (and letter-like numerals: "²", "½")
+# the same runs in ASCII text (where \w is [A-Za-z0-9_]), found twice as fast
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 @cache
