@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,11 @@ import pytest
 
 from timeline_app.ingest import load_corpus
 from timeline_app.ingest.language import (
+    _ENGLISH_WORDS,
     SAMPLE_CHARS,
+    _has_letters,
+    _plainly_english,
+    detect,
     document_language,
     normalise,
     page_language,
@@ -262,3 +267,46 @@ def test_the_manifest_wins(mixed, tmp_path):
     )
     timeline = load_corpus(tmp_path)
     assert timeline.documents["en.txt"].language == "de" and not timeline.events
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected", "why"),
+    [
+        ("the 12 " * 27, "en", "81 letters among digits and blanks: enough to judge"),
+        ("the 12 " * 26, None, "78 letters, however long the sample: too few to judge"),
+        ("the, " * 26 + "of", "en", "80 letters exactly"),
+        ("the, " * 26 + "o", None, "79 letters"),
+        ("1234567890 " * 200, None, "no letters in 2,200 characters"),
+    ],
+)
+def test_a_verdict_needs_enough_letters(sample, expected, why):
+    assert detect(sample) == expected, why
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "a1" * 60, "1" * 79 + "a" * 80, "é ñ ß 中文 " * 20, "x" * 79, " ." * 300 + "word"],
+)
+@pytest.mark.parametrize("n", [1, 2, 79, 80, 81, 200])
+def test_letters_are_counted_as_far_as_needed_with_the_whole_counts_verdict(text, n):
+    assert _has_letters(text, n) == (sum(c.isalpha() for c in text) >= n)
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        ENGLISH,
+        ENGLISH.upper(),
+        "the_of and_to 2021x the2 of³ a½ in is that for on was " * 5,
+        "die Außenminister der Organisation sind am Montag in Eriwan zusammengekommen " * 5,
+        "the of and to a in is that for on was with said by at as it from has über ² " * 3,
+        "the of and to a in is that for on was with said by at as it from has have "
+        + "ü é ß " * 30,
+        *(text for _, _, _, text in FOREIGN),
+    ],
+)
+def test_english_by_its_function_words_as_the_letter_pattern_reads_them(sample):
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    expected = len(words) >= 20 and english >= 0.2 * len(words)
+    assert _plainly_english(sample) is expected

@@ -16,7 +16,9 @@ _PIECES = [
     "on", "the", "very", "early", "end", "of", "first", "half", "as", "soon", "between",
     "from", "and", "to", "since", "until", "not", "due", "for", "scheduled", "its", "Acme's",
     "compared", "with", "beginning", "at", "Friday", "announced", "said", "(", ",", ";", ":",
-    "“", "-", "ſince", "FROM", "Until", "\n", "  ", "\t", "é", "_", "x",
+    "“", "-", "ſince", "FROM", "Until", "\n", "  ", "\t", "é", "_", "x", "than", "vs.", "up",
+    "rose", "5%", "dating", "back", "by", "postponed", "deadline", "against", "pegged", "going",
+    "traced", "more", "a", "year",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(_PIECES), max_size=14).map(
     lambda words: "".join(w if w in "(,;:“-\n\t" or w.isspace() else f"{w} " for w in words)
@@ -46,6 +48,9 @@ _NEEDING = [
     (roles._NOT_UNTIL, ("until",)),
     (roles._EVENT_DUE, ("due",)),
     (roles._SCHEDULED_FOR, ("for",)),
+    (roles._BEFORE_RE[roles.Role.COMPARISON], roles._NEEDED[roles.Role.COMPARISON]),
+    (roles._BEFORE_RE[roles.Role.DEADLINE], roles._NEEDED[roles.Role.DEADLINE]),
+    (roles._COMPARED_AMOUNT, roles._COMPARED_NEEDS),
 ]
 
 

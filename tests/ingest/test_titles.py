@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline_app.ingest import titles
 from timeline_app.ingest.corpus import load_corpus
 from timeline_app.ingest.names import Names, gather_names
 from timeline_app.ingest.titles import MAX_TITLE, TitleContext, make_title
@@ -608,6 +609,18 @@ _PEOPLE = Names(
     acronyms={"Collective Security Treaty Organization": "CSTO"},
     persons={"Sadyr Japarov": "Japarov", "Anna Berg": "Berg", "King Olav": "Olav"},
 )
+# as many more people as make the names be looked up by a scan of the words, not one by one
+_MANY_PEOPLE = Names(
+    acronyms=_PEOPLE.acronyms,
+    persons=_PEOPLE.persons
+    | {f"Otto Quist{chr(97 + k)}": f"Quist{chr(97 + k)}" for k in range(26)}
+    | {f"Olga Ruud{chr(97 + k)}": f"Ruud{chr(97 + k)}" for k in range(26)},
+)
+
+
+def test_the_many_names_are_looked_up_by_the_scan():
+    assert len(TitleContext(_MANY_PEOPLE)._compiled()) > titles._FEW_PATTERNS
+    assert len(TitleContext(_PEOPLE)._compiled()) <= titles._FEW_PATTERNS
 
 
 @pytest.mark.parametrize(
@@ -622,6 +635,7 @@ _PEOPLE = Names(
         ),
         ("Minister Anna Berg met Sadyr Japarov.", "Berg met Japarov.", "a role on either name"),
         ("Anna Bergman met Anna Berg.", "Anna Bergman met Berg.", "no name inside a longer one"),
+        ("Anna Bergman and Sadyr Japarova met.", "Anna Bergman and Sadyr Japarova met.", "none"),
         (
             "Sadyr Japarov, a former leader, spoke.",
             "Japarov, a former leader, spoke.",
@@ -629,8 +643,9 @@ _PEOPLE = Names(
         ),
     ],
 )
-def test_shorten_with_and_without_roles(text, expected, why):
-    assert TitleContext(_PEOPLE).shorten(text) == expected, why
+@pytest.mark.parametrize("people", [_PEOPLE, _MANY_PEOPLE])
+def test_shorten_with_and_without_roles(people, text, expected, why):
+    assert TitleContext(people).shorten(text) == expected, why
 
 
 def test_a_title_is_made_once_per_context():

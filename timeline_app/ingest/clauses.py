@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Clause",
@@ -161,6 +162,14 @@ class Clause:
 
 def clauses(sentence: str) -> list[Clause]:
     """The clauses of `sentence`, in order of their first piece."""
+    return list(_clauses(sentence))
+
+
+@lru_cache(maxsize=256)
+def _clauses(sentence: str) -> tuple[Clause, ...]:
+    """`clauses`, kept for the last sentences: a sentence's dates each get a title, and a
+    short title is tried twice (with its date phrase and without); a third of the calls
+    repeat a sentence of the document (clauses are immutable, so they can be shared)."""
     found = sorted(
         (m.start(), m.end(), kind)
         for (pattern, kind), needs in zip(_BREAKS, _NEEDS, strict=True)
@@ -192,7 +201,7 @@ def clauses(sentence: str) -> list[Clause]:
         spans.append((prev_end, start, prev_kind, lead))
         prev_end, prev_kind, lead = end, kind, start
     spans.append((prev_end, len(sentence), prev_kind, lead))
-    return _regroup(sentence, spans)
+    return tuple(_regroup(sentence, spans))
 
 
 def _regroup(sentence: str, spans: list[tuple[int, int, str, int]]) -> list[Clause]:

@@ -54,7 +54,8 @@ _TZINFOS = {
     "CET": tz.tzoffset("CET", 3600),
     "BST": tz.tzoffset("BST", 3600),
 }
-_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))  # two years, months and days apart
+# two years, months and days apart; the first's month and day are 1 (see `_fields`)
+_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +116,19 @@ def parse_date_text(text: str, *, day_first: bool = True) -> FuzzyDate | None:
 
 
 def _fields(text: str, day_first: bool) -> tuple[int | None, int | None, int | None] | None:
-    """(year, month, day) actually written in `text`, or None if it is not a date."""
+    """(year, month, day) actually written in `text`, or None if it is not a date.
+
+    A line whose year, month and day all differ from the first default's wrote them all (the
+    second parse gives the same), so most lines need one parse, not two. A weekday moves a
+    date without a day, but from the 1st and the 2nd of a written month to the same day,
+    unless the 1st is that weekday: then the day is 1 and the second parse decides."""
     try:
-        a, b = (
-            du_parser.parse(text, default=d, dayfirst=day_first, fuzzy=True, tzinfos=_TZINFOS)
-            for d in _DEFAULTS
-        )
+        first = _DEFAULTS[0]
+        a = _parse(text, first, day_first)
+        written = a.year != first.year and a.month != first.month and a.day != first.day
+        if written:
+            return a.year, a.month, a.day
+        b = _parse(text, _DEFAULTS[1], day_first)
     except (ValueError, OverflowError):
         return None
     year = a.year if a.year == b.year else None
@@ -129,3 +137,7 @@ def _fields(text: str, day_first: bool) -> tuple[int | None, int | None, int | N
     if month is None or (day is None and year is None):
         return None
     return year, month, day
+
+
+def _parse(text: str, default: datetime, day_first: bool) -> datetime:
+    return du_parser.parse(text, default=default, dayfirst=day_first, fuzzy=True, tzinfos=_TZINFOS)

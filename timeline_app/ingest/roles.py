@@ -77,6 +77,13 @@ _BEFORE_RE = {
     role: re.compile(rf"(?i)(?<![\w'-])(?:{words.replace('{W}', _W)}){_W}{_DET}$")
     for role, words in _BEFORE.items()
 }
+# a word each branch of a role's words needs: a text that lacks them all is not searched (most
+# dates are anchors, and each end-anchored search is tried at every character of 90)
+_NEEDED = {
+    Role.COMPARISON: ("since", "than", "compared", "versus", "vs", "against", "based", "indexed")
+    + ("pegged", "dat", "go", "trac", "from"),  # dating/dated, going/goes, traced; up ... from
+    Role.DEADLINE: ("by", "due", "deadline", "extend", "postpon", "delay", "adjourn", "defer"),
+}
 # "to" and "and" only close a span opened just before: "from May 2 to May 9", "between 1994 and"
 _SPAN_OPEN = re.compile(r"(?i)(?<![\w'-])(?:from|between)\b[^;\n]{1,40}$")
 _TO_OR_AND = re.compile(rf"(?i)(?<![\w'-])(?:to|and){_W}{_DET}$")
@@ -134,6 +141,7 @@ _COMPARED_AMOUNT = re.compile(
     r"(?i)(?<![\w'-])(?<!more )(?<!less )(?<!fewer )(?<!greater )(?<!rather )(?<!other )"
     r"(?:compared{W}(?:with|to)|from|than|versus|vs\.?|against){W}".replace("{W}", _W)
 )
+_COMPARED_NEEDS = ("compared", "from", "than", "versus", "vs", "against")  # one is in each branch
 _AMOUNT = re.compile(r"\d")
 _NOT_JUST_AMOUNT = re.compile(r"(?i)\bto\b|,(?![^\S\n]*or\b)[^\S\n]*\S")
 # a time of day alone ("at 10 a.m.", "19:38", "noon"): no day of its own
@@ -171,9 +179,9 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
     if due or not lacks(before, "for") and _SCHEDULED_FOR.search(before):
         return Role.PLANNED
     for role in (Role.COMPARISON, Role.DEADLINE):
-        if _BEFORE_RE[role].search(before):
+        if not lacks(before, *_NEEDED[role]) and _BEFORE_RE[role].search(before):
             return role
-    if _compared_amount(before):
+    if not lacks(before, *_COMPARED_NEEDS) and _compared_amount(before):
         return Role.COMPARISON
     bound = _BEFORE_RE[Role.BOUND].search(before)
     if bound and (not _TO_OR_AND.search(before) or _SPAN_OPEN.search(before[: bound.start()])):
