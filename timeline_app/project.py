@@ -282,6 +282,3 @@ class _Rewriting:
 
     def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:
         self._store.cache_many(table, items)
-
-    def prefetch(self, table: str, keys: list[str]) -> None:
-        pass  # nothing is read

@@ -326,9 +326,6 @@ class _WholePayloads:
     def cache_many(self, table, items):
         self._store.cache_many(table, items)
 
-    def prefetch(self, table, keys):
-        pass
-
 
 READS = [  # (act, cache the state reads, why)
     (change, None, "one changed"),

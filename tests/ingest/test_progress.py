@@ -23,9 +23,6 @@ class DictCache:
     def cache_many(self, table, items):
         self.tables[table].update(items)
 
-    def prefetch(self, table, keys):
-        pass
-
 
 @pytest.fixture
 def folder(tmp_path):

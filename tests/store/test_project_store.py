@@ -2,7 +2,6 @@
 through it: tests/test_project.py)."""
 
 import sqlite3
-import threading
 import time
 
 import pytest
@@ -142,28 +141,6 @@ def test_a_big_record_read_shared_is_decoded_once_per_text(store):
     store.cache_many("corpus_cache", [("listing|.", big)])
     changed = store.cached_many("corpus_cache", ["listing|."], shared=True)["listing|."]
     assert changed == big and "new.txt" not in first["listing|."]["files"]
-
-
-def test_records_prefetched_are_found_decoded_and_a_failed_prefetch_says_nothing(tmp_path, capfd):
-    """A load starts reading its folder's records before it walks the folder: its own read
-    afterwards gets the objects the prefetch decoded. A prefetch that cannot read (the store
-    closed meanwhile) raises nothing and prints nothing."""
-    store = ProjectStore(tmp_path / "s.sqlite")
-    big = {"files": {f"f{i}.txt": [f"key{i}"] for i in range(400)}}
-    store.cache_many("corpus_cache", [("listing|.", big)])
-    store.prefetch("corpus_cache", ["listing|.", "not there"])
-    for thread in threading.enumerate():
-        if thread.name == "store prefetch":
-            thread.join(5)
-    (text,) = store._db.execute("SELECT payload FROM corpus_cache WHERE key = 'listing|.'")
-    prefetched = store._shared.get(text[0])
-    assert prefetched == big, "decoded by the prefetch"
-    read = store.cached_many("corpus_cache", ["listing|."], shared=True)["listing|."]
-    assert read is prefetched
-    store.close()
-    store.prefetch("corpus_cache", ["listing|."])
-    time.sleep(0.2)
-    assert capfd.readouterr().err == ""
 
 
 def test_columns_are_written_on_another_thread_and_read_back_once_written(tmp_path):

@@ -24,8 +24,3 @@ class ExtractionCache(Protocol):
     def cache_many(self, table: str, items: Iterable[tuple[str, Any]]) -> None:
         """Keep each `(key, payload)` of `items` in `table`."""
         ...
-
-    def prefetch(self, table: str, keys: list[str]) -> None:
-        """Start reading these payloads, to be read `shared` soon: a cache may decode them
-        on a thread of its own meanwhile (the project store does), or do nothing."""
-        ...

@@ -37,9 +37,8 @@ from .engines import Engine, LocalEngine
 from .event_finding import Block, find_events
 from .file_loader import FileLoader, LoadedFiles
 from .file_results import key_context
-from .file_stats import STATS_KEY
 from .files import find_files
-from .listing import listing_keys, read_listing
+from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
@@ -58,7 +57,6 @@ __all__ = [
 R = TypeVar("R")
 
 MERGING = "merging events"  # the `current` of the progress call made once every file is done
-_CORPUS_TABLE = "corpus_cache"  # where a folder's listing, index and file stats are kept
 
 
 class CorpusError(ValueError):
@@ -118,8 +116,6 @@ def _load(
     lazy: bool,
     recent: Recent | None,
 ) -> Timeline:
-    if cache is not None and path.is_dir():  # decoded while the folder is walked
-        cache.prefetch(_CORPUS_TABLE, [*listing_keys("."), *increments.index_keys("."), STATS_KEY])
     found = find_files(path)
     problems = list(found.problems)
     try:

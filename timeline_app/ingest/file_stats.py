@@ -21,10 +21,10 @@ from typing import Any
 
 from .cache import ExtractionCache
 
-__all__ = ["RACY_S", "STATS_KEY", "FileStats"]
+__all__ = ["RACY_S", "FileStats"]
 
 RACY_S = 2.0  # coarsest file system clock in use (FAT: 2 s); younger files are hashed
-STATS_KEY = _KEY = "stats|"  # its record in the corpus table
+_KEY = "stats|"
 _TABLE = "corpus_cache"
 
 

@@ -62,7 +62,6 @@ __all__ = [
     "corpus_names",
     "events_row",
     "from_scratch",
-    "index_keys",
     "index_rows",
     "kept_events",
     "kept_names",
@@ -890,11 +889,6 @@ def _actors_key(actors: Actors) -> str:
 def _hash(*parts: Any) -> str:
     text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def index_keys(scope: str) -> list[str]:
-    """The keys of the records `read_index` reads (in the corpus table)."""
-    return [_index_key(scope), _changes_key(scope)]
 
 
 def _index_key(scope: str) -> str:

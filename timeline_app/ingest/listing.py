@@ -18,7 +18,7 @@ from typing import Any
 from .cache import ExtractionCache
 from .file_results import FileResult, Listed, RecordSource
 
-__all__ = ["Listing", "listing_keys", "read_listing"]
+__all__ = ["Listing", "read_listing"]
 
 _TABLE = "corpus_cache"
 _FORMAT = 2
@@ -139,7 +139,7 @@ def read_listing(cache: ExtractionCache | None, scope: str, context: str) -> Lis
     if cache is None:
         return Listing(None, scope, {}, context)
     # shared: entries are read, never changed (a load's own are new lists)
-    got = cache.cached_many(_TABLE, listing_keys(scope), shared=True)
+    got = cache.cached_many(_TABLE, [_key(scope), _changes_key(scope)], shared=True)
     whole, changes = _files(got.get(_key(scope))), _files(got.get(_changes_key(scope)))
     if whole is None:
         return Listing(cache, scope, {}, context)
@@ -163,11 +163,6 @@ def _files(record: Any) -> tuple[dict[str, Any], Any] | None:
         return None
     files = record.get("files")
     return (files, record.get("context")) if isinstance(files, dict) else None
-
-
-def listing_keys(scope: str) -> list[str]:
-    """The keys of the records `read_listing` reads (in the corpus table)."""
-    return [_key(scope), _changes_key(scope)]
 
 
 def _key(scope: str) -> str:

@@ -131,20 +131,6 @@ class ProjectStore:
             return self._cached(table, keys, loads)
         return self._cached(table, keys, lambda text: self._decoded_once(table, text))
 
-    def prefetch(self, table: str, keys: list[str]) -> None:
-        """Read these payloads `shared` on a thread of its own: a load asks for its folder's
-        listing, index and file stats after walking the folder, and the walk (system calls,
-        which let another thread run) and their decoding (8 MB of JSON at 10,000 articles)
-        then overlap. A read of them that comes first waits for none; one that comes while
-        this one runs waits for it and finds them decoded."""
-        threading.Thread(
-            target=self._prefetched, args=(table, keys), name="store prefetch", daemon=True
-        ).start()
-
-    def _prefetched(self, table: str, keys: list[str]) -> None:
-        with suppress(Exception):  # closed meanwhile, damaged: the caller's own read says so
-            self.cached_many(table, keys, shared=True)
-
     def _decoded_once(self, table: str, text: Any) -> Any:
         payload = self._shared.get(text) if isinstance(text, str) else _MISSING
         if payload is _MISSING:
