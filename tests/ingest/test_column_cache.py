@@ -411,7 +411,20 @@ def _column_sets(store: ProjectStore) -> set[str]:
     return {key.split("/")[0] for (key,) in rows.fetchall()}
 
 
-def test_an_update_replaces_the_columns_it_spliced_and_the_store_stops_growing(tmp_path, generated):
+# (the sentence an update adds, why): spliced near its date, or every pass run again
+UPDATES = [
+    ("On {day} March 2004 the ministry wrote again.\n", "spliced near the change"),
+    (
+        "On {day} March 2004 Foreign Minister Ivan Testovich{k} said talks would go on.\n",
+        "a new person each time: the actors change, every event's columns are made again",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "why"), UPDATES, ids=[u[1][:20] for u in UPDATES])
+def test_an_update_replaces_the_columns_it_spliced_and_the_store_stops_growing(
+    tmp_path, generated, sentence, why
+):
     """Each update writes the columns of the new corpus; those of the corpus it spliced
     are dropped (7 MB a save at 10,000 articles; on the store's own thread, done by the
     next update or the close at the latest), and the rows it still points at stay: what is
@@ -424,7 +437,7 @@ def test_an_update_replaces_the_columns_it_spliced_and_the_store_stops_growing(t
     article = sorted(folder.rglob("*.txt"))[7]
     text = article.read_text(encoding="utf-8")
     for k in range(4):
-        article.write_text(text + f"On {k + 3} March 2004 the ministry wrote again.\n")
+        article.write_text(text + sentence.format(day=k + 3, k="abcd"[k]))
         changed = Project(folder, store=store).timeline
     fresh = Project(folder, store=ProjectStore(tmp_path / "fresh.sqlite")).timeline
     assert facts(changed.events) == facts(fresh.events)

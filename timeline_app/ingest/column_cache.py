@@ -42,6 +42,7 @@ __all__ = [
     "RECORDS_CHUNK",
     "Origin",
     "StoredEventsError",
+    "forget_columns",
     "read_columns",
     "splice_columns",
     "write_columns",
@@ -146,7 +147,7 @@ def splice_columns(
     columns = _spliced(c, fresh, kept, is_new)
     writer.write(cache, columns, chunk, row)
     if old.key != key:  # its columns are replaced; records it kept may be pointed at still
-        _forget(cache, [f"{old.key}/{name}" for name in _NAMES])
+        forget_columns(cache, old.key)
     new_rows = np.cumsum(is_new) - 1
 
     def decode(r: int) -> Event:
@@ -154,6 +155,13 @@ def splice_columns(
         return records.event(k) if k >= 0 else events[order[int(new_rows[r])]]
 
     return ColumnEvents(columns, decode)
+
+
+def forget_columns(cache: ExtractionCache, key: str) -> None:
+    """Drop the columns of the corpus `key`, replaced by another's: its arrays, strings
+    and pointers (7 MB at 10,000 articles). Its own records stay: the columns spliced from
+    it point at them still."""
+    _forget(cache, [f"{key}/{name}" for name in _NAMES])
 
 
 def _forget(cache: ExtractionCache, keys: list[str]) -> None:

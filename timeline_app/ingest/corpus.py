@@ -30,7 +30,7 @@ from . import increments
 from .actors import Actors, actor_counts, actors_from, assign_actors
 from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually, release_later
-from .column_cache import Origin, read_columns, splice_columns, write_columns
+from .column_cache import Origin, forget_columns, read_columns, splice_columns, write_columns
 from .corpus_documents import corpus_documents
 from .disputes import SentenceOf, join_disputes, join_disputes_near, sentences_in
 from .engines import Engine, LocalEngine
@@ -264,6 +264,8 @@ def _events(
     columns = write_columns(
         cache, corpus_key, events, documents, origins=origins, outlets=_Outlets(documents)
     )
+    if index is not None and index.corpus != corpus_key:  # the last load's: no load reads them
+        forget_columns(cache, index.corpus)
     # the merge blocks (every statement and its record) die with this call: freed at its
     # return they are one cascade of deallocations that no thread can interrupt (0.2 s at
     # 2,000 articles, half a second at 10,000), a stall of the window
