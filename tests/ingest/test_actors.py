@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app.ingest.actors import Actors, _Scan, gather_actors
+from timeline_app.ingest.actors import Actors, gather_actors
 from timeline_app.ingest.phrases import PhraseIndex
 
 
@@ -56,14 +58,22 @@ _GAPS = [" ", "  ", "-", "\n", ", ", "'", "_", "(", ""]
         st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join), max_size=6
     ),
 )
-def test_scan_finds_what_a_phrase_index_finds(words, gaps, phrases):
-    """The actors' scan skips most word runs; it must find exactly what the index finds,
-    in the same order, whether or not every phrase starts with a capital."""
+def test_actors_phrase_index_finds_what_word_bounded_patterns_find(words, gaps, phrases):
+    """Actors find names with `PhraseIndex`, which skips most word runs (with many names, the
+    runs that cannot start with a capital when every name starts with one): it must find
+    exactly what `\\bphrase\\b` finds, in text order, with few names and with many, whether
+    or not every phrase starts with a capital."""
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
-    index: PhraseIndex[str] = PhraseIndex()
-    for p in phrases:
-        index.add(p, p)
-    assert list(_Scan(index.values).find(text)) == list(index.find(text))
+    expected = sorted(
+        (m.start(), len(p), p)
+        for p in set(phrases)
+        for m in re.finditer(rf"\b{re.escape(p)}\b", text)
+    )
+    for padding in (0, 60):  # names the texts never hold: the many-names way
+        index: PhraseIndex[str] = PhraseIndex()
+        for p in [*phrases, *(f"Qz{k}" for k in range(padding))]:
+            index.add(p, p)
+        assert list(index.find(text)) == [(at, p) for at, _, p in expected], padding
 
 
 def test_named_in_sees_phrases_added_after_a_scan():

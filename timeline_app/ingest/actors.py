@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..model import Document, Event
@@ -59,15 +59,11 @@ class Actors:
 
     phrases: PhraseIndex[str] = field(default_factory=PhraseIndex)  # phrase -> canonical
     patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
-    # (phrases when made, the scan): made again when phrases have been added since
-    _scan: tuple[int, _Scan] | None = field(default=None, init=False, repr=False, compare=False)
 
     def named_in(self, text: str) -> list[str]:
         """Canonical names mentioned in `text`, in order of first mention."""
-        if self._scan is None or self._scan[0] != len(self.phrases.values):
-            self._scan = (len(self.phrases.values), _Scan(self.phrases.values))
         first: dict[str, int] = {}
-        for at, phrase in self._scan[1].find(text):
+        for at, phrase in self.phrases.find(text):
             name = self.phrases.values[phrase]
             if at < first.get(name, len(text) + 1):
                 first[name] = at
@@ -89,65 +85,15 @@ def actor_counts(texts: Iterable[str], names: Names) -> tuple[Counter[str], Coun
     """How often `texts` use each full name of `names`, and how many of them hold each
     acronym-like token: sums over the texts, so a corpus's counts can be kept up to date
     by taking one text's out and putting its new version's in (`increments.py`)."""
-    fulls = _Scan(set(names.persons))
+    fulls: PhraseIndex[str] = PhraseIndex()
+    for full in names.persons:
+        fulls.add(full, full)
     uses: Counter[str] = Counter()
     docs_with: Counter[str] = Counter()
     for t in texts:
         uses.update(p for _, p in fulls.find(t))
         docs_with.update(set(_ACRONYM_TOKEN.findall(t)))
     return uses, docs_with
-
-
-_RUN = re.compile(r"\w+")  # what \b delimits
-# a word run whose first character may be a capital: not a digit, "_" or a-z
-_MAY_BE_CAPITAL = re.compile(r"\b[^\W\d_a-z]\w*")
-
-
-class _Scan:
-    """Where `phrases` occur in a text: what `PhraseIndex.find` gives (the same positions,
-    in the same order), found faster. A phrase starts at a word run that is its first word:
-    the text's runs (only those that may start with a capital, when every phrase does) are
-    listed by one `findall`, and only where one of them is some phrase's first word is the
-    text looked at further. A corpus's texts are scanned at the speed of `re`, not of a
-    Python loop over every word."""
-
-    __slots__ = ("phrases", "_firsts", "_longest", "_runs")
-
-    def __init__(self, phrases: Collection[str]) -> None:
-        self.phrases = phrases
-        runs = [_RUN.findall(p) for p in phrases]
-        self._firsts = frozenset(r[0] for r in runs if r)
-        self._longest = max(map(len, runs), default=1)
-        upper = all(p[:1].isupper() for p in phrases)
-        self._runs = _MAY_BE_CAPITAL if upper else _RUN
-
-    def find(self, text: str) -> Iterator[tuple[int, str]]:
-        if not self._firsts:
-            return
-        firsts = self._firsts.intersection(self._runs.findall(text))
-        runs = sorted((at, at + len(word)) for word in firsts for at in _runs_of(word, text))
-        phrases = self.phrases
-        for start, end in runs:
-            for _ in range(self._longest):
-                if text[start:end] in phrases:
-                    yield start, text[start:end]
-                run = _RUN.search(text, end)
-                if run is None:
-                    break
-                end = run.end()
-
-
-_WORD_CHAR = re.compile(r"\w")
-
-
-def _runs_of(word: str, text: str) -> Iterator[int]:
-    """Where `word` (a word run) stands in `text` as a whole word run."""
-    at = text.find(word)
-    while at >= 0:
-        after = at + len(word)
-        if not (at and _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, after):
-            yield at
-        at = text.find(word, after)
 
 
 def actors_from(names: Names, uses: Counter[str], docs_with: Counter[str]) -> Actors:

@@ -129,9 +129,9 @@ class ProjectStore:
         listing and index, 6 MB of JSON at 10,000 articles, read on every reload)."""
         if not shared:
             return self._cached(table, keys, loads)
-        return self._cached(table, keys, lambda text: self._decoded_once(table, text))
+        return self._cached(table, keys, self._decoded_once)
 
-    def _decoded_once(self, table: str, text: Any) -> Any:
+    def _decoded_once(self, text: Any) -> Any:
         payload = self._shared.get(text) if isinstance(text, str) else _MISSING
         if payload is _MISSING:
             payload = loads(text)
