@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..json_text import compact_bytes
 from ..model import Document, Event
 from ..model.event_columns import (
     PARTS,
@@ -207,8 +208,8 @@ class _RecordsWriter:
         key = self._key
         rows = [(f"{key}/{name}", _column_bytes(columns, name)) for name in _ARRAYS_AND_STRINGS]
         for k in range(0, len(self._own), RECORDS_CHUNK):
-            # ASCII JSON: document ids may hold lone surrogates, which UTF-8 cannot
-            data = json.dumps(self._own[k : k + RECORDS_CHUNK], separators=(",", ":")).encode()
+            # document ids may hold lone surrogates, which UTF-8 cannot: then ASCII JSON
+            data = compact_bytes(self._own[k : k + RECORDS_CHUNK])
             rows.append((f"{key}/records/{k // RECORDS_CHUNK}", data))
         names = list(self._chunks)
         rows += [

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -40,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..json_text import compact
 from ..model import Event, Source
 from .actors import Actors, actor_counts, actors_from
 from .cache import ExtractionCache
@@ -131,7 +131,7 @@ def kept_names(
             return None
         if not all(dates_language(language) for language in r.languages):
             return None  # an undated document's actors come from its text
-        if json.dumps(old[2]) != json.dumps(r.names_record()):  # the order counts too
+        if compact(old[2]) != compact(r.names_record()):  # the order counts too
             return None
     titles, actors = (Names(dict(a), dict(p)) for a, p in (index.title_names, index.actor_names))
     return CorpusNames(titles, actors, index.names)
@@ -887,7 +887,7 @@ def _actors_key(actors: Actors) -> str:
 
 
 def _hash(*parts: Any) -> str:
-    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = compact(parts, default=str)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -15,6 +15,8 @@ import json
 import re
 from typing import Any
 
+from ..json_text import compact
+
 __all__ = [
     "DamagedRecord",
     "dump",
@@ -46,21 +48,20 @@ def dumps(payload: Any) -> str:
     return dump(payload)
 
 
-# one encoder for every dump: `json.dumps` with options builds a new one per call, which
-# costs as much as encoding a small record (a corpus writes one per statement and event)
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# as `json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode` writes, faster
+_COMPACT = compact
 
 
 _BIG = 500  # items: a dict or list this long, or holding one, is written piece by piece
 
 
 def dump(payload: Any) -> str:
-    """Compact JSON, exactly `_COMPACT.encode(payload)`'s. A big dict or list (a folder's
+    """Compact JSON, `json_text.compact(payload)`'s. A big dict or list (a folder's
     listing: 10,000 files) is one C call of 100 ms or more that no other thread can
     interrupt, so one that is, or holds, a long dict or list is written an item at a time."""
     if _holds_big(payload):
         return _pieces(payload)
-    return _COMPACT.encode(payload)
+    return _COMPACT(payload)
 
 
 def _holds_big(x: Any) -> bool:
@@ -76,14 +77,14 @@ def _holds_big(x: Any) -> bool:
 def _pieces(x: Any) -> str:
     """`x` written a few hundred items per call: each call's text less its brackets, joined."""
     if isinstance(x, list):
-        parts = [_COMPACT.encode(x[i : i + _BIG])[1:-1] for i in range(0, len(x), _BIG)]
+        parts = [_COMPACT(x[i : i + _BIG])[1:-1] for i in range(0, len(x), _BIG)]
         return "[" + ",".join(parts) + "]"
     if not all(type(k) is str for k in x):  # other keys: as json writes them, in one call
-        return _COMPACT.encode(x)
+        return _COMPACT(x)
     if len(x) < _BIG:  # a small dict holding a long one
-        return "{" + ",".join(f"{_COMPACT.encode(k)}:{dump(v)}" for k, v in x.items()) + "}"
+        return "{" + ",".join(f"{_COMPACT(k)}:{dump(v)}" for k, v in x.items()) + "}"
     items = list(x.items())
-    parts = [_COMPACT.encode(dict(items[i : i + _BIG]))[1:-1] for i in range(0, len(items), _BIG)]
+    parts = [_COMPACT(dict(items[i : i + _BIG]))[1:-1] for i in range(0, len(items), _BIG)]
     return "{" + ",".join(parts) + "}"
 
 
