@@ -5,12 +5,13 @@ only the documents whose file changed."""
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterator, Mapping
 
 import pytest
 from test_wire import _event, _texts
 
-from timeline_app.ingest.sentence_store import StoredHashes, document_keys
+from timeline_app.ingest.sentence_store import StoredHashes, document_keys, hash_documents
 from timeline_app.ingest.wire import families_of, sentence_hashes
 from timeline_app.model import Document
 from timeline_app.store import ProjectStore
@@ -58,6 +59,32 @@ def test_stored_hashes_give_the_families_of_the_texts(seed):
     assert families_of(events, Unread(list(documents)), hashes=again) == expected
     assert again.hashed == 0 and again.read == first.hashed
     store.close()
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_hashes_made_beforehand_are_used_as_hashed_and_kept(seed):
+    documents, events, keys = _corpus(seed)
+    store = ProjectStore.in_memory()
+    known = hash_documents(documents, threading.Event())
+    assert known == {d: sentence_hashes(doc) for d, doc in documents.items()}
+    first = StoredHashes(store, Unread(list(documents)), keys, known)
+    assert families_of(events, Unread(list(documents)), hashes=first) == families_of(
+        events, documents
+    )
+    assert first.read == 0 and first.hashed > 0
+    assert first(sorted(documents)) == known
+    first.save()
+    again = StoredHashes(store, Unread(list(documents)), keys)
+    assert again(sorted(documents)) == known
+    assert again.hashed == 0
+    store.close()
+
+
+def test_hashing_beforehand_stops_when_told():
+    documents, _, _ = _corpus(0)
+    stop = threading.Event()
+    stop.set()
+    assert hash_documents(documents, stop) == {}
 
 
 def test_a_changed_file_is_hashed_again():

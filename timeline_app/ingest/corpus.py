@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
@@ -42,7 +43,7 @@ from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
-from .sentence_store import StoredHashes, document_keys
+from .sentence_store import StoredHashes, document_keys, hash_documents
 from .wire import families_among, families_of
 
 __all__ = [
@@ -54,7 +55,6 @@ __all__ = [
     "load_corpus",
 ]
 
-R = TypeVar("R")
 
 MERGING = "merging events"  # the `current` of the progress call made once every file is done
 
@@ -217,14 +217,19 @@ def _events(
     if state is not None and not state.decode():
         state = None  # the store lost a block's events: read everything again
     updated = state is not None
+    hashed: Future[dict[str, list[int]]] | None = None
     if state is None:
         if loaded.source is not None:  # listed results: their records, a batch per read
             loaded.source.fill(loaded.results)
         results = [r.complete() for r in loaded.results]  # cached: without names, timexes
         texts = [d.text for d in documents.values()]
-        # the actors are counted on a thread of this process while it waits for the engine
-        # to find the statements, and given to each block's events while it merges others
-        with _meanwhile(actor_counts, texts, names.actors) as counted:
+        # on a thread of this process while it waits for the engine to find the statements:
+        # the actors are counted (given to each block's events while it merges others),
+        # then the documents' sentences hashed (for the wire families, after merging)
+        stop = threading.Event()
+        with _beside() as beside:
+            counted = beside.submit(actor_counts, texts, names.actors)
+            hashed = beside.submit(hash_documents, documents, stop) if cache else None
             chosen: list[Actors] = []
 
             def given_actors(events: list[Event]) -> None:
@@ -232,14 +237,18 @@ def _events(
                     chosen.append(actors_from(names.actors, *counted.result()))
                 _passes_after_merging(events, documents, chosen[0])
 
-            blocks = find_events(
-                results,
-                loaded.rels,
-                tick=tick,
-                engine=engine,
-                names=names.titles,
-                merged=given_actors,
-            )
+            try:
+                blocks = find_events(
+                    results,
+                    loaded.rels,
+                    tick=tick,
+                    engine=engine,
+                    names=names.titles,
+                    merged=given_actors,
+                )
+            except BaseException:  # a cancel: the hashing need not go on
+                stop.set()
+                raise
         counts = counted.result()
         state = increments.from_scratch(
             blocks,
@@ -253,7 +262,8 @@ def _events(
         _after_merging(state, documents)
     if not cache:
         return _joined(state.events, documents)[0]
-    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
+    known = hashed.result() if hashed is not None else None
+    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results), known)
     families = families_of(state.events, documents, hashes=hashes)
     hashes.save()
     state.index.families = families  # for the next update (`_updated_families`)
@@ -287,12 +297,13 @@ def _release_blocks(kept: list[increments._Kept], found: list[Block]) -> None:
 
 
 @contextmanager
-def _meanwhile(fn: Callable[..., R], *args: Any) -> Iterator[Future[R]]:
-    """`fn(*args)` on a thread while the block runs (`fn` must touch nothing the block
-    does). If the block raises (a cancel), the thread is left to end alone, unheard."""
+def _beside() -> Iterator[ThreadPoolExecutor]:
+    """A thread for calls made while the block runs, one after the other in the order
+    given (they must touch nothing the block does). If the block raises (a cancel), the
+    thread is left to end alone, unheard."""
     pool = ThreadPoolExecutor(1, thread_name_prefix="load-meanwhile")
     try:
-        yield pool.submit(fn, *args)
+        yield pool
     finally:
         pool.shutdown(wait=False)
 

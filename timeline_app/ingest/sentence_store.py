@@ -13,6 +13,7 @@ does not know (a changed file's, or one that never shared an event before).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -22,7 +23,7 @@ from .cache import ExtractionCache
 from .file_results import FileResult
 from .wire import sentence_hashes
 
-__all__ = ["StoredHashes", "document_keys"]
+__all__ = ["StoredHashes", "document_keys", "hash_documents"]
 
 _TABLE = "corpus_columns"  # payloads kept as bytes
 _PREFIX = "sentences|"
@@ -37,19 +38,43 @@ def document_keys(keys: Sequence[str], results: Sequence[FileResult]) -> dict[st
     return out
 
 
+def hash_documents(
+    documents: Mapping[str, Document], stop: threading.Event
+) -> dict[str, list[int]]:
+    """The sentence hashes of every document, for `StoredHashes(known=...)`: a load from
+    scratch makes them on a thread while its worker processes find the events (2 s at
+    10,000 articles that were the loading process's alone after merging). Those made
+    until `stop` is set, if it is."""
+    out: dict[str, list[int]] = {}
+    for doc_id, doc in documents.items():
+        if stop.is_set():
+            break
+        out[doc_id] = sentence_hashes(doc)
+    return out
+
+
 class StoredHashes:
     """`wire.Hashes` read from the store, the missing ones hashed from `documents` and kept
     (written by `save`)."""
 
     def __init__(
-        self, cache: ExtractionCache, documents: Mapping[str, Document], keys: Mapping[str, str]
+        self,
+        cache: ExtractionCache,
+        documents: Mapping[str, Document],
+        keys: Mapping[str, str],
+        known: Mapping[str, list[int]] | None = None,
     ) -> None:
+        """`known`: hashes of some of `documents` made already (`hash_documents`), used
+        as if hashed here (and kept by `save`)."""
         self._cache, self._documents, self._keys = cache, documents, keys
+        self._known = known or {}
         self._new: list[tuple[str, bytes]] = []
         self.read = self.hashed = 0  # documents whose hashes were read, hashed
 
     def __call__(self, doc_ids: list[str]) -> dict[str, list[int]]:
-        rows = self._cache.cached_many(_TABLE, [self._keys[d] for d in doc_ids if d in self._keys])
+        known = self._known
+        wanted = [self._keys[d] for d in doc_ids if d in self._keys and d not in known]
+        rows = self._cache.cached_many(_TABLE, wanted) if wanted else {}
         out: dict[str, list[int]] = {}
         for d in doc_ids:
             key = self._keys.get(d)
@@ -58,7 +83,8 @@ class StoredHashes:
                 out[d] = np.frombuffer(data, "<u8").tolist()
                 self.read += 1
                 continue
-            out[d] = hashes = sentence_hashes(self._documents[d])
+            hashes = known.get(d)
+            out[d] = hashes = sentence_hashes(self._documents[d]) if hashes is None else hashes
             self.hashed += 1
             if key is not None:
                 self._new.append((key, np.asarray(hashes, "<u8").tobytes()))
