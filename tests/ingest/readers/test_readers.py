@@ -115,3 +115,22 @@ def test_page_lines_break_at_blocks_only(html, lines, why):
     from timeline_app.ingest.readers.html_reader import page_lines
 
     assert page_lines(f"<html><body>{html}</body></html>") == lines, why
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "why"),
+    [
+        ("a" * 96 + "\x01" * 4, False, "4 controls in 100 characters: under 5%"),
+        ("a" * 94 + "\x01" * 6, True, "6 in 100: over 5%"),
+        ("\x1b[0m" * 30, True, "terminal escapes"),
+        ("\n\t\r\f\v" * 40 + "a", False, "line breaks, tabs and form feeds are text"),
+        ("a" * 80 + "\x00\x7f" * 3, False, "DEL is no control here, NUL rare enough"),
+    ],
+)
+def test_text_with_control_characters(text, refused, why):
+    data = text.encode("utf-16") if "\x00" in text else text.encode("utf-8")
+    if refused:
+        with pytest.raises(NotTextError):
+            decode(data)
+    else:
+        assert decode(data).text.lstrip("\ufeff") == text, why

@@ -7,6 +7,7 @@ rather than shown as mojibake.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -21,6 +22,10 @@ _BOMS = (
 # legacy encodings our users' scrapers produce; asked in this order on a tie
 _LEGACY = ["cp1251", "cp1252", "latin_1", "cp1250", "koi8_r", "iso8859_15"]
 _CONTROL_OK = set("\n\r\t\f\v")
+# the characters below the space that a text does not hold
+_CONTROLS = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _CONTROL_OK) + "]"
+)
 
 
 class NotTextError(ValueError):
@@ -79,7 +84,8 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 def _checked(decoded: Decoded) -> Decoded:
     sample = decoded.text[:100_000]
-    controls = sum(1 for c in sample if c < " " and c not in _CONTROL_OK)
+    controls = len(_CONTROLS.findall(sample))  # a C scan: a Python loop per character was
+    # a tenth of a text file's decoding
     if sample and controls > 0.05 * len(sample):
         raise NotTextError("not a text file (mostly control characters)")
     return decoded
