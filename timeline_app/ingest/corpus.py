@@ -225,11 +225,13 @@ def _events(
         texts = [d.text for d in documents.values()]
         # on a thread of this process while it waits for the engine to find the statements:
         # the actors are counted (given to each block's events while it merges others),
-        # then the documents' sentences hashed (for the wire families, after merging)
+        # then, in a store that keeps none yet, the documents' sentences hashed (for the wire
+        # families, after merging; a store that has an index has most of them already)
         stop = threading.Event()
         with _beside() as beside:
             counted = beside.submit(actor_counts, texts, names.actors)
-            hashed = beside.submit(hash_documents, documents, stop) if cache else None
+            if cache and index is None:
+                hashed = beside.submit(hash_documents, documents, stop)
             chosen: list[Actors] = []
 
             def given_actors(events: list[Event]) -> None:

@@ -48,10 +48,6 @@ def dumps(payload: Any) -> str:
     return dump(payload)
 
 
-# as `json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode` writes, faster
-_COMPACT = compact
-
-
 _BIG = 500  # items: a dict or list this long, or holding one, is written piece by piece
 
 
@@ -61,7 +57,7 @@ def dump(payload: Any) -> str:
     interrupt, so one that is, or holds, a long dict or list is written an item at a time."""
     if _holds_big(payload):
         return _pieces(payload)
-    return _COMPACT(payload)
+    return compact(payload)
 
 
 def _holds_big(x: Any) -> bool:
@@ -77,14 +73,14 @@ def _holds_big(x: Any) -> bool:
 def _pieces(x: Any) -> str:
     """`x` written a few hundred items per call: each call's text less its brackets, joined."""
     if isinstance(x, list):
-        parts = [_COMPACT(x[i : i + _BIG])[1:-1] for i in range(0, len(x), _BIG)]
+        parts = [compact(x[i : i + _BIG])[1:-1] for i in range(0, len(x), _BIG)]
         return "[" + ",".join(parts) + "]"
     if not all(type(k) is str for k in x):  # other keys: as json writes them, in one call
-        return _COMPACT(x)
+        return compact(x)
     if len(x) < _BIG:  # a small dict holding a long one
-        return "{" + ",".join(f"{_COMPACT(k)}:{dump(v)}" for k, v in x.items()) + "}"
+        return "{" + ",".join(f"{compact(k)}:{dump(v)}" for k, v in x.items()) + "}"
     items = list(x.items())
-    parts = [_COMPACT(dict(items[i : i + _BIG]))[1:-1] for i in range(0, len(items), _BIG)]
+    parts = [compact(dict(items[i : i + _BIG]))[1:-1] for i in range(0, len(items), _BIG)]
     return "{" + ",".join(parts) + "}"
 
 
