@@ -169,6 +169,47 @@ CASES = [
         "1989-10-28",
         "no day named before: from the DCT",
     ),
+    # Days and parts of days named by the day the story is at: "that day", "the next morning".
+    (
+        "The dam burst on May 2, 2021. Earlier that day, engineers had warned the mayor.",
+        "2021-06-10",
+        "Earlier that day",
+        "DATE",
+        "2021-05-02",
+        "'earlier that day': the day just named, not the DCT",
+    ),
+    (
+        "The ferry sank on Sunday. Later that night, divers found the captain.",
+        "2019-07-03",
+        "Later that night",
+        "TIME",
+        "2019-06-30TNI",
+        "'later that night': the evening of the Sunday just named",
+    ),
+    (
+        "The vote was held on 14 March 2016. The next morning the result was challenged.",
+        "2016-04-01",
+        "The next morning",
+        "TIME",
+        "2016-03-15TMO",
+        "'the next morning' after 14 March",
+    ),
+    (
+        "The talks collapsed on April 9. The night before, both sides had met in secret.",
+        "2020-05-01",
+        "The night before",
+        "TIME",
+        "2020-04-08TNI",
+        "'the night before' April 9",
+    ),
+    (
+        "The premier toured the flooded towns and spoke to farmers later in the day.",
+        "2022-08-11",
+        "later in the day",
+        "DATE",
+        "2022-08-11",
+        "no day named: 'later in the day' of a news story is its own day",
+    ),
 ]
 
 
@@ -193,3 +234,15 @@ def test_context_rule(
 )
 def test_day_needs_an_anchoring_word(text: str) -> None:
     assert [t.text for t in tag(text, dct="2023-02-13") if "day" in t.text] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I still remember that day.",  # no day named before it: none to count from
+        "He resigned the day after the election.",  # counted from a happening, not a day
+        "She left that morning without a word.",
+    ],
+)
+def test_an_anaphoric_day_needs_a_day_named_before(text: str) -> None:
+    assert [t.text for t in tag(text, dct="2023-02-13")] == [], text

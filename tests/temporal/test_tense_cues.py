@@ -42,6 +42,13 @@ CASES = [
     ("The still unspecified date is Friday.", "Friday", UNKNOWN, "an adjective, not a past"),
     ("It will be held Friday.", "Friday", FUTURE, "a participle after 'be'"),
     ("Shares of United jump Friday.", "Friday", UNKNOWN, "'United' is no past form"),
+    (
+        "The envoy, after a long overnight flight from the capital, is scheduled to spend only "
+        "three hours in the old port city of Varna on the coast, her first stop Friday morning.",
+        "Friday",
+        FUTURE,
+        "a window that starts inside 'scheduled' reads the whole word, not a past '-heduled'",
+    ),
 ]
 
 

@@ -349,6 +349,18 @@ def read_anaphor(m: Match) -> Spec | None:
     return Spec("anaphor", unit=unit, value=value, rel=-1 if back else None, mod=point_mod(m))
 
 
+def read_anaphoric_day(m: Match) -> Spec | None:
+    """that day, later that night, the next morning, the day before: a day the story is at,
+    not the DCT; `value` "in the day" for "later in the day", which news also says of today."""
+    if m["dir2"]:
+        return Spec("anaphoric_day", value="in the day", rel=0)
+    part = norm(m["part"] or m["part2"] or m["part3"])
+    rel = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+    offset = rel.get(norm(m["rel"] or m["rel2"]), 0)
+    code = lx.DAY_PARTS.get(part) if part != "day" else None
+    return Spec("anaphoric_day", "TIME" if code else "DATE", part=code, rel=offset)
+
+
 def read_year_ago(m: Match) -> Spec | None:
     """year-earlier, year-ago (as in "year-earlier profit")."""
     return Spec("anaphor", unit="period", rel=-1, value="year-ago")

@@ -266,6 +266,15 @@ PATTERNS: tuple[Pattern, ...] = (
         nz.read_anaphor,
     ),
     _p(
+        "anaphoric_day",
+        (an.WORD, an.UNIT),  # "earlier that day", "the next morning", "the night before"
+        rf"(?:(?P<dir>earlier|later){SP})?that{SP}(?P<part>day|{DAY_PART})"
+        rf"|(?P<dir2>earlier|later){SP}in{SP}the{SP}day"
+        rf"|the{SP}(?P<rel>next|following|previous|preceding){SP}(?P<part2>{DAY_PART})"
+        rf"|the{SP}(?P<part3>day|night){SP}(?P<rel2>before|after)(?!{SP}[\w$])",
+        nz.read_anaphoric_day,
+    ),
+    _p(
         "year_ago_adj",
         UNITS,
         r"(?P<unit>year|quarter|month)-(?P<dir>ago|earlier)",

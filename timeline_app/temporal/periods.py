@@ -224,6 +224,18 @@ def _anaphoric_quarter(spec: Spec, ctx: Context, adj: str) -> Resolved | None:
     return Resolved("DATE", f"{year + (spec.rel or 0):04d}-Q{q}", spec.mod, True)
 
 
+def _anaphoric_day(spec: Spec, ctx: Context, span: Span) -> Resolved | None:
+    """ "Earlier that day", "the next morning": counted from the day the text last named;
+    with none named, only "later in the day" means the reference day (news of today)."""
+    day = _last_date(ctx, "day")
+    if day is None and spec.value == "in the day" and ctx.ref is not None:
+        day = ctx.ref.date
+    if day is None:
+        return None
+    value = (day + dt.timedelta(days=spec.rel or 0)).isoformat()
+    return Resolved(spec.type, value + (f"T{spec.part}" if spec.part else ""), spec.mod, True)
+
+
 def _week_of(day: dt.date, unit: str, tense: int) -> str:
     """ "the weekend": the one just past (or this one) unless the clause looks ahead."""
     if unit == "week":
@@ -240,4 +252,5 @@ PERIOD_RESOLVERS: dict[str, Callable[[Spec, Context, Span], Resolved | None]] = 
     "quarter": _quarter,
     "season": _season,
     "anaphor": _anaphor,
+    "anaphoric_day": _anaphoric_day,
 }

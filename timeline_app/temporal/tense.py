@@ -92,12 +92,21 @@ _AFTER_PENALTY = 25  # a cue after the expression counts as this many characters
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around [start, end), at most _WINDOW chars each side."""
-    lo = max(0, start - _WINDOW)
+    lo = _word_start(text, max(0, start - _WINDOW))
     before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     lo = before[-1] if before else lo
     hi = min(len(text), end + _WINDOW)
     after = _CLAUSE_END.search(text, end, hi)
     return lo, (after.start() + 1 if after else hi)
+
+
+def _word_start(text: str, pos: int) -> int:
+    """`pos`, moved back to the start of the word it cuts: a window that began inside
+    "scheduled" read "heduled", a past "-ed" form, and missed the future cue."""
+    lo = max(0, pos - 20)
+    while pos > lo and (text[pos - 1].isalpha() or text[pos - 1] == "'") and text[pos].isalpha():
+        pos -= 1
+    return pos
 
 
 def _distance(m: re.Match[str], start: int, end: int) -> int:
