@@ -45,6 +45,30 @@ CASES = [
         "XXXX-WXX-2TNI",
         "a plural part of day makes a set",
     ),
+    (
+        "The ferry sails to the island on Friday and Saturday nights from June 1.",
+        "2011-05-04",
+        "Friday",
+        "SET",
+        "XXXX-WXX-5",
+        "the plural of the last weekday of a pair makes the first recurring too",
+    ),
+    (
+        "The museum opens late on Wednesdays and Thursdays.",
+        "2011-05-04",
+        "Wednesdays",
+        "SET",
+        "XXXX-WXX-3",
+        "a plural weekday is a set",
+    ),
+    (
+        "The unions struck on Monday and Tuesday.",
+        "2011-05-04",
+        "Monday",
+        "DATE",
+        "2011-05-02",
+        "a pair of single weekdays stays a pair of days",
+    ),
     # A vague stretch before or after now is a DATE; with a number or "the", a DURATION.
     (
         "In recent years, the town has grown.",

@@ -219,6 +219,14 @@ def _reads_as_name(m: Match) -> bool:
     return not prev or prev[-1].strip(",;:") not in _MONTH_CUES
 
 
+# "on Monday and Tuesday nights", "Mondays and Thursdays": the plural of the last weekday of
+# a pair makes both recurring
+_PLURAL_PARTNER = re.compile(
+    rf"(?i)[^\S\n]*(?:,|and|or|&)[^\S\n]+(?:{'|'.join(lx.WEEKDAY_FULL)})"
+    r"(?:s\b|[^\S\n]+(?:morning|afternoon|evening|night)s\b)"
+)
+
+
 def read_weekday(m: Match) -> Spec | None:
     """Friday, last Friday, Wednesday night, Tuesdays (a set).
 
@@ -227,7 +235,7 @@ def read_weekday(m: Match) -> Spec | None:
     """
     wd = lx.WEEKDAYS[m["wd"].lower()]
     part = lx.DAY_PARTS.get(norm(m["part"])) if m["part"] else None
-    if m["plural"] or m["pplural"]:
+    if m["plural"] or m["pplural"] or _PLURAL_PARTNER.match(m.string, m.end()):
         value = f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else "")
         return Spec("fixed", "SET", value=value)
     return Spec(
