@@ -225,3 +225,32 @@ def test_relative_days_count_from_the_day_they_were_said(tmp_path, body, express
     events = _events(tmp_path, body)
     dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
     assert dated[expression] == iso, why
+
+
+@pytest.mark.parametrize(
+    ("body", "expression", "iso", "why"),
+    [
+        (
+            "The dam burst on 2 April. Earlier that day, engineers had warned the mayor of cracks.",
+            "Earlier that day",
+            "2023-04-02",
+            "the day the story is at, not the article's",
+        ),
+        (
+            "The ferry sank on Thursday. The next morning, divers found the captain alive.",
+            "The next morning",
+            "2023-05-05",
+            "the morning after the Thursday just named",
+        ),
+        (
+            "The premier toured the flooded towns and spoke to farmers later in the day.",
+            "later in the day",
+            "2023-05-06",
+            "no day named before: the article's own day",
+        ),
+    ],
+)
+def test_days_of_the_story_date_their_own_events(tmp_path, body, expression, iso, why):
+    events = _events(tmp_path, body)
+    dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
+    assert dated.get(expression) == iso, f"{why}: {dated}"
