@@ -10,7 +10,7 @@ import pytest
 
 from timeline_app.formats.reading import read_data_file
 from timeline_app.formats.writing import data_bytes, stream_json, write_data
-from timeline_app.model import Document, Era, Event, FuzzyDate, Source, Timeline
+from timeline_app.model import Document, Era, Event, FuzzyDate, Source, Timeline, TimeNote
 
 EXAMPLES = Path(__file__).parent / "data" / "timelinejs3"
 
@@ -31,6 +31,30 @@ def _small(name: str = "a.txt") -> Timeline:
     return Timeline({name: doc}, events, name="ferries")
 
 
+def _full(name: str = "a.txt") -> Timeline:
+    """Every field an event record has, filled: several sources on two dates from two outlets
+    (date support), time context, a wire family, the analyst's marks, an edit."""
+    text = "Ferry news\n\nThe ferry sailed on 3 May 2021, a week after the 26 April deadline.\n"
+    other = "Port news\n\nThe ferry left port on 4 May 2021.\n"
+    docs = {
+        name: Document(name, Path("x"), text, "Ferry news", outlet="Coast Times"),
+        "b.txt": Document("b.txt", Path("y"), other, "Port news", outlet="Harbour Post"),
+    }
+    start, b_start = text.index("The"), other.index("The")
+    note = TimeNote(text.index("26"), text.index("26") + 8, "the 26 April deadline", "deadline")
+    sources = [
+        Source(name, start, len(text) - 1, start + 23, start + 33, "3 May 2021",
+               FuzzyDate(2021, 5, 3), context=(note,), wire="w1"),
+        Source("b.txt", b_start, len(other) - 1, b_start + 26, b_start + 36, "4 May 2021",
+               FuzzyDate(2021, 5, 4, inferred=True), planned=True),
+    ]  # fmt: skip
+    event = Event(
+        "e1", "Ferry sailed", FuzzyDate(2021, 5, 3), sources, actors=["Ferry Co"],
+        edited={"title", "date"}, starred=True, tags=["ferries", "May"], note="Check <b>",
+    )  # fmt: skip
+    return Timeline(docs, [event], name="ferries")
+
+
 def _with_eras() -> Timeline:
     t = _small()
     t.eras = [Era("Spring sailings", FuzzyDate(2021, 3).span_to(FuzzyDate(2021, 5)))]
@@ -46,6 +70,7 @@ CASES = [
     (_small(), "one event"),
     (_small("caf\udce9.txt"), "a file name that is not UTF-8"),
     (_with_eras(), "eras: the document form"),
+    (_full(), "every field of a record filled (written without a search for floats)"),
 ]
 
 

@@ -437,21 +437,25 @@ def write_event_json(timeline: Timeline, write: Callable[[str], object]) -> None
     (nor as a list of dicts)."""
     records = (event_record(e, timeline) for e in timeline.events if not e.hidden)
     if not timeline.eras:
-        _write_list(records, write, depth=0)
+        _write_list(records, write, depth=0, floats=False)
         write("\n")
         return
     write("{\n  " + json.dumps("title") + ": " + json.dumps(timeline.name, ensure_ascii=False))
     write(",\n  " + json.dumps("events") + ": ")
-    _write_list(records, write, depth=1)
+    _write_list(records, write, depth=1, floats=False)
     write(",\n  " + json.dumps("eras") + ": ")
-    _write_list((era_record(era) for era in timeline.eras), write, depth=1)
+    _write_list((era_record(era) for era in timeline.eras), write, depth=1, floats=False)
     write("\n}\n")
 
 
-def _write_list(items: Iterable[Any], write: Callable[[str], object], *, depth: int) -> None:
+def _write_list(
+    items: Iterable[Any], write: Callable[[str], object], *, depth: int, floats: bool = True
+) -> None:
+    """`items` as a JSON array at `depth`; `floats=False`: they hold none (event and era
+    records: str, int, bool and None in lists and dicts; tests/formats/test_stream_json.py)."""
     pad = "  " * (depth + 1)
     first = True
     for item in items:
-        write(("[\n" if first else ",\n") + pad + indented(item, pad))
+        write(("[\n" if first else ",\n") + pad + indented(item, pad, floats=floats))
         first = False
     write("[]" if first else "\n" + "  " * depth + "]")

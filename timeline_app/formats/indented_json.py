@@ -15,8 +15,8 @@ from ..json_text import indented as _indented
 __all__ = ["indented"]
 
 
-def indented(value: Any, pad: str = "") -> str:
+def indented(value: Any, pad: str = "", *, floats: bool = True) -> str:
     """`value` as indent-2 JSON, each line after the first starting with `pad` (the text
-    of a value nested at that depth)."""
-    text = _indented(value)
+    of a value nested at that depth); `floats=False`: `value` holds none (its types say so)."""
+    text = _indented(value, floats=floats)
     return text.replace("\n", "\n" + pad) if pad else text
