@@ -49,6 +49,26 @@ CASES = [
         FUTURE,
         "a window that starts inside 'scheduled' reads the whole word, not a past '-heduled'",
     ),
+    (
+        "The appeals court ruled in Smith vs. Jones on Friday.",
+        "Friday",
+        PAST,
+        "a clause does not end at the dot of 'vs.'",
+    ),
+    (
+        "In March, three weeks after the start of the long rainy season in the northern "
+        "provinces of the country, the rebels attacked the capital.",
+        "March",
+        PAST,
+        "an expression opening its sentence takes the main clause's verb, however far on",
+    ),
+    (
+        "In March the rebels will have crossed the river, and the long rainy season in the "
+        "north will have begun, officials fear; none of them attacked.",
+        "March",
+        FUTURE,
+        "not fronted before a comma: the nearest cue still wins",
+    ),
 ]
 
 

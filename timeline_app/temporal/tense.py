@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .abbreviations import is_abbreviation
 from .lexicon import DIRECTION_WORDS, FUTURE_MARKERS, NOT_PAST_ED, PAST_MARKERS, alternation
 
 __all__ = ["PAST", "FUTURE", "UNKNOWN", "tense_near", "future_near"]
@@ -48,6 +49,9 @@ _RUN = re.compile(r"[\w']+")
 _CLAUSE_END = re.compile(r"[.;!?\n]\s")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[^\S\n]*(?:the[^\S\n]+)?$")
 _WINDOW = 90
+# "In January, a week after the anniversary of the ruling, a bombing ... killed": an
+# expression that opens its sentence modifies the main clause, whose verb may come far on
+_FRONTED = 250
 _PASSIVE = frozenset({"be", "being", "is", "are", "am", "to"})
 # an "-ed" word after these is an adjective, not a past tense: "a still unspecified date",
 # "the planned merger", "its revised forecast"
@@ -91,13 +95,20 @@ _AFTER_PENALTY = 25  # a cue after the expression counts as this many characters
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around [start, end), at most _WINDOW chars each side."""
+    """The bounds of the sentence around [start, end), at most _WINDOW chars each side
+    (_FRONTED after an expression that opens its sentence before a comma)."""
     lo = _word_start(text, max(0, start - _WINDOW))
-    before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    before = [m.end() for m in _CLAUSE_END.finditer(text, lo, start) if _ends(text, m)]
     lo = before[-1] if before else lo
-    hi = min(len(text), end + _WINDOW)
-    after = _CLAUSE_END.search(text, end, hi)
+    fronted = text.startswith(",", end) and len(text[lo:start].split()) <= 2
+    hi = min(len(text), end + (_FRONTED if fronted else _WINDOW))
+    after = next((m for m in _CLAUSE_END.finditer(text, end, hi) if _ends(text, m)), None)
     return lo, (after.start() + 1 if after else hi)
+
+
+def _ends(text: str, m: re.Match[str]) -> bool:
+    """A clause end, not the dot of "Roe vs. Wade" or "Mr. Smith"."""
+    return text[m.start()] != "." or not is_abbreviation(text, m.start())
 
 
 def _word_start(text: str, pos: int) -> int:
