@@ -254,38 +254,3 @@ def test_days_of_the_story_date_their_own_events(tmp_path, body, expression, iso
     events = _events(tmp_path, body)
     dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
     assert dated.get(expression) == iso, f"{why}: {dated}"
-
-
-@pytest.mark.parametrize(
-    ("body", "expression", "dated", "why"),
-    [
-        (
-            'The mayor said: "The new bridge will carry its first trains in 2027."',
-            "2027",
-            "2027",
-            "a date the speaker names is a date wherever it stands",
-        ),
-        (
-            '"We signed the lease on 12 March 2021," the owner said.',
-            "12 March 2021",
-            "2021-03-12",
-            "a full date in quotes, as before",
-        ),
-        (
-            '"The strike ends tomorrow," a union official said.',
-            "tomorrow",
-            None,
-            "'tomorrow' counts from when the words were said, which the article does not give",
-        ),
-        (
-            '"This year the harvest failed," the farmer said.',
-            "This year",
-            None,
-            "so does 'this year'",
-        ),
-    ],
-)
-def test_quoted_speech_dates_only_what_it_names(tmp_path, body, expression, dated, why):
-    events = _events(tmp_path, body)
-    found = {s.date_text: e.date.iso() for e in events for s in e.sources}
-    assert found.get(expression) == dated, f"{why}: {found}"

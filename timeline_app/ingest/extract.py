@@ -134,9 +134,8 @@ def extract_candidates(
         date = fuzzy_from_timex(timex, doc)
         if date is not None:
             date = _from_statement(doc, timex, date, said_on)
-        if date and date.inferred and _inside(quotes, timex.start):
-            continue  # quoted speech: "literally tomorrow", "this year" are the speaker's;
-            # "in 1990" is a date wherever it stands
+        if date and _inside(quotes, timex.start) and not _explicit_day(date):
+            continue  # quoted speech: "literally tomorrow", "this year" are the speaker's
         sentence = _containing(sentences, timex.start)
         if date is None or sentence is None:
             continue
@@ -297,6 +296,10 @@ def _undated_lead(
         return None
     span = doc.published_span
     return _candidate(doc, lead, span.start, span.end, pub.with_inferred(True), ctx)
+
+
+def _explicit_day(date: FuzzyDate) -> bool:
+    return date.precision is Precision.DAY and not date.inferred
 
 
 def _last_person(text: str, end: int, ctx: TitleContext) -> str | None:
