@@ -1,7 +1,9 @@
 """A folder opened as a project: the store as its extraction cache, edits that apply, persist
 and undo, publication dates that re-resolve, stores that cannot be written."""
 
+import gc
 import shutil
+from collections import Counter
 
 import pytest
 
@@ -171,3 +173,27 @@ def test_a_timelinejs_file_keeps_its_eras_through_edits_reloads_and_reopening(tm
     reopened = Project(path, store=ProjectStore(store_file))
     assert eras(reopened) == labels and reopened.timeline.events[0].title == "Renamed"
     reopened.close()
+
+
+def test_a_closed_project_leaves_no_cycle_behind(folder):
+    """What a load made is freed when its project is dropped, without the cycle collector:
+    each load ends with `gc.freeze()` (`ingest.collector`), and a cycle frozen while its
+    project was open would stay in memory for good (all its results, documents, events)."""
+    gc.unfreeze()  # what earlier tests left is not this test's
+    gc.collect()
+    for _ in range(2):  # a first open, then a cached reopen
+        project = Project(folder)
+        assert project.timeline.events
+        project.close()
+        del project
+    gc.unfreeze()  # the frozen objects too, as a long session would hold them
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        kept = Counter(type(o).__name__ for o in gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    # what a load holds (events are left out: other tests' views may make cycles of them)
+    ours = ("FileLoader", "RecordSource", "FileResult", "Document", "ProjectStore")
+    assert {kind: kept[kind] for kind in ours if kept[kind]} == {}

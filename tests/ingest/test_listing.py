@@ -5,8 +5,7 @@ import os
 
 import pytest
 
-from timeline_app.ingest import load_corpus
-from timeline_app.ingest.file_loader import FileLoader
+from timeline_app.ingest import file_loader, load_corpus
 from timeline_app.model import FuzzyDate
 from timeline_app.model.lazy_documents import LazyDocuments
 from timeline_app.store import ProjectStore
@@ -57,11 +56,11 @@ def _reopen(folder, store):
 )
 def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, monkeypatch):
     again_read = []
-    record_again = FileLoader._record_again
+    record_again = file_loader._record_again
     monkeypatch.setattr(
-        FileLoader,
+        file_loader,
         "_record_again",
-        lambda self, listed: again_read.append(listed.rel) or record_again(self, listed),
+        lambda *given: again_read.append(given[-1].rel) or record_again(*given),
     )
     store = ProjectStore(tmp_path / "s.sqlite")
     _reopen(folder, store)

@@ -233,7 +233,7 @@ class FolderLoader(QObject):
         self._release.start()
 
     def _release_retired(self) -> None:
-        """Free what was retired on a worker thread, a few hundred events at a time."""
+        """Free what was retired on the releasing thread, a few milliseconds at a time."""
         retired, self._retired[:] = list(self._retired), []
         release_in_background(retired)
 

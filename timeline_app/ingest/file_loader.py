@@ -10,6 +10,7 @@ extracted, so the next open starts where this one stopped.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,7 +78,10 @@ class FileLoader:
     ) -> None:
         self._found, self._manifest, self._published = found, manifest, published
         self._recent, self._listing = recent, listing
-        self._source = RecordSource(cache, self._record_again) if cache is not None else None
+        # not a method of this loader: the source outlives the load (the corpus's documents
+        # read through it), and a loader it held would be a cycle holding every result
+        again = functools.partial(_record_again, found, manifest, published)
+        self._source = RecordSource(cache, again) if cache is not None else None
         self._cache, self._writes = cache, _CacheWriter(cache)
         self._progress, self._partial = progress, partial
         self._engine = engine or LocalEngine()
@@ -174,28 +178,6 @@ class FileLoader:
         stats.keep(set(self._found.rels) if self._found.root else None)
         return pending
 
-    def _record_again(self, listed: Listed) -> dict[str, Any]:
-        """The record of a listed file that the store could not give back: the file read
-        and extracted again, or documents without text that say why they have none."""
-        i = self._found.rels.index(listed.rel)
-        try:
-            data = self._found.read(self._found.files[i])
-            result = extract_file(
-                self._found.files[i], listed.rel, data, self._manifest, self._published
-            )
-            if result.doc_ids == listed.ids:
-                return result.to_record()
-            why = "it changed since it was listed"
-        except (OSError, ValueError) as exc:
-            why = failure_reason(exc)
-        title = f"(text not available: {why})"
-        gone = FileResult(
-            [Document(d, self._found.files[i], "", title=title) for d in listed.ids],
-            names=[Names() for _ in listed.ids],
-            timexes=[[] for _ in listed.ids],
-        )
-        return gone.to_record()
-
     def _read(self, i: int, doc_id: str, stats: FileStats) -> tuple[bytes, str] | None:
         """The file's bytes and their digest (None: it failed, and is reported)."""
         file = self._found.files[i]
@@ -253,6 +235,32 @@ class FileLoader:
         documents = corpus_documents([r for r in self._results if r is not None], self._source)
         problems = self._base_problems + [p for ps in self._problems for p in ps]
         return Timeline(documents, self._joined.events(), problems, self._name)
+
+
+def _record_again(
+    found: CorpusFiles,
+    manifest: Manifest,
+    published: Mapping[str, FuzzyDate | None],
+    listed: Listed,
+) -> dict[str, Any]:
+    """The record of a listed file that the store could not give back: the file read and
+    extracted again, or documents without text that say why they have none."""
+    i = found.rels.index(listed.rel)
+    try:
+        data = found.read(found.files[i])
+        result = extract_file(found.files[i], listed.rel, data, manifest, published)
+        if result.doc_ids == listed.ids:
+            return result.to_record()
+        why = "it changed since it was listed"
+    except (OSError, ValueError) as exc:
+        why = failure_reason(exc)
+    title = f"(text not available: {why})"
+    gone = FileResult(
+        [Document(d, found.files[i], "", title=title) for d in listed.ids],
+        names=[Names() for _ in listed.ids],
+        timexes=[[] for _ in listed.ids],
+    )
+    return gone.to_record()
 
 
 def _lookup(cache: ExtractionCache | None, keys: list[str]) -> dict[str, Any]:

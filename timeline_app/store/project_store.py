@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from contextlib import suppress
@@ -109,6 +110,7 @@ class ProjectStore:
             self._checkpoints.stop()
         with self._lock:
             self._db.close()
+        self._shared = _SharedPayloads()  # a folder's listing and index, decoded
 
     @property
     def caches(self) -> bool:
@@ -309,8 +311,10 @@ class ProjectStore:
         (`_Checkpoints`), not by the commit that fills it."""
         assert self.path is not None
         db.execute("PRAGMA wal_autocheckpoint=0")
-        if self._checkpoints is None:
-            self._checkpoints = _Checkpoints(self.path, self._write_failed)
+        if self._checkpoints is None:  # told of a failure through a weak reference: the
+            # store holds its checkpoints, and a cycle would outlive a closed project
+            failed = weakref.WeakMethod(self._write_failed)
+            self._checkpoints = _Checkpoints(self.path, lambda exc: _told(failed, exc))
         return db
 
     def _call(self, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -382,6 +386,13 @@ class _SharedPayloads:
 
 
 _MISSING = object()
+
+
+def _told(method: weakref.WeakMethod, exc: sqlite3.Error) -> None:  # type: ignore[type-arg]
+    """Call the store's `_write_failed`, if the store is still there."""
+    bound = method()
+    if bound is not None:
+        bound(exc)
 
 
 class _Checkpoints:
