@@ -219,6 +219,14 @@ CASES = [
         "'the next morning' after 14 March",
     ),
     (
+        "The flood hit on 3 May. Rescuers arrived that night and worked until dawn.",
+        "2021-06-01",
+        "that night",
+        "TIME",
+        "2021-05-03TNI",
+        "'that night' after a verb is the night of the day just named",
+    ),
+    (
         "The talks collapsed on April 9. The night before, both sides had met in secret.",
         "2020-05-01",
         "The night before",
@@ -266,7 +274,13 @@ def test_day_needs_an_anchoring_word(text: str) -> None:
         "I still remember that day.",  # no day named before it: none to count from
         "He resigned the day after the election.",  # counted from a happening, not a day
         "She left that morning without a word.",
+        "Prices fell on 3 May. The minister said that day care costs would rise.",
+        "The plant closed on 3 May, so that night shifts ended.",
+        "Staff met on 3 May at that day-care centre.",
     ],
 )
 def test_an_anaphoric_day_needs_a_day_named_before(text: str) -> None:
-    assert [t.text for t in tag(text, dct="2023-02-13")] == [], text
+    found = [t.text for t in tag(text, dct="2023-02-13")]
+    assert not [
+        x for x in found if "day" in x.lower() or "night" in x.lower() or "morning" in x.lower()
+    ], text

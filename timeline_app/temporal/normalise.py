@@ -357,11 +357,27 @@ def read_anaphor(m: Match) -> Spec | None:
     return Spec("anaphor", unit=unit, value=value, rel=-1 if back else None, mod=point_mod(m))
 
 
+# words after which "that" introduces a clause: "said that day care costs rose", "so that
+# night shifts end" are no days
+_THAT_CLAUSE = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|think|thinks|thought|believe[sd]?|know|knows|knew"
+    r"|show(?:s|ed)?|suggest(?:s|ed)?|mean(?:s|t)?|argue[sd]?|note[sd]?|add(?:s|ed)?"
+    r"|announce[sd]?|report(?:s|ed)?|claim(?:s|ed)?|hope[sd]?|fear(?:s|ed)?|warn(?:s|ed)?"
+    r"|insist(?:s|ed)?|agree[sd]?|found|find|finds|ensure[sd]?|so|such|now|given)[^\S\n]+$"
+)
+
+
 def read_anaphoric_day(m: Match) -> Spec | None:
     """that day, later that night, the next morning, the day before: a day the story is at,
     not the DCT; `value` "in the day" for "later in the day", which news also says of today."""
     if m["dir2"]:
         return Spec("anaphoric_day", value="in the day", rel=0)
+    if m["part"] and (
+        m.string.startswith("-", m.end())
+        or not m["dir"]
+        and _THAT_CLAUSE.search(m.string, max(0, m.start() - 12), m.start())
+    ):
+        return None  # "that day-care centre"; "said that day care costs rose"
     part = norm(m["part"] or m["part2"] or m["part3"])
     rel = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
     offset = rel.get(norm(m["rel"] or m["rel2"]), 0)
