@@ -219,17 +219,7 @@ def test_a_stamp_word_opening_a_statement_is_no_stamp(tmp_path):
             "2023-05-06",
             "no statement frames it: the article's day",
         ),
-    ],
-)
-def test_relative_days_count_from_the_day_they_were_said(tmp_path, body, expression, iso, why):
-    events = _events(tmp_path, body)
-    dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
-    assert dated[expression] == iso, why
-
-
-@pytest.mark.parametrize(
-    ("body", "expression", "iso", "why"),
-    [
+        # days of the story: "that day", "the next morning" count from the day it is at
         (
             "The dam burst on 2 April. Earlier that day, engineers had warned the mayor of cracks.",
             "Earlier that day",
@@ -250,7 +240,7 @@ def test_relative_days_count_from_the_day_they_were_said(tmp_path, body, express
         ),
     ],
 )
-def test_days_of_the_story_date_their_own_events(tmp_path, body, expression, iso, why):
+def test_relative_days_count_from_the_day_they_are_told_of(tmp_path, body, expression, iso, why):
     events = _events(tmp_path, body)
     dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
     assert dated.get(expression) == iso, f"{why}: {dated}"

@@ -222,7 +222,7 @@ def _reads_as_name(m: Match) -> bool:
 # "on Monday and Tuesday nights", "Mondays and Thursdays": the plural of the last weekday of
 # a pair makes both recurring
 _PLURAL_PARTNER = re.compile(
-    rf"(?i)[^\S\n]*(?:,|and|or|&)[^\S\n]+(?:{'|'.join(lx.WEEKDAY_FULL)})"
+    rf"(?i)[^\S\n]*(?:,|and|or|&)[^\S\n]+(?:{lx.alternation(lx.WEEKDAY_FULL)})"
     r"(?:s\b|[^\S\n]+(?:morning|afternoon|evening|night)s\b)"
 )
 
