@@ -126,3 +126,37 @@ def test_a_change_writes_the_changed_entries_only(folder, tmp_path, monkeypatch,
     third = _reopen(folder, store)
     assert _seen(third) == _seen(again) == _seen(load_corpus(folder))
     store.close()
+
+
+def test_a_listed_files_names_are_decoded_only_when_read(folder, tmp_path, monkeypatch):
+    """The listing keeps each file's names as their JSON text: a cached open decodes none
+    of them, and those read are the ones the record holds."""
+    from timeline_app.ingest import file_results
+
+    store = ProjectStore(tmp_path / "s.sqlite")
+    _reopen(folder, store)
+    fresh = {r.doc_ids[0]: r.names_record() for r in _results(folder, None)}
+    decoded = []
+    real = file_results.json.loads
+    monkeypatch.setattr(file_results.json, "loads", lambda t: decoded.append(t) or real(t))
+    listed = _results(folder, store)
+    assert listed and not decoded, "a listed result's names stay text until read"
+    by_id = {r.doc_ids[0]: r for r in listed}
+    assert by_id["a1.txt"].names_text() == json.dumps(fresh["a1.txt"], separators=(",", ":"))
+    assert not decoded, "its text is given as the listing keeps it"
+    assert {d: r.names_record() for d, r in by_id.items()} == fresh
+    assert len(decoded) == len(listed)
+    store.close()
+
+
+def _results(folder, store):
+    """The file results of a load of `folder` (listed ones, with a store)."""
+    from timeline_app.ingest.corpus import key_context, read_listing
+    from timeline_app.ingest.file_loader import FileLoader
+    from timeline_app.ingest.files import find_files
+    from timeline_app.ingest.manifest import Manifest
+
+    found, manifest = find_files(folder), Manifest()
+    listing = read_listing(store, ".", key_context(manifest, {}))
+    loaded = FileLoader(found, manifest, {}, store, problems=[], name="news", listing=listing).run()
+    return [r for r in loaded.results if r.doc_ids and r.doc_ids[0].startswith("a")]

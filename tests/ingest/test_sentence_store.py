@@ -115,3 +115,52 @@ def test_document_keys_follow_the_files_and_their_order():
     keys = document_keys(["k1", "k2"], [result("a", "b"), result("b", "c")])
     # the later file's "b" wins, as in the corpus's documents
     assert keys == {"a": "sentences|k1/0", "b": "sentences|k2/0", "c": "sentences|k2/1"}
+
+
+def test_document_keys_looked_up_are_those_a_dict_holds():
+    """Over `LazyDocuments`, each document's key is made when asked for; it is the key the
+    dict of every document's would give (a later file's document of the same id wins, and
+    within a file its last place)."""
+    from timeline_app.ingest.corpus_documents import corpus_documents
+    from timeline_app.ingest.file_results import FileResult, Listed
+
+    files = [["a", "b"], ["c"], ["b", "d", "d"], []]
+    keys = [f"key{g}" for g in range(len(files))]
+    results = [
+        FileResult.listed(
+            Listed(f"f{g}", keys[g], ids, ["en"] * len(ids), [None] * len(ids), "[]", None),
+            "",
+            [],
+        )
+        for g, ids in enumerate(files)
+    ]
+    eager = document_keys(keys, results)
+    documents = corpus_documents(results, source=object())
+    lazy = document_keys(keys, results, documents)
+    assert not isinstance(lazy, dict)
+    assert {d: lazy[d] for d in eager} == eager
+    assert sorted(lazy) == sorted(eager) and len(lazy) == len(eager)
+    assert "e" not in lazy and lazy.get("e") is None
+
+
+def test_the_file_of_each_document_looked_up_is_the_one_a_dict_holds():
+    """`corpus._rels_of` over `LazyDocuments`: each document's file as the dict of every
+    document's gives it, and each file's documents as a scan of that dict finds them."""
+    from timeline_app.ingest.corpus import _docs_of, _rels_of
+    from timeline_app.ingest.corpus_documents import corpus_documents
+    from timeline_app.ingest.file_loader import LoadedFiles
+    from timeline_app.ingest.file_results import FileResult, Listed
+
+    files = [["a", "b"], ["c"], ["b", "d", "d"], []]
+    rels = [f"f{g}" for g in range(len(files))]
+    results = [
+        FileResult.listed(Listed(rels[g], "k", ids, [], [None] * len(ids), "[]", None), "", [])
+        for g, ids in enumerate(files)
+    ]
+    loaded = LoadedFiles(results, ["k"] * len(files), [], rels)
+    eager = {d: rel for rel, r in zip(rels, results, strict=True) for d in r.doc_ids}
+    lazy = _rels_of(loaded, corpus_documents(results, source=object()))
+    assert not isinstance(lazy, dict)
+    assert {d: lazy[d] for d in eager} == eager and len(lazy) == len(eager)
+    for rel in [*rels, "gone"]:
+        assert sorted(_docs_of(rel, lazy)) == sorted(_docs_of(rel, eager)), rel

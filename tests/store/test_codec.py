@@ -141,3 +141,31 @@ def test_a_big_payload_is_written_as_one_json_call_writes_it(payload, why):
     expected = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     assert dump(payload) == expected, why
     assert loads(dumps(payload)) == json.loads(expected), why
+
+
+READ_AS_JSON_READS = [  # (stored text, why)
+    ('{"n":[1,-2,9223372036854775807,18446744073709551615],"s":"Minsk"}', "64-bit integers"),
+    ('[\n{"a":1},\n{"b":[2,3]}\n]', "a list written one item per line"),
+    ('{"x":NaN}', "NaN, which orjson refuses: json reads it"),
+    ('{"file":"caf\\udce9.txt"}', "a lone surrogate's escape: json reads it"),
+    ('{"k":"a","k":"b"}', "a key twice: the last one"),
+    ('"\\u00e9\\u2014"', "escapes"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), READ_AS_JSON_READS)
+def test_a_stored_record_reads_as_json_reads_it(text, why):
+    import json
+
+    assert repr(loads(text)) == repr(json.loads(text)), why  # repr: NaN equals no NaN
+
+
+def test_an_edit_is_read_exactly_beyond_64_bits():
+    """orjson reads an integer beyond 64 bits as a float; an edit holds a user's values, so
+    it is read by json alone."""
+    text = '{"year":123456789012345678901234567890}'
+    assert loads(text, exact=True) == {"year": 123456789012345678901234567890}
+    store = ProjectStore.in_memory()
+    store.add_edit("event.note", "e1", {"year": 123456789012345678901234567890})
+    (edit,) = store.edits()
+    assert edit.value["year"] == 123456789012345678901234567890

@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
@@ -161,7 +160,7 @@ def _events(
     engine: Engine,
     scope: str,
     recent: Recent | None,
-    listed: Callable[[str], tuple[str, list[str], list[Any]] | None] | None = None,
+    listed: Callable[[str], tuple[str, list[str], str] | None] | None = None,
     *,
     lazy: bool = False,
 ) -> list[Event]:
@@ -356,8 +355,8 @@ def _updated_columns(
     old = read_columns(cache, index.corpus)
     if old is None:
         return None
-    rel_of = {d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids}
-    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results))
+    rel_of = _rels_of(loaded, documents)
+    hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results, documents))
     try:
         assign_actors(state.fresh, documents, state.actors)  # `_after_merging`, as updated
         families = _updated_families(state, index.families, documents, rel_of, hashes)
@@ -384,6 +383,43 @@ def _updated_columns(
     return splice_columns(
         cache, key, old, span, events, documents, origins=origins, outlets=_Outlets(documents)
     )
+
+
+def _rels_of(loaded: LoadedFiles, documents: Mapping[str, Document]) -> Mapping[str, str]:
+    """Each document's file (a later file's document of the same id wins, as in the
+    corpus's documents): looked up in `LazyDocuments` when they are (an update asks for a
+    few dozen documents'), else a dict."""
+    if isinstance(documents, LazyDocuments) and not documents.added:
+        return _RelsOf(loaded, documents)
+    return {d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids}
+
+
+class _RelsOf(Mapping[str, str]):
+    def __init__(self, loaded: LoadedFiles, documents: LazyDocuments) -> None:
+        self._rels, self._results, self._documents = loaded.rels, loaded.results, documents
+
+    def docs_of(self, rel: str) -> list[str]:
+        """The documents whose file is `rel`, in order (none if it is not loaded)."""
+        try:
+            g = self._rels.index(rel)
+        except ValueError:
+            return []
+        return [d for d in dict.fromkeys(self._results[g].doc_ids) if self.get(d) == rel]
+
+    def __getitem__(self, doc_id: str) -> str:
+        g = self._documents.group_of(doc_id)
+        if g is None:
+            raise KeyError(doc_id)
+        return self._rels[g]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self._documents.group_of(doc_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return self._documents.stored_ids()
+
+    def __len__(self) -> int:
+        return self._documents.stored_count()
 
 
 def _kept_sentences(state: increments.State, documents: Mapping[str, Document]) -> SentenceOf:
@@ -459,6 +495,8 @@ def _updated_families(
 
 
 def _docs_of(rel: str, rel_of: Mapping[str, str]) -> list[str]:
+    if isinstance(rel_of, _RelsOf):
+        return rel_of.docs_of(rel)
     return [d for d, r in rel_of.items() if r == rel]
 
 

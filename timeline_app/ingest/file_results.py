@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..json_text import compact
 from ..model import Document, FuzzyDate
 from ..temporal import Timex
 from .cache import ExtractionCache
@@ -87,9 +88,9 @@ class FileResult:
 
     @classmethod
     def listed(cls, listed: Listed, problem: str, warnings: list[tuple[str, str]]) -> FileResult:
-        """A cached file as the folder's listing gives it: `listed.names` stand for the
-        record until its documents are read."""
-        result = cls(problem=problem, warnings=warnings, record={"names": listed.names})
+        """A cached file as the folder's listing gives it: `listed.names` (their JSON text)
+        stand for the record until its documents are read."""
+        result = cls(problem=problem, warnings=warnings, record=_ListedRecord(listed.names))
         result._documents, result._listed = None, listed
         return result
 
@@ -153,6 +154,12 @@ class FileResult:
             return list(self.record["names"])
         return [names_out(n) for n in self.names]
 
+    def names_text(self) -> str:
+        """`names_record()` as compact JSON (the listing's text, for a listed result)."""
+        if isinstance(self.record, _ListedRecord) and "names" not in self.record:
+            return self.record.text
+        return compact(self.names_record())
+
     @classmethod
     def from_record(cls, r: dict[str, Any], *, lazy: bool = False) -> FileResult:
         """The result a cache record holds. `lazy` leaves names and time expressions in the
@@ -177,6 +184,23 @@ class FileResult:
         return self
 
 
+class _ListedRecord(dict):  # type: ignore[type-arg]
+    """The record of a listed result: {"names": ...}, the names decoded from the listing's
+    JSON text when first read (most results' never are)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, key: str) -> Any:
+        if key != "names":
+            raise KeyError(key)
+        names = self["names"] = json.loads(self.text)
+        return names
+
+
 @dataclass(slots=True)
 class Listed:
     """What the folder's listing says of a cached file (`listing.py`): its cache key, its
@@ -188,7 +212,7 @@ class Listed:
     ids: list[str]
     languages: list[str]
     outlets: list[str | None]
-    names: list[Any]
+    names: str  # the names record, as JSON text
     source: RecordSource
 
 

@@ -68,7 +68,7 @@ class Paths(Sequence[Path]):
         self._paths: list[str] = []
 
     def append(self, path: str | os.PathLike[str]) -> None:
-        self._paths.append(os.fspath(path))
+        self._paths.append(path if type(path) is str else os.fspath(path))
 
     @overload
     def __getitem__(self, i: int) -> Path: ...
@@ -124,14 +124,15 @@ def find_files(path: Path) -> CorpusFiles:
         prefix = "" if root == top else os.path.relpath(root, top).replace(os.sep, "/") + "/"
         if prefix and any(e.name == MANIFEST_NAME for e in entries):
             found.manifest_folders.append(Path(root))
+        files, rels, stats = found.files, found.rels, found.stats
         for entry in sorted(entries, key=_name):
             name = entry.name
             if not name.startswith(".") and name not in _IGNORED:  # a manifest in any folder
                 st = _plain_article(entry)
                 if st is not None:  # most files: what `_consider` would find, told sooner
-                    found.files.append(entry.path)
-                    found.rels.append(prefix + name)
-                    found.stats.append(st)
+                    files.append(entry.path)
+                    rels.append(prefix + name)
+                    stats.append(st)
                 else:
                     _consider(found, entry.path, prefix + name)
     return found
@@ -185,7 +186,7 @@ def _plain_article(entry: os.DirEntry[str]) -> os.stat_result | None:
     or that a link is to be followed)."""
     name = entry.name
     dot = name.rfind(".")
-    if not 0 < dot < len(name) - 1 or name[dot:].lower() not in ARTICLE_SUFFIXES:
+    if dot <= 0 or name[dot:].lower() not in _SUFFIXES:  # ("." alone is no suffix)
         return None
     try:
         if entry.is_symlink():
@@ -193,7 +194,11 @@ def _plain_article(entry: os.DirEntry[str]) -> os.stat_result | None:
         st = entry.stat(follow_symlinks=False)
     except OSError:
         return None
-    return st if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
+    return st if _ISREG(st.st_mode) and st.st_size <= MAX_BYTES else None
+
+
+_SUFFIXES = frozenset(ARTICLE_SUFFIXES)
+_ISREG = stat.S_ISREG
 
 
 def read_regular(file: Path, *, within: Path | None = None, limit: int | None = None) -> bytes:

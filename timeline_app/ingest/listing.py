@@ -5,14 +5,16 @@ and the file's problem and warnings.
 Reopening 10,000 unchanged articles used to read and decode 10,000 cache records (45 MB of
 JSON: texts, names, time expressions) to learn what fits in one record of 2 MB. A file
 whose key is the one listed is taken from the listing (`FileResult.listed`); its documents
-are decoded when first read. The listing is written again whenever it no longer says what
-the load found, and an entry is used only under the key it was written with, which holds
-the file's bytes, its manifest entry, the user's date edits and the extraction code.
+are decoded when first read. Its names are kept as their JSON text, decoded only when read
+(a changed file's; every file's when the corpus's names are merged again): decoding them
+was half of reading the listing. The listing is written again whenever it no longer says
+what the load found, and an entry is used only under the key it was written with, which
+holds the file's bytes, its manifest entry, the user's date edits and the extraction code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .cache import ExtractionCache
@@ -21,8 +23,9 @@ from .file_results import FileResult, Listed, RecordSource
 __all__ = ["Listing", "read_listing"]
 
 _TABLE = "corpus_cache"
-_FORMAT = 2
-_FIELDS = 8  # key, ids, languages, outlets, names, problem, warnings, digest
+_FORMAT = 3
+# key, ids, languages, outlets, names (as JSON text), problem, warnings, digest
+_FIELDS = 8
 
 
 class Listing:
@@ -70,9 +73,30 @@ class Listing:
         listed = Listed(rel, key, ids, languages, outlets, names, source)
         return FileResult.listed(listed, problem, [(d, w) for d, w in warnings])
 
-    def listed_names(self, rel: str) -> tuple[str, list[str], list[Any]] | None:
-        """The key, languages and names records the listing read has for file `rel`: what
-        the last load found in that file, as it found it (`increments.kept_names`)."""
+    def listed_result(
+        self, rel: str, digest: str, source: RecordSource, known: Mapping[str, FileResult]
+    ) -> tuple[str, FileResult] | None:
+        """`key(rel, digest)` and the result under it: the one in `known` (the last load's
+        in this process, `Recent`), else `result`'s, in one lookup of the entry (None: the
+        listing does not know the file with these bytes)."""
+        entry = self._entries.get(rel)
+        if not (self._same_context and _entry(entry) and entry[7] == digest):
+            return None
+        key = entry[0]
+        if not isinstance(key, str):
+            return None
+        r = known.get(key)
+        if r is not None:
+            return key, r
+        _, ids, languages, outlets, names, problem, warnings, _ = entry
+        self.used += 1
+        listed = Listed(rel, key, ids, languages, outlets, names, source)
+        return key, FileResult.listed(listed, problem, [(d, w) for d, w in warnings])
+
+    def listed_names(self, rel: str) -> tuple[str, list[str], str] | None:
+        """The key, languages and names records (as compact JSON) the listing read has for
+        file `rel`: what the last load found in that file, as it found it
+        (`increments.kept_names`)."""
         entry = self._entries.get(rel)
         return (entry[0], entry[2], entry[4]) if _entry(entry) else None
 
@@ -115,7 +139,7 @@ _SMALL = 64  # changed entries always kept apart from the whole listing
 
 
 def _entry(entry: Any) -> bool:
-    return isinstance(entry, list) and len(entry) == _FIELDS
+    return isinstance(entry, list) and len(entry) == _FIELDS and isinstance(entry[4], str)
 
 
 def _entry_of(key: str, digest: str, r: FileResult) -> list[Any]:
@@ -124,7 +148,7 @@ def _entry_of(key: str, digest: str, r: FileResult) -> list[Any]:
         r.doc_ids,
         r.languages,
         r.outlets,
-        r.names_record(),
+        r.names_text(),
         r.problem,
         [list(w) for w in r.warnings],
         digest,

@@ -14,11 +14,12 @@ does not know (a changed file's, or one that never shared an event before).
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
 from ..model import Document
+from ..model.lazy_documents import LazyDocuments
 from .cache import ExtractionCache
 from .file_results import FileResult
 from .wire import sentence_hashes
@@ -29,13 +30,49 @@ _TABLE = "corpus_columns"  # payloads kept as bytes
 _PREFIX = "sentences|"
 
 
-def document_keys(keys: Sequence[str], results: Sequence[FileResult]) -> dict[str, str]:
+def document_keys(
+    keys: Sequence[str],
+    results: Sequence[FileResult],
+    documents: Mapping[str, Document] | None = None,
+) -> Mapping[str, str]:
     """Each document's store key: its file's cache key and its place there (a later file's
-    document of the same id wins, as in the corpus's documents). None decoded."""
+    document of the same id wins, as in the corpus's documents). None decoded.
+
+    With the corpus's `documents` as `LazyDocuments` (which know each one's file), each key
+    is made when asked for: an update asks for a few dozen, and a dict of 10,000 documents'
+    keys was 2% of it."""
+    if isinstance(documents, LazyDocuments) and not documents.added:
+        return _KeysOf(keys, results, documents)
     out: dict[str, str] = {}
     for key, r in zip(keys, results, strict=True):
         out.update((d, f"{_PREFIX}{key}/{k}") for k, d in enumerate(r.doc_ids))
     return out
+
+
+class _KeysOf(Mapping[str, str]):
+    """`document_keys` of the stored documents of `documents`, each made when asked for."""
+
+    def __init__(
+        self, keys: Sequence[str], results: Sequence[FileResult], documents: LazyDocuments
+    ) -> None:
+        self._keys, self._results, self._documents = keys, results, documents
+
+    def __getitem__(self, doc_id: str) -> str:
+        g = self._documents.group_of(doc_id)
+        if g is None:
+            raise KeyError(doc_id)
+        ids = self._results[g].doc_ids
+        k = len(ids) - 1 - ids[::-1].index(doc_id)  # the last of the file's: as a dict keeps
+        return f"{_PREFIX}{self._keys[g]}/{k}"
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self._documents.group_of(doc_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return self._documents.stored_ids()
+
+    def __len__(self) -> int:
+        return self._documents.stored_count()
 
 
 def hash_documents(

@@ -71,6 +71,15 @@ class LazyDocuments(Mapping[str, Document]):
         for _ in self.values():
             pass
 
+    def group_of(self, doc_id: str) -> int | None:
+        """The group (the file) a stored document comes from (None: no stored document)."""
+        where = self._stored.where.get(doc_id)
+        return where[0] if where is not None else None
+
+    def stored_ids(self) -> Iterator[str]:
+        """The id of each stored document, in order."""
+        return iter(self._stored.where)
+
     def stored_count(self) -> int:
         return len(self._stored.where)
 
