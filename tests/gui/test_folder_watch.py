@@ -69,3 +69,33 @@ def test_changes_further_apart_than_the_quiet_time_are_two_reloads(qtbot, watche
     qtbot.waitUntil(lambda: len(fired) == 2, timeout=5000)
     qtbot.wait(3 * DEBOUNCE_MS)
     assert len(fired) == 2
+
+
+@pytest.mark.parametrize(
+    ("limit", "with_files"),
+    [(100, True), (7, True), (6, False), (2, False), (0, False)],
+)
+def test_beyond_the_watch_limit_only_folders_are_watched(tmp_path, monkeypatch, limit, with_files):
+    """Seven articles and a manifest in three folders: each file is watched while there
+    are at most MAX_FILE_WATCHES of them, else only the folders (whichever folder the
+    count passes the limit in)."""
+    from timeline_app.gui import folder_watch
+
+    for folder, names in {
+        "": ["a.txt", "b.md"],
+        "x": ["c.txt", "manifest.json", "d.bin"],
+        "y": ["e.html", "f.txt", "g.json"],
+    }.items():
+        (tmp_path / folder).mkdir(exist_ok=True)
+        for name in names:
+            (tmp_path / folder / name).write_text("Talks.", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "h.txt").write_text("Talks.", encoding="utf-8")
+    monkeypatch.setattr(folder_watch, "MAX_FILE_WATCHES", limit)
+    folders = [str(tmp_path), str(tmp_path / "x"), str(tmp_path / "y")]
+    files = [
+        str(tmp_path / f)
+        for f in ("a.txt", "b.md", "x/c.txt", "x/manifest.json", "y/e.html", "y/f.txt", "y/g.json")
+    ]
+    got = watch_paths(tmp_path)
+    assert sorted(got) == sorted(folders + (files if with_files else []))

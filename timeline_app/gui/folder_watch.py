@@ -36,15 +36,19 @@ def watch_paths(path: Path) -> list[str]:
     if not path.is_dir():
         return [str(path)]
     folders, files = [str(path)], []
+    many = False  # more files than are watched: only their number is known, not their paths
     for root, dirs, names in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         folders += [os.path.join(root, d) for d in dirs]
+        if many:
+            continue
         files += [
             os.path.join(root, n)
             for n in names
             if n == MANIFEST_NAME or n.lower().endswith(ARTICLE_SUFFIXES)
         ]
-    return folders + (files if len(files) <= MAX_FILE_WATCHES else [])
+        many = len(files) > MAX_FILE_WATCHES  # a folder of 10,000 articles is walked per reload
+    return folders + ([] if many else files)
 
 
 class FolderWatch(QObject):

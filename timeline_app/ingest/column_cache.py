@@ -300,8 +300,12 @@ def _spliced_groups(old: Groups, fresh: Groups, kept: np.ndarray, is_new: np.nda
     codes[from_old] = old.codes[at[from_old]]
     codes[~from_old] = fresh_codes[fresh.codes[at[~from_old]]]
     all_names = list(names)
-    used, first = np.unique(codes, return_index=True)
-    by_first = used[np.argsort(first, kind="stable")]
+    # where each name first appears (np.unique's return_index sorts every code: 30 ms for
+    # the documents of 10,000 articles' events; this is one pass)
+    first = np.full(len(all_names), len(codes), np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    used = np.flatnonzero(first < len(codes))
+    by_first = used[np.argsort(first[used], kind="stable")]
     renumber = np.zeros(len(all_names), np.int64)
     renumber[by_first] = np.arange(len(by_first))
     return Groups([all_names[k] for k in by_first.tolist()], ptr, renumber[codes].astype(np.int32))
