@@ -94,3 +94,81 @@ def test_files_no_longer_in_the_folder_are_forgotten(tmp_path, monkeypatch):
     kept = FileStats(store)
     assert kept.digest("a.txt", tmp_path / "a.txt") is not None
     assert kept.digest("b.txt", tmp_path / "b.txt") is None
+
+
+def _written(store, act):
+    """The stats rows `act` writes."""
+    queries = []
+    store._db.set_trace_callback(queries.append)
+    act()
+    store._db.set_trace_callback(None)
+    return sorted(
+        k
+        for q in queries
+        if "INTO corpus_cache" in q
+        for k in ("stats2|", "stats2+|")
+        if f"'{k}'" in q
+    )
+
+
+def test_a_few_changed_files_write_their_entries_only(tmp_path, monkeypatch):
+    """The table of 100 files is written whole once; a change of one file writes the
+    change record; more changes than a twentieth of the files, the whole table again. Each
+    read gives back every entry kept."""
+    monkeypatch.setattr(file_stats, "RACY_S", 0.0)
+    monkeypatch.setattr(file_stats, "_SMALL", 2)
+    store = ProjectStore(tmp_path / "store.sqlite")
+    paths = []
+    for k in range(100):
+        paths.append(tmp_path / f"a{k}.txt")
+        paths[-1].write_bytes(b"x" * k)
+        os.utime(paths[-1], ns=(OLD, OLD))
+    time.sleep(0.05)
+    rels = {p.name for p in paths}
+
+    def load(changed):
+        stats = FileStats(store)
+        digests = {}
+        for p in paths:
+            d = stats.digest(p.name, p)
+            if d is None or p in changed:
+                d = stats.read(p.name, stats.stat(p), p.read_bytes())
+            digests[p.name] = d
+        return stats, digests
+
+    stats, first = load(paths)
+    assert _written(store, lambda: stats.keep(rels)) == ["stats2+|", "stats2|"]
+    # a twentieth of 100 files: up to 5 entries in the change record
+    steps = [(k, ["stats2+|"]) for k in range(3, 8)] + [
+        (8, ["stats2+|", "stats2|"]),
+        (9, ["stats2+|"]),
+    ]
+    for k, expected in steps:
+        append(paths[k])
+        time.sleep(0.01)
+        stats, digests = load([])
+        assert digests[paths[k].name] != first[paths[k].name]
+        assert _written(store, lambda stats=stats: stats.keep(rels)) == expected, k
+        known = FileStats(store)
+        assert all(known.digest(p.name, p) == digests[p.name] for p in paths), k
+    store.close()
+
+
+def test_the_changes_of_another_whole_table_are_not_applied(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_stats, "RACY_S", 0.0)
+    store = ProjectStore(tmp_path / "store.sqlite")
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"aaaa")
+    os.utime(path, ns=(OLD, OLD))
+    time.sleep(0.05)
+    stats = FileStats(store)
+    digest = stats.read("a.txt", stats.stat(path), path.read_bytes())
+    stats.keep({"a.txt"})
+    assert FileStats(store).digest("a.txt", path) == digest
+    store.cache_many("corpus_cache", [("stats2+|", {"of": "another", "files": {"a.txt": None}})])
+    assert FileStats(store).digest("a.txt", path) == digest, "the forgetting is not applied"
+    store.cache_many(
+        "corpus_cache", [("stats2+|", {"of": FileStats(store)._serial, "files": {"a.txt": None}})]
+    )
+    assert FileStats(store).digest("a.txt", path) is None, "its own changes are"
+    store.close()

@@ -139,7 +139,7 @@ def _load(
         recent=recent,
         listing=listing,
     ).run()
-    listing.keep(loaded.rels, loaded.keys, loaded.digests, loaded.results)
+    listing.keep(loaded.rels, loaded.keys, loaded.digests, loaded.results, loaded.as_listed)
     problems += loaded.problems
     documents = corpus_documents(loaded.results, loaded.source)
     if not documents:

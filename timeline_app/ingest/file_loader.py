@@ -56,6 +56,8 @@ class LoadedFiles:
     # where listed results read their documents (None: no cache)
     source: RecordSource | None = None
     digests: list[str] = field(default_factory=list)  # of the files' bytes
+    # each file taken as the folder's listing has it (its entry then needs no new one)
+    as_listed: list[bool] = field(default_factory=list)
 
 
 class FileLoader:
@@ -90,6 +92,7 @@ class FileLoader:
         self._results: list[FileResult | None] = [None] * n
         self._keys: list[str] = [""] * n
         self._digests: list[str] = [""] * n  # of each file's bytes (its key holds it)
+        self._as_listed = [False] * n
         self._problems: list[list[Problem]] = [[] for _ in range(n)]
         # preview events of the files extracted in this load and not yet in `_joined`
         # (None: to be made from the result when a partial timeline is built)
@@ -120,6 +123,7 @@ class FileLoader:
             [self._found.rels[i] for i in done],
             self._source,
             [self._digests[i] for i in done],
+            [self._as_listed[i] for i in done],
         )
         if self._recent is not None:
             self._recent.keep_results(loaded.keys, loaded.results)
@@ -147,6 +151,7 @@ class FileLoader:
                     got = quick(doc_id, digest, source, known)  # type: ignore[arg-type]
                     if got is not None:
                         self._digests[i], self._keys[i] = digest, got[0]
+                        self._as_listed[i] = True
                         self._finished(i, doc_id, got[1])
                         continue
                 data: bytes | None = None  # not read: known by its metadata

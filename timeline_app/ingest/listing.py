@@ -106,19 +106,26 @@ class Listing:
         keys: Sequence[str],
         digests: Sequence[str],
         results: Sequence[FileResult],
+        as_listed: Sequence[bool] = (),
     ) -> None:
         """Write what this load found where it differs from the listing read. An entry
         under the same key and digest is the same entry (a key fixes what extraction found),
-        so only new and changed files are made entries."""
+        so only new and changed files are made entries. `as_listed`: which files were
+        taken from their entry of this listing (`listed_result`): theirs are the same."""
         if self._cache is None:
             return
+        same = as_listed or [False] * len(rels)
         changed: dict[str, Any] = {}
-        for rel, key, digest, r in zip(rels, keys, digests, results, strict=True):
+        for rel, key, digest, r, known in zip(rels, keys, digests, results, same, strict=True):
+            if known:
+                continue
             old = self._entries.get(rel)
             if not (self._same_context and _entry(old) and old[0] == key and old[7] == digest):
                 changed[rel] = _entry_of(key, digest, r)
-        present = set(rels)
-        changed.update((rel, None) for rel in self._entries if rel not in present)
+        present: set[str] | None = None  # None: each entry is a file of this load's
+        if sum(same) < len(self._entries):
+            present = set(rels)
+            changed.update((rel, None) for rel in self._entries if rel not in present)
         if not changed:
             return
         changes = {**self._changes, **changed} if self._same_context else changed
@@ -127,7 +134,7 @@ class Listing:
             self._cache.cache_many(_TABLE, [(_changes_key(self._scope), record)])
             return
         entries = {**self._entries, **changed} if self._same_context else changed
-        files = {rel: e for rel, e in entries.items() if rel in present}
+        files = {rel: e for rel, e in entries.items() if present is None or rel in present}
         whole = {"format": _FORMAT, "context": self._context, "files": files}
         none = {"format": _FORMAT, "context": self._context, "files": {}}
         self._cache.cache_many(
