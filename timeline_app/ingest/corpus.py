@@ -395,6 +395,8 @@ def _rels_of(loaded: LoadedFiles, documents: Mapping[str, Document]) -> Mapping[
 
 
 class _RelsOf(Mapping[str, str]):
+    """`_rels_of` over `LazyDocuments`: each document's file looked up when asked for."""
+
     def __init__(self, loaded: LoadedFiles, documents: LazyDocuments) -> None:
         self._rels, self._results, self._documents = loaded.rels, loaded.results, documents
 

@@ -68,7 +68,10 @@ class Listing:
         entry = self._entries.get(rel)
         if not _entry(entry) or entry[0] != key:
             return None
-        _, ids, languages, outlets, names, problem, warnings, _ = entry
+        return self._listed(rel, entry, source)
+
+    def _listed(self, rel: str, entry: list[Any], source: RecordSource) -> FileResult:
+        key, ids, languages, outlets, names, problem, warnings, _ = entry
         self.used += 1
         listed = Listed(rel, key, ids, languages, outlets, names, source)
         return FileResult.listed(listed, problem, [(d, w) for d, w in warnings])
@@ -86,12 +89,7 @@ class Listing:
         if not isinstance(key, str):
             return None
         r = known.get(key)
-        if r is not None:
-            return key, r
-        _, ids, languages, outlets, names, problem, warnings, _ = entry
-        self.used += 1
-        listed = Listed(rel, key, ids, languages, outlets, names, source)
-        return key, FileResult.listed(listed, problem, [(d, w) for d, w in warnings])
+        return key, (r if r is not None else self._listed(rel, entry, source))
 
     def listed_names(self, rel: str) -> tuple[str, list[str], str] | None:
         """The key, languages and names records (as compact JSON) the listing read has for
