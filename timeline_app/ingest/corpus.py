@@ -359,7 +359,7 @@ def _updated_columns(
     hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results, documents))
     try:
         assign_actors(state.fresh, documents, state.actors)  # `_after_merging`, as updated
-        families = _updated_families(state, index.families, documents, rel_of, hashes)
+        families = _updated_families(state, index.families, documents, rel_of, hashes, loaded)
         hashes.save()
         if families is None:
             return None
@@ -390,38 +390,8 @@ def _rels_of(loaded: LoadedFiles, documents: Mapping[str, Document]) -> Mapping[
     corpus's documents): looked up in `LazyDocuments` when they are (an update asks for a
     few dozen documents'), else a dict."""
     if isinstance(documents, LazyDocuments) and not documents.added:
-        return _RelsOf(loaded, documents)
+        return documents.by_group(lambda _, g: loaded.rels[g])
     return {d: rel for rel, r in zip(loaded.rels, loaded.results, strict=True) for d in r.doc_ids}
-
-
-class _RelsOf(Mapping[str, str]):
-    """`_rels_of` over `LazyDocuments`: each document's file looked up when asked for."""
-
-    def __init__(self, loaded: LoadedFiles, documents: LazyDocuments) -> None:
-        self._rels, self._results, self._documents = loaded.rels, loaded.results, documents
-
-    def docs_of(self, rel: str) -> list[str]:
-        """The documents whose file is `rel`, in order (none if it is not loaded)."""
-        try:
-            g = self._rels.index(rel)
-        except ValueError:
-            return []
-        return [d for d in dict.fromkeys(self._results[g].doc_ids) if self.get(d) == rel]
-
-    def __getitem__(self, doc_id: str) -> str:
-        g = self._documents.group_of(doc_id)
-        if g is None:
-            raise KeyError(doc_id)
-        return self._rels[g]
-
-    def __contains__(self, doc_id: object) -> bool:
-        return isinstance(doc_id, str) and self._documents.group_of(doc_id) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return self._documents.stored_ids()
-
-    def __len__(self) -> int:
-        return self._documents.stored_count()
 
 
 def _kept_sentences(state: increments.State, documents: Mapping[str, Document]) -> SentenceOf:
@@ -468,6 +438,7 @@ def _updated_families(
     documents: Mapping[str, Document],
     rel_of: Mapping[str, str],
     hashes: StoredHashes,
+    loaded: LoadedFiles,
 ) -> dict[str, str] | None:
     """The wire families after an update, or None if one changed (then every event of its
     documents, at any date, is marked and maybe joined again: the caller's full pass).
@@ -478,7 +449,7 @@ def _updated_families(
     events (before or after) or of those files: `touched`. A family without a touched
     document keeps every link; one with a touched document is found again from the events
     of its documents and the touched ones (every link of such a family lies within them)."""
-    touched = {d for rel in state.gone for d in _docs_of(rel, rel_of)}
+    touched = {d for rel in state.gone for d in _docs_of(rel, rel_of, loaded)}
     touched.update(s.doc_id for e in (*state.left(), *state.fresh) for s in e.sources)
     members: dict[str, set[str]] = {}
     for d, f in old.items():
@@ -496,10 +467,14 @@ def _updated_families(
     return new if new == old else None
 
 
-def _docs_of(rel: str, rel_of: Mapping[str, str]) -> list[str]:
-    if isinstance(rel_of, _RelsOf):
-        return rel_of.docs_of(rel)
-    return [d for d, r in rel_of.items() if r == rel]
+def _docs_of(rel: str, rel_of: Mapping[str, str], loaded: LoadedFiles) -> list[str]:
+    """The documents whose file is `rel` (`rel_of` says it; none if it is not loaded):
+    among that file's own, so that a lazy `rel_of` is not walked whole."""
+    try:
+        g = loaded.rels.index(rel)
+    except ValueError:
+        return []
+    return [d for d in dict.fromkeys(loaded.results[g].doc_ids) if rel_of.get(d) == rel]
 
 
 def _near_origins(events: list[Event], state: increments.State) -> list[Origin | None]:

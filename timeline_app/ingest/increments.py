@@ -345,9 +345,8 @@ class State:
     _sentences: dict[tuple[str, int, int], str] | None = None
     _block_at: dict[tuple[date, date], _Kept] = field(default_factory=dict)
     _read_sentences: set[tuple[date, date]] = field(default_factory=set)
-    # the intervals of the blocks `between` read last, and the span it was asked for
+    # the intervals of the blocks `between` read last that lie within the span it was asked for
     _near: set[tuple[date, date]] = field(default_factory=set)
-    _near_span: tuple[date, date] = (date.max, date.min)
     # the event records `stated` read from the store, by row, decoded as asked for
     _rows: dict[str, _Row] = field(default_factory=dict)
 
@@ -381,8 +380,9 @@ class State:
         if not self.decode(numbers):
             raise LookupError("a merge block's events are no longer in the store")
         # the blocks that lie within [lo, hi]: their sentences are read together (`sentence`)
-        self._near = {self.blocks[n].interval for n in numbers}
-        self._near_span = (lo, hi)
+        self._near = {
+            iv for n in numbers if lo <= (iv := self.blocks[n].interval)[0] and iv[1] <= hi
+        }
         return [
             e
             for n in numbers
@@ -464,14 +464,9 @@ class State:
         if iv not in self._read_sentences:
             # with it, the other blocks within the span `between` was last asked for, whose
             # sentences the same pass asks for next: one read of the store, not one a block
-            lo, hi = self._near_span
             together = [iv]
-            if iv in self._near and lo <= iv[0] and iv[1] <= hi:
-                together += [
-                    w
-                    for w in self._near
-                    if w != iv and lo <= w[0] and w[1] <= hi and w not in self._read_sentences
-                ]
+            if iv in self._near:
+                together += [w for w in self._near if w != iv and w not in self._read_sentences]
             self._read_sentences.update(together)
             blocks = [b for w in together if (b := self._block_at.get(w)) is not None]
             rows = [_STATEMENTS + b.key for b in blocks if b.statements is None]

@@ -14,7 +14,7 @@ does not know (a changed file's, or one that never shared an event before).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -42,37 +42,17 @@ def document_keys(
     is made when asked for: an update asks for a few dozen, and a dict of 10,000 documents'
     keys was 2% of it."""
     if isinstance(documents, LazyDocuments) and not documents.added:
-        return _KeysOf(keys, results, documents)
+
+        def key_of(doc_id: str, g: int) -> str:
+            ids = results[g].doc_ids
+            k = len(ids) - 1 - ids[::-1].index(doc_id)  # the last of the file's, as a dict
+            return f"{_PREFIX}{keys[g]}/{k}"
+
+        return documents.by_group(key_of)
     out: dict[str, str] = {}
     for key, r in zip(keys, results, strict=True):
         out.update((d, f"{_PREFIX}{key}/{k}") for k, d in enumerate(r.doc_ids))
     return out
-
-
-class _KeysOf(Mapping[str, str]):
-    """`document_keys` of the stored documents of `documents`, each made when asked for."""
-
-    def __init__(
-        self, keys: Sequence[str], results: Sequence[FileResult], documents: LazyDocuments
-    ) -> None:
-        self._keys, self._results, self._documents = keys, results, documents
-
-    def __getitem__(self, doc_id: str) -> str:
-        g = self._documents.group_of(doc_id)
-        if g is None:
-            raise KeyError(doc_id)
-        ids = self._results[g].doc_ids
-        k = len(ids) - 1 - ids[::-1].index(doc_id)  # the last of the file's: as a dict keeps
-        return f"{_PREFIX}{self._keys[g]}/{k}"
-
-    def __contains__(self, doc_id: object) -> bool:
-        return isinstance(doc_id, str) and self._documents.group_of(doc_id) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return self._documents.stored_ids()
-
-    def __len__(self) -> int:
-        return self._documents.stored_count()
 
 
 def hash_documents(

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from .documents import Document
 
 __all__ = ["LazyDocuments", "read_all"]
 
 PREFETCH = 128  # groups decoded together on a miss
+T = TypeVar("T")
 
 
 class LazyDocuments(Mapping[str, Document]):
@@ -71,14 +73,11 @@ class LazyDocuments(Mapping[str, Document]):
         for _ in self.values():
             pass
 
-    def group_of(self, doc_id: str) -> int | None:
-        """The group (the file) a stored document comes from (None: no stored document)."""
-        where = self._stored.where.get(doc_id)
-        return where[0] if where is not None else None
-
-    def stored_ids(self) -> Iterator[str]:
-        """The id of each stored document, in order."""
-        return iter(self._stored.where)
+    def by_group(self, value: Callable[[str, int], T]) -> Mapping[str, T]:
+        """Each stored document's `value(id, group)`, made when looked up: what a dict over
+        every document would hold (its file's path, its store key), for a caller that asks
+        for a few dozen of 10,000."""
+        return _ByGroup(self._stored.where, value)
 
     def stored_count(self) -> int:
         return len(self._stored.where)
@@ -99,6 +98,25 @@ class LazyDocuments(Mapping[str, Document]):
     def __len__(self) -> int:
         extra = sum(1 for k in self._added if k not in self._stored.where)
         return len(self._stored.where) + extra
+
+
+class _ByGroup(Mapping[str, T]):
+    def __init__(
+        self, where: Mapping[str, tuple[int, str | None]], value: Callable[[str, int], T]
+    ) -> None:
+        self._where, self._value = where, value
+
+    def __getitem__(self, doc_id: str) -> T:
+        return self._value(doc_id, self._where[doc_id][0])
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 class _Stored:
