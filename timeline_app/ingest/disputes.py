@@ -202,7 +202,14 @@ class _SentenceDays:
     def of(self, event: Event, docs: frozenset[str]) -> set[Interval]:
         if self._stated is None:
             self._stated = {}
-            self._add(stated(self._events))
+            only = self._only
+            self._add(  # with `only`, the events of other documents are passed over unread
+                stated(
+                    self._events
+                    if only is None
+                    else (e for e in self._events if any(s.doc_id in only for s in e.sources))
+                )
+            )
         if self._more is not None and not docs <= self._read:
             fresh = sorted(docs - self._read)
             self._read.update(fresh)
@@ -228,6 +235,10 @@ class _Profile:
     words: list[frozenset[str]]  # content stems of the first few sentences
     _sentence_of: SentenceOf
     sentence_days: _SentenceDays
+    # start and end as day numbers (`date.toordinal`): the tests of hundreds of thousands
+    # of pairs subtract them, a date's subtraction makes a timedelta each time
+    first: int = 0
+    last: int = 0
     _sentences: list[tuple[Source, str]] | None = None
     _names: frozenset[str] | None = None
     _figures: frozenset[str] | None = None
@@ -429,7 +440,8 @@ def _profiles(events: list[Event], sentence_of: SentenceOf, days: _SentenceDays)
                     break
         if sample:
             words = [_stems(t) for t in sample]
-            out.append(_Profile(i, e, start, end, e.planned, words, sentence_of, days))
+            first, last = start.toordinal(), end.toordinal()
+            out.append(_Profile(i, e, start, end, e.planned, words, sentence_of, days, first, last))
     return out
 
 
@@ -465,17 +477,17 @@ def _stems(sentence: str) -> frozenset[str]:
 
 
 def _allowed_gap(a: _Profile, b: _Profile) -> int:
-    both_days = a.start == a.end and b.start == b.end
+    both_days = a.first == a.last and b.first == b.last
     return DAY_GAP if both_days else MAX_GAP
 
 
 def _gap(a: _Profile, b: _Profile) -> int:
     """Days between two dates' intervals; 0 when they overlap (one inside the other)."""
-    return max((b.start - a.end).days, (a.start - b.end).days, 0)
+    return max(b.first - a.last, a.first - b.last, 0)
 
 
 def _nested(a: _Profile, b: _Profile) -> bool:
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return (a.first <= b.first and b.last <= a.last) or (b.first <= a.first and a.last <= b.last)
 
 
 def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[int]]:
@@ -488,7 +500,7 @@ def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[i
     close: list[tuple[_Profile, _Profile]] = []
     for p in profiles:
         for q in index.partners(p, 1, before=True):
-            a, b = (q, p) if (q.start, q.end) < (p.start, p.end) else (p, q)
+            a, b = (q, p) if (q.first, q.last) < (p.first, p.last) else (p, q)
             if _gap(a, b) <= _allowed_gap(a, b) and _could_join(a, b) and _alike(a, b):
                 close.append((a, b))
     recurs: dict[int, bool] = {}
@@ -538,7 +550,7 @@ class _StemIndex:
             for stems in p.words:
                 keys.update(sorted(stems, key=rank)[: len(stems) // 2 + 1])
             self._keys[p.index] = list(keys)
-            bucket = p.start.toordinal() // _BUCKET
+            bucket = p.first // _BUCKET
             for w in keys:
                 self._filed[(w, bucket)].append(p)
 
@@ -546,15 +558,17 @@ class _StemIndex:
         """Each other event filed under a stem of `p`'s within `reach` buckets, once (with
         `before`, only those before `p` in corpus order: each pair once). A close pair's
         starts lie within one bucket, a pair's within RECUR days within two."""
-        bucket = p.start.toordinal() // _BUCKET
-        seen = {p.index}
-        for w in self._keys[p.index]:
+        bucket, mine = p.first // _BUCKET, p.index
+        seen = {mine}
+        filed = self._filed.get
+        for w in self._keys[mine]:
             for k in range(bucket - reach, bucket + reach + 1):
-                for q in self._filed.get((w, k), ()):  # in corpus order
-                    if before and q.index >= p.index:
+                for q in filed((w, k), ()):  # in corpus order
+                    i = q.index
+                    if before and i >= mine:
                         break
-                    if q.index not in seen:
-                        seen.add(q.index)
+                    if i not in seen:
+                        seen.add(i)
                         yield q
 
 
