@@ -8,9 +8,10 @@ Writes N articles of about 3 KB (`articles.py`) to a temporary folder, with a te
 TIMELINE_APP_HOME for the project store, then, in one run:
 
 (a) headless first open: `timeline-app events FOLDER --format json -o FILE` (its `main`, in
-    this process) on an empty store, with the time of each stage (see `Stages`);
+    this process) on an empty store, with the time of each stage (see `Stages`) and the CPU
+    seconds of all its processes (divided by the cores: the least time it could take);
 (b) `timeline-app tag --jsonl` (a subprocess) on the texts of the documents (a) loaded, each
-    with its publication date as DCT: the peer figure, one process;
+    with its publication date as DCT: the peer figure, one process (and its CPU seconds);
 (c) headless cached reopen, then one article changed and the folder opened again, then
     opened once more (the columns the update kept, read back) (each also without writing
     the JSON: `*_headless_project_s`, the time `Project(FOLDER)` took);
@@ -233,6 +234,17 @@ def stages(total: float) -> dict[str, float]:
 
 
 # -- headless --------------------------------------------------------------------------------
+def cpu_s() -> float:
+    """CPU seconds (user and system) of this process and of its children that have ended
+    (the pools' workers, once shut down; `tag --jsonl`'s process): a load's CPU is the
+    difference around it."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def headless(folder: Path, out: Path) -> float:
     """`timeline-app events FOLDER --format json -o OUT`, timed; problems not printed."""
     from timeline_app.cli import main as cli_main
@@ -247,9 +259,9 @@ def headless(folder: Path, out: Path) -> float:
     return seconds
 
 
-def tag_jsonl(folder: Path, root: Path) -> tuple[float, int]:
+def tag_jsonl(folder: Path, root: Path) -> tuple[float, int, float]:
     """`timeline-app tag --jsonl` on the texts the loader read from `folder` (each with its
-    publication date as DCT), in a subprocess; (seconds, documents)."""
+    publication date as DCT), in a subprocess; (seconds, documents, its CPU seconds)."""
     from timeline_app.project import Project
 
     project = Project(folder)  # cached: the documents as the first open read them
@@ -261,9 +273,10 @@ def tag_jsonl(folder: Path, root: Path) -> tuple[float, int]:
             dct = d.published.iso() if d.published else None
             fh.write(json.dumps({"doc": d.id, "dct": dct, "text": d.text}) + "\n")
     command = [sys.executable, "-m", "timeline_app", "tag", "--jsonl", str(src), "-o", str(dst)]
+    cpu_before = cpu_s()
     started = time.perf_counter()
     subprocess.run(command, check=True)
-    return time.perf_counter() - started, len(docs)
+    return time.perf_counter() - started, len(docs), cpu_s() - cpu_before
 
 
 def article_to_change(folder: Path) -> Path:
@@ -437,12 +450,14 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
     from timeline_app.project import Project
 
     empty_store(folder)
+    cpu_before = cpu_s()
     first = headless(folder, root / "events.json")
+    first_cpu = cpu_s() - cpu_before
     first_stages = stages(first)
     project = Project(folder)
     documents, events = len(project.timeline.documents), len(project.timeline.events)
     project.close()
-    tag_s, tagged = tag_jsonl(folder, root)
+    tag_s, tagged, tag_cpu = tag_jsonl(folder, root)
     cached = headless(folder, root / "events.json")
     cached_project = _SPENT["project"]
     change_one(folder, 1)
@@ -459,6 +474,11 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
         "tag_jsonl_docs": tagged,
         "headless_first_open_s": round(first, 2),
         "headless_to_tag": round(first / tag_s, 2),
+        # CPU seconds of the first open (all its processes) and of `tag --jsonl`: with the
+        # machine's cores, the least time the open could take however well it kept them
+        # busy, `headless_first_open_cpu_s / cpus`
+        "headless_first_open_cpu_s": round(first_cpu, 1),
+        "tag_jsonl_cpu_s": round(tag_cpu, 1),
         "headless_stages": first_stages,
         "headless_cached_reopen_s": round(cached, 3),
         "cached_reopen_headless_project_s": round(cached_project, 3),
