@@ -231,14 +231,14 @@ class _Profile:
     event: Event
     start: date
     end: date
+    # start and end as day numbers (`date.toordinal`): the tests of hundreds of thousands
+    # of pairs subtract them, where a date's subtraction makes a timedelta each time
+    first: int
+    last: int
     planned: bool
     words: list[frozenset[str]]  # content stems of the first few sentences
     _sentence_of: SentenceOf
     sentence_days: _SentenceDays
-    # start and end as day numbers (`date.toordinal`): the tests of hundreds of thousands
-    # of pairs subtract them, a date's subtraction makes a timedelta each time
-    first: int = 0
-    last: int = 0
     _sentences: list[tuple[Source, str]] | None = None
     _names: frozenset[str] | None = None
     _figures: frozenset[str] | None = None
@@ -441,7 +441,7 @@ def _profiles(events: list[Event], sentence_of: SentenceOf, days: _SentenceDays)
         if sample:
             words = [_stems(t) for t in sample]
             first, last = start.toordinal(), end.toordinal()
-            out.append(_Profile(i, e, start, end, e.planned, words, sentence_of, days, first, last))
+            out.append(_Profile(i, e, start, end, first, last, e.planned, words, sentence_of, days))
     return out
 
 
