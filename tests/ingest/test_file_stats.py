@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from timeline_app.ingest import file_stats
+from timeline_app.ingest import change_records, file_stats
 from timeline_app.ingest.file_stats import FileStats
 from timeline_app.store import ProjectStore
 
@@ -116,7 +116,7 @@ def test_a_few_changed_files_write_their_entries_only(tmp_path, monkeypatch):
     change record; more changes than a twentieth of the files, the whole table again. Each
     read gives back every entry kept."""
     monkeypatch.setattr(file_stats, "RACY_S", 0.0)
-    monkeypatch.setattr(file_stats, "_SMALL", 2)
+    monkeypatch.setattr(change_records, "SMALL", 2)
     store = ProjectStore(tmp_path / "store.sqlite")
     paths = []
     for k in range(100):

@@ -103,11 +103,11 @@ def test_a_listed_open_shows_what_a_fresh_open_shows(folder, tmp_path, change, m
     ],
 )
 def test_a_change_writes_the_changed_entries_only(folder, tmp_path, monkeypatch, small, written):
-    from timeline_app.ingest import listing
+    from timeline_app.ingest import change_records
 
     store = ProjectStore(tmp_path / "s.sqlite")
     _reopen(folder, store)
-    monkeypatch.setattr(listing, "_SMALL", small)
+    monkeypatch.setattr(change_records, "SMALL", small)
     (folder / "a2.txt").write_text(ARTICLE.format(i=9, d=8), encoding="utf-8")
     (folder / "a3.txt").unlink()
     queries = []

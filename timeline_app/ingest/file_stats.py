@@ -21,24 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ExtractionCache
+from .change_records import applied, kept_apart
 
 __all__ = ["RACY_S", "FileStats"]
 
 RACY_S = 2.0  # coarsest file system clock in use (FAT: 2 s); younger files are hashed
 _KEY, _CHANGES_KEY = "stats2|", "stats2+|"
 _TABLE = "corpus_cache"
-_SMALL = 64  # changed entries always kept apart from the whole record
 
 
 class FileStats:
     """The digests of a folder's files by id, with the metadata they were read with.
 
-    Kept as two records, like the folder's listing: the whole table as some load wrote it,
-    and the entries changed since (None for a file forgotten). An update of one file in
-    10,000 writes the second, not 1.8 MB (whose write, right after another load's, took
-    a tenth of a second). A change record of another whole one is not applied: an entry
-    left out only makes its file be hashed again, and a stale one never matches a file
-    written since (its status-change time differs)."""
+    Kept as two records (`change_records.py`), like the folder's listing: the whole table
+    as some load wrote it, and the entries changed since (None for a file forgotten). An
+    update of one file in 10,000 writes the second, not 1.8 MB (whose write, right after
+    another load's, took a tenth of a second). A change record of another whole one is not
+    applied: an entry left out only makes its file be hashed again, and a stale one never
+    matches a file written since (its status-change time differs)."""
 
     def __init__(self, cache: ExtractionCache | None) -> None:
         self._cache = cache
@@ -59,11 +59,7 @@ class FileStats:
                     and isinstance(changes.get("files"), dict)
                 ):
                     self._changes = dict(changes["files"])
-                    for rel, entry in self._changes.items():
-                        if entry is None:
-                            seen.pop(rel, None)
-                        else:
-                            seen[rel] = entry
+                    applied(seen, self._changes)
         self._seen = seen
         self._changed: set[str] = set()  # the files whose entries this load changed
 
@@ -116,7 +112,7 @@ class FileStats:
         self._changed.update(gone)
         if self._cache is not None and self._changed:
             changes = {**self._changes, **{rel: self._seen.get(rel) for rel in self._changed}}
-            if self._serial and len(changes) <= max(_SMALL, len(self._seen) // 20):
+            if self._serial and kept_apart(len(changes), len(self._seen)):
                 record = {"of": self._serial, "files": changes}
                 self._cache.cache_many(_TABLE, [(_CHANGES_KEY, record)])
                 self._changes = changes

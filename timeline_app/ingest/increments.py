@@ -43,6 +43,7 @@ from ..json_text import compact
 from ..model import Event, Source
 from .actors import Actors, actor_counts, actors_from
 from .cache import ExtractionCache
+from .change_records import applied, kept_apart
 from .collector import release_gradually
 from .event_finding import Block, Placed, statements_of
 from .file_results import FileResult, code_fingerprint
@@ -185,7 +186,6 @@ class Index:
 _KEPT = tuple(f for f in Index.__slots__ if f not in ("whole", "parsed"))
 # fields kept as the entries changed since the whole record (None: an entry gone)
 _DIFFED = ("files", "uses", "docs_with", "families")
-_SMALL = 64  # changed entries always kept apart from the whole index
 
 
 def read_index(cache: ExtractionCache, scope: str) -> Index | None:
@@ -229,12 +229,8 @@ def _applied(fields: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """The index `fields` with `changes` (as `_changes` made them) made."""
     out = dict(fields)
     for name in _DIFFED:
-        entries = out[name] = dict(out[name])  # a copy: the whole record's stays as read
-        for k, v in changes[name].items():
-            if v is None:
-                entries.pop(k, None)
-            else:
-                entries[k] = v
+        # a copy: the whole record's stays as read
+        out[name] = applied(dict(out[name]), changes[name])
     blocks = out["blocks"] = list(out["blocks"])
     for n, entry in changes["blocks"].items():
         blocks[int(n)] = entry
@@ -268,7 +264,7 @@ def index_rows(scope: str, index: Index) -> list[tuple[str, Any]]:
     fields = index.fields()
     if index.whole is not None and index.whole.serial:
         changes, size = _changes(index.whole.fields, fields)
-        if size <= max(_SMALL, len(index.files) // 20):
+        if kept_apart(size, len(index.files)):
             return [(_changes_key(scope), {**head, "of": index.whole.serial, **changes})]
     serial = _hash(index.corpus, fields["blocks"][:1], len(index.files), time.time_ns())
     return [

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .cache import ExtractionCache
+from .change_records import applied, kept_apart
 from .file_results import FileResult, Listed, RecordSource
 
 __all__ = ["Listing", "read_listing"]
@@ -32,10 +33,10 @@ class Listing:
     """The listing of one scope (a folder, or one file of it), as read; `context` is what
     the keys of this load depend on besides each file's bytes (`key_context`).
 
-    It is kept as two records: the whole listing as some load wrote it, and the entries
-    changed since (None for a file gone). A load that changes a few files writes only the
-    second, not 10,000 entries; once that holds more than a twentieth of the folder, the
-    whole listing is written again."""
+    It is kept as two records (`change_records.py`): the whole listing as some load wrote
+    it, and the entries changed since (None for a file gone). A load that changes a few
+    files writes only the second, not 10,000 entries; once that holds more than a twentieth
+    of the folder, the whole listing is written again."""
 
     def __init__(
         self,
@@ -127,7 +128,7 @@ class Listing:
         if not changed:
             return
         changes = {**self._changes, **changed} if self._same_context else changed
-        if self._same_context and len(changes) <= max(_SMALL, len(rels) // 20):
+        if self._same_context and kept_apart(len(changes), len(rels)):
             record = {"format": _FORMAT, "context": self._context, "files": changes}
             self._cache.cache_many(_TABLE, [(_changes_key(self._scope), record)])
             return
@@ -138,9 +139,6 @@ class Listing:
         self._cache.cache_many(
             _TABLE, [(_key(self._scope), whole), (_changes_key(self._scope), none)]
         )
-
-
-_SMALL = 64  # changed entries always kept apart from the whole listing
 
 
 def _entry(entry: Any) -> bool:
@@ -173,13 +171,8 @@ def read_listing(cache: ExtractionCache | None, scope: str, context: str) -> Lis
     if whole is None:
         return Listing(cache, scope, {}, context)
     files, written_in = whole
-    entries = dict(files)
     changed = changes[0] if changes is not None and changes[1] == written_in else {}
-    for rel, entry in changed.items():
-        if entry is None:
-            entries.pop(rel, None)
-        else:
-            entries[rel] = entry
+    entries = applied(dict(files), changed)
     same = written_in == context
     return Listing(
         cache, scope, entries, context, changes=changed if same else {}, same_context=same
