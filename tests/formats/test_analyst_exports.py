@@ -82,6 +82,46 @@ def test_one_source_counts_as_the_general_rule_counts_it(timeline, source, docum
     assert [(c.date, c.outlets) for c in date_counts(event, Timeline(docs, [event]))] == general
 
 
+def _inferred(s: Source) -> Source:
+    return replace(s, date=replace(s.date, inferred=True))
+
+
+MAY_3 = FuzzyDate(2023, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("sources", "disputed"),
+    [
+        ([sourced("a.txt", 3), sourced("c.txt", 3)], False),  # one outlet twice
+        (
+            [replace(sourced("a.txt", 3), date=MAY_3), replace(sourced("c.txt", 3), date=MAY_3)],
+            False,
+        ),
+        ([_inferred(sourced("a.txt", 3)), sourced("c.txt", 3)], False),  # the stated date shown
+        ([sourced("a.txt", 3), replace(sourced("b.txt", 4), date=FuzzyDate(2023, 5, 3))], False),
+        ([sourced("a.txt", 3), replace(sourced("b.txt", 4), wire="w"), sourced("c.txt", 3)], True),
+        ([sourced("a.txt", 3), replace(sourced("b.txt", 4), date=FuzzyDate(2023, 5))], False),
+        ([], False),  # added by hand
+    ],
+    ids=[
+        "one outlet",
+        "one date object",
+        "inferred first",
+        "two outlets",
+        "two dates",
+        "nested",
+        "no source",
+    ],
+)
+def test_several_sources_count_as_the_general_rule_counts_them(timeline, sources, disputed):
+    from timeline_app.model.outlets import date_support
+
+    event = Event("many", "Several sources", MAY_3, sources)
+    general = [(s.date, s.independent) for s in date_support(event, timeline.documents)]
+    assert [(c.date, c.outlets) for c in date_counts(event, timeline)] == general
+    assert event.disputed is disputed
+
+
 def test_event_json_carries_the_marks_and_reads_them_back(timeline, tmp_path):
     data = json.loads(data_bytes(timeline, "json"))
     jsonschema.validate(data, SCHEMA)

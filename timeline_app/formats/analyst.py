@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Event, FuzzyDate, Timeline
-from ..model.outlets import date_support
+from ..model import Event, FuzzyDate, Source, Timeline
+from ..model.outlets import date_support, independent_outlets
 
 __all__ = ["DateCount", "date_counts", "date_counts_words", "is_disputed"]
 
@@ -31,9 +31,20 @@ def is_disputed(event: Event) -> bool:
 def date_counts(event: Event, timeline: Timeline) -> list[DateCount]:
     """Each date the event's sources give with its independent outlets, best confirmed
     first: most outlets, then the most precise, then the earliest."""
-    if len(event.sources) == 1:  # most events: one date, one voice, no article looked up
-        return [DateCount(event.sources[0].date, 1)]
+    sources = event.sources
+    if len(sources) == 1:  # most events: one date, one voice, no article looked up
+        return [DateCount(sources[0].date, 1)]
+    if len(sources) > 1 and _one_interval(sources):  # merged: one date, as date_support gives it
+        shown = min((s.date for s in sources), key=lambda d: d.inferred)
+        return [DateCount(shown, independent_outlets(sources, timeline.documents))]
     return [DateCount(s.date, s.independent) for s in date_support(event, timeline.documents)]
+
+
+def _one_interval(sources: list[Source]) -> bool:
+    """Whether every source dates the same interval (decoded dates are often one object)."""
+    first = sources[0].date
+    start, end = first.start, first.end
+    return all(s.date is first or (s.date.start, s.date.end) == (start, end) for s in sources)
 
 
 def date_counts_words(counts: list[DateCount]) -> str:

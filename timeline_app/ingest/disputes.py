@@ -149,9 +149,11 @@ _NOT_NAMES = _CALENDAR | _STOP
 
 
 Interval = tuple[date, date]
-# days: a close pair's starts differ by at most MAX_GAP + _MAX_LENGTH - 1 < _BUCKET, a
-# pair's within RECUR by at most RECUR + _MAX_LENGTH - 1 < 2 * _BUCKET
-_BUCKET = 14
+# days between the starts of a close pair (a gap of at most MAX_GAP after a profile as long
+# as one can be) and of a pair within RECUR days: the partners `_StemIndex` looks at
+_CLOSE_STARTS = MAX_GAP + _MAX_LENGTH - 1
+_RECUR_STARTS = RECUR + _MAX_LENGTH - 1
+_BUCKET = 14  # days of starts filed together
 # days of events read beyond a span for its events' tests to be exact: an event meeting
 # the span may reach _MAX_LENGTH - 1 days out, its partner MAX_GAP days and as long again
 # beyond, and that partner's recurrence reads RECUR days further
@@ -499,7 +501,7 @@ def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[i
     index = _StemIndex(profiles)
     close: list[tuple[_Profile, _Profile]] = []
     for p in profiles:
-        for q in index.partners(p, 1, before=True):
+        for q in index.partners(p, _CLOSE_STARTS, before=True):
             a, b = (q, p) if (q.first, q.last) < (p.first, p.last) else (p, q)
             if _gap(a, b) <= _allowed_gap(a, b) and _could_join(a, b) and _alike(a, b):
                 close.append((a, b))
@@ -509,7 +511,7 @@ def _alike_pairs(profiles: list[_Profile]) -> tuple[list[tuple[int, int]], set[i
         if p.index not in recurs:
             recurs[p.index] = any(
                 _gap(p, q) > _allowed_gap(p, q) and _could_join(p, q) and _alike(p, q)
-                for q in index.partners(p, 2)
+                for q in index.partners(p, _RECUR_STARTS)
             )
         return recurs[p.index]
 
@@ -554,20 +556,23 @@ class _StemIndex:
             for w in keys:
                 self._filed[(w, bucket)].append(p)
 
-    def partners(self, p: _Profile, reach: int, *, before: bool = False) -> Iterator[_Profile]:
-        """Each other event filed under a stem of `p`'s within `reach` buckets, once (with
-        `before`, only those before `p` in corpus order: each pair once). A close pair's
-        starts lie within one bucket, a pair's within RECUR days within two."""
-        bucket, mine = p.first // _BUCKET, p.index
+    def partners(self, p: _Profile, days: int, *, before: bool = False) -> Iterator[_Profile]:
+        """Each other event filed under a stem of `p`'s that starts at most `days` days
+        from `p`'s start, once (with `before`, only those before `p` in corpus order: each
+        pair once). A close pair's starts lie _CLOSE_STARTS days apart at most, a pair's
+        within RECUR days _RECUR_STARTS."""
+        first, mine = p.first, p.index
+        lo, hi = first - days, first + days
         seen = {mine}
         filed = self._filed.get
+        buckets = range(lo // _BUCKET, hi // _BUCKET + 1)
         for w in self._keys[mine]:
-            for k in range(bucket - reach, bucket + reach + 1):
+            for k in buckets:
                 for q in filed((w, k), ()):  # in corpus order
                     i = q.index
                     if before and i >= mine:
                         break
-                    if i not in seen:
+                    if i not in seen and lo <= q.first <= hi:
                         seen.add(i)
                         yield q
 

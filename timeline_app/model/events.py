@@ -82,6 +82,9 @@ class Event:
         """Its sources date it differently: two of their dates where neither contains the
         other ("3 May" / "4 May"; "early January" / "15 January"; not "January" / "3
         January", which only says more)."""
+        first = self.sources[0].date if self.sources else None
+        if all(s.date is first for s in self.sources):  # one date (decoded dates are shared)
+            return False
         dates = list({(s.date.start, s.date.end): s.date for s in self.sources}.values())
         return any(
             not (a.contains(b) or b.contains(a))
