@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from ..temporal import Timex
 from ..temporal.tense import future_near
-from .tails import lacks, last_words
+from .tails import lacking, last_words, lowered
 
 __all__ = ["Role", "role_of", "framed_phrase"]
 
@@ -171,17 +171,18 @@ def role_of(text: str, sentence_start: int, timex: Timex) -> Role:
         return Role.ATTRIBUTE
     if _AFTER_DEADLINE.match(after):
         return Role.DEADLINE
-    if not lacks(before, "until") and _NOT_UNTIL.search(before) and _THAT_AFTER.match(after):
+    low = lowered(before)  # for the cheap tests of the words a pattern needs
+    if not lacking(low, "until") and _NOT_UNTIL.search(before) and _THAT_AFTER.match(after):
         return Role.PLANNED if _FUTURE_CLEFT.search(before) else Role.ANCHOR
     if not _frames(before, after):
         return _anchor_or_planned(text, timex)
-    due = not lacks(before, "due") and _EVENT_DUE.search(before)
-    if due or not lacks(before, "for") and _SCHEDULED_FOR.search(before):
+    due = not lacking(low, "due") and _EVENT_DUE.search(before)
+    if due or not lacking(low, "for") and _SCHEDULED_FOR.search(before):
         return Role.PLANNED
     for role in (Role.COMPARISON, Role.DEADLINE):
-        if not lacks(before, *_NEEDED[role]) and _BEFORE_RE[role].search(before):
+        if not lacking(low, *_NEEDED[role]) and _BEFORE_RE[role].search(before):
             return role
-    if not lacks(before, *_COMPARED_NEEDS) and _compared_amount(before):
+    if not lacking(low, *_COMPARED_NEEDS) and _compared_amount(before):
         return Role.COMPARISON
     bound = _BEFORE_RE[Role.BOUND].search(before)
     if bound and (not _TO_OR_AND.search(before) or _SPAN_OPEN.search(before[: bound.start()])):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["last_words", "lacks"]
+__all__ = ["last_words", "lacking", "lacks", "lowered"]
 
 # letters a case-blind pattern may take for ASCII ones ("ſ" for "s", "K" for "k"): every
 # letter outside ASCII, to be safe
@@ -25,7 +25,16 @@ def last_words(text: str, n: int) -> int:
 
 def lacks(text: str, *words: str) -> bool:
     """Whether `text` surely holds none of `words` (lower-case ASCII) in any case."""
-    if _FOLDING.search(text):
-        return False
-    low = text.lower()
-    return not any(w in low for w in words)
+    return lacking(lowered(text), *words)
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case for `lacking`, made once for several tests of one text; None
+    when it holds a letter outside ASCII (a case-blind pattern may take one for an ASCII
+    letter: no word is surely lacking)."""
+    return None if _FOLDING.search(text) else text.lower()
+
+
+def lacking(low: str | None, *words: str) -> bool:
+    """`lacks` of the text that `lowered` gave `low` for."""
+    return low is not None and not any(w in low for w in words)
