@@ -51,7 +51,8 @@ def published_overrides(edits: Iterable[Edit]) -> dict[str, FuzzyDate | None]:
 
 
 def apply_edits(events: list[Event], edits: Iterable[Edit]) -> tuple[list[Event], list[Edit]]:
-    """The events as the user edited them (copies), and the edits that found no event.
+    """The events as the user edited them (copies, if an edit is about one), and the edits
+    that found no event.
 
     When no edit is about an event, the events are given as they are (in a list of their
     own): nothing to copy (34,000 copies were a third of a second of a first open), and
