@@ -82,3 +82,36 @@ def test_named_in_sees_phrases_added_after_a_scan():
     assert actors.named_in("Acme and Zenith") == ["Acme"]
     actors.phrases.add("Zenith", "Zenith")
     assert actors.named_in("Acme and Zenith") == ["Acme", "Zenith"]
+
+
+def _named_in_joined(actors: Actors, text: str) -> list[str]:
+    """What `named_in` gave before parts were scanned one by one: the whole text scanned."""
+    first: dict[str, int] = {}
+    for at, phrase in actors.phrases.find(text):
+        name = actors.phrases.values[phrase]
+        first[name] = min(at, first.get(name, len(text) + 1))
+    for pattern, name in actors.patterns:
+        m = pattern.search(text)
+        if m and m.start() < first.get(name, len(text) + 1):
+            first[name] = m.start()
+    return [name for name, _ in sorted(first.items(), key=lambda kv: kv[1])]
+
+
+_PARTS = [
+    "Tokayev thanked the CSTO.",
+    "The Collective Security",  # a long form that the next part may finish
+    "Treaty Organization met in Minsk, said Lukashenko.",
+    "Alexander Lukashenko met Imangali Tasmagambetov.",
+    "Riots started in Kazakhstan",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(picks=st.lists(st.sampled_from(range(len(_PARTS))), min_size=1, max_size=8))
+def test_parts_scanned_once_name_what_the_joined_text_names(actors, picks):
+    """An event's title and sentences, copies of one sentence among them, name the actors
+    the text joined by line breaks names, in the same order (a long form across a line
+    break included)."""
+    parts = [_PARTS[k] for k in picks]
+    assert actors.named_in_parts(parts) == _named_in_joined(actors, "\n".join(parts))

@@ -256,15 +256,18 @@ class _Profile:
 
     @property
     def names(self) -> frozenset[str]:
-        if self._names is None:
-            self._names = frozenset(n for _, t in self.sentences for n in _names(t))
+        if self._names is None:  # each distinct sentence read once: wire copies repeat it
+            self._names = frozenset(n for t in self._distinct() for n in _names(t))
         return self._names
 
     @property
     def figures(self) -> frozenset[str]:
         if self._figures is None:
-            self._figures = frozenset(f for _, t in self.sentences for f in _FIGURE.findall(t))
+            self._figures = frozenset(f for t in self._distinct() for f in _FIGURE.findall(t))
         return self._figures
+
+    def _distinct(self) -> set[str]:
+        return {t for _, t in self.sentences}
 
     @property
     def docs(self) -> frozenset[str]:
@@ -440,8 +443,8 @@ def _profiles(events: list[Event], sentence_of: SentenceOf, days: _SentenceDays)
                 sample.append(_without_date(sentence, s))
                 if len(sample) == _SAMPLE:
                     break
-        if sample:
-            words = [_stems(t) for t in sample]
+        if sample:  # copies of a sentence: one set of stems (pairs are tested on any two)
+            words = list(dict.fromkeys(_stems(t) for t in dict.fromkeys(sample)))
             first, last = start.toordinal(), end.toordinal()
             out.append(_Profile(i, e, start, end, first, last, e.planned, words, sentence_of, days))
     return out
