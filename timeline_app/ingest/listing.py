@@ -53,6 +53,11 @@ class Listing:
         self._changes = changes or {}  # the second record, as read
         self.used = 0  # entries taken by this load
 
+    @property
+    def empty(self) -> bool:
+        """Whether no load of this scope was listed: a first read of the folder."""
+        return not self._entries and not self._changes
+
     def key(self, rel: str, digest: str) -> str | None:
         """The cache key of file `rel` with bytes of this `digest`, if the listing knows it:
         a key depends on the bytes, the file's id, its manifest entry, the publication

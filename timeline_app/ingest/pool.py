@@ -142,12 +142,19 @@ def make_pool(
     Lower priority: when they take every core, the window that waits for them must still
     get the CPU as soon as it needs it.
     """
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_started,
         initargs=(initializer, initargs),
     )
+    for _ in range(workers):  # each task asked for before one is free starts a process: all
+        pool.submit(_ready)  # start now, importing the app while the caller prepares the work
+    return pool
+
+
+def _ready() -> None:
+    """A task that does nothing: the process that takes it has started."""
 
 
 def _started(initializer: Callable[..., None], initargs: tuple) -> None:
