@@ -2,6 +2,7 @@
 
 import json
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -160,3 +161,53 @@ def _results(folder, store):
     listing = read_listing(store, ".", key_context(manifest, {}))
     loaded = FileLoader(found, manifest, {}, store, problems=[], name="news", listing=listing).run()
     return [r for r in loaded.results if r.doc_ids and r.doc_ids[0].startswith("a")]
+
+
+class _Recording:
+    """An engine that runs each task here and says when its pool was entered: before the
+    folder's files were read, or after."""
+
+    name = "recording"
+
+    def __init__(self, log: list[str]) -> None:
+        self._log = log
+
+    def workers(self, units: int) -> int:
+        return 2 if units >= 3 else 0
+
+    @contextmanager
+    def pool(self, shared, *, workers):
+        self._log.append("pool")
+        self._shared = shared
+        yield self
+
+    def map(self, fn, items, *, on_done):
+        for i, item in enumerate(items):
+            on_done(i, fn(self._shared, item))
+
+
+@pytest.mark.parametrize(
+    ("opens", "expected"),
+    [
+        (1, ["pool", "read"]),  # a first read: the workers start while the files are read
+        (2, ["read"]),  # listed, nothing to extract: no pool
+    ],
+    ids=["first read", "listed"],
+)
+def test_the_workers_start_before_the_files_are_read_only_on_a_first_read(
+    folder, tmp_path, monkeypatch, opens, expected
+):
+    store = ProjectStore(tmp_path / "s.sqlite")
+    log: list[str] = []
+    read = file_loader.FileLoader._read_cached
+
+    def reading(self):
+        log.append("read")
+        return read(self)
+
+    monkeypatch.setattr(file_loader.FileLoader, "_read_cached", reading)
+    for _ in range(opens):
+        log.clear()
+        timeline = load_corpus(folder, cache=store, lazy=True, engine=_Recording(log))
+    assert log[: log.index("read") + 1] == expected  # (events are found on a pool after)
+    assert _seen(timeline) == _seen(load_corpus(folder))  # what a load without them finds
