@@ -447,6 +447,7 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
     if not folder.exists():
         write_articles(folder, n, bad=3)
     _install(steps=True)
+    from timeline_app.ingest.pool import cores
     from timeline_app.project import Project
 
     empty_store(folder)
@@ -478,6 +479,8 @@ def run(n: int, keep: Path | None, *, scale: bool, window: bool) -> dict:
         # machine's cores, the least time the open could take however well it kept them
         # busy, `headless_first_open_cpu_s / cpus`
         "headless_first_open_cpu_s": round(first_cpu, 1),
+        # core-seconds the open left unused: what keeping every core busy could still gain
+        "headless_first_open_idle_core_s": round(cores() * first - first_cpu, 1),
         "tag_jsonl_cpu_s": round(tag_cpu, 1),
         "headless_stages": first_stages,
         "headless_cached_reopen_s": round(cached, 3),
