@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.ingest.wire import families_of, wire_families
+from timeline_app.ingest.wire import copy_pairs, families_of, sentence_hashes, wire_families
 from timeline_app.model import Document, Event, FuzzyDate, Source
 
 STORY = (
@@ -153,3 +153,32 @@ def test_sentence_hashes_are_the_same_in_every_process():
         )
         assert out.stdout.strip() == str(here), seed
     assert len(here) == 3 and all(0 <= h < 2**64 for h in here)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_families_from_the_copies_of_every_document_are_those_of_events(seed):
+    """A load from scratch finds the copies among all its documents before merging
+    (`copy_pairs`), then keeps those that share an event: the same families, and the same
+    documents' hashes asked for (a store keeps those it gives)."""
+    rng = random.Random(seed)
+    documents = _texts(rng, 60)
+    ids = sorted(documents)[:55]
+    events = [_event(k, rng.sample(ids, rng.choice([1, 2, 2, 3, 12]))) for k in range(20)]
+    found = {d: sentence_hashes(doc) for d, doc in documents.items()}
+    asked: list[list[str]] = [[], []]
+
+    def hashes(k: int):
+        return lambda doc_ids: asked[k].extend(doc_ids) or {d: found[d] for d in doc_ids}
+
+    expected = families_of(events, documents, hashes=hashes(0))
+    assert expected, "the articles hold copies"
+    copies = copy_pairs(found)
+    assert copies and all(a < b for a, b in copies)
+    assert families_of(events, documents, hashes=hashes(1), copies=copies) == expected
+    assert asked[1] == asked[0]
+
+
+def test_finding_copies_stops_when_asked():
+    documents = _texts(random.Random(1), 600)
+    found = {d: sentence_hashes(doc) for d, doc in documents.items()}
+    assert copy_pairs(found, lambda: True) is None

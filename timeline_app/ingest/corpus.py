@@ -43,7 +43,7 @@ from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
 from .sentence_store import StoredHashes, document_keys, hash_documents
-from .wire import families_among, families_of
+from .wire import copy_pairs, families_among, families_of
 
 __all__ = [
     "MERGING",
@@ -217,6 +217,7 @@ def _events(
         state = None  # the store lost a block's events: read everything again
     updated = state is not None
     hashed: Future[dict[str, list[int]]] | None = None
+    copied: Future[set[tuple[str, str]] | None] | None = None
     if state is None:
         if loaded.source is not None:  # listed results: their records, a batch per read
             loaded.source.fill(loaded.results)
@@ -224,13 +225,15 @@ def _events(
         texts = [d.text for d in documents.values()]
         # on a thread of this process while it waits for the engine to find the statements:
         # the actors are counted (given to each block's events while it merges others),
-        # then, in a store that keeps none yet, the documents' sentences hashed (for the wire
-        # families, after merging; a store that has an index has most of them already)
+        # then, in a store that keeps none yet, the documents' sentences hashed and the
+        # copies among them found (the wire families, after merging, are those of copies
+        # that share an event; a store that has an index has most hashes already)
         stop = threading.Event()
         with _beside() as beside:
             counted = beside.submit(actor_counts, texts, names.actors)
             if cache and index is None:
                 hashed = beside.submit(hash_documents, documents, stop)
+                copied = beside.submit(_copies_among, hashed, stop)
             chosen: list[Actors] = []
 
             def given_actors(events: list[Event]) -> None:
@@ -265,7 +268,8 @@ def _events(
         return _joined(state.events, documents)[0]
     known = hashed.result() if hashed is not None else None
     hashes = StoredHashes(cache, documents, document_keys(loaded.keys, loaded.results), known)
-    families = families_of(state.events, documents, hashes=hashes)
+    copies = copied.result() if copied is not None else None
+    families = families_of(state.events, documents, hashes=hashes, copies=copies)
     hashes.save()
     state.index.families = families  # for the next update (`_updated_families`)
     state.save(cache, scope, recent)
@@ -295,6 +299,14 @@ def _release_blocks(kept: list[increments._Kept], found: list[Block]) -> None:
         release_gradually(b.statements, 500)
     release_gradually(kept, 1)
     release_gradually(found, 1)
+
+
+def _copies_among(
+    hashed: Future[dict[str, list[int]]], stop: threading.Event
+) -> set[tuple[str, str]] | None:
+    """The copies among the hashed documents (`wire.copy_pairs`), on the thread that hashed
+    them, after it did."""
+    return copy_pairs(hashed.result(), stop.is_set)
 
 
 @contextmanager
