@@ -116,10 +116,9 @@ class FileLoader:
             pending = self._read_cached()
             workers = self._engine.workers(len(pending))
             try:
-                if workers and ready is not None:
-                    ready.map(extract_chunk, extract_chunks(pending), on_done=self._extracted_chunk)
-                elif workers:
-                    with self._engine.pool(shared, workers=workers) as pool:
+                if workers:
+                    started = nullcontext(ready) if ready is not None else None
+                    with started or self._engine.pool(shared, workers=workers) as pool:
                         chunks = extract_chunks(pending)
                         pool.map(extract_chunk, chunks, on_done=self._extracted_chunk)
                 else:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import replace
 from hashlib import blake2b
 from itertools import combinations
@@ -99,26 +99,17 @@ def copy_pairs(
     the events they share, so before any event is merged (a load from scratch finds them
     while its workers find statements). None if `stop()` became true meanwhile."""
     sentences = {d: (h, frozenset(h)) for d, h in found.items()}
-    freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
-    holding: dict[int, list[str]] = defaultdict(list)
-    for doc_id, (_, kept) in sentences.items():
-        for h in kept:
-            holding[h].append(doc_id)
     tested: set[tuple[str, str]] = set()
     copies: set[tuple[str, str]] = set()
-    for k, (doc_id, (_, kept)) in enumerate(sentences.items()):
+    for k, found_with in enumerate(_prefix_pairs(sentences)):
         if k % 500 == 0 and stop():
             return None
-        n = len(kept)
-        for h in sorted(kept, key=lambda h: (freq[h], h))[: n // 2 + 1]:
-            for other in holding[h]:
-                if other != doc_id and len(sentences[other][1]) >= n:
-                    pair = (min(doc_id, other), max(doc_id, other))
-                    if pair not in tested:
-                        tested.add(pair)
-                        if _copies(sentences[pair[0]], sentences[pair[1]]):
-                            copies.add(pair)
-    for temporary in (holding, freq, tested, sentences):  # see `families_among`
+        for pair in found_with:
+            if pair not in tested:
+                tested.add(pair)
+                if _copies(sentences[pair[0]], sentences[pair[1]]):
+                    copies.add(pair)
+    for temporary in (tested, sentences):  # see `families_among`
         release_gradually(temporary)
     return copies
 
@@ -132,12 +123,7 @@ def _families_of_copies(
     """`families_among(together, documents, hashes=hashes)` from the copies among all
     documents: the documents connected by those that share an event. `hashes` is asked for
     the documents `families_among` reads, as it would be (a store's keeps what it gave)."""
-    shared: dict[str, set[int]] = defaultdict(set)  # events each document shares
-    for k, group in enumerate(together):
-        if len(group) > 1:
-            for doc_id in group:
-                if doc_id in documents:
-                    shared[doc_id].add(k)
+    shared = _events_shared(together, documents)
     if hashes is not None:
         hashes(sorted(shared))
     linked = [
@@ -146,6 +132,44 @@ def _families_of_copies(
         if a in shared and b in shared and not shared[a].isdisjoint(shared[b])
     ]
     return _connected(linked)
+
+
+def _events_shared(
+    together: Iterable[set[str]], documents: Mapping[str, Document]
+) -> dict[str, set[int]]:
+    """The events (by number) each document of `documents` shares with another."""
+    shared: dict[str, set[int]] = defaultdict(set)
+    for k, group in enumerate(together):
+        if len(group) > 1:
+            for doc_id in group:
+                if doc_id in documents:
+                    shared[doc_id].add(k)
+    return shared
+
+
+def _prefix_pairs(
+    sentences: Mapping[str, tuple[list[int], frozenset[int]]],
+) -> Iterator[list[tuple[str, str]]]:
+    """For each document of `sentences` in turn, the pairs (lesser id, greater id) it makes
+    with the documents at least as long that hold one of its first n - ceil(n / 2) + 1
+    sentences, rarest first (prefix filtering, see `families_of`): every pair of copies is
+    among them, some pairs more than once."""
+    freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
+    holding: dict[int, list[str]] = defaultdict(list)
+    for doc_id, (_, kept) in sentences.items():
+        for h in kept:
+            holding[h].append(doc_id)
+    for doc_id, (_, kept) in sentences.items():
+        n = len(kept)
+        yield [
+            (min(doc_id, other), max(doc_id, other))
+            for h in sorted(kept, key=lambda h: (freq[h], h))[: n // 2 + 1]
+            for other in holding[h]
+            if other != doc_id and len(sentences[other][1]) >= n
+        ]
+    # big temporaries: see `families_among`
+    release_gradually(holding)
+    release_gradually(freq)
 
 
 def families_among(
@@ -157,35 +181,19 @@ def families_among(
     """`families_of` the events whose sources' documents are `together` (one set per
     event): all it reads of an event, so an update need not make the events of the
     documents it asks about."""
-    shared: dict[str, set[int]] = defaultdict(set)  # events each document shares
-    for k, group in enumerate(together):
-        if len(group) > 1:
-            for doc_id in group:
-                if doc_id in documents:
-                    shared[doc_id].add(k)
+    shared = _events_shared(together, documents)
     ids = sorted(shared)
     found = hashes(ids) if hashes is not None else {d: sentence_hashes(documents[d]) for d in ids}
     sentences = {d: (found[d], frozenset(found[d])) for d in ids}
-    freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
-    holding: dict[int, list[str]] = defaultdict(list)
-    for doc_id, (_, kept) in sentences.items():
-        for h in kept:
-            holding[h].append(doc_id)
     pairs: set[tuple[str, str]] = set()
-    for doc_id, (_, kept) in sentences.items():
-        n = len(kept)
-        for h in sorted(kept, key=lambda h: (freq[h], h))[: n // 2 + 1]:
-            for other in holding[h]:
-                if other != doc_id and len(sentences[other][1]) >= n:
-                    pair = (min(doc_id, other), max(doc_id, other))
-                    if pair not in pairs and not shared[doc_id].isdisjoint(shared[other]):
-                        pairs.add(pair)
+    for found_with in _prefix_pairs(sentences):
+        for pair in found_with:
+            if pair not in pairs and not shared[pair[0]].isdisjoint(shared[pair[1]]):
+                pairs.add(pair)
     # Big temporaries (at 10,000 articles hundreds of thousands of sentences and pairs):
     # freed at the return, or sorted, each is one C call of 50-180 ms that holds the
     # interpreter, a stall of the window. The families do not depend on the pairs' order
     # (connected documents, each family named by its least id), so they are not sorted.
-    release_gradually(holding)
-    release_gradually(freq)
     families = _families(pairs, sentences)
     for temporary in (pairs, sentences, shared):  # `found` may be the caller's own
         release_gradually(temporary)
