@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.ingest import titles
 from timeline_app.ingest.corpus import load_corpus
@@ -656,3 +658,69 @@ def test_a_title_is_made_once_per_context():
     assert make_title(sentence, span, ctx) is first
     assert first == make_title(sentence, span, TitleContext(_PEOPLE))
     assert make_title(sentence, None, ctx).text != first.text  # the date kept: another title
+
+
+# -- the previous person counts only where a title can use it -------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "previous", "expected", "why"),
+    [
+        ("He met Berg on Monday.", "Japarov", "Japarov", "a leading he"),
+        ("The talks, she said, ended on Monday.", "Berg", "Berg", "she, anywhere"),
+        ("The shell company closed on Monday.", "Berg", None, "the, shell: no pronoun"),
+        ("Hemp prices rose on Monday.", "Berg", None, "a word that starts with he"),
+        ("&#72;e met Berg on Monday.", "Japarov", "Japarov", "an entity reads as he"),
+        ("He met Berg on Monday.", "Arabia", None, "not a person's surname"),
+        ("He met Berg on Monday.", None, None, "no one before"),
+    ],
+)
+def test_the_previous_person_a_title_can_use(sentence, previous, expected, why):
+    assert TitleContext(_PEOPLE).person_for(sentence, previous) == expected, why
+
+
+def test_a_name_read_as_a_pronoun_keeps_the_previous_person():
+    ctx = TitleContext(Names(acronyms={"Higher Education": "HE"}, persons=_PEOPLE.persons))
+    assert ctx.person_for("The Higher Education board met on Monday.", "Berg") == "Berg"
+
+
+_WORDS = [
+    "The",
+    "the",
+    "board",
+    "met",
+    "Berg",
+    "Japarov",
+    "shell",
+    "hemp",
+    "Olav",
+    "said",
+    "that",
+    "Collective Security Treaty Organization",
+    "(",
+    ")",
+    ",",
+    "“",
+    "”",
+    "and",
+    "<b>",
+    "</b>",
+    "&amp;",
+    "when",
+    "which",
+    "—",
+    "President",
+    "Anna Berg",
+    "it",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=18), st.integers(0, 18))
+def test_without_a_pronoun_any_previous_person_gives_one_title(words, at):
+    """What `person_for` drops changes no title: made with and without the person."""
+    at = min(at, len(words))
+    sentence = " ".join([*words[:at], "on Monday", *words[at:]]) + "."
+    span = (sentence.index("Monday"), sentence.index("Monday") + len("Monday"))
+    ctx = TitleContext(_PEOPLE)
+    if ctx.person_for(sentence, "Berg") is None:
+        with_person = titles._make_title(sentence, span, ctx, previous_person="Berg")
+        assert with_person == titles._make_title(sentence, span, ctx, previous_person=None)

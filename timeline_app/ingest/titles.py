@@ -65,6 +65,7 @@ _ATTRIBUTION = re.compile(
 )
 _ROLE_WORD = re.compile(ROLE_WORDS)  # what every pattern with a role needs
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+_HE_OR_SHE = re.compile(r"(?i)(?<![^\W\d_])s?he(?![^\W\d_])")  # a word, not "the"
 _QUOTE_MARK = re.compile('["“”„«»]')
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{2,},(?:\s*[A-Z\d\x00][\w.\x00]*)*\s*(?:\([^)]{1,25}\))?|"
@@ -190,6 +191,7 @@ class TitleContext:
     _without_role: dict[int, str | re.Pattern[str] | None] = field(default_factory=dict)
     # the titles made, by make_title's arguments: a title depends on nothing else
     titles: dict[tuple[object, ...], Title] = field(default_factory=dict)
+    _pronoun_names: bool | None = None  # a surname or acronym reads as "he" or "she"
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
@@ -223,6 +225,26 @@ class TitleContext:
             roles = None if n else roles
             named = named or n > 0 and replacement in self.people()
         return self._modified.sub("", text) if named and self._modified else text
+
+    def person_for(self, sentence: str, previous: str | None) -> str | None:
+        """The `previous_person` a title of `sentence` can use: None unless it is a person's
+        surname and the sentence has a word "he" or "she" for it to stand in for.
+
+        A title reads a surname only for a leading "he"/"she" (`_render`), and a title's
+        words are the sentence's own, cut, or names that `shorten` puts in: so a sentence
+        without the word (markup and entities read as `_clean` reads them) gets the same
+        title from any previous person. Copies of a story name different people before
+        the same sentence: titled once, not once for each."""
+        if not previous or previous not in self.people():
+            return None
+        if self._pronoun_names is None:
+            kept = self.people() | set(self.names.acronyms.values())
+            self._pronoun_names = any(_HE_OR_SHE.fullmatch(w) for w in kept)
+        if self._pronoun_names or _HE_OR_SHE.search(sentence):
+            return previous
+        if "&" in sentence and _HE_OR_SHE.search(html.unescape(sentence)):
+            return previous
+        return None
 
     def _candidates(self, text: str) -> list[int]:
         found = list(range(self._acronyms))
@@ -287,13 +309,14 @@ def make_title(
     corpus repeats (wire copy in several papers, a story and its update) is titled once.
     """
     others = None if other_dates is None else tuple((a, b) for a, b in other_dates)
-    key = (sentence, None if date_span is None else tuple(date_span), previous_person, others)
+    person = ctx.person_for(sentence, previous_person)
+    key = (sentence, None if date_span is None else tuple(date_span), person, others)
     title = ctx.titles.get(key)
     if title is None:
         if len(ctx.titles) >= _TITLES_KEPT:
             ctx.titles.clear()  # a bound on memory; the titles of a large corpus start over
         title = ctx.titles[key] = _make_title(
-            sentence, date_span, ctx, previous_person=previous_person, other_dates=other_dates
+            sentence, date_span, ctx, previous_person=person, other_dates=other_dates
         )
     return title
 
@@ -312,9 +335,8 @@ def _make_title(
     previous_person: str | None = None,
     other_dates: Sequence[tuple[int, int]] | None = None,
 ) -> Title:
-    """The title `make_title` gives, made."""
-    if previous_person and previous_person not in ctx.people():
-        previous_person = None  # "Arabia" of "Saudi Arabia" is no one's surname
+    """The title `make_title` gives, made (`previous_person` as `TitleContext.person_for`
+    gives it)."""
     if date_span:
         phrase = noun_phrase_title(sentence, *date_span)
         if phrase:  # a bare "The 2014 operation" yields to a fuller title of the same event
