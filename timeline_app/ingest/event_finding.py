@@ -18,7 +18,6 @@ from datetime import date
 from typing import Any
 
 from ..model import Document, Event
-from ..temporal import Timex
 from .collector import release_gradually
 from .engines import Engine, LocalEngine
 from .extract import DatedStatement, extract_candidates
@@ -27,7 +26,7 @@ from .language import dates_language
 from .merge import Cluster, Stated, clusters_of, events_of, merge_candidates
 from .names import Names
 from .preview import merged_names
-from .records import statement_in, statement_out, timex_in, timex_out
+from .records import statement_in, statement_out, timex_in
 from .titles import TitleContext
 
 __all__ = ["Block", "Placed", "find_events", "statements_of"]
@@ -37,7 +36,9 @@ _BATCHES = 8  # merge tasks per worker: balanced, and a cancel is heard between
 
 Tick = Callable[[int], None]
 Merged = Callable[[list[Event]], None]
-Pair = tuple[Document, list[Timex]]
+# a document, its file's result and its number there: its time expressions are read as
+# objects in this process, sent to an engine as the records the result holds
+Pair = tuple[Document, FileResult, int]
 # a statement with where it stands in the corpus: its file's id and its number in the file
 Placed = tuple[str, int, DatedStatement]
 # what a worker is sent of a document, and sends back of each statement: records (lists of
@@ -92,7 +93,7 @@ def statements_of(results: list[FileResult], rels: list[str], names: Names) -> l
     """The dated statements of a few files, placed, found in this process."""
     pairs, where = _pairs(results, rels)
     ctx = TitleContext(names)
-    return _placed(where, [extract_candidates(doc, ctx, timexes) for doc, timexes in pairs])
+    return _placed(where, [extract_candidates(doc, ctx, r.timexes[k]) for doc, r, k in pairs])
 
 
 def _pairs(results: list[FileResult], rels: list[str]) -> tuple[list[Pair], list[str]]:
@@ -101,9 +102,9 @@ def _pairs(results: list[FileResult], rels: list[str]) -> tuple[list[Pair], list
     pairs: list[Pair] = []
     where: list[str] = []
     for r, rel in zip(results, rels, strict=True):
-        for p in zip(r.documents, r.timexes, strict=True):
-            if dates_language(p[0].language):
-                pairs.append(p)
+        for k, doc in enumerate(r.documents):
+            if dates_language(doc.language):
+                pairs.append((doc, r, k))
                 where.append(rel)
     return pairs, where
 
@@ -124,8 +125,8 @@ def _here(
 ) -> list[Block]:
     ctx = TitleContext(names)
     found: list[list[DatedStatement]] = []
-    for done, (doc, timexes) in enumerate(pairs, 1):
-        found.append(extract_candidates(doc, ctx, timexes))
+    for done, (doc, r, k) in enumerate(pairs, 1):
+        found.append(extract_candidates(doc, ctx, r.timexes[k]))
         if done % 50 == 0:
             tick(done)
     tick(len(pairs))
@@ -152,7 +153,7 @@ def _on_engine(
     # objects cost this process, which waits for the workers, more to pickle than the
     # workers spend finding the statements in a tenth of the corpus
     chunks = [
-        [(doc, [timex_out(t) for t in timexes]) for doc, timexes in pairs[i : i + _DOC_CHUNK]]
+        [(doc, r.timex_records()[k]) for doc, r, k in pairs[i : i + _DOC_CHUNK]]
         for i in range(0, len(pairs), _DOC_CHUNK)
     ]
     found: list[list[list[Record]]] = [[] for _ in chunks]
