@@ -246,9 +246,8 @@ def _candidate(
     text = doc.text[s:e]
     rel = (start - s, end - s) if s <= start and end <= e else None
     others = [(a - s, b - s) for a, b in dates if (a, b) != (start, end)]
-    title = make_title(
-        text, rel, ctx, previous_person=_last_person(doc.text, s, ctx), other_dates=others
-    )
+    person = _last_person(doc.text, s, ctx) if ctx.reads_person(text) else None
+    title = make_title(text, rel, ctx, previous_person=person, other_dates=others)
     if not title.text:
         return None
     source = Source(doc.id, s, e, start, end, doc.text[start:end], date, planned)

@@ -192,6 +192,7 @@ class TitleContext:
     # the titles made, by make_title's arguments: a title depends on nothing else
     titles: dict[tuple[object, ...], Title] = field(default_factory=dict)
     _pronoun_names: bool | None = None  # a surname or acronym reads as "he" or "she"
+    _read_last: tuple[str | None, bool] = (None, False)  # `reads_person`'s last answer
 
     def shorten(self, text: str) -> str:
         """Long names to acronyms, role + full name to surname; "opposition leader X" to X.
@@ -228,23 +229,34 @@ class TitleContext:
 
     def person_for(self, sentence: str, previous: str | None) -> str | None:
         """The `previous_person` a title of `sentence` can use: None unless it is a person's
-        surname and the sentence has a word "he" or "she" for it to stand in for.
+        surname and the sentence can read it (`reads_person`)."""
+        if not previous or previous not in self.people() or not self.reads_person(sentence):
+            return None
+        return previous
+
+    def reads_person(self, sentence: str) -> bool:
+        """Whether a title of `sentence` may read the surname named before it: the sentence
+        has a word "he" or "she" for it to stand in for.
 
         A title reads a surname only for a leading "he"/"she" (`_render`), and a title's
         words are the sentence's own, cut, or names that `shorten` puts in: so a sentence
         without the word (markup and entities read as `_clean` reads them) gets the same
         title from any previous person. Copies of a story name different people before
-        the same sentence: titled once, not once for each."""
-        if not previous or previous not in self.people():
-            return None
+        the same sentence: titled once, not once for each. (The answer for the last
+        sentence asked about is kept: a caller asks before it looks for the surname.)"""
+        if sentence is self._read_last[0]:
+            return self._read_last[1]
         if self._pronoun_names is None:
             kept = self.people() | set(self.names.acronyms.values())
             self._pronoun_names = any(_HE_OR_SHE.fullmatch(w) for w in kept)
-        if self._pronoun_names or _HE_OR_SHE.search(sentence):
-            return previous
-        if "&" in sentence and _HE_OR_SHE.search(html.unescape(sentence)):
-            return previous
-        return None
+        reads = bool(
+            self._pronoun_names
+            or _HE_OR_SHE.search(sentence)
+            or "&" in sentence
+            and _HE_OR_SHE.search(html.unescape(sentence))
+        )
+        self._read_last = (sentence, reads)
+        return reads
 
     def _candidates(self, text: str) -> list[int]:
         found = list(range(self._acronyms))
