@@ -55,6 +55,23 @@ def _full(name: str = "a.txt") -> Timeline:
     return Timeline(docs, [event], name="ferries")
 
 
+def _shared_dates() -> Timeline:
+    """Sources that share one date object (as a merged corpus's do), one that has an equal
+    date of its own, and one on another day: each source is written with its own date."""
+    t = _small()
+    doc, (event,) = t.documents["a.txt"], t.events
+    shared, s = FuzzyDate(2021, 5, 3), event.sources[0]
+
+    def source(date: FuzzyDate) -> Source:
+        return Source("a.txt", s.start, s.end, s.date_start, s.date_end, s.date_text, date)
+
+    others = [
+        Event(f"e{k}", "Ferry sailed", date, [source(date), source(shared)])
+        for k, date in enumerate([shared, FuzzyDate(2021, 5, 3), FuzzyDate(2021, 5, 4)], 2)
+    ]
+    return Timeline({"a.txt": doc}, [event, *others], name="ferries")
+
+
 def _with_eras() -> Timeline:
     t = _small()
     t.eras = [Era("Spring sailings", FuzzyDate(2021, 3).span_to(FuzzyDate(2021, 5)))]
@@ -71,6 +88,7 @@ CASES = [
     (_small("caf\udce9.txt"), "a file name that is not UTF-8"),
     (_with_eras(), "eras: the document form"),
     (_full(), "every field of a record filled (written without a search for floats)"),
+    (_shared_dates(), "sources sharing a date object, and equal or other dates of their own"),
 ]
 
 

@@ -345,9 +345,12 @@ def context_words(notes: tuple[TimeNote, ...]) -> str:
     return "; ".join(f"{n.text} ({n.role})" for n in notes)
 
 
-def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
+def event_record(
+    event: Event, timeline: Timeline, iso: Callable[[FuzzyDate], str] = FuzzyDate.iso
+) -> dict[str, Any]:
     """One event: its interval (ISO, inclusive), precision, whether it is only planned,
-    and every source's offsets and time context."""
+    and every source's offsets and time context. `iso` writes a source's date (a writer
+    of many events remembers the dates it wrote: sources share them)."""
     d = event.date
     return {
         "id": event.id,
@@ -363,7 +366,7 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "edited": sorted(event.edited),
         "group": event_group(event, timeline),
         "actors": list(event.actors),
-        "sources": [_source_record(s, timeline) for s in event.sources],
+        "sources": [_source_record(s, timeline, iso) for s in event.sources],
         "starred": event.starred,
         "tags": list(event.tags),
         "note": event.note,
@@ -376,29 +379,43 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
     }
 
 
-def _source_record(s: Source, timeline: Timeline) -> dict[str, Any]:
+def _source_record(
+    s: Source, timeline: Timeline, iso: Callable[[FuzzyDate], str]
+) -> dict[str, Any]:
+    doc = timeline.documents.get(s.doc_id)
     return {
         "file": s.doc_id,
         "start": s.start,
         "end": s.end,
-        "sentence": source_sentence(timeline, s.doc_id, s.start, s.end),
+        "sentence": doc.text[s.start : s.end] if doc is not None else None,
         "text": s.date_text,
         "date_start": s.date_start,
         "date_end": s.date_end,
-        "date": s.date.iso(),
+        "date": iso(s.date),
         "inferred": s.date.inferred,
         "planned": s.planned,
         "context": [
             {"start": n.start, "end": n.end, "text": n.text, "role": n.role} for n in s.context
         ],
         "wire": s.wire,
-        "outlet": _outlet(timeline, s.doc_id),
+        "outlet": doc.outlet or None if doc is not None else None,
     }
 
 
-def _outlet(timeline: Timeline, doc_id: str) -> str | None:
-    doc = timeline.documents.get(doc_id)
-    return doc.outlet or None if doc is not None else None
+def _remembered_iso() -> Callable[[FuzzyDate], str]:
+    """`FuzzyDate.iso`, each date object's text made once: the sources of a merged corpus
+    share their date objects (`ingest.records.date_in`): 168,000 sources, 12,000 date
+    objects at 10,000 articles. Kept by the object's id with the object itself, for one
+    writing: no other date takes its id meanwhile."""
+    known: dict[int, tuple[FuzzyDate, str]] = {}
+
+    def iso(d: FuzzyDate) -> str:
+        kept = known.get(id(d))
+        if kept is None:
+            kept = known[id(d)] = (d, d.iso())
+        return kept[1]
+
+    return iso
 
 
 def timeline_records(timeline: Timeline) -> list[dict[str, Any]]:
@@ -435,7 +452,8 @@ def write_event_json(timeline: Timeline, write: Callable[[str], object]) -> None
     """Write what `event_json` returns, as `json.dumps(..., indent=2, ensure_ascii=False)`
     would, one record at a time: a million events never stand in memory as one string
     (nor as a list of dicts)."""
-    records = (event_record(e, timeline) for e in timeline.events if not e.hidden)
+    iso = _remembered_iso()
+    records = (event_record(e, timeline, iso) for e in timeline.events if not e.hidden)
     if not timeline.eras:
         _write_list(records, write, depth=0, floats=False)
         write("\n")
