@@ -245,3 +245,51 @@ def test_joining(tmp_path, articles, word, expected, why):
     assert got == expected, why
     for e in _with(timeline, word):
         assert e.disputed == (len({s.date.iso() for s in e.sources}) > 1), why
+
+
+# -- the disputes pass of a large load runs on a worker ---------------------------------------
+def _seen(timeline):
+    return [
+        (e.id, e.title, e.date.iso(), e.disputed, [(s.doc_id, s.start, s.date.iso(), s.wire)
+                                                   for s in e.sources])
+        for e in timeline.events
+    ]  # fmt: skip
+
+
+def test_the_pass_on_a_worker_joins_what_the_pass_here_joins(tmp_path, monkeypatch):
+    """A load from scratch into a store finds the sets to join on one of the engine's
+    workers while it keeps its merge blocks: the same timeline as the pass in this process."""
+    from timeline_app.ingest import corpus
+    from timeline_app.ingest.engines import LocalEngine
+    from timeline_app.store import ProjectStore
+
+    found = []
+    result = corpus._Elsewhere.result
+    monkeypatch.setattr(
+        corpus._Elsewhere, "result", lambda self: found.append(result(self)) or found[-1]
+    )
+    store = ProjectStore(tmp_path / "s.sqlite")
+    try:
+        timeline = load_corpus(CORPUS, cache=store, engine=LocalEngine(2))
+    finally:
+        store.close()
+    assert found and found[0], "the worker found the sets to join"
+    assert _seen(timeline) == _seen(load_corpus(CORPUS))
+
+
+class _Failing:
+    name = "failing"
+
+    def workers(self, units):
+        return 2
+
+    def pool(self, shared, *, workers):
+        raise RuntimeError("no worker")
+
+
+def test_a_failed_worker_leaves_the_pass_to_this_process(disputes):
+    from timeline_app.ingest.corpus import _Elsewhere
+
+    elsewhere = _Elsewhere(_Failing(), 1000)
+    elsewhere.submit(disputes.events, disputes.documents)
+    assert elsewhere.result() is None  # `_joined` then finds them here

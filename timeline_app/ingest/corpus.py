@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Problem, Source, Timeline
 from ..model.event_columns import ColumnEvents
@@ -32,7 +33,13 @@ from .cache import ExtractionCache
 from .collector import collector_paused, release_gradually, release_later
 from .column_cache import Origin, forget_columns, read_columns, splice_columns, write_columns
 from .corpus_documents import corpus_documents
-from .disputes import SentenceOf, join_disputes, join_disputes_near, sentences_in
+from .disputes import (
+    SentenceOf,
+    groups_of_records,
+    join_disputes,
+    join_disputes_near,
+    sentences_in,
+)
 from .engines import Engine, LocalEngine
 from .event_finding import Block, find_events
 from .file_loader import FileLoader, LoadedFiles
@@ -42,6 +49,7 @@ from .listing import read_listing
 from .manifest import MANIFEST_NAME, Manifest, ManifestError, read_manifest
 from .progress import Cancelled, Partial, Progress
 from .recent import Recent
+from .records import event_out
 from .sentence_store import StoredHashes, document_keys, hash_documents
 from .wire import copy_pairs, families_among, families_of
 
@@ -218,6 +226,7 @@ def _events(
     updated = state is not None
     hashed: Future[dict[str, list[int]]] | None = None
     copied: Future[set[tuple[str, str]] | None] | None = None
+    grouped: _Elsewhere | None = None
     if state is None:
         if loaded.source is not None:  # listed results: their records, a batch per read
             loaded.source.fill(loaded.results)
@@ -229,6 +238,7 @@ def _events(
         # copies among them found (the wire families, after merging, are those of copies
         # that share an event; a store that has an index has most hashes already)
         stop = threading.Event()
+        grouped = _Elsewhere(engine, len(documents)) if cache else None
         with _beside() as beside:
             counted = beside.submit(actor_counts, texts, names.actors)
             if cache and index is None:
@@ -252,7 +262,11 @@ def _events(
                 )
             except BaseException:  # a cancel: the hashing need not go on
                 stop.set()
+                if grouped is not None:
+                    grouped.close()
                 raise
+            if grouped is not None:  # the disputes pass there while this thread keeps blocks
+                grouped.submit([e for b in blocks for e in b.events], documents)
         counts = counted.result()
         state = increments.from_scratch(
             blocks,
@@ -273,7 +287,8 @@ def _events(
     hashes.save()
     state.index.families = families  # for the next update (`_updated_families`)
     state.save(cache, scope, recent)
-    events, origins = _joined(state.events, documents, state.origins(), families)
+    groups = grouped.result() if grouped is not None else None
+    events, origins = _joined(state.events, documents, state.origins(), families, groups)
     # the records of most events are kept with their blocks already: writing the columns
     # costs a pass over the events, so the next open is quick
     columns = write_columns(
@@ -321,11 +336,72 @@ def _beside() -> Iterator[ThreadPoolExecutor]:
         pool.shutdown(wait=False)
 
 
+class _Elsewhere:
+    """`disputes.dispute_groups` of a load's merged events on one of the engine's workers
+    (`disputes.groups_of_records`), asked for from a thread of this process, while this
+    one keeps the merge blocks (`increments.from_scratch`, the wire families, `State.save`:
+    a second and a half at 10,000 articles, with the other core idle). The worker starts
+    when this is made, before the statements are found, so that its start-up is not
+    waited for; the events go to it (`submit`) as the store's records, with the texts of
+    their documents. `result` is None (the pass runs here, after) when the engine would
+    run so little here, or the worker fails."""
+
+    def __init__(self, engine: Engine, units: int) -> None:
+        self._item: Future[tuple[list[list[Any]], dict[str, str]] | None] = Future()
+        self._future: Future[list[list[int]] | None] | None = None
+        self._thread: ThreadPoolExecutor | None = None
+        if engine.workers(units):
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="load-disputes")
+            self._future = self._thread.submit(self._run, engine)
+
+    def _run(self, engine: Engine) -> list[list[int]] | None:
+        got: list[list[list[int]]] = []
+        with engine.pool(None, workers=1) as pool:
+            item = self._item.result()
+            if item is not None:
+                pool.map(groups_of_records, [item], on_done=lambda _, groups: got.append(groups))
+        return got[0] if got else None
+
+    def submit(self, events: list[Event], documents: Mapping[str, Document]) -> None:
+        if self._future is None or self._item.done():
+            return
+        try:
+            records = [event_out(e) for e in events]
+            texts: dict[str, str] = {}
+            for e in events:
+                for s in e.sources:
+                    if s.doc_id not in texts and (doc := documents.get(s.doc_id)) is not None:
+                        texts[s.doc_id] = doc.text
+        except BaseException:
+            self.close()  # never left waiting: the app would wait for it at its exit
+            raise
+        self._item.set_result((records, texts))
+
+    def close(self) -> None:
+        """No events will come (a cancel): the worker ends."""
+        if not self._item.done():
+            self._item.set_result(None)
+        if self._thread is not None:
+            self._thread.shutdown(wait=False)
+
+    def result(self) -> list[set[int]] | None:
+        if self._future is None:
+            return None
+        try:
+            groups = self._future.result() if self._item.done() else None
+        except Exception:  # noqa: BLE001 - a worker that failed: the pass runs here
+            groups = None
+        finally:
+            self.close()
+        return None if groups is None else [set(g) for g in groups]
+
+
 def _joined(
     events: list[Event],
     documents: Mapping[str, Document],
     origins: list[Origin] | None = None,
     families: Mapping[str, str] | None = None,
+    groups: list[set[int]] | None = None,
 ) -> tuple[list[Event], list[Origin | None]]:
     """`events` with each happening that sources date differently joined into one event
     (`disputes.py`). Joins reach across merge blocks and drop events, so they are made on
@@ -333,9 +409,10 @@ def _joined(
 
     With the `origins` of `events` (where the store keeps each one's record), also the
     origin of each joined event that the pass left as it was kept (None for the others).
-    `families`: the corpus's wire families, when known (`wire.families_of`)."""
+    `families`: the corpus's wire families, when known (`wire.families_of`); `groups` the
+    events to join, when found already (`disputes.dispute_groups` of `events`)."""
     copies = [copy.copy(e) for e in events]
-    joined = join_disputes(copies, documents, families=families)
+    joined = join_disputes(copies, documents, families=families, groups=groups)
     if origins is None:
         return joined, [None] * len(joined)
     at = {id(c): k for k, c in enumerate(copies)}

@@ -101,12 +101,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
-from .collector import release_gradually
+from .collector import collector_paused, release_gradually
 from .extract import DatedStatement
 from .merge import STOP_WORDS, merge_candidates
+from .records import event_in
 from .wire import apply_families, mark_wire
 
 __all__ = [
@@ -120,6 +122,8 @@ __all__ = [
     "Stated",
     "StatedOf",
     "dated_between",
+    "dispute_groups",
+    "groups_of_records",
     "join_disputes",
     "join_disputes_near",
     "sentences_in",
@@ -331,26 +335,50 @@ def join_disputes(
     *,
     families: Mapping[str, str] | None = None,
     sentences: SentenceOf | None = None,
+    groups: list[set[int]] | None = None,
 ) -> list[Event]:
     """`events` with wire copies marked (`Source.wire`) and each set of events that report
     one happening with different dates joined into one; order kept (a joined event takes
     the place of its first member). `families` are the wire families to mark by, when
     the caller has them (`wire.families_of(events, documents)` otherwise); `sentences` give
-    the sources' sentences (default: from `documents`)."""
+    the sources' sentences (default: from `documents`); `groups` the sets to join, when
+    the caller found them already (`dispute_groups` of these events)."""
     if families is None:
         mark_wire(events, documents)
     else:
         apply_families(events, families)
-    sentence_of = sentences or sentences_in(documents)
+    if groups is None:
+        groups = dispute_groups(events, sentences or sentences_in(documents))
+    if not groups:
+        return events
+    return _spliced(events, groups, documents)
+
+
+def dispute_groups(events: list[Event], sentence_of: SentenceOf) -> list[set[int]]:
+    """The sets of `events` (by index) that `join_disputes` joins, each into one event.
+    Wire marks play no part in them (only in the joined event's date), so they may be
+    found before the wire families are known, and elsewhere (`groups_of_records`)."""
     profiles = _profiles(events, sentence_of, _SentenceDays(events, None))
     near, recurring = _alike_pairs(profiles)
     # a profile per event (its words, days, sentences): freed at the return in one go, a
     # fifth of a second at 10,000 articles that no other thread could interrupt
     release_gradually(profiles, 200)
-    groups = _groups(near, recurring)
-    if not groups:
-        return events
-    return _spliced(events, groups, documents)
+    return _groups(near, recurring)
+
+
+def groups_of_records(_: object, item: tuple[list[list[Any]], dict[str, str]]) -> list[list[int]]:
+    """`dispute_groups` in an engine's worker: of the events as the store keeps them
+    (`records.event_out`), their sentences read from the texts of their documents (by id).
+    The collector is paused, as in a load: the pass makes a million objects, no cycles."""
+    records, texts = item
+
+    def sentence_of(s: Source) -> str | None:
+        text = texts.get(s.doc_id)
+        return None if text is None else text[s.start : s.end]
+
+    with collector_paused:
+        events = [event_in(r) for r in records]
+        return [sorted(g) for g in dispute_groups(events, sentence_of)]
 
 
 def join_disputes_near(
