@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import pickle
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -347,7 +348,7 @@ class _Elsewhere:
     run so little here, or the worker fails."""
 
     def __init__(self, engine: Engine, units: int) -> None:
-        self._item: Future[tuple[list[list[Any]], dict[str, str]] | None] = Future()
+        self._item: Future[tuple[list[bytes], list[bytes]] | None] = Future()
         self._future: Future[list[list[int]] | None] | None = None
         self._thread: ThreadPoolExecutor | None = None
         if engine.workers(units):
@@ -366,16 +367,17 @@ class _Elsewhere:
         if self._future is None or self._item.done():
             return
         try:
-            records = [event_out(e) for e in events]
             texts: dict[str, str] = {}
             for e in events:
                 for s in e.sources:
                     if s.doc_id not in texts and (doc := documents.get(s.doc_id)) is not None:
                         texts[s.doc_id] = doc.text
+            records = _pieces([event_out(e) for e in events])
+            item = (records, _pieces(list(texts.items())))
         except BaseException:
             self.close()  # never left waiting: the app would wait for it at its exit
             raise
-        self._item.set_result((records, texts))
+        self._item.set_result(item)
 
     def close(self) -> None:
         """No events will come (a cancel): the worker ends."""
@@ -394,6 +396,14 @@ class _Elsewhere:
         finally:
             self.close()
         return None if groups is None else [set(g) for g in groups]
+
+
+def _pieces(items: list[Any], size: int = 500) -> list[bytes]:
+    """`items` pickled `size` at a time: each call holds the interpreter a few milliseconds."""
+    return [
+        pickle.dumps(items[i : i + size], pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(items), size)
+    ]
 
 
 def _joined(

@@ -96,12 +96,12 @@ from __future__ import annotations
 
 import calendar
 import copy
+import pickle
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from ..model import Document, Event, FuzzyDate, Source
 from ..model.outlets import date_support
@@ -366,18 +366,24 @@ def dispute_groups(events: list[Event], sentence_of: SentenceOf) -> list[set[int
     return _groups(near, recurring)
 
 
-def groups_of_records(_: object, item: tuple[list[list[Any]], dict[str, str]]) -> list[list[int]]:
+def groups_of_records(_: object, item: tuple[list[bytes], list[bytes]]) -> list[list[int]]:
     """`dispute_groups` in an engine's worker: of the events as the store keeps them
-    (`records.event_out`), their sentences read from the texts of their documents (by id).
-    The collector is paused, as in a load: the pass makes a million objects, no cycles."""
-    records, texts = item
+    (`records.event_out`), their sentences read from the texts of their documents. Both
+    come pickled a few hundred at a time (a list of records, a list of (document id, text)
+    pairs each): pickled in one call they would hold the sender's interpreter half a
+    second, a stall of its window. The collector is paused, as in a load: the pass makes
+    a million objects, no cycles."""
+    record_pieces, text_pieces = item
+    texts: dict[str, str] = {}
+    for piece in text_pieces:
+        texts.update(pickle.loads(piece))
 
     def sentence_of(s: Source) -> str | None:
         text = texts.get(s.doc_id)
         return None if text is None else text[s.start : s.end]
 
     with collector_paused:
-        events = [event_in(r) for r in records]
+        events = [event_in(r) for piece in record_pieces for r in pickle.loads(piece)]
         return [sorted(g) for g in dispute_groups(events, sentence_of)]
 
 
