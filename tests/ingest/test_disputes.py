@@ -293,3 +293,28 @@ def test_a_failed_worker_leaves_the_pass_to_this_process(disputes):
     elsewhere = _Elsewhere(_Failing(), 1000)
     elsewhere.submit(disputes.events, disputes.documents)
     assert elsewhere.result() is None  # `_joined` then finds them here
+
+
+def test_a_cancel_while_statements_are_found_ends_the_disputes_worker(tmp_path):
+    """Cancelled before merging ends, the load leaves no thread waiting for events to join
+    (the app would wait for it when it quits)."""
+    import threading
+
+    from timeline_app.ingest.corpus import MERGING
+    from timeline_app.ingest.engines import LocalEngine
+    from timeline_app.ingest.progress import Cancelled
+    from timeline_app.store import ProjectStore
+
+    def progress(done, total, current):
+        return not (current == MERGING and done > 0)
+
+    store = ProjectStore(tmp_path / "s.sqlite")
+    try:
+        with pytest.raises(Cancelled):
+            load_corpus(CORPUS, cache=store, engine=LocalEngine(2), progress=progress)
+    finally:
+        store.close()
+    waiting = [t for t in threading.enumerate() if t.name.startswith("load-disputes")]
+    for t in waiting:
+        t.join(timeout=10)
+    assert not any(t.is_alive() for t in waiting)

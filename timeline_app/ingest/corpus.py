@@ -239,7 +239,6 @@ def _events(
         # copies among them found (the wire families, after merging, are those of copies
         # that share an event; a store that has an index has most hashes already)
         stop = threading.Event()
-        grouped = _Elsewhere(engine, len(documents)) if cache else None
         with _beside() as beside:
             counted = beside.submit(actor_counts, texts, names.actors)
             if cache and index is None:
@@ -252,6 +251,8 @@ def _events(
                     chosen.append(actors_from(names.actors, *counted.result()))
                 _passes_after_merging(events, documents, chosen[0])
 
+            # the worker that runs the disputes pass after merging starts now (`_Elsewhere`)
+            grouped = _Elsewhere(engine, len(documents)) if cache else None
             try:
                 blocks = find_events(
                     results,
