@@ -193,7 +193,7 @@ class _TimedPool:
 
         started = time.perf_counter()
         try:
-            self._inner.map(_timed_task, [(fn, item) for item in items], on_done=done)
+            self._inner.map(_timed_task, ((fn, item) for item in items), on_done=done)
         finally:
             _SPENT[f"map:{fn.__name__}"] += time.perf_counter() - started
 
@@ -217,6 +217,8 @@ def stages(total: float) -> dict[str, float]:
     pools = s.get("pool:extract_chunk", 0.0) + s.get("pool:_candidates_of", 0.0)
     load = s["project"] if "project" in s else s["read"]
     out = {
+        # reading the files and the cache; on a first open the files are read while the
+        # workers extract the first ones: that reading is within decode_tag_s
         "read_s": s["files"] - extract - s.get("pool:extract_chunk", 0.0),
         "decode_tag_s": extract,
         "candidates_s": candidates,

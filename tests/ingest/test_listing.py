@@ -150,6 +150,28 @@ def test_a_listed_files_names_are_decoded_only_when_read(folder, tmp_path, monke
     store.close()
 
 
+def test_a_first_read_sends_files_to_the_workers_before_the_last_is_read(
+    folder, tmp_path, monkeypatch
+):
+    from timeline_app.ingest import pool
+
+    monkeypatch.setattr(file_loader, "_READ_BATCH", 2)  # small batches, handfuls of one file
+    monkeypatch.setattr(pool, "_CHUNK", 1)
+    log: list[str] = []
+    read = file_loader.FileLoader._read
+
+    def reading(self, i, doc_id, stats):
+        log.append("read")
+        return read(self, i, doc_id, stats)
+
+    monkeypatch.setattr(file_loader.FileLoader, "_read", reading)
+    store = ProjectStore(tmp_path / "s.sqlite")
+    timeline = load_corpus(folder, cache=store, lazy=True, engine=_Recording(log, tasks=True))
+    last_read = len(log) - 1 - log[::-1].index("read")
+    assert "task" in log[:last_read]
+    assert _seen(timeline) == _seen(load_corpus(folder))
+
+
 def _results(folder, store):
     """The file results of a load of `folder` (listed ones, with a store)."""
     from timeline_app.ingest.corpus import key_context, read_listing
@@ -169,8 +191,8 @@ class _Recording:
 
     name = "recording"
 
-    def __init__(self, log: list[str]) -> None:
-        self._log = log
+    def __init__(self, log: list[str], *, tasks: bool = False) -> None:
+        self._log, self._tasks = log, tasks
 
     def workers(self, units: int) -> int:
         return 2 if units >= 3 else 0
@@ -183,6 +205,8 @@ class _Recording:
 
     def map(self, fn, items, *, on_done):
         for i, item in enumerate(items):
+            if self._tasks:
+                self._log.append("task")
             on_done(i, fn(self._shared, item))
 
 
@@ -199,13 +223,13 @@ def test_the_workers_start_before_the_files_are_read_only_on_a_first_read(
 ):
     store = ProjectStore(tmp_path / "s.sqlite")
     log: list[str] = []
-    read = file_loader.FileLoader._read_cached
+    read = file_loader.FileLoader._read_batches
 
     def reading(self):
         log.append("read")
         return read(self)
 
-    monkeypatch.setattr(file_loader.FileLoader, "_read_cached", reading)
+    monkeypatch.setattr(file_loader.FileLoader, "_read_batches", reading)
     for _ in range(opens):
         log.clear()
         timeline = load_corpus(folder, cache=store, lazy=True, engine=_Recording(log))

@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import time
 
 from timeline_app.ingest.engines import LocalEngine
 from timeline_app.ingest.pool import _NICE
@@ -25,3 +26,25 @@ def test_a_pool_starts_all_its_workers_when_entered():
     with LocalEngine(2).pool(None, workers=2):
         started = set(multiprocessing.active_children()) - before
         assert len(started) == 2
+
+
+def test_results_come_back_while_the_items_are_still_being_made():
+    """A first open sends each handful of files as it is read: the workers start on the
+    first before the last is read, and their results are handed back meanwhile."""
+    done: dict[int, int] = {}
+    made_before_a_result = 0
+
+    def items():
+        nonlocal made_before_a_result
+        for i in range(500):  # at most 5 s, while the workers start
+            if done:
+                break
+            made_before_a_result += 1
+            yield i
+            time.sleep(0.01)  # reading the next files
+        yield from range(made_before_a_result, made_before_a_result + 3)
+
+    with LocalEngine(2).pool(0, workers=2) as pool:
+        pool.map(max, items(), on_done=done.__setitem__)  # max(0, item): the item
+    assert made_before_a_result < 500  # a result came back before the items ended
+    assert done == {i: i for i in range(made_before_a_result + 3)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +34,7 @@ from .files import CorpusFiles
 from .listing import Listing
 from .manifest import Manifest
 from .names import Names
-from .pool import Extracted, Job, extract_chunk, extract_chunks, extract_here
+from .pool import Extracted, Job, Shared, chunked, extract_chunk, extract_chunks, extract_here
 from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
 from .recent import Recent
@@ -106,24 +106,20 @@ class FileLoader:
         """Raises `Cancelled` when the progress callback returns False."""
         shared = (self._manifest, dict(self._published), self._partial is not None)
         # a folder read for the first time (or without a store): every file will be
-        # extracted, so the engine's workers start while the files are read (a spawned
-        # process imports the app for a third of a second; reading 10,000 files takes
-        # most of a second on one core)
+        # extracted, so the engine's workers start before the files are read (a spawned
+        # process imports the app for a third of a second) and take each handful of files
+        # as it is read (reading 10,000 files takes one to two seconds, which the workers
+        # spent waiting when the files went to them only once all were read)
         listed = self._listing is not None and not self._listing.empty
         first = not listed and not self._recent_results()
         early = self._engine.workers(len(self._found.files)) if first else 0
         with self._engine.pool(shared, workers=early) if early else nullcontext() as ready:
-            pending = self._read_cached()
-            workers = self._engine.workers(len(pending))
             try:
-                if workers:
-                    started = nullcontext(ready) if ready is not None else None
-                    with started or self._engine.pool(shared, workers=workers) as pool:
-                        chunks = extract_chunks(pending)
-                        pool.map(extract_chunk, chunks, on_done=self._extracted_chunk)
+                if ready is not None:  # the workers take each handful of files as it is read
+                    chunks = chunked(self._read_batches())
+                    ready.map(extract_chunk, chunks, on_done=self._extracted_chunk)
                 else:
-                    for job in pending:
-                        self._extracted(extract_here(job, self._manifest, self._published))
+                    self._extract(shared, [j for js in self._read_batches() for j in js])
             finally:
                 self._writes.flush()
         done = [i for i, r in enumerate(self._results) if r is not None]
@@ -140,24 +136,33 @@ class FileLoader:
             self._recent.keep_results(loaded.keys, loaded.results)
         return loaded
 
+    def _extract(self, shared: Shared, pending: list[Job]) -> None:
+        """The files that were not cached, on the engine's workers if they are many."""
+        workers = self._engine.workers(len(pending))
+        if workers:
+            with self._engine.pool(shared, workers=workers) as pool:
+                pool.map(extract_chunk, extract_chunks(pending), on_done=self._extracted_chunk)
+        else:
+            for job in pending:
+                self._extracted(extract_here(job, self._manifest, self._published))
+
     def _recent_results(self) -> bool:
         return self._recent is not None and bool(self._recent.results)
 
-    def _read_cached(self) -> list[Job]:
+    def _read_batches(self) -> Iterator[list[Job]]:
         """Key every file (by its metadata if unchanged since it was last read, else by its
-        bytes); finish the cached ones; return the others, read.
+        bytes); finish the cached ones; yield the others, read, a batch at a time.
 
         Most files of a reopened folder are unchanged and listed (`listing.py`): they are
         finished as they are met, a dict lookup and two objects each (10,000 of them are
         walked on every update of a window's folder)."""
         files, rels, metas = self._found.files, self._found.rels, self._found.stats
-        pending: list[Job] = []
         stats = FileStats(self._cache)
         known = self._recent.results if self._recent is not None else {}
         listing, source = self._listing, self._source
         quick = listing.listed_result if listing is not None and source is not None else None
         for start in range(0, len(files), _READ_BATCH):
-            batch = []
+            batch, pending = [], []
             for i in range(start, min(start + _READ_BATCH, len(files))):
                 doc_id = rels[i]
                 digest = stats.digest(doc_id, None, metas[i])
@@ -207,8 +212,8 @@ class FileLoader:
                             doc_id, b"", self._manifest, self._published, digest=again[1]
                         )
                         pending.append((i, files[i], doc_id, again[0]))
+            yield pending
         stats.keep(set(rels) if self._found.root else None)
-        return pending
 
     def _read(self, i: int, doc_id: str, stats: FileStats) -> tuple[bytes, str] | None:
         """The file's bytes and their digest (None: it failed, and is reported)."""

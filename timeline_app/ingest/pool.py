@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -33,6 +33,7 @@ __all__ = [
     "PreviewBudget",
     "Job",
     "Shared",
+    "chunked",
     "cores",
     "extract_chunk",
     "extract_chunks",
@@ -86,6 +87,19 @@ def extract_here(
 def extract_chunks(jobs: list[Job]) -> list[list[Job]]:
     """`jobs` in the handfuls that the tasks of `extract_chunk` take."""
     return [jobs[start : start + _CHUNK] for start in range(0, len(jobs), _CHUNK)]
+
+
+def chunked(batches: Iterable[list[Job]]) -> Iterator[list[Job]]:
+    """The jobs of `batches` in the handfuls of `extract_chunks`, each as soon as it is full
+    (the last one as the batches end)."""
+    jobs: list[Job] = []
+    for batch in batches:
+        jobs += batch
+        while len(jobs) >= _CHUNK:
+            yield jobs[:_CHUNK]
+            jobs = jobs[_CHUNK:]
+    if jobs:
+        yield jobs
 
 
 def extract_chunk(shared: Shared, jobs: list[Job]) -> list[Extracted]:

@@ -12,7 +12,7 @@ cluster: it is in `dask_engine.py`, the one module that imports Dask (the `dask`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol, TypeVar
 
@@ -38,14 +38,16 @@ class Pool(Protocol[S_co]):
     def map(
         self,
         fn: Callable[[S_co, T], R],
-        items: Sequence[T],
+        items: Iterable[T],
         *,
         on_done: Callable[[int, R], None],
     ) -> None:
         """`fn(shared, item)` for every item; `on_done(index, result)` in the calling thread
-        as each is done, in any order. `fn` is a module-level function (it is sent by name:
-        the worker imports it). An exception from `on_done` (a cancel) stops the map: tasks
-        not yet started are dropped."""
+        as each is done, in any order. `items` may be made as the map goes (files as they
+        are read): the workers may start on the first before the last is made. `fn` is a
+        module-level function (it is sent by name: the worker imports it). An exception
+        from `on_done` or from `items` (a cancel) stops the map: tasks not yet started are
+        dropped."""
         ...
 
 

@@ -14,7 +14,7 @@ manifest, the corpus's names) is broadcast to the workers once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from importlib import metadata
@@ -66,10 +66,11 @@ class _OnCluster(Generic[S]):
     def map(
         self,
         fn: Callable[[S, T], R],
-        items: Sequence[T],
+        items: Iterable[T],
         *,
         on_done: Callable[[int, R], None],
     ) -> None:
+        items = list(items)  # sent in windows, by index
         client, common = self._client, self._common
         running = as_completed(with_results=True)
         live: dict[object, tuple[int, Future, Future]] = {}  # task key: index, item, task

@@ -6,9 +6,10 @@ start-up (about a second per process) costs more than it saves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from queue import SimpleQueue
 from typing import Any, Generic, TypeVar
 
 from ..pool import make_pool, pool_size
@@ -48,19 +49,32 @@ class _Processes(Generic[S]):
     def map(
         self,
         fn: Callable[[S, T], R],
-        items: Sequence[T],
+        items: Iterable[T],
         *,
         on_done: Callable[[int, R], None],
     ) -> None:
-        tasks: dict[Future[R], int] = {
-            self._pool.submit(_call, fn, item): i for i, item in enumerate(items)
-        }
+        # each task as its item comes (files are sent as they are read), and the results
+        # that are in handed back between two items
+        finished: SimpleQueue[Future[R]] = SimpleQueue()
+        tasks: dict[Future[R], int] = {}
         try:
-            for future in as_completed(tasks):
-                on_done(tasks[future], future.result())
+            for i, item in enumerate(items):
+                future = self._pool.submit(_call, fn, item)
+                tasks[future] = i
+                future.add_done_callback(finished.put)
+                while not finished.empty():
+                    self._hand_back(finished.get(), tasks, on_done)
+            while tasks:
+                self._hand_back(finished.get(), tasks, on_done)
         finally:
             for future in tasks:
                 future.cancel()  # those not started yet (after a cancel or an error)
+
+    @staticmethod
+    def _hand_back(
+        future: Future[R], tasks: dict[Future[R], int], on_done: Callable[[int, R], None]
+    ) -> None:
+        on_done(tasks.pop(future), future.result())
 
 
 # -- in the worker processes ------------------------------------------------------------
