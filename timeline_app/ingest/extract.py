@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from ..model import DateError, Document, FuzzyDate, Part, Precision, Source, TimeNote
 from ..temporal import Timex, tag
-from .roles import Role, framed_phrase, role_of
+from .roles import Role, framed_phrase, sentence_role
 from .sentences import quote_spans, sentence_spans
 from .titles import TitleContext, make_title
 
@@ -141,7 +141,7 @@ def extract_candidates(
             continue
         if not _a_statement(doc.text, sentence, timex):
             continue
-        role = role_of(doc.text, sentence[0], timex)
+        role = sentence_role(doc.text, sentence, timex)
         if not role.dates_event:
             notes.setdefault(sentence, []).append(
                 TimeNote(
