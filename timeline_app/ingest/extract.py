@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import lru_cache
 
 from ..model import DateError, Document, FuzzyDate, Part, Precision, Source, TimeNote
 from ..temporal import Timex, tag
@@ -71,18 +72,26 @@ class DatedStatement:
 
 def fuzzy_from_timex(timex: Timex, doc: Document) -> FuzzyDate | None:
     """The calendar interval a DATE/TIME timex names, or None if it names none."""
-    m = _VALUE.match(timex.value)
-    if m:
-        y, mo, d = (int(v) if v else None for v in m.group("y", "m", "d"))
-        part = _PARTS.get(timex.mod or "") if d is None else None
-        try:
-            return FuzzyDate(y, mo, d, part, timex.inferred)  # type: ignore[arg-type]
-        except DateError:
-            return None
+    if _VALUE.match(timex.value):
+        return _fuzzy(timex.value, timex.mod, timex.inferred)
     # "said Saturday" in an article known only to its month: the month is the best we know
     if timex.value.startswith("XXXX-WXX-") and doc.published is not None:
         return doc.published.with_inferred(True)
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _fuzzy(value: str, mod: str | None, inferred: bool) -> FuzzyDate | None:
+    """A value's date: dates repeat (a corpus's statements give a few thousand) and are
+    immutable, so each is built once (`records.date_in` shares them the same way)."""
+    m = _VALUE.match(value)
+    assert m is not None
+    y, mo, d = (int(v) if v else None for v in m.group("y", "m", "d"))
+    part = _PARTS.get(mod or "") if d is None else None
+    try:
+        return FuzzyDate(y, mo, d, part, inferred)  # type: ignore[arg-type]
+    except DateError:
+        return None
 
 
 def context_year(text: str) -> int | None:
