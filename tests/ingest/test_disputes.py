@@ -3,11 +3,13 @@ event, copies of one wire story count once; different happenings of one kind sta
 Articles written for these tests, loaded for real (`load_corpus`)."""
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
 
 from timeline_app.ingest.corpus import load_corpus
+from timeline_app.ingest.disputes import dispute_groups, feed_records, groups_of_fed, sentences_in
 from timeline_app.ingest.records import event_in, event_out
 from timeline_app.model.outlets import date_support
 
@@ -263,11 +265,17 @@ def test_the_pass_on_a_worker_joins_what_the_pass_here_joins(tmp_path, monkeypat
     from timeline_app.ingest.engines import LocalEngine
     from timeline_app.store import ProjectStore
 
-    found = []
-    result = corpus._Elsewhere.result
+    found, sent = [], []
+    result, submit = corpus._Elsewhere.result, corpus._Elsewhere.submit
     monkeypatch.setattr(
         corpus._Elsewhere, "result", lambda self: found.append(result(self)) or found[-1]
     )
+
+    def submitted(self, blocks, documents):
+        sent.append(([list(b) for b in blocks], documents))
+        return submit(self, blocks, documents)
+
+    monkeypatch.setattr(corpus._Elsewhere, "submit", submitted)
     store = ProjectStore(tmp_path / "s.sqlite")
     try:
         timeline = load_corpus(CORPUS, cache=store, engine=LocalEngine(2))
@@ -275,10 +283,44 @@ def test_the_pass_on_a_worker_joins_what_the_pass_here_joins(tmp_path, monkeypat
         store.close()
     assert found and found[0], "the worker found the sets to join"
     assert _seen(timeline) == _seen(load_corpus(CORPUS))
+    # what the worker was fed block by block, as the blocks merged, is what the pass finds
+    # in the load's events here
+    blocks, documents = sent[0]
+    events = [e for b in blocks for e in b]
+    assert found[0] == dispute_groups(events, sentences_in(documents))
+
+
+def test_blocks_fed_in_any_order_give_the_groups_of_the_events_in_load_order(tmp_path, monkeypatch):
+    """The disputes worker is fed each merge block as it merges, in the order the engine
+    finishes them; the groups number the events in the load's order."""
+    from timeline_app.ingest import corpus
+    from timeline_app.store import ProjectStore
+
+    sent = []
+    monkeypatch.setattr(
+        corpus._Elsewhere, "submit", lambda self, blocks, docs: sent.append((blocks, docs))
+    )
+    store = ProjectStore(tmp_path / "s.sqlite")
+    try:
+        load_corpus(CORPUS, cache=store)  # the merge blocks, before their disputes are joined
+    finally:
+        store.close()
+    merged, documents = sent[0]
+    blocks = [[event_in(event_out(e)) for e in b] for b in merged]
+    texts = [(d, doc.text) for d, doc in documents.items()]
+    merging = blocks[1:] + blocks[:1]  # as an engine may finish them: the first last
+    for start in range(0, len(merging), 2):  # a few blocks at a time
+        fed = [(id(b), [event_out(e) for e in b]) for b in merging[start : start + 2]]
+        feed_records(None, (pickle.dumps(fed), pickle.dumps(texts if start == 0 else [])))
+    got = groups_of_fed(None, [id(b) for b in blocks])
+    assert got, "the corpus has events to join"
+    events = [e for b in blocks for e in b]
+    assert [set(g) for g in got] == dispute_groups(events, sentences_in(documents))
 
 
 class _Failing:
-    name = "failing"
+    def __init__(self, name):
+        self.name = name  # "local": fed block by block; another engine: sent all at once
 
     def workers(self, units):
         return 2
@@ -287,11 +329,14 @@ class _Failing:
         raise RuntimeError("no worker")
 
 
-def test_a_failed_worker_leaves_the_pass_to_this_process(disputes):
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_failed_worker_leaves_the_pass_to_this_process(disputes, engine):
     from timeline_app.ingest.corpus import _Elsewhere
 
-    elsewhere = _Elsewhere(_Failing(), 1000)
-    elsewhere.submit(disputes.events, disputes.documents)
+    elsewhere = _Elsewhere(_Failing(engine), 1000)
+    for e in disputes.events:  # each event a block of its own, as merging hands them on
+        elsewhere.add([e], disputes.documents)
+    elsewhere.submit([[e] for e in disputes.events], disputes.documents)
     assert elsewhere.result() is None  # `_joined` then finds them here
 
 

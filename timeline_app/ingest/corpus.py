@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import pickle
+import queue
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -36,6 +37,8 @@ from .column_cache import Origin, forget_columns, read_columns, splice_columns, 
 from .corpus_documents import corpus_documents
 from .disputes import (
     SentenceOf,
+    feed_records,
+    groups_of_fed,
     groups_of_records,
     join_disputes,
     join_disputes_near,
@@ -250,6 +253,8 @@ def _events(
                 if not chosen:
                     chosen.append(actors_from(names.actors, *counted.result()))
                 _passes_after_merging(events, documents, chosen[0])
+                if grouped is not None:  # to the disputes worker while other blocks merge
+                    grouped.add(events, documents)
 
             # the worker that runs the disputes pass after merging starts now (`_Elsewhere`)
             grouped = _Elsewhere(engine, len(documents)) if cache else None
@@ -268,7 +273,7 @@ def _events(
                     grouped.close()
                 raise
             if grouped is not None:  # the disputes pass there while this thread keeps blocks
-                grouped.submit([e for b in blocks for e in b.events], documents)
+                grouped.submit([b.events for b in blocks], documents)
         counts = counted.result()
         state = increments.from_scratch(
             blocks,
@@ -339,19 +344,31 @@ def _beside() -> Iterator[ThreadPoolExecutor]:
 
 
 class _Elsewhere:
-    """`disputes.dispute_groups` of a load's merged events on one of the engine's workers
-    (`disputes.groups_of_records`), asked for from a thread of this process, while this
-    one keeps the merge blocks (`increments.from_scratch`, the wire families, `State.save`:
-    a second and a half at 10,000 articles, with the other core idle). The worker starts
-    when this is made, before the statements are found, so that its start-up is not
-    waited for; the events go to it (`submit`) as the store's records, with the texts of
-    their documents. `result` is None (the pass runs here, after) when the engine would
-    run so little here, or the worker fails."""
+    """`disputes.dispute_groups` of a load's merged events on one of the engine's workers,
+    asked for from a thread of this process, while this one keeps the merge blocks
+    (`increments.from_scratch`, the wire families, `State.save`: a second and a half at
+    10,000 articles, with the other core idle). The worker starts when this is made,
+    before the statements are found, so that its start-up is not waited for. The events
+    go to it as the store's records, with the texts of their documents: on this machine's
+    processes, each block's as it merges (`add`: the worker reads them and profiles each
+    event while other blocks merge, `disputes.feed_records`), and once all are merged only
+    the pairs are left to find (`disputes.groups_of_fed`); on another engine, whose tasks
+    may run on any worker, all at once after merging (`disputes.groups_of_records`).
+    `result` is None (the pass runs here, after) when the engine would run so little
+    here, or the worker fails."""
 
     def __init__(self, engine: Engine, units: int) -> None:
-        self._item: Future[tuple[list[bytes], list[bytes]] | None] = Future()
+        self._items: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
         self._future: Future[list[list[int]] | None] | None = None
         self._thread: ThreadPoolExecutor | None = None
+        self._closed = self._submitted = False
+        # blocks merged and not sent yet, their events' count, the documents sent
+        self._blocks: list[tuple[int, list[Any]]] = []
+        self._held = 0
+        self._sent: set[str] = set()
+        self._texts: dict[str, str] = {}
+        self._keys: list[list[Event]] = []
+        self._feeds = engine.name == "local"  # one process runs every task of its pool
         if engine.workers(units):
             self._thread = ThreadPoolExecutor(1, thread_name_prefix="load-disputes")
             self._future = self._thread.submit(self._run, engine)
@@ -359,31 +376,71 @@ class _Elsewhere:
     def _run(self, engine: Engine) -> list[list[int]] | None:
         got: list[list[list[int]]] = []
         with engine.pool(None, workers=1) as pool:
-            item = self._item.result()
-            if item is not None:
-                pool.map(groups_of_records, [item], on_done=lambda _, groups: got.append(groups))
+            while (item := self._items.get()) is not None:
+                kind, payload = item
+                if kind == "feed":
+                    pool.map(feed_records, [payload], on_done=lambda _, __: None)
+                    continue
+                fn = groups_of_fed if kind == "fed" else groups_of_records
+                pool.map(fn, [payload], on_done=lambda _, groups: got.append(groups))
+                break
         return got[0] if got else None
 
-    def submit(self, events: list[Event], documents: Mapping[str, Document]) -> None:
-        if self._future is None or self._item.done():
+    def add(self, events: list[Event], documents: Mapping[str, Document]) -> None:
+        """The events of one merge block, just merged (they change no more before the
+        pass), sent a few hundred at a time."""
+        if self._future is None or self._closed or not self._feeds or not events:
             return
         try:
-            texts: dict[str, str] = {}
-            for e in events:
-                for s in e.sources:
-                    if s.doc_id not in texts and (doc := documents.get(s.doc_id)) is not None:
-                        texts[s.doc_id] = doc.text
-            records = _pieces([event_out(e) for e in events])
-            item = (records, _pieces(list(texts.items())))
+            self._keys.append(events)  # its id names the block: held, never taken again
+            self._blocks.append((id(events), [event_out(e) for e in events]))
+            self._held += len(events)
+            self._note_texts(events, documents)
+            if self._held >= _FEED_EVERY:
+                self._feed()
+        except BaseException:
+            self.close()
+            raise
+
+    def submit(self, blocks: list[list[Event]], documents: Mapping[str, Document]) -> None:
+        """Every block's events, in the order of the load's events (blocks after blocks)."""
+        if self._future is None or self._closed:
+            return
+        try:
+            if self._feeds:
+                self._feed()
+                self._items.put(("fed", [id(events) for events in blocks]))
+            else:
+                events = [e for b in blocks for e in b]
+                self._note_texts(events, documents)
+                records = _pieces([event_out(e) for e in events])
+                self._items.put(("records", (records, _pieces(list(self._texts.items())))))
+            self._submitted = True
         except BaseException:
             self.close()  # never left waiting: the app would wait for it at its exit
             raise
-        self._item.set_result(item)
+
+    def _note_texts(self, events: list[Event], documents: Mapping[str, Document]) -> None:
+        for e in events:
+            for s in e.sources:
+                if s.doc_id not in self._sent and (doc := documents.get(s.doc_id)) is not None:
+                    self._sent.add(s.doc_id)
+                    self._texts[s.doc_id] = doc.text
+
+    def _feed(self) -> None:
+        if self._blocks:
+            item = (
+                pickle.dumps(self._blocks, pickle.HIGHEST_PROTOCOL),
+                pickle.dumps(list(self._texts.items()), pickle.HIGHEST_PROTOCOL),
+            )
+            self._items.put(("feed", item))
+        self._blocks, self._held, self._texts = [], 0, {}
 
     def close(self) -> None:
         """No events will come (a cancel): the worker ends."""
-        if not self._item.done():
-            self._item.set_result(None)
+        if not self._closed:
+            self._closed = True
+            self._items.put(None)
         if self._thread is not None:
             self._thread.shutdown(wait=False)
 
@@ -391,12 +448,15 @@ class _Elsewhere:
         if self._future is None:
             return None
         try:
-            groups = self._future.result() if self._item.done() else None
+            groups = self._future.result() if self._submitted and not self._closed else None
         except Exception:  # noqa: BLE001 - a worker that failed: the pass runs here
             groups = None
         finally:
             self.close()
         return None if groups is None else [set(g) for g in groups]
+
+
+_FEED_EVERY = 500  # events of merged blocks sent to the disputes worker at a time
 
 
 def _pieces(items: list[Any], size: int = 500) -> list[bytes]:

@@ -387,6 +387,56 @@ def groups_of_records(_: object, item: tuple[list[bytes], list[bytes]]) -> list[
         return [sorted(g) for g in dispute_groups(events, sentence_of)]
 
 
+# -- fed as blocks merge, in one engine worker (`corpus._Elsewhere`) --------------------
+# the events of each merge block fed so far (by the block's key), with their profiles
+_fed: dict[int, tuple[list[Event], list[_Profile]]] = {}
+_fed_texts: dict[str, str] = {}
+_fed_days = _SentenceDays([], None)  # over every fed event, in order, once they are all in
+
+
+def feed_records(_: object, item: tuple[bytes, bytes]) -> None:
+    """Keep the events of some merge blocks, just merged (a list of (block key, its events
+    as `records.event_out`), pickled) and the texts of their documents not sent yet ((id,
+    text) pairs, pickled), with the profile of each: the half of `groups_of_records`'s work
+    that reads events one at a time, done while other blocks merge. `groups_of_fed` does
+    the rest once every block is in. One worker must run both (a pool of one process)."""
+    blocks, texts = item
+    with collector_paused:
+        _fed_texts.update(pickle.loads(texts))
+        for key, records in pickle.loads(blocks):
+            events = [event_in(r) for r in records]
+            _fed[key] = (events, _profiles(events, _fed_sentence, _fed_days))
+
+
+def groups_of_fed(_: object, order: list[int]) -> list[list[int]]:
+    """`dispute_groups` of the fed events, taken block after block in `order` (block keys;
+    a block never fed has no events); the worker forgets them."""
+    global _fed_days
+    with collector_paused:
+        events: list[Event] = []
+        profiles: list[_Profile] = []
+        for key in order:
+            fed = _fed.pop(key, None)
+            if fed is not None:
+                for p in fed[1]:
+                    p.index += len(events)  # its place among all the events
+                profiles += fed[1]
+                events += fed[0]
+        _fed_days._events = events  # what every profile's `sentence_days` reads
+        try:
+            near, recurring = _alike_pairs(profiles)
+            return [sorted(g) for g in _groups(near, recurring)]
+        finally:
+            _fed.clear()
+            _fed_texts.clear()
+            _fed_days = _SentenceDays([], None)
+
+
+def _fed_sentence(s: Source) -> str | None:
+    text = _fed_texts.get(s.doc_id)
+    return None if text is None else text[s.start : s.end]
+
+
 def join_disputes_near(
     between: EventsBetween,
     documents: Mapping[str, Document],
