@@ -71,6 +71,24 @@ def _alone(text: str, sentence: tuple[int, int], t: Timex) -> roles.Role:
     return role_of(text[s:e], 0, moved)
 
 
+def _bounded_roles_checked(text: str) -> int:
+    """Assert that each expression of a bounded sentence of `text` has the role there that
+    the sentence gives it alone; how many were checked."""
+    checked = 0
+    for sentence, t in _expressions(text):
+        s, e = sentence
+        if s <= t.start and t.end < e and bounded_sentence(text, s, e):
+            assert role_of(text, s, t) == _alone(text, sentence, t), (text, t.text)
+            checked += 1
+    return checked
+
+
+# texts of two to four of the sentences, each followed by a join
+TEXTS = st.lists(
+    st.tuples(st.sampled_from(SENTENCES), st.sampled_from(JOINS)), min_size=2, max_size=4
+).map(lambda parts: "".join(sentence + join for sentence, join in parts).strip())
+
+
 # surroundings whose words would change a role if it read them: future and past tense
 # cues, a comparison word left hanging, an abbreviation, a quote
 AROUND = [
@@ -91,32 +109,19 @@ def test_a_bounded_sentence_gives_the_role_it_gives_alone_whatever_surrounds_it(
     for sentence in SENTENCES:
         for join in JOINS:
             for text in (around + join + sentence, sentence + join + around):
-                for found, t in _expressions(text):
-                    s, e = found
-                    if s <= t.start and t.end < e and bounded_sentence(text, s, e):
-                        assert role_of(text, s, t) == _alone(text, found, t), (text, t.text)
-                        checked += 1
+                checked += _bounded_roles_checked(text)
     assert checked > 100
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from(JOINS)), min_size=2, max_size=4)
-)
-def test_a_bounded_sentence_gives_the_role_it_gives_alone(parts):
-    text = "".join(sentence + join for sentence, join in parts).strip()
-    for sentence, t in _expressions(text):
-        s, e = sentence
-        if s <= t.start and t.end < e and bounded_sentence(text, s, e):
-            assert role_of(text, s, t) == _alone(text, sentence, t), (text, t.text)
+@given(TEXTS)
+def test_a_bounded_sentence_gives_the_role_it_gives_alone(text):
+    _bounded_roles_checked(text)
 
 
 @settings(max_examples=100, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from(JOINS)), min_size=2, max_size=4)
-)
-def test_a_remembered_role_is_the_role_of_its_text(parts):
-    text = "".join(sentence + join for sentence, join in parts).strip()
+@given(TEXTS)
+def test_a_remembered_role_is_the_role_of_its_text(text):
     for sentence, t in _expressions(text):
         assert sentence_role(text, sentence, t) == role_of(text, sentence[0], t), (text, t.text)
 
@@ -159,12 +164,5 @@ def test_one_sentence_in_two_surroundings_is_looked_at_once(monkeypatch):
 
 def test_the_shipped_corpus_gives_each_bounded_sentence_its_own_role():
     root = Path(__file__).resolve().parents[2] / "data"
-    checked = 0
-    for path in sorted(root.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for sentence, t in _expressions(text):
-            s, e = sentence
-            if s <= t.start and t.end < e and bounded_sentence(text, s, e):
-                assert role_of(text, s, t) == _alone(text, sentence, t), (path.name, t.text)
-                checked += 1
-    assert checked > 10
+    texts = [path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.txt"))]
+    assert sum(_bounded_roles_checked(text) for text in texts) > 10

@@ -358,12 +358,26 @@ def dispute_groups(events: list[Event], sentence_of: SentenceOf) -> list[set[int
     """The sets of `events` (by index) that `join_disputes` joins, each into one event.
     Wire marks play no part in them (only in the joined event's date), so they may be
     found before the wire families are known, and elsewhere (`groups_of_records`)."""
-    profiles = _profiles(events, sentence_of, _SentenceDays(events, None))
+    return _grouped(_profiles(events, sentence_of, _SentenceDays(events, None)))
+
+
+def _grouped(profiles: list[_Profile]) -> list[set[int]]:
+    """`dispute_groups` of the events these are the profiles of."""
     near, recurring = _alike_pairs(profiles)
     # a profile per event (its words, days, sentences): freed at the return in one go, a
     # fifth of a second at 10,000 articles that no other thread could interrupt
     release_gradually(profiles, 200)
     return _groups(near, recurring)
+
+
+def _sentences_of_texts(texts: Mapping[str, str]) -> SentenceOf:
+    """`SentenceOf` reading the texts of the articles, by document id (in a worker)."""
+
+    def sentence_of(s: Source) -> str | None:
+        text = texts.get(s.doc_id)
+        return None if text is None else text[s.start : s.end]
+
+    return sentence_of
 
 
 def groups_of_records(_: object, item: tuple[list[bytes], list[bytes]]) -> list[list[int]]:
@@ -377,20 +391,16 @@ def groups_of_records(_: object, item: tuple[list[bytes], list[bytes]]) -> list[
     texts: dict[str, str] = {}
     for piece in text_pieces:
         texts.update(pickle.loads(piece))
-
-    def sentence_of(s: Source) -> str | None:
-        text = texts.get(s.doc_id)
-        return None if text is None else text[s.start : s.end]
-
     with collector_paused:
         events = [event_in(r) for piece in record_pieces for r in pickle.loads(piece)]
-        return [sorted(g) for g in dispute_groups(events, sentence_of)]
+        return [sorted(g) for g in dispute_groups(events, _sentences_of_texts(texts))]
 
 
 # -- fed as blocks merge, in one engine worker (`corpus._Elsewhere`) --------------------
 # the events of each merge block fed so far (by the block's key), with their profiles
 _fed: dict[int, tuple[list[Event], list[_Profile]]] = {}
 _fed_texts: dict[str, str] = {}
+_fed_sentence = _sentences_of_texts(_fed_texts)  # the dict is emptied, never replaced
 _fed_days = _SentenceDays([], None)  # over every fed event, in order, once they are all in
 
 
@@ -424,17 +434,11 @@ def groups_of_fed(_: object, order: list[int]) -> list[list[int]]:
                 events += fed[0]
         _fed_days._events = events  # what every profile's `sentence_days` reads
         try:
-            near, recurring = _alike_pairs(profiles)
-            return [sorted(g) for g in _groups(near, recurring)]
+            return [sorted(g) for g in _grouped(profiles)]
         finally:
             _fed.clear()
             _fed_texts.clear()
             _fed_days = _SentenceDays([], None)
-
-
-def _fed_sentence(s: Source) -> str | None:
-    text = _fed_texts.get(s.doc_id)
-    return None if text is None else text[s.start : s.end]
 
 
 def join_disputes_near(
