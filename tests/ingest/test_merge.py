@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline_app.ingest import merge
 from timeline_app.ingest.corpus import load_corpus
 from timeline_app.ingest.extract import DatedStatement
 from timeline_app.ingest.merge import (
@@ -19,6 +20,7 @@ from timeline_app.ingest.merge import (
     _same_happening,
     _stems,
     _without_common,
+    clusters_of,
     stated,
 )
 from timeline_app.model import FuzzyDate, Source
@@ -198,3 +200,29 @@ def test_clusters_as_a_full_pairwise_pass_makes_them(features):
     """The statements looked at for each (found by names, or by the stems, kinds of
     happening and names they share) hold every one a full pass would merge it with."""
     assert _clusters(features) == _pairwise_clusters(features)
+
+
+_WORDS = ["Acme", "Zenith", "Oslo", "Berg", "talks", "summit", "met", "signed", "deal", "in"]
+_SENTENCE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=7).map(
+    lambda ws: "It " + " ".join(ws) + "."
+)
+_STATED = st.tuples(_SENTENCE, _SENTENCE, st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_STATED, min_size=1, max_size=9), min_size=1, max_size=5))
+def test_blocks_cluster_alike_with_features_remembered(blocks):
+    """Blocks whose statements share titles and sentences (and names most of a block
+    shares, which `_without_common` sets aside) cluster alike with every feature made
+    afresh and remembered from the blocks before, in either order."""
+    groups = [
+        [(title, sentence, named, ("doc", k, 0)) for k, (title, sentence, named) in enumerate(b)]
+        for b in blocks
+    ]
+    fresh = []
+    for group in groups:
+        merge._known_features.clear()
+        fresh.append(clusters_of(group))
+    merge._known_features.clear()
+    assert [clusters_of(g) for g in groups] == fresh
+    assert [clusters_of(g) for g in reversed(groups)] == fresh[::-1]

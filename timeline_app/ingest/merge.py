@@ -144,11 +144,13 @@ def clusters_of(group: list[Stated]) -> list[Cluster]:
     merging spends its time, on a few strings per statement (cheap to send to a worker)."""
     # once per title and sentence: copies of a wire story state one thing many times
     # (the features are shared between them, so they are never changed)
-    known: dict[tuple[str, str], Features] = {}
+    known = _known_features
     features = []
     for title, sentence, _, _ in group:
         f = known.get((title, sentence))
         if f is None:
+            if len(known) >= _FEATURES_KEPT:
+                known.clear()  # a bound on memory, as for titles
             f = known[title, sentence] = _features(title, sentence)
         features.append(f)
     out = []
@@ -157,6 +159,12 @@ def clusters_of(group: list[Stated]) -> list[Cluster]:
         best = _representative([group[k] for k in cluster], [features[k][0] for k in cluster])
         out.append((cluster, cluster[best]))
     return out
+
+
+# the features of each (title, sentence) made in this process: a sentence background to
+# many stories is stated on many dates, in many merge blocks
+_known_features: dict[tuple[str, str], Features] = {}
+_FEATURES_KEPT = 100_000
 
 
 def events_of(group: list[DatedStatement], clusters: list[Cluster]) -> list[Event]:
