@@ -1,5 +1,7 @@
-"""The local engine's workers run at a lower priority than the process that started them."""
+"""The local engine's workers run at a lower priority than the process that started them,
+and their tasks with the collector paused."""
 
+import gc
 import multiprocessing
 import os
 import time
@@ -17,6 +19,20 @@ def test_workers_yield_the_cores_to_the_window():
     assert len(got) == 3
     assert set(got.values()) == {min(19, ours + _NICE)}
     assert os.getpriority(os.PRIO_PROCESS, 0) == ours  # not this process's
+
+
+def _collecting(_: object, __: object) -> bool:
+    return gc.isenabled()
+
+
+def test_tasks_run_with_the_collector_paused_as_the_load_does():
+    """A worker's tasks make many objects and no cycles: the collector's passes over what
+    it keeps (titles, roles, merge features) are left out, as in the loading process."""
+    got: dict[int, bool] = {}
+    with LocalEngine(2).pool(None, workers=2) as pool:
+        pool.map(_collecting, [0, 1, 2], on_done=got.__setitem__)
+    assert got == {0: False, 1: False, 2: False}
+    assert gc.isenabled()  # this process's collector is its own
 
 
 def test_a_pool_starts_all_its_workers_when_entered():

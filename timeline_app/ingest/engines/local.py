@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from queue import SimpleQueue
 from typing import Any, Generic, TypeVar
 
+from ..collector import collector_paused
 from ..pool import make_pool, pool_size
 
 __all__ = ["LocalEngine"]
@@ -89,4 +90,10 @@ def _share(shared: object) -> None:
 
 
 def _call(fn: Callable[[Any, T], R], item: T) -> R:
-    return fn(_shared, item)
+    """A task, with the collector paused as in the loading process (`collector.py`): tasks
+    make hundreds of thousands of objects and no cycles, and a worker keeps thousands of
+    titles, roles and merge features, over which the collector's full passes were 0.4 s
+    of each worker's statement finding and 0.3 s of its merging at 10,000 articles. What
+    cycles a task leaves end with the process, which lives as long as its pool."""
+    with collector_paused:
+        return fn(_shared, item)
