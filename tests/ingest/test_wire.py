@@ -10,8 +10,16 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline_app.ingest.wire import copy_pairs, families_of, sentence_hashes, wire_families
+from timeline_app.ingest.wire import (
+    _copies,
+    copy_pairs,
+    families_of,
+    sentence_hashes,
+    wire_families,
+)
 from timeline_app.model import Document, Event, FuzzyDate, Source
 
 STORY = (
@@ -182,3 +190,20 @@ def test_finding_copies_stops_when_asked():
     documents = _texts(random.Random(1), 600)
     found = {d: sentence_hashes(doc) for d, doc in documents.items()}
     assert copy_pairs(found, lambda: True) is None
+
+
+# each document's sentence hashes, each once, drawn from a few: many documents as long as
+# others, many sharing sentences, some copies
+_HASHES = st.lists(st.integers(0, 9), max_size=9).map(lambda hs: list(dict.fromkeys(hs)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from([f"d{k}" for k in range(14)]), _HASHES, max_size=14))
+def test_copies_found_by_their_first_sentences_are_every_pair_of_copies(found):
+    """Prefix filtering (each document against the longer ones, or as long with a greater
+    id, that hold one of its first sentences) finds the pairs that testing every pair finds."""
+    sentences = {d: (h, frozenset(h)) for d, h in found.items()}
+    every = {
+        (a, b) for a, b in combinations(sorted(found), 2) if _copies(sentences[a], sentences[b])
+    }
+    assert copy_pairs(found) == every

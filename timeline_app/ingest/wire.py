@@ -99,18 +99,15 @@ def copy_pairs(
     the events they share, so before any event is merged (a load from scratch finds them
     while its workers find statements). None if `stop()` became true meanwhile."""
     sentences = {d: (h, frozenset(h)) for d, h in found.items()}
-    tested: set[tuple[str, str]] = set()
     copies: set[tuple[str, str]] = set()
-    for k, found_with in enumerate(_prefix_pairs(sentences)):
+    for k, (doc_id, others) in enumerate(_prefix_partners(sentences)):
         if k % 500 == 0 and stop():
             return None
-        for pair in found_with:
-            if pair not in tested:
-                tested.add(pair)
-                if _copies(sentences[pair[0]], sentences[pair[1]]):
-                    copies.add(pair)
-    for temporary in (tested, sentences):  # see `families_among`
-        release_gradually(temporary)
+        mine = sentences[doc_id]
+        for other in others:  # each pair once (`_prefix_partners`)
+            if _copies(mine, sentences[other]):
+                copies.add((doc_id, other) if doc_id < other else (other, doc_id))
+    release_gradually(sentences)  # see `families_among`
     return copies
 
 
@@ -147,26 +144,32 @@ def _events_shared(
     return shared
 
 
-def _prefix_pairs(
+def _prefix_partners(
     sentences: Mapping[str, tuple[list[int], frozenset[int]]],
-) -> Iterator[list[tuple[str, str]]]:
-    """For each document of `sentences` in turn, the pairs (lesser id, greater id) it makes
-    with the documents at least as long that hold one of its first n - ceil(n / 2) + 1
-    sentences, rarest first (prefix filtering, see `families_of`): every pair of copies is
-    among them, some pairs more than once."""
+) -> Iterator[tuple[str, set[str]]]:
+    """Each document of `sentences` in turn, with the documents it may be a copy of: those
+    longer than it (or as long, with a greater id) that hold one of its first n - ceil(n /
+    2) + 1 sentences, rarest first (prefix filtering, see `families_of`). Copies share at
+    least ceil(n / 2) sentences of the shorter's n, so one of them is among its first
+    ones: every pair of copies is given once, by its shorter side (by its lesser id when
+    both are as long)."""
     freq: Counter[int] = Counter(h for _, kept in sentences.values() for h in kept)
     holding: dict[int, list[str]] = defaultdict(list)
     for doc_id, (_, kept) in sentences.items():
         for h in kept:
             holding[h].append(doc_id)
+    size = {doc_id: len(kept) for doc_id, (_, kept) in sentences.items()}
     for doc_id, (_, kept) in sentences.items():
         n = len(kept)
-        yield [
-            (min(doc_id, other), max(doc_id, other))
+        others = {
+            other
             for h in sorted(kept, key=lambda h: (freq[h], h))[: n // 2 + 1]
             for other in holding[h]
-            if other != doc_id and len(sentences[other][1]) >= n
-        ]
+        }
+        yield (
+            doc_id,
+            {other for other in others if size[other] > n or size[other] == n and other > doc_id},
+        )
     # big temporaries: see `families_among`
     release_gradually(holding)
     release_gradually(freq)
@@ -186,10 +189,11 @@ def families_among(
     found = hashes(ids) if hashes is not None else {d: sentence_hashes(documents[d]) for d in ids}
     sentences = {d: (found[d], frozenset(found[d])) for d in ids}
     pairs: set[tuple[str, str]] = set()
-    for found_with in _prefix_pairs(sentences):
-        for pair in found_with:
-            if pair not in pairs and not shared[pair[0]].isdisjoint(shared[pair[1]]):
-                pairs.add(pair)
+    for doc_id, others in _prefix_partners(sentences):
+        events = shared[doc_id]
+        for other in others:
+            if not events.isdisjoint(shared[other]):
+                pairs.add((doc_id, other) if doc_id < other else (other, doc_id))
     # Big temporaries (at 10,000 articles hundreds of thousands of sentences and pairs):
     # freed at the return, or sorted, each is one C call of 50-180 ms that holds the
     # interpreter, a stall of the window. The families do not depend on the pairs' order
