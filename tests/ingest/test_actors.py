@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline_app.ingest import actors as actors_module
 from timeline_app.ingest.actors import Actors, gather_actors
 from timeline_app.ingest.phrases import PhraseIndex
 
@@ -115,3 +116,14 @@ def test_parts_scanned_once_name_what_the_joined_text_names(actors, picks):
     break included)."""
     parts = [_PARTS[k] for k in picks]
     assert actors.named_in_parts(parts) == _named_in_joined(actors, "\n".join(parts))
+
+
+_TOKENS = st.text(alphabet="ABCDEFGHab1_é -.\n(", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TOKENS)
+def test_acronym_tokens_are_those_the_plain_pattern_finds(text):
+    """Acronym-like tokens (counted per text for the actors) as `\\b[A-Z]{2,6}\\b` finds them."""
+    plain = re.findall(r"\b[A-Z]{2,6}\b", text)
+    assert actors_module._ACRONYM_TOKEN.findall(text) == plain

@@ -22,7 +22,25 @@ ROLE_WORDS = (
 )
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _NAME = rf"{_CAP} +{_CAP}(?: +{_CAP})?"  # spaces only: never across lines
-_AFTER_ROLE = re.compile(rf"\b(?:{ROLE_WORDS})(?:\s+of\s+the\s+[A-Z]{{2,6}})?,?\s+(?P<n>{_NAME})")
+
+
+def _at_word_start(words: str) -> str:
+    """`\\b(?:words)` (alternatives that each start with a letter) as a regular expression
+    that finds them several times faster: the alternatives grouped by their first letter,
+    in their order, the boundary checked after it ("not after a word character" behind
+    it). An expression opening with a boundary is tried at every position of a text; one
+    opening with a letter only where that letter stands."""
+    by_first: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(rf"{first}(?<!\w.)(?:{'|'.join(rest)})" for first, rest in by_first.items())
+
+
+# a person after a role: "President Aleksandr Lukashenko", "Secretary General of the CSTO,
+# Imangali Tasmagambetov"; `\b(?:ROLE_WORDS)...`, written as `_at_word_start` writes it
+_AFTER_ROLE = re.compile(
+    rf"(?:{_at_word_start(ROLE_WORDS)})(?:\s+of\s+the\s+[A-Z]{{2,6}})?,?\s+(?P<n>{_NAME})"
+)
 _BEFORE_VERB = re.compile(
     rf"(?P<n>{_NAME}),?\s+(?:said|says|told|stressed|noted|added|announced|thanked|met|called|"
     r"speaks|spoke|reveals|revealed|declared|urged|warned)\b"
