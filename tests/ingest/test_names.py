@@ -55,3 +55,33 @@ def test_people_after_a_role_are_those_the_plain_pattern_finds(seed):
         text = "".join(pieces)
         expected = [(m.span(), m["n"]) for m in _PLAIN_AFTER_ROLE.finditer(text)]
         assert [(m.span(), m["n"]) for m in names._AFTER_ROLE.finditer(text)] == expected, text
+
+
+_LONG_FORMS = {"Collective Security Treaty Organization": "CSTO", "Eurasian Union": "EAEU"}
+_LONG_PIECES = [*" ".join(_LONG_FORMS).split(), "Organisation", "(CSTO)", "(EAEU)", "x", "_"]
+_LONG_PIECES += ["7", "é", "Anna"]
+
+
+def _plain_long_form(long: str, abbr: str) -> re.Pattern[str]:
+    """A long form's expression as written before it was made faster."""
+    words = [re.escape(w).replace("iz", "i[sz]").replace("is", "i[sz]") for w in long.split()]
+    return re.compile(r"\b" + r"\s+".join(words) + rf"(?:\s+\({abbr}\))?")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_long_forms_are_found_where_the_plain_pattern_finds_them(seed):
+    """Long forms glued to words, digits, underscores, letters beyond ASCII and line breaks,
+    in either spelling: found where `\\b` before the plain expression finds them."""
+    patterns = names.Names(acronyms=dict(_LONG_FORMS)).acronym_patterns()
+    assert [a for _, a in patterns] == list(_LONG_FORMS.values())
+    plain = [_plain_long_form(long, abbr) for long, abbr in _LONG_FORMS.items()]
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(400):
+        pieces = (rng.choice(_LONG_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(0, 20)))
+        text = "".join(pieces)
+        for (fast, _), slow in zip(patterns, plain, strict=True):
+            expected = [m.span() for m in slow.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == expected, text
+            found += len(expected)
+    assert found

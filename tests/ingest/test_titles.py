@@ -6,6 +6,7 @@ or say the wrong thing (the other conjunct's date, half a quotation, a descripti
 """
 
 import re
+from itertools import product
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from timeline_app.ingest import titles
 from timeline_app.ingest.corpus import load_corpus
-from timeline_app.ingest.names import Names, gather_names
+from timeline_app.ingest.names import ROLE_WORDS, Names, gather_names
 from timeline_app.ingest.titles import MAX_TITLE, TitleContext, make_title
 from timeline_app.paths import SHIPPED_CORPUS
 
@@ -724,3 +725,37 @@ def test_without_a_pronoun_any_previous_person_gives_one_title(words, at):
     if ctx.person_for(sentence, "Berg") is None:
         with_person = titles._make_title(sentence, span, ctx, previous_person="Berg")
         assert with_person == titles._make_title(sentence, span, ctx, previous_person=None)
+
+
+_NAMES_SHORTENED = ["Anna Berg", "Élise Roy"]
+_ROLES = ROLE_WORDS.replace("[- ]", " ").split("|")
+
+
+@pytest.mark.parametrize("full", _NAMES_SHORTENED)
+def test_a_name_with_or_without_its_role_is_found_where_the_plain_pattern_finds_it(full):
+    """The substitutions that shorten a role and a name start with a lookahead for the
+    letters either can start with, or (the bare name) check the boundary after its first
+    letter: they replace what the plain patterns replace, for every role word (in either
+    case), after a capital word, "the", another word or a letter glued to it, and before
+    the words that end a role's apposition."""
+    name = re.escape(full)
+    plain = [
+        rf"{titles._ROLE},\s+{name},(?=\s+[a-z])",
+        rf"(?:{titles._ROLE}\s+)?\b{name}\b",
+        rf"\b{name}\b",
+    ]
+    fast = [titles._starts(full) + plain[0], titles._starts(full) + plain[1], titles._bare(full)]
+    pairs = [(re.compile(f), re.compile(p)) for f, p in zip(fast, plain, strict=True)]
+    replaced = 0
+    for before, role, glue, after in product(
+        ["", "said ", "x", "the ", "Belarusian ", "7", "é"],
+        [*_ROLES, "", "of the CSTO"],
+        [" ", ", ", "\n", ""],
+        [" met", ", said", "", "x", "_"],
+    ):
+        text = f"{before}{role}{glue}{full}{after}"
+        for f, p in pairs:
+            expected = p.subn("X", text)
+            assert f.subn("X", text) == expected, (text, p.pattern)
+            replaced += expected[1]
+    assert replaced

@@ -87,12 +87,19 @@ class Names:
         return set(self.persons.values())
 
     def acronym_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Each long form, in either spelling (-isation/-ization), after a word boundary and
+        with its "(ABBR)" if it follows, with its acronym. The boundary is checked after the
+        first letter, as `_at_word_start` does: searched for in every event's sentences, an
+        expression opening with a boundary is tried at every position (0.29 -> 0.01 s for
+        the CSTO's long form over the events of 10,000 articles)."""
         out = []
         for long, abbr in self.acronyms.items():
             words = [
                 re.escape(w).replace("iz", "i[sz]").replace("is", "i[sz]") for w in long.split()
             ]
-            out.append((re.compile(r"\b" + r"\s+".join(words) + rf"(?:\s+\({abbr}\))?"), abbr))
+            text = r"\s+".join(words) + rf"(?:\s+\({abbr}\))?"
+            text = rf"{text[0]}(?<!\w.){text[1:]}" if text[:1].isalpha() else rf"\b{text}"
+            out.append((re.compile(text), abbr))
         return out
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from string import ascii_uppercase
 
 from .clauses import (
     Clause,
@@ -280,8 +281,7 @@ class TitleContext:
     def _compiled(self) -> list[tuple[str, str | re.Pattern[str], str]]:
         """The substitutions, made once per corpus (titles are made by the thousand)."""
         if self._patterns is None:
-            role = rf"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*(?:{ROLE_WORDS})"
-            role += r"(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?"  # "Secretary General of the CSTO"
+            role = _ROLE
             longs = [long.split()[0][:3] for long in self.names.acronyms]
             patterns: list[tuple[str, str | re.Pattern[str], str]]
             patterns = [(n, *p) for n, p in zip(longs, self.names.acronym_patterns(), strict=True)]
@@ -292,14 +292,41 @@ class TitleContext:
                 key = full.strip(" .,'-")  # "Jr.": looked up by its word runs
                 self._by_name.add(key, []).extend((len(patterns), len(patterns) + 1))
                 self._without_role[len(patterns)] = None
-                patterns.append((f"{full},", rf"{role},\s+{name},(?=\s+[a-z])", kept))
-                self._without_role[len(patterns)] = rf"\b{name}\b"
-                patterns.append((full, rf"(?:{role}\s+)?\b{name}\b", kept))
+                starts = _starts(full)
+                patterns.append((f"{full},", rf"{starts}{role},\s+{name},(?=\s+[a-z])", kept))
+                self._without_role[len(patterns)] = _bare(full)
+                patterns.append((full, rf"{starts}(?:{role}\s+)?\b{name}\b", kept))
             self._patterns = patterns
             if self.people():  # what a role took with it, once per corpus, not per name
                 kept_names = "|".join(map(re.escape, sorted(self.people())))
                 self._modified = re.compile(rf"\b{_MODIFIER}(?=(?:{kept_names})\b)")
         return self._patterns
+
+
+# a role before a name: "President", "Belarusian President", "the Secretary General of the
+# CSTO"
+_ROLE = rf"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+)*(?:{ROLE_WORDS})(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?"
+# the letters a role can start with: a capital, "the" or a role word's own
+_ROLE_FIRST = "".join(
+    sorted(({w[0] for w in ROLE_WORDS.split("|")} | {"t"}) - set(ascii_uppercase))
+)
+
+
+def _starts(full: str) -> str:
+    """A lookahead for the letters a role, or the name `full`, can start with: a pattern
+    that may start with either (an optional role, then the name) is otherwise tried at
+    every position of every title, role words and all (its substitutions were 0.3 s of
+    every 3,000 articles' titles; with this, 0.14 s)."""
+    return rf"(?=[A-Z{_ROLE_FIRST}{re.escape(full[:1])}])"
+
+
+def _bare(full: str) -> str:
+    """`\\b{name}\\b` for the name `full`, the boundary before it checked after its first
+    letter (as `names._at_word_start` does): tried only where that letter stands."""
+    name = re.escape(full)
+    if full[:1].isalpha():
+        return rf"{name[0]}(?<!\w.){name[1:]}\b"
+    return rf"\b{name}\b"
 
 
 def make_title(
