@@ -5,13 +5,16 @@ Sentences written for these tests; each runs through the real extraction (tagger
 candidates) in an article published on Saturday 6 May 2023.
 """
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
+from timeline_app.ingest import extract
 from timeline_app.ingest.corpus import load_corpus
 from timeline_app.ingest.roles import Role, role_of
-from timeline_app.temporal import tag
+from timeline_app.temporal import Timex, tag
 
 DCT = "2023-05-06"
 
@@ -244,3 +247,39 @@ def test_relative_days_count_from_the_day_they_are_told_of(tmp_path, body, expre
     events = _events(tmp_path, body)
     dated = {s.date_text: e.date.iso() for e in events for s in e.sources}
     assert dated.get(expression) == iso, f"{why}: {dated}"
+
+
+def _plainly_a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """`extract._a_statement` as written before it stopped reading at its answer."""
+    s, e = sentence
+    stamp = extract._STAMP.match(text, s, e)
+    if stamp and timex.start - s < 40:
+        s = stamp.end()
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[s : timex.start] + " " + text[timex.end : e])
+    return len(words) >= 2 and any(w.islower() and w not in extract._FUNCTION_WORDS for w in words)
+
+
+_STATEMENT_WORDS = ["Posted", "on", "the", "Parliament", "reconvenes", "met", "É", "7", "at"]
+_STATEMENT_WORDS += ["WebMD", "pm", "-", "’s", "x", "updated", "Today", "de"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_statement_is_told_as_from_all_its_words(seed):
+    """Sentences of stamp words, function words, capitals, digits and words glued to the
+    date (on either side, or none), with the date anywhere: whether each states something
+    is what reading all of its words tells."""
+    rng = random.Random(seed)
+    told = set()
+    for _ in range(500):
+        words = [rng.choice(_STATEMENT_WORDS) for _ in range(rng.randint(0, 7))]
+        at = rng.randint(0, len(words))
+        glue = [rng.choice([" ", "", ", "]) for _ in range(len(words) + 1)]
+        head = "".join(w + g for w, g in zip(words[:at], glue, strict=False))
+        tail = "".join(g + w for w, g in zip(words[at:], glue[at + 1 :], strict=False))
+        text = f"{head}3 May{tail}"
+        timex = Timex(len(head), len(head) + 5, "3 May", "DATE", "2023-05-03")
+        sentence = (0, len(text))
+        expected = _plainly_a_statement(text, sentence, timex)
+        assert extract._a_statement(text, sentence, timex) == expected, text
+        told.add(expected)
+    assert told == {True, False}

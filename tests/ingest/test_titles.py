@@ -759,3 +759,17 @@ def test_a_name_with_or_without_its_role_is_found_where_the_plain_pattern_finds_
             assert f.subn("X", text) == expected, (text, p.pattern)
             replaced += expected[1]
     assert replaced
+
+
+def test_he_or_she_is_found_where_the_plain_pattern_finds_it():
+    """Every string of up to four of these characters: "he" or "she" as a word, in any
+    case, after letters (also beyond ASCII), digits and underscores, as the plain pattern
+    finds it, whole or anywhere."""
+    plain = re.compile(r"(?i)(?<![^\W\d_])s?he(?![^\W\d_])")
+    for n in range(5):
+        for chars in product("sShHeEt é1_", repeat=n):
+            text = "".join(chars)
+            for find in ("search", "fullmatch"):
+                got = getattr(titles._HE_OR_SHE, find)(text)
+                expected = getattr(plain, find)(text)
+                assert (got and got.span()) == (expected and expected.span()), (text, find)

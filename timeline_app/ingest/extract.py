@@ -228,8 +228,15 @@ def _a_statement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     stamp = _STAMP.match(text, s, e)
     if stamp and timex.start - s < 40:
         s = stamp.end()  # "Posted on ...": the rest must still state something
-    words = _WORD.findall(text[s : timex.start] + " " + text[timex.end : e])
-    return len(words) >= 2 and any(w.islower() and w not in _FUNCTION_WORDS for w in words)
+    words, content = 0, False  # read until both hold: most sentences tell at once
+    for lo, hi in ((s, timex.start), (timex.end, e)):
+        for m in _WORD.finditer(text, lo, hi):
+            word = m.group()
+            words += 1
+            content = content or word.islower() and word not in _FUNCTION_WORDS
+            if content and words >= 2:
+                return True
+    return False
 
 
 def _with_notes(c: DatedStatement, notes: dict[tuple[int, int], list[TimeNote]]) -> DatedStatement:

@@ -66,7 +66,9 @@ _ATTRIBUTION = re.compile(
 )
 _ROLE_WORD = re.compile(ROLE_WORDS)  # what every pattern with a role needs
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
-_HE_OR_SHE = re.compile(r"(?i)(?<![^\W\d_])s?he(?![^\W\d_])")  # a word, not "the"
+# the word "he" or "she", not "the": `(?<![^\W\d_])s?he(?![^\W\d_])`, the letter before
+# checked after the first one (tried only at an "s" or an "h", not at every position)
+_HE_OR_SHE = re.compile(r"(?i)[sh](?<![^\W\d_][sh])(?:(?<=s)he|(?<=h)e)(?![^\W\d_])")
 _QUOTE_MARK = re.compile('["“”„«»]')
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’ -]{2,},(?:\s*[A-Z\d\x00][\w.\x00]*)*\s*(?:\([^)]{1,25}\))?|"
