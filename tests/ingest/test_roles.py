@@ -283,3 +283,27 @@ def test_a_statement_is_told_as_from_all_its_words(seed):
         assert extract._a_statement(text, sentence, timex) == expected, text
         told.add(expected)
     assert told == {True, False}
+
+
+_SAID_PIECES = ["said", "statement", "issued", "on", "On", "ON", "oN", "Monday", "x", "éon", "7"]
+_SAID_GLUE = [" ", "", "\n", "\u00a0", "  ", ", ", "\t"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_words_said_on_a_day_are_found_as_the_expression_finds_them(seed):
+    """ "said on", "in a statement issued on" before a date, in any case, after any blank
+    (also a line break or a no-break space), or glued to words: `_after_on` tells what the
+    expression alone tells, with the date anywhere in the text (the 40 characters before it
+    cut mid-word too)."""
+    rng = random.Random(seed)
+    told = set()
+    for _ in range(600):
+        pieces = (
+            rng.choice(_SAID_PIECES) + rng.choice(_SAID_GLUE) for _ in range(rng.randint(0, 12))
+        )
+        text = "".join(pieces) + "3 May"
+        at = len(text) - 5 if rng.random() < 0.5 else rng.randint(0, len(text))  # the date's
+        expected = extract._SAID_ON.search(text, max(0, at - 40), at) is not None
+        assert extract._after_on(text, at) == expected, (text, at)
+        told.add(expected)
+    assert told == {True, False}

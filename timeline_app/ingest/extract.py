@@ -185,7 +185,7 @@ def _statement_days(
     said that day speak from it, so their "today" and "yesterday" count from it."""
     out = []
     for t in timexes:
-        if t.type != "DATE" or not _SAID_ON.search(doc.text, max(0, t.start - 40), t.start):
+        if t.type != "DATE" or not _after_on(doc.text, t.start):
             continue
         date = fuzzy_from_timex(t, doc)
         sentence = _containing(sentences, t.start)
@@ -197,6 +197,17 @@ def _statement_days(
         ):
             out.append((t.end, sentence[1], date))
     return out
+
+
+def _after_on(text: str, at: int) -> bool:
+    """Whether `_SAID_ON` ends at `at` (looked for in the 40 characters before it); first
+    whether they end in a blank, "on" and a blank, as every match does (most dates follow
+    no "on": the expression, tried at each of the 40 places, is then left aside)."""
+    lo = max(0, at - 40)
+    head = text[lo:at].rstrip()
+    if len(head) == at - lo or head[-2:].lower() != "on" or not head[-3:-2].isspace():
+        return False
+    return _SAID_ON.search(text, lo, at) is not None
 
 
 def _from_statement(
