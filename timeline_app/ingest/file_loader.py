@@ -34,7 +34,7 @@ from .files import CorpusFiles
 from .listing import Listing
 from .manifest import Manifest
 from .names import Names
-from .pool import Extracted, Job, Shared, chunked, extract_chunk, extract_chunks, extract_here
+from .pool import Extracted, Job, Shared, chunked, extract_chunk, extract_here
 from .preview import PreviewEvents, preview_events
 from .progress import Cancelled, Pacer, Partial, Progress
 from .recent import Recent
@@ -141,7 +141,7 @@ class FileLoader:
         workers = self._engine.workers(len(pending))
         if workers:
             with self._engine.pool(shared, workers=workers) as pool:
-                pool.map(extract_chunk, extract_chunks(pending), on_done=self._extracted_chunk)
+                pool.map(extract_chunk, chunked([pending]), on_done=self._extracted_chunk)
         else:
             for job in pending:
                 self._extracted(extract_here(job, self._manifest, self._published))

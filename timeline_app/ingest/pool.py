@@ -36,7 +36,6 @@ __all__ = [
     "chunked",
     "cores",
     "extract_chunk",
-    "extract_chunks",
     "extract_here",
     "make_pool",
     "pool_size",
@@ -84,14 +83,10 @@ def extract_here(
         return index, failure_reason(exc), None
 
 
-def extract_chunks(jobs: list[Job]) -> list[list[Job]]:
-    """`jobs` in the handfuls that the tasks of `extract_chunk` take."""
-    return [jobs[start : start + _CHUNK] for start in range(0, len(jobs), _CHUNK)]
-
-
 def chunked(batches: Iterable[list[Job]]) -> Iterator[list[Job]]:
-    """The jobs of `batches` in the handfuls of `extract_chunks`, each as soon as it is full
-    (the last one as the batches end)."""
+    """The jobs of `batches` in the handfuls that the tasks of `extract_chunk` take, each
+    as soon as it is full (the last one as the batches end): files are sent as they are
+    read, or (one batch) all at once."""
     jobs: list[Job] = []
     for batch in batches:
         jobs += batch
